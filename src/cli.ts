@@ -1,0 +1,41 @@
+// The `istio-doctest` command line: one sub-command per file under cli/, loaded only when used.
+import { usageError } from './cli/usage.js';
+
+type Command = { summary: string; load: () => Promise<{ main(argv: string[]): Promise<number> }> };
+
+const commands: Record<string, Command> = {
+  check: { summary: 'parse pages, print their blocks, diagnostics and drift', load: () => import('./cli/check.js') },
+  extract: { summary: 'print the blocks and steps of pages as JSON or istio.io snips.sh', load: () => import('./cli/extract.js') },
+};
+
+// Help text listing every sub-command, so `--help` stays true to what exists.
+export function helpText(): string {
+  const width = Math.max(...Object.keys(commands).map((name) => name.length));
+  const rows = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return [
+    'Usage: istio-doctest <command> [options] PATH...',
+    '',
+    'Commands:',
+    ...rows,
+    '',
+    'Run `istio-doctest <command> --help` for the options of a command.',
+    '',
+  ].join('\n');
+}
+
+// Runs one sub-command and returns the process exit code (0 ok, 1 findings, 2 usage).
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(helpText());
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version') {
+    process.stdout.write('istio-doctest 0.1.0\n');
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) return usageError(`unknown command '${name}'`, helpText());
+  const module = await command.load();
+  return module.main(rest);
+}
