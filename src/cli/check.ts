@@ -1,0 +1,59 @@
+// `istio-doctest check PATH...`: parse pages and say what is in them and what is wrong with them, without a cluster.
+import type { Diagnostic, Page } from '../page/types.js';
+import { githubAnnotation } from '../report/diagnostic-line.js';
+import { diagnosticLines, pageFacts, pageLine, plural } from '../report/page-summary.js';
+import { loadPages } from './pages.js';
+import { parseOptions, usageError } from './usage.js';
+
+const help = `Usage: istio-doctest check [--vars FILE] [--quiet] PATH...
+
+Parses every page (files, or folders searched for *.md), prints per page its language, title,
+test flag, blocks, commands and boilerplates, then every problem as
+file:line:column severity message [rule], and a summary line.
+Exit 1 when any page has an error, 2 on bad usage.
+
+Options:
+  --vars FILE   values for version shortcodes (default: data/args.yml beside content/)
+  --quiet       print only pages with problems, and the summary
+`;
+
+// Runs the check and returns the exit code.
+export async function main(argv: string[]): Promise<number> {
+  const parsed = parseOptions(argv, { vars: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
+  if (!parsed.ok) return usageError(parsed.message, help);
+  if (parsed.values.help) {
+    process.stdout.write(help);
+    return 0;
+  }
+  if (parsed.positionals.length === 0) return usageError('check needs at least one PATH', help);
+  const { pages, problems } = loadPages(parsed.positionals, parsed.values.vars as string | undefined);
+  for (const problem of problems) process.stderr.write(`istio-doctest: ${problem}\n`);
+  const out: string[] = [];
+  const seen = new Set<string>(pages.map((page) => page.file));
+  const all: Diagnostic[] = [];
+  for (const page of pages) {
+    const diagnostics = [...page.diagnostics, ...includedDiagnostics(page, seen)];
+    all.push(...diagnostics);
+    if (parsed.values.quiet && diagnostics.length === 0) continue;
+    out.push(pageLine(page), ...diagnosticLines(diagnostics));
+  }
+  const errors = all.filter((d) => d.severity === 'error').length;
+  const warnings = all.filter((d) => d.severity === 'warning').length;
+  const blocks = pages.reduce((n, p) => n + pageFacts(p).blocks, 0);
+  const commands = pages.reduce((n, p) => n + pageFacts(p).commands, 0);
+  out.push('', `${plural(pages.length, 'page')}, ${plural(blocks, 'block')}, ${plural(commands, 'command')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
+  process.stdout.write(`${out.join('\n')}\n`);
+  if (process.env.GITHUB_ACTIONS === 'true') for (const d of all) if (d.severity !== 'info') process.stdout.write(`${githubAnnotation(d)}\n`);
+  return errors > 0 || problems.length > 0 ? 1 : 0;
+}
+
+// Diagnostics of the boilerplates a page includes, each boilerplate reported once per run.
+function includedDiagnostics(page: Page, seen: Set<string>): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  for (const include of page.includes) {
+    if (!include.page || seen.has(include.page.file)) continue;
+    seen.add(include.page.file);
+    found.push(...include.page.diagnostics, ...includedDiagnostics(include.page, seen));
+  }
+  return found;
+}

@@ -1,0 +1,77 @@
+// `istio-doctest extract`: the blocks and steps of pages, as JSON or as istio.io's snips.sh files.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { Page, Vars } from '../page/types.js';
+import { diagnosticLine } from '../report/diagnostic-line.js';
+import { extractJson } from '../report/extract-json.js';
+import { formatSnips, hasSnippets, snipsHeader } from '../report/snips.js';
+import { loadPages } from './pages.js';
+import { parseOptions, usageError } from './usage.js';
+
+const help = `Usage: istio-doctest extract [--format json|snips] [--vars FILE] [--out-dir DIR] PATH...
+
+Prints the blocks of pages (files, or folders searched for *.md).
+  --format json    (default) {"pages":[{"file","lang","title","test","diagnostics","blocks":[...]}]}
+  --format snips   istio.io's snips.sh text, so istio.io's test scripts can source it unchanged
+  --out-dir DIR    with snips: write P/index.md to DIR/P/snips.sh and P/NAME.md to DIR/P/NAME.md_snips.sh
+  --vars FILE      values for version shortcodes (default: data/args.yml beside content/)
+`;
+
+// Runs the extraction and returns the exit code (1 when a page could not be read as a Hugo page).
+export async function main(argv: string[]): Promise<number> {
+  const parsed = parseOptions(argv, {
+    format: { type: 'string', default: 'json' },
+    vars: { type: 'string' },
+    'out-dir': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (!parsed.ok) return usageError(parsed.message, help);
+  if (parsed.values.help) {
+    process.stdout.write(help);
+    return 0;
+  }
+  const format = parsed.values.format as string;
+  if (format !== 'json' && format !== 'snips') return usageError(`unknown --format '${format}' (json or snips)`, help);
+  if (parsed.positionals.length === 0) return usageError('extract needs at least one PATH', help);
+  const { pages, problems, varsOf } = loadPages(parsed.positionals, parsed.values.vars as string | undefined);
+  for (const problem of problems) process.stderr.write(`istio-doctest: ${problem}\n`);
+  if (format === 'json') process.stdout.write(extractJson(pages));
+  else writeSnips(pages, varsOf, parsed.values['out-dir'] as string | undefined);
+  const broken = pages.filter((page) => !page.isHugo);
+  for (const page of broken) for (const d of page.diagnostics) process.stderr.write(`${diagnosticLine(d)}\n`);
+  return broken.length > 0 || problems.length > 0 ? 1 : 0;
+}
+
+// Writes one snips.sh per page (to files under --out-dir, or to standard output), reporting `kubectl exec -it` on stderr.
+function writeSnips(pages: Page[], varsOf: (page: Page) => Vars | undefined, outDir?: string): void {
+  for (const page of pages) {
+    if (!page.isHugo) continue;
+    const sources = boilerplateSources(page);
+    const { body, execItLines } = formatSnips(page, varsOf(page), sources);
+    for (const line of execItLines) {
+      process.stderr.write(`${page.file}:${line}:1 error 'kubectl exec -it' will not work in a test environment; remove -it (left out of the snippet) [kubectl-exec-it]\n`);
+    }
+    if (!body) continue;
+    const text = snipsHeader(page.file) + body;
+    if (!outDir) {
+      process.stdout.write(text);
+      continue;
+    }
+    const name = basename(page.file);
+    const target = join(outDir, dirname(page.file), name === 'index.md' ? 'snips.sh' : `${name}_snips.sh`);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, text);
+  }
+}
+
+// The `source` lines for a page's boilerplates that have snippets, first use first, once each.
+function boilerplateSources(page: Page): string[] {
+  const sources: string[] = [];
+  for (const include of page.includes) {
+    if (!include.page || !hasSnippets(include.page)) continue;
+    const lang = /content[\\/]([^\\/]+)[\\/]boilerplates/.exec(include.page.file)?.[1] ?? page.lang;
+    const source = `content/${lang}/boilerplates/snips/${include.name}.sh`;
+    if (!sources.includes(source)) sources.push(source);
+  }
+  return sources;
+}

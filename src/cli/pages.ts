@@ -1,0 +1,54 @@
+// Loading the pages named on the command line, with their vars, for every sub-command that reads pages.
+import { relative } from 'node:path';
+import { defaultVarsFile, readVars } from '../config/vars.js';
+import { diagnostic } from '../page/diagnostics.js';
+import { findPages, loadPage } from '../page/load.js';
+import { parsePage } from '../page/parse.js';
+import type { Page, Vars } from '../page/types.js';
+
+export interface LoadedPages {
+  pages: Page[];
+  /** Problems outside any page: missing paths, a bad vars file. */
+  problems: string[];
+  /** Vars per page file. */
+  varsOf: (page: Page) => Vars | undefined;
+}
+
+// Loads every page under the given paths; a page that cannot be parsed is reported and the others go on.
+export function loadPages(paths: string[], varsFile?: string): LoadedPages {
+  const problems: string[] = [];
+  const { files, missing } = findPages(paths);
+  for (const path of missing) problems.push(`${path}: no such file or folder`);
+  const explicit = varsFile ? readVars(varsFile) : undefined;
+  if (explicit && !explicit.ok) problems.push(explicit.message);
+  const varsByFile = new Map<string, Vars | undefined>();
+  const varsCache = new Map<string, Vars | undefined>();
+  const cache = new Map<string, Page>();
+  const pages: Page[] = [];
+  for (const file of files) {
+    const vars = explicit ? (explicit.ok ? explicit.vars : undefined) : defaultVars(file, varsCache, problems);
+    const shown = relative(process.cwd(), file) || file;
+    try {
+      const page = loadPage(shown, { vars, cache });
+      varsByFile.set(page.file, vars);
+      pages.push(page);
+    } catch (error) {
+      // The parser is built never to throw; if it does, the page is reported and the run goes on.
+      const page = parsePage(shown, '---\n---\n');
+      page.diagnostics = [diagnostic(shown, 1, 1, 'error', 'internal-error', `istio-doctest could not parse this page (${(error as Error).message}); please report it`)];
+      pages.push(page);
+    }
+  }
+  return { pages, problems, varsOf: (page) => varsByFile.get(page.file) };
+}
+
+// Finds and reads `data/args.yml` beside the page's `content/` folder, once per site.
+function defaultVars(file: string, cache: Map<string, Vars | undefined>, problems: string[]): Vars | undefined {
+  const candidate = defaultVarsFile(file);
+  if (!candidate) return undefined;
+  if (cache.has(candidate)) return cache.get(candidate);
+  const result = readVars(candidate);
+  if (!result.ok) problems.push(result.message);
+  cache.set(candidate, result.ok ? result.vars : undefined);
+  return result.ok ? result.vars : undefined;
+}

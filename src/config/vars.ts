@@ -1,0 +1,59 @@
+// Reading istio.io's `data/args.yml`: the values that version shortcodes stand for.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import type { Vars } from '../page/types.js';
+
+const argsSchema = z.object({
+  version: z.coerce.string(),
+  full_version: z.coerce.string(),
+  previous_version: z.coerce.string(),
+  k8s_gateway_api_version: z.coerce.string().optional(),
+  source_branch_name: z.coerce.string().optional(),
+});
+
+export type VarsResult = { ok: true; vars: Vars; file: string } | { ok: false; file: string; message: string };
+
+// Loads and validates a vars file; a missing key or bad YAML is a message, not an exception.
+export function readVars(file: string): VarsResult {
+  let data: unknown;
+  try {
+    data = parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    return { ok: false, file, message: `cannot read vars file ${file}: ${(error as Error).message.split('\n')[0]}` };
+  }
+  const parsed = argsSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, file, message: `vars file ${file}: key \`${issue.path.join('.')}\`: ${issue.message}` };
+  }
+  const v = parsed.data;
+  return {
+    ok: true,
+    file,
+    vars: {
+      version: v.version,
+      fullVersion: v.full_version,
+      previousVersion: v.previous_version,
+      k8sGatewayApiVersion: v.k8s_gateway_api_version ?? '',
+      sourceBranchName: v.source_branch_name ?? 'master',
+    },
+  };
+}
+
+// The folder holding `content/` for a page path (`.../site/content/en/x.md` → `.../site`), if the path has one.
+export function siteRootOf(file: string): string | undefined {
+  const absolute = resolve(file);
+  const index = absolute.lastIndexOf(`${sep}content${sep}`);
+  return index < 0 ? undefined : absolute.slice(0, index);
+}
+
+// The default vars file: `data/args.yml` beside the `content/` folder of the page.
+export function defaultVarsFile(file: string): string | undefined {
+  const root = siteRootOf(file);
+  if (!root) return undefined;
+  const candidate = join(root, 'data', 'args.yml');
+  return existsSync(candidate) ? candidate : undefined;
+}
+

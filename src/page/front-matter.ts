@@ -1,0 +1,105 @@
+// Front matter: the YAML between the first two `---` lines, validated with zod, unknown keys kept.
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import { diagnostic } from './diagnostics.js';
+import type { Diagnostic, FrontMatter } from './types.js';
+
+const frontMatterSchema = z
+  .object({
+    title: z.string().optional(),
+    description: z.string().optional(),
+    weight: z.number().optional(),
+    keywords: z.array(z.string()).optional(),
+    owner: z.string().optional(),
+    test: z.enum(['yes', 'no', 'n/a']).optional(),
+    aliases: z.array(z.string()).optional(),
+  })
+  .passthrough();
+
+export interface FrontMatterResult {
+  frontMatter: FrontMatter;
+  /** Whether the file starts with a front matter block. */
+  present: boolean;
+  /** First line of the body (1-based). */
+  bodyLine: number;
+  diagnostics: Diagnostic[];
+}
+
+// Finds, parses and validates the front matter; a broken one is reported, never thrown.
+export function readFrontMatter(file: string, lines: string[]): FrontMatterResult {
+  if (lines[0]?.trimEnd() !== '---') return { frontMatter: {}, present: false, bodyLine: 1, diagnostics: [] };
+  let end = -1;
+  for (let i = 1; i < lines.length; i++) {
+    if (lines[i].trimEnd() === '---') {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) {
+    return {
+      frontMatter: {},
+      present: true,
+      bodyLine: 1,
+      diagnostics: [diagnostic(file, 1, 1, 'error', 'front-matter-unterminated', 'front matter opened with `---` on line 1 is never closed by a second `---` line')],
+    };
+  }
+  const diagnostics: Diagnostic[] = [];
+  const document = parseDocument(lines.slice(1, end).join('\n'), { prettyErrors: false });
+  for (const error of document.errors) {
+    const line = 2 + lineOfOffset(lines.slice(1, end), error.pos[0]);
+    diagnostics.push(diagnostic(file, line, 1, 'error', 'front-matter-yaml', `front matter is not valid YAML: ${error.message.split('\n')[0]}`));
+  }
+  const data: unknown = document.errors.length === 0 ? document.toJS() : {};
+  if (data === null || data === undefined) return { frontMatter: {}, present: true, bodyLine: end + 2, diagnostics };
+  const parsed = frontMatterSchema.safeParse(data);
+  if (parsed.success) return { frontMatter: parsed.data as FrontMatter, present: true, bodyLine: end + 2, diagnostics };
+  for (const issue of parsed.error.issues) {
+    const key = issue.path.join('.');
+    const line = keyLine(lines, end, String(issue.path[0] ?? ''));
+    diagnostics.push(
+      diagnostic(file, line, 1, 'error', 'front-matter-invalid', `front matter key \`${key || '(root)'}\`: ${describeIssue(issue)}`, {
+        expected: expectedOf(issue),
+        actual: JSON.stringify(valueAt(data, issue.path)),
+      }),
+    );
+  }
+  const kept = typeof data === 'object' && !Array.isArray(data) ? (data as FrontMatter) : {};
+  return { frontMatter: kept, present: true, bodyLine: end + 2, diagnostics };
+}
+
+// Turns a zod issue into words a translator understands.
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_value') return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  if (issue.code === 'invalid_type') return `expected ${issue.expected}`;
+  return issue.message;
+}
+
+// The `expected` field of a front-matter diagnostic.
+function expectedOf(issue: z.core.$ZodIssue): string | undefined {
+  if (issue.code === 'invalid_value') return issue.values.map(String).join(' | ');
+  if (issue.code === 'invalid_type') return String(issue.expected);
+  return undefined;
+}
+
+// Reads the offending value so the diagnostic can show it.
+function valueAt(data: unknown, path: PropertyKey[]): unknown {
+  let value: unknown = data;
+  for (const key of path) value = (value as Record<PropertyKey, unknown> | undefined)?.[key];
+  return value;
+}
+
+// Line of a top-level key inside the front matter, so the diagnostic points at it.
+function keyLine(lines: string[], end: number, key: string): number {
+  for (let i = 1; i < end; i++) if (lines[i].startsWith(`${key}:`)) return i + 1;
+  return 1;
+}
+
+// Converts a character offset in the YAML text to a 0-based line.
+function lineOfOffset(yamlLines: string[], offset: number): number {
+  let remaining = offset;
+  for (let i = 0; i < yamlLines.length; i++) {
+    remaining -= yamlLines[i].length + 1;
+    if (remaining < 0) return i;
+  }
+  return Math.max(0, yamlLines.length - 1);
+}

@@ -1,0 +1,64 @@
+// Block ids in istio.io's snippet naming, so existing test scripts keep working:
+// `snip_<section>_<n>`, where the section comes from the last `##`+ heading line, wherever it stands.
+
+/** istio.io's section heading rule: a `##`+ line, even inside a block. */
+export const sectionHeading = /^##+ ([^{]*)(\{.*\})?$/;
+/** istio.io's recognised block opener (note the space required before `>}}`). */
+export const recognisedOpener = /^(\s*)\{\{< text (syntax=)?"?(\w+)"? .*>\}\}$/;
+const snippetId = /snip_id=(\w+)/;
+
+// Section name from heading text: trimmed, spaces to `_`, other characters dropped, lower case.
+export function sectionName(text: string): string {
+  return text.trim().replaceAll(' ', '_').replace(/[^0-9a-zA-Z_]/g, '').toLowerCase();
+}
+
+// The anchor of a heading line (`{#anchor}`), if any.
+export function headingAnchor(line: string): string | undefined {
+  return /\{#([^}\s]+)\}\s*$/.exec(line)?.[1];
+}
+
+// Section name of a heading line: istio.io's rule for English, the `{#anchor}` on other languages when present.
+export function sectionOfHeading(line: string, lang: string): string | undefined {
+  const match = sectionHeading.exec(line);
+  if (!match) return undefined;
+  if (lang !== 'en') {
+    const anchor = headingAnchor(line);
+    if (anchor) return sectionName(anchor.replaceAll('-', '_'));
+  }
+  return sectionName(match[1]);
+}
+
+export interface IdTarget {
+  line: number;
+  recognised: boolean;
+  id?: string;
+  section: string;
+}
+
+// Walks the page's lines once and gives every block its istio.io id; unrecognised openers get none.
+export function assignIds(lines: string[], blocks: IdTarget[], lang: string): void {
+  const byLine = new Map<number, IdTarget>();
+  for (const block of blocks) byLine.set(block.line, block);
+  let section = '';
+  let counter = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.startsWith('##')) {
+      const name = sectionOfHeading(line, lang);
+      if (name !== undefined) {
+        section = name;
+        counter = 0;
+        continue;
+      }
+    }
+    const block = byLine.get(i + 1);
+    if (!block) continue;
+    block.section = section;
+    block.recognised = recognisedOpener.test(line);
+    if (!block.recognised) continue;
+    counter++;
+    const explicit = snippetId.exec(line)?.[1];
+    if (explicit === 'none') continue;
+    block.id = explicit ? `snip_${explicit}` : `snip_${section}_${counter}`;
+  }
+}
