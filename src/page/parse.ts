@@ -7,7 +7,6 @@ import { assignIds } from './ids.js';
 import { describeNonHugo, hasShortcodes } from './not-hugo.js';
 import { sectionsOf } from './sections.js';
 import { scanShortcodes, type RawBlock } from './shortcodes.js';
-import { skeletonOf } from './skeleton.js';
 import { substituteIstioFiles, substituteVars, usesVars } from './substitute.js';
 import type { Block, Diagnostic, Page, Section, Vars } from './types.js';
 
@@ -51,7 +50,7 @@ export function parsePage(file: string, source: string, options: ParseOptions = 
   const scan = scanShortcodes(file, lines, front.bodyLine);
   page.diagnostics.push(...scan.diagnostics);
   page.includes = scan.includes.map(({ name, line }) => ({ name, line }));
-  page.sections = sectionsOf(lines, skeletonOf(lines, front.bodyLine, scan.blockLines));
+  page.sections = sectionsOf(lines, front.bodyLine, scan.blockLines);
   page.blocks = scan.blocks.map((raw) => toBlock(file, raw, options.vars, page.diagnostics));
   assignIds(lines, page.blocks, lang);
   attachHeadings(page.blocks, page.sections);
