@@ -1,0 +1,92 @@
+// From a page to its run plan: bash steps in page order, boilerplates where they stand, one tab per tabset,
+// verification from the spec, cleanup sections marked.
+import type { Spec } from '../config/spec.js';
+import { istioFilesIn } from '../page/substitute.js';
+import type { Block, Diagnostic, Page } from '../page/types.js';
+import { inCleanupSection } from './cleanup.js';
+import type { PlannedStep, RunPlan, Verification } from './plan.js';
+import { functionsDefinedBy, programsOf } from './programs.js';
+
+export interface PlanOptions {
+  /** Tab chosen per category (`--tab config-api=gateway-api`); the first tab of a tabset otherwise. */
+  tabs?: Record<string, string>;
+  spec?: Spec;
+}
+
+type Item = { kind: 'block'; page: Page; block: Block } | { kind: 'page'; page: Page };
+
+// Builds the run plan of a page.
+export function buildPlan(page: Page, options: PlanOptions = {}): RunPlan {
+  const tabs = { ...(options.spec?.page?.tabs ?? {}), ...(options.tabs ?? {}) };
+  const steps: PlannedStep[] = [];
+  const programs = new Set<string>(options.spec?.page?.requires ?? []);
+  const defined = new Set<string>();
+  const istioFiles = new Set<string>();
+  const errors: string[] = [];
+  const visit = (current: Page, chain: Set<string>) => {
+    if (chain.has(current.file)) return;
+    const next = new Set(chain).add(current.file);
+    for (const d of current.diagnostics) if (d.severity === 'error') errors.push(errorLine(d));
+    for (const item of itemsInOrder(current)) {
+      if (item.kind === 'page') {
+        visit(item.page, next);
+        continue;
+      }
+      const { block } = item;
+      if (block.syntax !== 'bash' || !block.steps || !chosen(block, current, tabs)) continue;
+      for (const raw of block.rawLines) for (const file of istioFilesIn(raw)) istioFiles.add(file);
+      const blockSpec = block.id ? options.spec?.blocks?.[block.id] : undefined;
+      const cleanup = inCleanupSection(current.sections, block.line);
+      for (const step of block.steps) {
+        for (const program of programsOf(step.command, defined)) programs.add(program);
+        for (const name of functionsDefinedBy(step.command)) defined.add(name);
+        steps.push({
+          id: block.id ?? `${block.file}:${block.line}`,
+          index: steps.length + 1,
+          file: block.file,
+          line: step.line,
+          blockLine: block.line,
+          command: step.command,
+          expected: step.expected,
+          verify: verification(step.expected, blockSpec?.verify, blockSpec?.arg),
+          retry: blockSpec?.retry ?? true,
+          ...(blockSpec?.timeout !== undefined ? { timeoutMs: blockSpec.timeout } : {}),
+          ...(blockSpec?.skip !== undefined ? { skip: blockSpec.skip } : {}),
+          cleanup,
+          section: block.heading?.text ?? '',
+        });
+      }
+    }
+  };
+  visit(page, new Set());
+  return { page, steps, programs: [...programs].sort(), istioFiles: [...istioFiles].sort(), tabs, errors };
+}
+
+// The page's blocks and resolved includes, merged in line order.
+function itemsInOrder(page: Page): Item[] {
+  const items: { line: number; item: Item }[] = [
+    ...page.blocks.map((block) => ({ line: block.line, item: { kind: 'block', page, block } as Item })),
+    ...page.includes.filter((i) => i.page).map((i) => ({ line: i.line, item: { kind: 'page', page: i.page! } as Item })),
+  ];
+  return items.sort((a, b) => a.line - b.line).map((entry) => entry.item);
+}
+
+// Whether a block's tab is the one chosen for its tabset (by category value, else the first tab).
+function chosen(block: Block, page: Page, tabs: Record<string, string>): boolean {
+  if (!block.tab) return true;
+  const wanted = tabs[block.tab.category];
+  if (wanted === undefined) return block.tab.index === 0;
+  const available = page.blocks.filter((b) => b.tab && b.tab.tabset === block.tab!.tabset).map((b) => b.tab!.value);
+  return available.includes(wanted) ? block.tab.value === wanted : block.tab.index === 0;
+}
+
+// The verification of a step: the spec's, else `auto` when the page shows output, else the exit code alone.
+function verification(expected: string, mode: Verification['mode'] | undefined, arg: string | undefined): Verification {
+  if (mode) return { mode, ...(arg !== undefined ? { arg } : {}) };
+  return { mode: expected.trim() === '' ? 'none' : 'auto' };
+}
+
+// An error diagnostic as the preflight reports it.
+function errorLine(d: Diagnostic): string {
+  return `${d.file}:${d.line}:${d.column} ${d.message} [${d.ruleId}]`;
+}
