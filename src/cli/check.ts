@@ -29,10 +29,10 @@ export async function main(argv: string[]): Promise<number> {
   const { pages, problems } = loadPages(parsed.positionals, parsed.values.vars as string | undefined);
   for (const problem of problems) process.stderr.write(`istio-doctest: ${problem}\n`);
   const out: string[] = [];
-  const seen = new Set<string>(pages.map((page) => page.file));
+  const seen = new Set<string>();
   const all: Diagnostic[] = [];
   for (const page of pages) {
-    const diagnostics = [...page.diagnostics, ...includedDiagnostics(page, seen)];
+    const diagnostics = unseen([...page.diagnostics, ...includedDiagnostics(page)], seen);
     all.push(...diagnostics);
     if (parsed.values.quiet && diagnostics.length === 0) continue;
     out.push(pageLine(page), ...diagnosticLines(diagnostics));
@@ -47,13 +47,22 @@ export async function main(argv: string[]): Promise<number> {
   return errors > 0 || problems.length > 0 ? 1 : 0;
 }
 
-// Diagnostics of the boilerplates a page includes, each boilerplate reported once per run.
-function includedDiagnostics(page: Page, seen: Set<string>): Diagnostic[] {
+// Diagnostics of the boilerplates a page includes, nested ones too.
+function includedDiagnostics(page: Page, path = new Set<string>()): Diagnostic[] {
   const found: Diagnostic[] = [];
   for (const include of page.includes) {
-    if (!include.page || seen.has(include.page.file)) continue;
-    seen.add(include.page.file);
-    found.push(...include.page.diagnostics, ...includedDiagnostics(include.page, seen));
+    if (!include.page || path.has(include.page.file)) continue;
+    found.push(...include.page.diagnostics, ...includedDiagnostics(include.page, new Set(path).add(page.file)));
   }
   return found;
+}
+
+// Keeps the diagnostics not printed yet in this run: a boilerplate's problems show once, under the first page that has them.
+function unseen(diagnostics: Diagnostic[], seen: Set<string>): Diagnostic[] {
+  return diagnostics.filter((d) => {
+    const key = `${d.file}:${d.line}:${d.column}:${d.ruleId}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

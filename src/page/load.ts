@@ -12,7 +12,12 @@ export interface LoadOptions extends ParseOptions {
 
 // Reads and parses one page and the boilerplates it includes; an unreadable file becomes a diagnostic.
 export function loadPage(file: string, options: LoadOptions = {}): Page {
-  return load(file, options, options.cache ?? new Map(), []);
+  const cache = options.cache ?? new Map<string, Page>();
+  const cached = cache.get(resolve(file));
+  if (cached && cached.file === file) return cached;
+  const page = load(file, options, cache, []);
+  cache.set(resolve(file), page);
+  return page;
 }
 
 // Loads a file, then follows its includes depth-first, tracking the chain to report cycles.
@@ -44,7 +49,7 @@ function load(file: string, options: LoadOptions, cache: Map<string, Page>, chai
     const key = resolve(found.file);
     if (chain.includes(key) || key === resolve(file)) {
       page.diagnostics.push(
-        diagnostic(file, include.line, 1, 'error', 'boilerplate-cycle', `boilerplate \`${include.name}\` includes itself through ${[...chain, key].map((f) => relative(process.cwd(), f)).join(' → ')}`),
+        diagnostic(file, include.line, 1, 'error', 'boilerplate-cycle', `boilerplate \`${include.name}\` includes itself through ${[...chain, resolve(file), key].map((f) => relative(process.cwd(), f)).join(' → ')}`),
       );
       continue;
     }

@@ -5,6 +5,13 @@ export function hasShortcodes(text: string): boolean {
   return /\{\{[<%]/.test(text);
 }
 
+// Recognises formats that are clearly not Hugo markdown even when a shortcode survived in them
+// (a reStructuredText conversion, text copied from a rendered page); undefined when the file could be Hugo.
+export function foreignFormat(lines: string[]): string | undefined {
+  const description = describeNonHugo(lines);
+  return description.includes('reStructuredText') || description.includes('rendered web page') ? description : undefined;
+}
+
 // Describes what a non-Hugo file looks like, so the message tells the user what they gave the tool.
 export function describeNonHugo(lines: string[]): string {
   const count = (pattern: RegExp) => lines.filter((line) => pattern.test(line)).length;

@@ -4,7 +4,7 @@ import { splitBashSteps } from './bash-steps.js';
 import { diagnostic, sortDiagnostics } from './diagnostics.js';
 import { readFrontMatter } from './front-matter.js';
 import { assignIds } from './ids.js';
-import { describeNonHugo, hasShortcodes } from './not-hugo.js';
+import { describeNonHugo, foreignFormat, hasShortcodes } from './not-hugo.js';
 import { sectionsOf } from './sections.js';
 import { scanShortcodes, type RawBlock } from './shortcodes.js';
 import { substituteIstioFiles, substituteVars, usesVars } from './substitute.js';
@@ -28,7 +28,8 @@ export function parsePage(file: string, source: string, options: ParseOptions = 
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   const lang = options.lang ?? languageOf(file);
   const front = readFrontMatter(file, lines);
-  const isHugo = front.present || hasShortcodes(source);
+  const foreign = front.present ? undefined : foreignFormat(lines);
+  const isHugo = front.present || (hasShortcodes(source) && !foreign);
   const page: Page = {
     file,
     lang,
@@ -43,7 +44,16 @@ export function parsePage(file: string, source: string, options: ParseOptions = 
   };
   if (!isHugo) {
     page.diagnostics.push(
-      diagnostic(file, 1, 1, 'error', 'not-hugo-page', `not a Hugo page: it has no front matter (\`---\` lines) and no shortcodes; ${describeNonHugo(lines)}`),
+      diagnostic(
+        file,
+        1,
+        1,
+        'error',
+        'not-hugo-page',
+        foreign && hasShortcodes(source)
+          ? `not a Hugo page: it has no front matter (\`---\` lines) and only stray shortcodes; ${foreign}`
+          : `not a Hugo page: it has no front matter (\`---\` lines) and no shortcodes; ${describeNonHugo(lines)}`,
+      ),
     );
     return page;
   }
