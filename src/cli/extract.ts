@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import type { Page, Vars } from '../page/types.js';
 import { diagnosticLine } from '../report/diagnostic-line.js';
 import { extractJson } from '../report/extract-json.js';
-import { formatSnips, hasSnippets, snipsHeader } from '../report/snips.js';
+import { boilerplateSources, formatSnips, snipsHeader } from '../report/snips.js';
 import { loadPages } from './pages.js';
 import { parseOptions, usageError } from './usage.js';
 
@@ -46,8 +46,7 @@ export async function main(argv: string[]): Promise<number> {
 function writeSnips(pages: Page[], varsOf: (page: Page) => Vars | undefined, outDir?: string): void {
   for (const page of pages) {
     if (!page.isHugo) continue;
-    const sources = boilerplateSources(page);
-    const { body, execItLines } = formatSnips(page, varsOf(page), sources);
+    const { body, execItLines } = formatSnips(page, varsOf(page), boilerplateSources(page));
     for (const line of execItLines) {
       process.stderr.write(`${page.file}:${line}:1 error 'kubectl exec -it' will not work in a test environment; remove -it (left out of the snippet) [kubectl-exec-it]\n`);
     }
@@ -62,16 +61,4 @@ function writeSnips(pages: Page[], varsOf: (page: Page) => Vars | undefined, out
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, text);
   }
-}
-
-// The `source` lines for a page's boilerplates that have snippets, first use first, once each.
-function boilerplateSources(page: Page): string[] {
-  const sources: string[] = [];
-  for (const include of page.includes) {
-    if (!include.page || !hasSnippets(include.page)) continue;
-    const lang = /content[\\/]([^\\/]+)[\\/]boilerplates/.exec(include.page.file)?.[1] ?? page.lang;
-    const source = `content/${lang}/boilerplates/snips/${include.name}.sh`;
-    if (!sources.includes(source)) sources.push(source);
-  }
-  return sources;
 }

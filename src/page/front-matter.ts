@@ -6,13 +6,16 @@ import type { Diagnostic, FrontMatter } from './types.js';
 
 const frontMatterSchema = z
   .object({
-    title: z.string().optional(),
-    description: z.string().optional(),
-    weight: z.number().optional(),
-    keywords: z.array(z.string()).optional(),
-    owner: z.string().optional(),
-    test: z.enum(['yes', 'no', 'n/a']).optional(),
-    aliases: z.array(z.string()).optional(),
+    // `key:` with no value is YAML null, which Hugo reads as unset.
+    title: z.string().nullish(),
+    description: z.string().nullish(),
+    weight: z.number().nullish(),
+    keywords: z.array(z.string()).nullish(),
+    owner: z.string().nullish(),
+    // istio.io's values: `table-of-contents` marks section index pages, which have nothing to run.
+    test: z.enum(['yes', 'no', 'n/a', 'table-of-contents']).nullish(),
+    // Hugo also takes a single alias as a string.
+    aliases: z.union([z.array(z.string()), z.string()]).nullish(),
   })
   .passthrough();
 

@@ -18,18 +18,18 @@ export interface Diagnostic {
   actual?: string;
 }
 
-/** The `test:` flag of istio.io's front matter. */
-export type TestFlag = 'yes' | 'no' | 'n/a';
+/** The `test:` flag of istio.io's front matter (`table-of-contents` marks section index pages). */
+export type TestFlag = 'yes' | 'no' | 'n/a' | 'table-of-contents';
 
 /** Validated front matter; keys the schema does not know are kept as they are. */
 export interface FrontMatter {
-  title?: string;
-  description?: string;
-  weight?: number;
-  keywords?: string[];
-  owner?: string;
-  test?: TestFlag;
-  aliases?: string[];
+  title?: string | null;
+  description?: string | null;
+  weight?: number | null;
+  keywords?: string[] | null;
+  owner?: string | null;
+  test?: TestFlag | null;
+  aliases?: string[] | string | null;
   [key: string]: unknown;
 }
 

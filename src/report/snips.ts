@@ -108,3 +108,15 @@ export function hasSnippets(page: Page, seen = new Set<string>()): boolean {
   return page.includes.some((include) => include.page !== undefined && hasSnippets(include.page, seen));
 }
 
+
+// The `source` lines for a page's boilerplates that have snippets, first use first, once each.
+export function boilerplateSources(page: Page): string[] {
+  const sources: string[] = [];
+  for (const include of page.includes) {
+    if (!include.page || !hasSnippets(include.page)) continue;
+    const lang = /content[\\/]([^\\/]+)[\\/]boilerplates/.exec(include.page.file)?.[1] ?? page.lang;
+    const source = `content/${lang}/boilerplates/snips/${include.name}.sh`;
+    if (!sources.includes(source)) sources.push(source);
+  }
+  return sources;
+}

@@ -1,0 +1,52 @@
+// Normalization applied to both sides before any comparison: what never counts as a difference.
+
+// ANSI escape sequences: CSI (`ESC [ ... final`), OSC (`ESC ] ... BEL|ST`) and two-character escapes.
+// Each quantifier runs over a character class disjoint from what follows it, so matching is linear.
+const ANSI = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]|\x9b[0-?]*[ -/]*[@-~]/g;
+
+// Removes colours and cursor movements that tools print when they think they talk to a terminal.
+export function stripAnsi(text: string): string {
+  return text.includes('\x1b') || text.includes('\x9b') ? text.replace(ANSI, '') : text;
+}
+
+// Turns a text into the lines that are compared: no `\r`, no ANSI, no trailing blanks, no trailing empty lines.
+export function normalizeLines(text: string): string[] {
+  const clean = stripAnsi(String(text ?? '').replace(/\r/g, ''));
+  const lines = clean.split('\n');
+  for (let i = 0; i < lines.length; i++) lines[i] = lines[i].trimEnd();
+  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+// The normalized text as one string, for the modes that work on substrings.
+export function normalizeText(text: string): string {
+  return normalizeLines(text).join('\n');
+}
+
+// Whether a line is an elision line: only `...`, with any indentation.
+export function isEllipsisLine(line: string): boolean {
+  return line.trim() === '...';
+}
+
+// Whether a character is a blank that separates words inside a line.
+export function isBlank(ch: string | undefined): boolean {
+  return ch === ' ' || ch === '\t';
+}
+
+// Collapses runs of blanks into one space, since runs of spaces are equivalent.
+export function collapseBlanks(line: string): string {
+  let out = '';
+  let blank = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (ch === ' ' || ch === '\t') {
+      blank = true;
+      continue;
+    }
+    if (blank) out += ' ';
+    blank = false;
+    out += ch;
+  }
+  if (blank) out += ' ';
+  return out;
+}
