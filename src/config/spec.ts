@@ -73,7 +73,7 @@ export function readSpec(file: string): SpecResult {
   } catch (error) {
     return { file, diagnostics: [specProblem(file, 1, 'spec-unreadable', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code}`)] };
   }
-  const document = parseDocument(text, { prettyErrors: false });
+  const document = parseDocument(text, { prettyErrors: false, logLevel: 'error' });
   if (document.errors.length > 0) {
     return { file, diagnostics: document.errors.map((e) => specProblem(file, e.linePos?.[0].line ?? 1, 'spec-yaml', `not valid YAML: ${e.message.split('\n')[0]}`)) };
   }

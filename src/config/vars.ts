@@ -19,7 +19,7 @@ export type VarsResult = { ok: true; vars: Vars; file: string } | { ok: false; f
 export function readVars(file: string): VarsResult {
   let data: unknown;
   try {
-    data = parse(readFileSync(file, 'utf8'));
+    data = parse(readFileSync(file, 'utf8'), { logLevel: 'error' });
   } catch (error) {
     return { ok: false, file, message: `cannot read vars file ${file}: ${(error as Error).message.split('\n')[0]}` };
   }

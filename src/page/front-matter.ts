@@ -1,5 +1,5 @@
 // Front matter: the YAML between the first two `---` lines, validated with zod, unknown keys kept.
-import { parseDocument } from 'yaml';
+import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
 import { z } from 'zod';
 import { diagnostic } from './diagnostics.js';
 import type { Diagnostic, FrontMatter } from './types.js';
@@ -47,12 +47,14 @@ export function readFrontMatter(file: string, lines: string[]): FrontMatterResul
     };
   }
   const diagnostics: Diagnostic[] = [];
-  const document = parseDocument(lines.slice(1, end).join('\n'), { prettyErrors: false });
-  for (const error of document.errors) {
-    const line = 2 + lineOfOffset(lines.slice(1, end), error.pos[0]);
-    diagnostics.push(diagnostic(file, line, 1, 'error', 'front-matter-yaml', `front matter is not valid YAML: ${error.message.split('\n')[0]}`));
+  let data: unknown = {};
+  try {
+    data = load(lines.slice(1, end).join('\n'), { schema: CORE_SCHEMA, filename: file });
+  } catch (error) {
+    const mark = error instanceof YAMLException ? error.mark : undefined;
+    const reason = error instanceof YAMLException ? error.reason : (error as Error).message;
+    diagnostics.push(diagnostic(file, 2 + (mark?.line ?? 0), (mark?.column ?? 0) + 1, 'error', 'front-matter-yaml', `front matter is not valid YAML: ${reason}`));
   }
-  const data: unknown = document.errors.length === 0 ? document.toJS() : {};
   if (data === null || data === undefined) return { frontMatter: {}, present: true, bodyLine: end + 2, diagnostics };
   const parsed = frontMatterSchema.safeParse(data);
   if (parsed.success) return { frontMatter: parsed.data as FrontMatter, present: true, bodyLine: end + 2, diagnostics };
@@ -95,14 +97,4 @@ function valueAt(data: unknown, path: PropertyKey[]): unknown {
 function keyLine(lines: string[], end: number, key: string): number {
   for (let i = 1; i < end; i++) if (lines[i].startsWith(`${key}:`)) return i + 1;
   return 1;
-}
-
-// Converts a character offset in the YAML text to a 0-based line.
-function lineOfOffset(yamlLines: string[], offset: number): number {
-  let remaining = offset;
-  for (let i = 0; i < yamlLines.length; i++) {
-    remaining -= yamlLines[i].length + 1;
-    if (remaining < 0) return i;
-  }
-  return Math.max(0, yamlLines.length - 1);
 }

@@ -1,0 +1,91 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cli } from './cli-harness.js';
+
+const esPage = 'content/es/docs/tasks/traffic-management/egress/egress-kubernetes-services/index.md';
+
+describe('istio-doctest check', () => {
+  test('prints each seed page with its language, title, test flag and counts, and a summary', async () => {
+    const { code, stdout } = await cli(['check', 'content/es', 'content/uk', 'content/zh']);
+    expect(stdout).toContain(`${esPage}  [es] "Services de Kubernetes para Tráfico de Salida"  test: yes  22 blocks, 25 commands, boilerplates: before-you-begin-egress`);
+    expect(stdout).toMatch(/^6 pages, 75 blocks, 84 commands: 0 errors/m);
+    expect(code).toBe(0);
+  });
+
+  test('exits 1 with a clear "not a Hugo page" message on the rendered and reStructuredText seeds', async () => {
+    const { code, stdout } = await cli(['check', 'fixtures/seeds/003-rendered-es-page.txt', 'fixtures/seeds/004-restructuredtext-en-page.txt']);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^ {2}fixtures\/seeds\/003-rendered-es-page\.txt:1:1 error not a Hugo page: .*rendered web page.* \[not-hugo-page\]$/m);
+    expect(stdout).toMatch(/^ {2}fixtures\/seeds\/004-restructuredtext-en-page\.txt:1:1 error not a Hugo page: .*reStructuredText.* \[not-hugo-page\]$/m);
+  });
+
+  test('a bad page is reported as file:line:column severity message [rule] and the other pages are still checked', async () => {
+    const { code, stdout } = await cli(['check', 'fixtures/pages']);
+    expect(code).toBe(1);
+    expect(stdout).toContain('fixtures/pages/bad/unterminated.md:8:1 error the `{{< text >}}` block opened on line 8 is never closed with `{{< /text >}}` [text-unterminated]');
+    expect(stdout).toContain('fixtures/pages/constructs.md  [en] "Every construct"');
+  });
+
+  test('a missing path and an unknown option are reported without a stack trace', async () => {
+    const missing = await cli(['check', 'no/such/dir']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe('istio-doctest: no/such/dir: no such file or folder\n');
+    const usage = await cli(['check', '--frobnicate', 'content']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/^istio-doctest: Unknown option '--frobnicate'/);
+    expect(usage.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('with GITHUB_ACTIONS=true, problems are also printed as workflow annotations', async () => {
+    process.env.GITHUB_ACTIONS = 'true';
+    try {
+      const { stdout } = await cli(['check', 'fixtures/pages/bad/exec-it.md']);
+      expect(stdout).toContain('::error file=fixtures/pages/bad/exec-it.md,line=7,col=1,title=kubectl-exec-it::');
+    } finally {
+      delete process.env.GITHUB_ACTIONS;
+    }
+  });
+});
+
+describe('istio-doctest extract', () => {
+  test('--format json gives blocks with ids, lines, sections and steps', async () => {
+    const { code, stdout } = await cli(['extract', esPage]);
+    expect(code).toBe(0);
+    const { pages } = JSON.parse(stdout);
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toMatchObject({ file: esPage, lang: 'es', test: 'yes', diagnostics: [] });
+    expect(pages[0].blocks).toHaveLength(22);
+    const svc = pages[0].blocks.find((b: { steps?: { command: string }[] }) => b.steps?.[0]?.command === 'kubectl get svc my-httpbin');
+    expect(svc).toMatchObject({ line: 84, endLine: 88, syntax: 'bash', outputSyntax: null, tab: null });
+    expect(svc.steps[0]).toEqual({
+      command: 'kubectl get svc my-httpbin',
+      line: 85,
+      expected: 'NAME         TYPE           CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE\nmy-httpbin   ExternalName   <none>       httpbin.org   80/TCP    4s',
+    });
+  });
+
+  test('--format snips writes snips.sh files under --out-dir, with the boilerplate sourced first', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'snips-'));
+    const { code } = await cli(['extract', '--format', 'snips', '--out-dir', out, 'fixtures/site/content/en/docs/demo/index.md', 'fixtures/pages/constructs.md']);
+    expect(code).toBe(0);
+    const demo = readFileSync(join(out, 'fixtures/site/content/en/docs/demo/snips.sh'), 'utf8');
+    expect(demo).toContain('source "content/en/boilerplates/snips/first.sh"\n\nsnip_steps_1() {\necho "demo 1.27"\n}\n\n! IFS=$\'\\n\' read -r -d \'\' snip_steps_1_out <<\\ENDSNIP\ndemo 1.27\nENDSNIP\n');
+    const constructs = readFileSync(join(out, 'fixtures/pages/constructs.md_snips.sh'), 'utf8');
+    expect(constructs).toContain('\nsnip_custom_name() {\nkubectl apply -f samples/httpbin/httpbin.yaml\n');
+    expect(constructs).not.toContain('not a snippet');
+  });
+
+  test('`kubectl exec -it` is reported on standard error and left out of the snippet', async () => {
+    const { stdout, stderr } = await cli(['extract', '--format', 'snips', 'fixtures/pages/bad/exec-it.md']);
+    expect(stderr).toContain('fixtures/pages/bad/exec-it.md:7:1 error');
+    expect(stdout).toContain('kubectl exec -it "$SOURCE_POD" -c curl -- sh\n}');
+    expect(stdout).not.toContain('>>>');
+  });
+
+  test('an unknown format is a usage error with exit code 2', async () => {
+    const { code, stderr } = await cli(['extract', '--format', 'xml', esPage]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("unknown --format 'xml' (json or snips)");
+  });
+});
