@@ -35,6 +35,8 @@ export function formatSnips(page: Page, vars: Vars | undefined, boilerplateSourc
   let inEofHeredoc = false;
   let outputStarted = false;
   const githubFile = vars ? `https://raw.githubusercontent.com/istio/istio/${vars.sourceBranchName}` : undefined;
+  // The model's ids win: on a translation they are the reference page's ids, so English test scripts work unchanged.
+  const modelIds = new Map(page.blocks.map((block) => [block.line, block.id]));
 
   page.lines.forEach((original, index) => {
     let line = githubFile ? original.replaceAll('{{< github_file >}}', githubFile) : original;
@@ -51,7 +53,7 @@ export function formatSnips(page: Page, vars: Vars | undefined, boilerplateSourc
       counter++;
       const explicit = snippetId.exec(line)?.[1];
       if (explicit === 'none') return;
-      const id = explicit ? `snip_${explicit}` : `snip_${section}_${counter}`;
+      const id = modelIds.get(index + 1) ?? (explicit ? `snip_${explicit}` : `snip_${section}_${counter}`);
       const bash = opener[3] === 'bash';
       current = { id, bash, indent: opener[1], out: [bash ? `\n${id}() {\n` : `\n! IFS=$'\\n' read -r -d '' ${id} <<\\ENDSNIP\n`] };
       snippets.push(current);
