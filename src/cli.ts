@@ -6,6 +6,7 @@ type Command = { summary: string; load: () => Promise<{ main(argv: string[]): Pr
 const commands: Record<string, Command> = {
   check: { summary: 'parse pages, print their blocks, diagnostics and drift', load: () => import('./cli/check.js') },
   extract: { summary: 'print the blocks and steps of pages as JSON or istio.io snips.sh', load: () => import('./cli/extract.js') },
+  match: { summary: 'compare an actual output with an expected one, as the runner does', load: () => import('./cli/match.js') },
 };
 
 // Help text listing every sub-command, so `--help` stays true to what exists.

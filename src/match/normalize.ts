@@ -35,18 +35,5 @@ export function isBlank(ch: string | undefined): boolean {
 
 // Collapses runs of blanks into one space, since runs of spaces are equivalent.
 export function collapseBlanks(line: string): string {
-  let out = '';
-  let blank = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (ch === ' ' || ch === '\t') {
-      blank = true;
-      continue;
-    }
-    if (blank) out += ' ';
-    blank = false;
-    out += ch;
-  }
-  if (blank) out += ' ';
-  return out;
+  return line.replace(/[ \t]+/g, ' ');
 }

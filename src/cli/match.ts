@@ -1,0 +1,78 @@
+// `istio-doctest match`: compares an actual output with an expected one, as the runner does for each step.
+import { readFileSync } from 'node:fs';
+import { match, MATCH_MODES, type MatchMode } from '../match/index.js';
+import { parseOptions, usageError } from './usage.js';
+
+const help = `Usage: istio-doctest match --expected FILE --actual FILE [--mode MODE] [--arg TEXT] [--json]
+
+Compares the output a command printed (--actual) with the output a page shows (--expected).
+A FILE of - reads standard input (for one of the two).
+
+Options:
+  --expected FILE   the expected output, as the page shows it
+  --actual FILE     the output the command printed
+  --mode MODE       ${MATCH_MODES.join(', ')} (default auto)
+  --arg TEXT        TEXT of contains/not-contains, PATTERN of regex
+  --json            print the result as JSON
+  -h, --help        show this help
+
+Exit status: 0 when the outputs match, 1 when they do not (the diff is printed), 2 on bad usage.
+`;
+
+const options = {
+  expected: { type: 'string' },
+  actual: { type: 'string' },
+  mode: { type: 'string' },
+  arg: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+// Reads one input file (or standard input for `-`), turning failures into a one-line message.
+function readInput(flag: string, path: string): { ok: true; text: string } | { ok: false; message: string } {
+  try {
+    return { ok: true, text: readFileSync(path === '-' ? 0 : path, 'utf8') };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    return { ok: false, message: `cannot read ${flag} ${path}: ${why}` };
+  }
+}
+
+// Runs the command and returns its exit code.
+export async function main(argv: string[]): Promise<number> {
+  const parsed = parseOptions(argv, options);
+  if (!parsed.ok) return usageError(parsed.message, help);
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(help);
+    return 0;
+  }
+  if (positionals.length > 0) return usageError(`unexpected argument '${positionals[0]}'`, help);
+  const expectedPath = values.expected as string | undefined;
+  const actualPath = values.actual as string | undefined;
+  if (expectedPath === undefined) return usageError('--expected FILE is required', help);
+  if (actualPath === undefined) return usageError('--actual FILE is required', help);
+  if (expectedPath === '-' && actualPath === '-') return usageError('only one of --expected and --actual can read standard input', help);
+  const mode = (values.mode as string | undefined) ?? 'auto';
+  if (!MATCH_MODES.includes(mode as MatchMode)) return usageError(`unknown mode '${mode}' (one of ${MATCH_MODES.join(', ')})`, help);
+  const arg = values.arg as string | undefined;
+  if ((mode === 'contains' || mode === 'not-contains' || mode === 'regex') && arg === undefined) {
+    return usageError(`--mode ${mode} needs --arg ${mode === 'regex' ? 'PATTERN' : 'TEXT'}`, help);
+  }
+  const expected = readInput('--expected', expectedPath);
+  if (!expected.ok) {
+    process.stderr.write(`istio-doctest match: ${expected.message}\n`);
+    return 2;
+  }
+  const actual = readInput('--actual', actualPath);
+  if (!actual.ok) {
+    process.stderr.write(`istio-doctest match: ${actual.message}\n`);
+    return 2;
+  }
+  const result = match(expected.text, actual.text, mode as MatchMode, arg);
+  if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else if (result.ok) process.stdout.write(`match (${mode})\n`);
+  else process.stdout.write(result.diff);
+  return result.ok ? 0 : 1;
+}

@@ -1,0 +1,268 @@
+// Comparing one expected line with one actual line: literal text, runs of blanks, volatile values
+// and inline `...`. Matching is done by hand: each `...`-free group matches deterministically from a
+// start position, and groups between `...` are found leftmost with the earliest end, which is what a
+// glob needs; no regular expression is built from user text.
+import { diffArrays } from 'diff';
+import { collapseBlanks } from './normalize.js';
+import { describeKind, formFits, readAny, readKind, type Kind } from './kinds.js';
+import { quote, tokenAt, tokens } from './text.js';
+
+/** One piece of a compiled expected line. */
+export type Element =
+  | { t: 'lit'; text: string }
+  | { t: 'ws'; min: number }
+  | { t: 'vol'; kind: Kind; form: string; text: string }
+  | { t: 'any' };
+
+/** An expected line ready to be matched many times: groups of elements separated by inline `...`. */
+export interface LinePattern {
+  source: string;
+  /** Groups separated by `...`; a line without `...` has one group. */
+  groups: Element[][];
+  /** Whether the line holds at least one inline `...`. */
+  wild: boolean;
+  /** Whether the line holds any volatile value. */
+  volatile: boolean;
+}
+
+export interface CompileOptions {
+  /** Whether `...` inside the line matches any run of characters (default true). */
+  ellipsis?: boolean;
+  /** Whether volatile values are recognized (default true). */
+  volatile?: boolean;
+}
+
+/** The outcome of comparing one line: where and why it failed. */
+export interface LineOutcome {
+  ok: boolean;
+  /** 1-based column of the actual line where the comparison failed. */
+  column?: number;
+  /** Why, e.g. `at column 17: expected an IPv4 address like "10.0.0.1", got "foo"`. */
+  detail?: string;
+}
+
+// Compiles an expected line once, deciding on the expected side which values are volatile.
+export function compileLine(source: string, options: CompileOptions = {}): LinePattern {
+  const ellipsis = options.ellipsis ?? true;
+  const volatile = options.volatile ?? true;
+  const groups: Element[][] = [[]];
+  let current = groups[0];
+  let lit = '';
+  let hasVolatile = false;
+  const flush = () => {
+    if (lit !== '') current.push({ t: 'lit', text: lit });
+    lit = '';
+  };
+  let i = 0;
+  while (i < source.length) {
+    const ch = source[i];
+    if (ellipsis && ch === '.' && source.startsWith('...', i)) {
+      flush();
+      const last = current[current.length - 1];
+      if (last && last.t === 'ws') last.min = 0;
+      current = [];
+      groups.push(current);
+      i += 3;
+      while (source.startsWith('...', i)) i += 3;
+      continue;
+    }
+    if (ch === ' ' || ch === '\t') {
+      flush();
+      while (source[i] === ' ' || source[i] === '\t') i++;
+      current.push({ t: 'ws', min: current.length === 0 && groups.length > 1 ? 0 : 1 });
+      continue;
+    }
+    if (volatile) {
+      const r = readAny(source, i, true);
+      if (r) {
+        flush();
+        current.push({ t: 'vol', kind: r.kind, form: r.forms[0], text: source.slice(i, r.end) });
+        hasVolatile = true;
+        i = r.end;
+        continue;
+      }
+    }
+    lit += ch;
+    i++;
+  }
+  flush();
+  return { source, groups, wild: groups.length > 1, volatile: hasVolatile };
+}
+
+/** The farthest point a comparison reached before failing, to explain the failure. */
+interface Failure {
+  pos: number;
+  detail: string;
+}
+
+// Records a failure if it is the farthest so far: the farthest failure is the most telling one.
+function fail(failure: Failure, pos: number, detail: () => string): number {
+  if (pos >= failure.pos) {
+    failure.pos = pos;
+    failure.detail = detail();
+  }
+  return -1;
+}
+
+// Matches one group of elements at position p of the actual line; returns the end position or -1.
+function matchGroup(group: Element[], a: string, p: number, failure: Failure): number {
+  for (const el of group) {
+    switch (el.t) {
+      case 'lit':
+        if (!a.startsWith(el.text, p)) {
+          return fail(failure, p, () => `expected ${quote(el.text, 60)}, got ${quote(tokenAt(a, p), 60)}`);
+        }
+        p += el.text.length;
+        break;
+      case 'ws': {
+        const start = p;
+        while (a[p] === ' ' || a[p] === '\t') p++;
+        if (p - start < el.min) return fail(failure, p, () => `expected a space, got ${quote(tokenAt(a, p), 60)}`);
+        break;
+      }
+      case 'vol': {
+        const r = readKind(el.kind, a, p, false);
+        if (!r || !formFits(el.form, r)) {
+          return fail(failure, p, () => {
+            const got = r ? a.slice(p, r.end) : tokenAt(a, p);
+            return `expected ${describeKind(el.kind, el.form)} like ${quote(el.text, 60)}, got ${quote(got, 60)}`;
+          });
+        }
+        p = r.end;
+        break;
+      }
+      case 'any':
+        break;
+    }
+  }
+  return p;
+}
+
+// The text a group stands for, to name it in messages.
+function groupText(group: Element[]): string {
+  return group.map((el) => (el.t === 'lit' ? el.text : el.t === 'ws' ? ' ' : el.t === 'vol' ? el.text : '...')).join('');
+}
+
+// Finds the group at or after p with the earliest end, which leaves the most text to what follows.
+function findGroup(group: Element[], a: string, p: number, failure: Failure): number {
+  const first = group[0];
+  let best = -1;
+  for (let s = p; s <= a.length; s++) {
+    if (best >= 0 && s >= best) break;
+    if (first.t === 'lit') {
+      s = a.indexOf(first.text, s);
+      if (s < 0 || (best >= 0 && s >= best)) break;
+    }
+    const e = matchGroup(group, a, s, failure);
+    if (e >= 0 && (best < 0 || e < best)) best = e;
+  }
+  return best;
+}
+
+// Finds a start at or after p from which the group ends exactly at the end of the line.
+function findLastGroup(group: Element[], a: string, p: number, failure: Failure): boolean {
+  if (group.length === 0) return true;
+  if (group.every((el) => el.t === 'lit')) {
+    const text = groupText(group);
+    const s = a.length - text.length;
+    return s >= p && a.endsWith(text);
+  }
+  const last = group[group.length - 1];
+  if (last.t === 'lit' && !a.endsWith(last.text)) return false;
+  const first = group[0];
+  for (let s = p; s <= a.length; s++) {
+    if (first.t === 'lit') {
+      s = a.indexOf(first.text, s);
+      if (s < 0) return false;
+    }
+    if (matchGroup(group, a, s, failure) === a.length) return true;
+  }
+  return false;
+}
+
+// Compares an actual line with a compiled expected line.
+export function matchLine(pattern: LinePattern, actual: string): LineOutcome {
+  if (pattern.source === actual) return { ok: true };
+  // Texts equal up to runs of blanks always match: every value reads the same on both sides.
+  if (collapseBlanks(pattern.source) === collapseBlanks(actual)) return { ok: true };
+  const failure: Failure = { pos: -1, detail: '' };
+  const { groups } = pattern;
+  if (!pattern.wild) {
+    const end = matchGroup(groups[0], actual, 0, failure);
+    if (end === actual.length) return { ok: true };
+    if (end >= 0) fail(failure, end, () => `unexpected ${quote(actual.slice(end), 60)} at the end`);
+    return { ok: false, column: failure.pos + 1, detail: `at column ${failure.pos + 1}: ${failure.detail}` };
+  }
+  let p = matchGroup(groups[0], actual, 0, failure);
+  if (p < 0) return { ok: false, column: failure.pos + 1, detail: `at column ${failure.pos + 1}: ${failure.detail}` };
+  for (let g = 1; g < groups.length - 1; g++) {
+    if (groups[g].length === 0) continue;
+    const e = findGroup(groups[g], actual, p, failure);
+    if (e < 0) {
+      return { ok: false, column: p + 1, detail: `${quote(groupText(groups[g]), 60)} not found after column ${p}` };
+    }
+    p = e;
+  }
+  const last = groups[groups.length - 1];
+  if (findLastGroup(last, actual, p, failure)) return { ok: true };
+  return { ok: false, column: p + 1, detail: `the line does not end with ${quote(groupText(last), 60)} after column ${p}` };
+}
+
+/** Compiles expected lines once per comparison, since table rows and retries reuse them. */
+export class PatternCache {
+  private readonly cache = new Map<string, LinePattern>();
+  constructor(private readonly options: CompileOptions = {}) {}
+
+  // Returns the compiled pattern of a line, compiling it the first time.
+  get(source: string): LinePattern {
+    let p = this.cache.get(source);
+    if (!p) {
+      p = compileLine(source, this.options);
+      if (this.cache.size > 100_000) this.cache.clear();
+      this.cache.set(source, p);
+    }
+    return p;
+  }
+}
+
+// Compares two single lines, for callers without a cache.
+export function lineMatches(expected: string, actual: string, options: CompileOptions = {}): boolean {
+  return matchLine(compileLine(expected, options), actual).ok;
+}
+
+/**
+ * Rewrites a failed actual line so the diff shows only real differences: tokens are aligned with
+ * the expected tokens and every token that matches is written as the expected one; the actual
+ * blanks are kept. Lines with too many tokens are left as they are.
+ */
+export function rewriteLine(expected: string, actual: string, options: CompileOptions = {}): string {
+  const exp = tokens(expected);
+  const act = tokens(actual);
+  if (exp.length === 0 || act.length === 0 || exp.length > 400 || act.length > 400) return actual;
+  const cache = new PatternCache(options);
+  const changes = diffArrays(
+    exp.map((t) => t.text),
+    act.map((t) => t.text),
+    { comparator: (e: string, a: string) => matchLine(cache.get(e), a).ok, maxEditLength: 200 },
+  );
+  if (!changes) return actual;
+  const replacement = new Map<number, string>();
+  let ei = 0;
+  let ai = 0;
+  for (const change of changes) {
+    if (change.added) ai += change.count;
+    else if (change.removed) ei += change.count;
+    else {
+      for (let k = 0; k < change.count; k++) replacement.set(ai + k, exp[ei + k].text);
+      ei += change.count;
+      ai += change.count;
+    }
+  }
+  let out = '';
+  let last = 0;
+  act.forEach((t, k) => {
+    out += actual.slice(last, t.start) + (replacement.get(k) ?? t.text);
+    last = t.start + t.text.length;
+  });
+  return out + actual.slice(last);
+}

@@ -1,0 +1,267 @@
+// Comparing sequences of lines in order, where an expected line that is only `...` matches zero or
+// more actual lines. The expected lines are cut at `...` lines into segments; the first segment is
+// anchored at the start, the last at the end, and each one between is found leftmost after the
+// previous one, which is exact for "zero or more lines" gaps and takes one pass over the output.
+import { diffArrays } from 'diff';
+import { isEllipsisLine } from './normalize.js';
+import { matchLine, rewriteLine, type PatternCache, type CompileOptions } from './line.js';
+import { quote } from './text.js';
+import type { Differences } from './types.js';
+
+/** Where the compared lines sit in the whole texts, and where differences go. */
+export interface LinesContext {
+  out: Differences;
+  cache: PatternCache;
+  /** Options the cache compiles with, for rewriting failed lines. */
+  compile?: CompileOptions;
+  /** Number of expected lines before the compared ones (for line numbers in messages). */
+  lineOffset?: number;
+  /** Number of actual lines before the compared ones. */
+  actualOffset?: number;
+  /** Exact comparison instead of the line rules (the `same` mode). */
+  exact?: boolean;
+}
+
+/** The outcome of comparing lines: the actual lines rewritten for the diff. */
+export interface LinesOutcome {
+  ok: boolean;
+  rewritten: string[];
+}
+
+// Upper bound on line comparisons spent looking for the closest place of a missing segment.
+const CLOSEST_BUDGET = 200_000;
+
+// Whether one expected line matches one actual line.
+function same(ctx: LinesContext, e: string, a: string): boolean {
+  return ctx.exact ? e === a : matchLine(ctx.cache.get(e), a).ok;
+}
+
+// Explains why two lines differ: the line rules' reason, or the first differing column.
+function explain(ctx: LinesContext, e: string, a: string): string | undefined {
+  if (!ctx.exact) return matchLine(ctx.cache.get(e), a).detail;
+  let k = 0;
+  while (k < e.length && k < a.length && e[k] === a[k]) k++;
+  return `first difference at column ${k + 1}`;
+}
+
+// Records a pair of lines that do not match, with the reason the line comparison gives.
+function reportPair(ctx: LinesContext, ei: number, ai: number, e: string, a: string): void {
+  const line = (ctx.lineOffset ?? 0) + ei + 1;
+  const actualLine = (ctx.actualOffset ?? 0) + ai + 1;
+  const why = explain(ctx, e, a);
+  const where = actualLine === line ? '' : ` (output line ${actualLine})`;
+  const detail = why ? `: ${why}` : '';
+  ctx.out.add({ line, expected: e, actual: a, reason: `line ${line}${where}: expected ${quote(e)}, got ${quote(a)}${detail}` });
+}
+
+// Records an expected line that has no counterpart in the output.
+function reportMissing(ctx: LinesContext, ei: number, e: string): void {
+  const line = (ctx.lineOffset ?? 0) + ei + 1;
+  ctx.out.add({ line, expected: e, reason: `line ${line}: missing from the output: ${quote(e)}` });
+}
+
+// Records an actual line that the expected text does not have.
+function reportExtra(ctx: LinesContext, beforeExpected: number, ai: number, a: string): void {
+  const line = (ctx.lineOffset ?? 0) + beforeExpected + 1;
+  const actualLine = (ctx.actualOffset ?? 0) + ai + 1;
+  ctx.out.add({ line, actual: a, reason: `output line ${actualLine} is not expected: ${quote(a)}` });
+}
+
+// Rewrites an actual line for the diff: the expected line when they match, else value by value.
+function rewrite(ctx: LinesContext, e: string, a: string): string {
+  if (same(ctx, e, a)) return e;
+  return ctx.exact ? a : rewriteLine(e, a, ctx.compile);
+}
+
+// Compares lines without `...` lines: one to one, or aligned when the counts differ.
+export function compareInOrder(expected: string[], actual: string[], ctx: LinesContext): LinesOutcome {
+  if (expected.length === actual.length) {
+    let ok = true;
+    const rewritten: string[] = new Array(actual.length);
+    for (let i = 0; i < expected.length; i++) {
+      if (same(ctx, expected[i], actual[i])) rewritten[i] = expected[i];
+      else {
+        ok = false;
+        reportPair(ctx, i, i, expected[i], actual[i]);
+        rewritten[i] = rewrite(ctx, expected[i], actual[i]);
+      }
+    }
+    return { ok, rewritten };
+  }
+  const total = expected.length + actual.length;
+  const changes = diffArrays(expected, actual, {
+    comparator: (e: string, a: string) => same(ctx, e, a),
+    maxEditLength: Math.max(8, Math.min(2000, Math.floor(4_000_000 / Math.max(1, total)))),
+  });
+  const rewritten: string[] = [];
+  if (!changes) {
+    // Too different to align cheaply: compare by position, then list what is missing or extra.
+    const common = Math.min(expected.length, actual.length);
+    for (let i = 0; i < common; i++) {
+      if (same(ctx, expected[i], actual[i])) rewritten.push(expected[i]);
+      else {
+        reportPair(ctx, i, i, expected[i], actual[i]);
+        rewritten.push(rewrite(ctx, expected[i], actual[i]));
+      }
+    }
+    for (let i = common; i < expected.length; i++) reportMissing(ctx, i, expected[i]);
+    for (let i = common; i < actual.length; i++) {
+      reportExtra(ctx, expected.length, i, actual[i]);
+      rewritten.push(actual[i]);
+    }
+    return { ok: false, rewritten };
+  }
+  let ei = 0;
+  let ai = 0;
+  let removed: number[] = [];
+  let added: number[] = [];
+  const flush = () => {
+    const pairs = Math.min(removed.length, added.length);
+    for (let k = 0; k < pairs; k++) {
+      reportPair(ctx, removed[k], added[k], expected[removed[k]], actual[added[k]]);
+      rewritten.push(rewrite(ctx, expected[removed[k]], actual[added[k]]));
+    }
+    for (let k = pairs; k < removed.length; k++) reportMissing(ctx, removed[k], expected[removed[k]]);
+    for (let k = pairs; k < added.length; k++) {
+      reportExtra(ctx, removed.length > 0 ? removed[removed.length - 1] + 1 : ei, added[k], actual[added[k]]);
+      rewritten.push(actual[added[k]]);
+    }
+    removed = [];
+    added = [];
+  };
+  for (const change of changes) {
+    if (change.removed) {
+      for (let k = 0; k < change.count; k++) removed.push(ei++);
+    } else if (change.added) {
+      for (let k = 0; k < change.count; k++) added.push(ai++);
+    } else {
+      flush();
+      for (let k = 0; k < change.count; k++) rewritten.push(expected[ei++]);
+      ai += change.count;
+    }
+  }
+  flush();
+  return { ok: false, rewritten };
+}
+
+/** A run of expected lines between `...` lines. */
+interface Segment {
+  start: number;
+  end: number;
+}
+
+// Whether the segment matches the actual lines starting at q.
+function segmentAt(ctx: LinesContext, expected: string[], seg: Segment, actual: string[], q: number): boolean {
+  if (q < 0 || q + (seg.end - seg.start) > actual.length) return false;
+  for (let i = seg.start; i < seg.end; i++) {
+    if (!same(ctx, expected[i], actual[q + i - seg.start])) return false;
+  }
+  return true;
+}
+
+// Finds the leftmost place at or after pos where the segment matches, or -1.
+function findSegment(ctx: LinesContext, expected: string[], seg: Segment, actual: string[], pos: number): number {
+  const last = actual.length - (seg.end - seg.start);
+  for (let q = pos; q <= last; q++) {
+    if (!same(ctx, expected[seg.start], actual[q])) continue;
+    if (segmentAt(ctx, expected, seg, actual, q)) return q;
+  }
+  return -1;
+}
+
+// Finds where a segment comes closest to matching (the longest matching prefix), within a budget.
+function closest(ctx: LinesContext, expected: string[], seg: Segment, actual: string[], pos: number): { q: number; prefix: number } {
+  let best = { q: -1, prefix: 0 };
+  let spent = 0;
+  const len = seg.end - seg.start;
+  for (let q = pos; q < actual.length && spent < CLOSEST_BUDGET; q++) {
+    let k = 0;
+    while (k < len && q + k < actual.length && same(ctx, expected[seg.start + k], actual[q + k])) k++;
+    spent += k + 1;
+    if (k > best.prefix) best = { q, prefix: k };
+    if (k === len) break;
+  }
+  return best;
+}
+
+// Compares the lines of a segment with the actual lines at q, reporting and rewriting each one.
+function compareWindow(ctx: LinesContext, expected: string[], seg: Segment, actual: string[], q: number, rewritten: string[]): void {
+  for (let i = seg.start; i < seg.end; i++) {
+    const ai = q + i - seg.start;
+    if (ai >= actual.length) reportMissing(ctx, i, expected[i]);
+    else if (same(ctx, expected[i], actual[ai])) rewritten.push(expected[i]);
+    else {
+      reportPair(ctx, i, ai, expected[i], actual[ai]);
+      rewritten.push(rewrite(ctx, expected[i], actual[ai]));
+    }
+  }
+}
+
+// Compares lines in order, where a line that is only `...` matches zero or more lines.
+export function compareLines(expected: string[], actual: string[], ctx: LinesContext): LinesOutcome {
+  const gap = expected.map(isEllipsisLine);
+  if (!gap.includes(true)) return compareInOrder(expected, actual, ctx);
+  const segments: Segment[] = [];
+  for (let i = 0; i < expected.length; i++) {
+    if (gap[i]) continue;
+    const start = i;
+    while (i < expected.length && !gap[i]) i++;
+    segments.push({ start, end: i });
+  }
+  const lineNo = (i: number) => (ctx.lineOffset ?? 0) + i + 1;
+  const actualNo = (i: number) => (ctx.actualOffset ?? 0) + i;
+  const rewritten: string[] = [];
+  let pos = 0;
+  let e = 0;
+  for (let k = 0; k < segments.length; k++) {
+    const seg = segments[k];
+    const len = seg.end - seg.start;
+    const gapBefore = seg.start > 0;
+    const anchoredEnd = k === segments.length - 1 && seg.end === expected.length;
+    for (; e < seg.start; e++) rewritten.push(expected[e]);
+    let q: number;
+    if (!gapBefore) q = segmentAt(ctx, expected, seg, actual, 0) ? 0 : -1;
+    else if (anchoredEnd) q = actual.length - len >= pos && segmentAt(ctx, expected, seg, actual, actual.length - len) ? actual.length - len : -1;
+    else q = findSegment(ctx, expected, seg, actual, pos);
+    if (q < 0) {
+      // Explain the failure at the closest place, then leave the rest of the output as it is.
+      let window: number;
+      if (!gapBefore) window = 0;
+      else if (anchoredEnd && actual.length - len >= pos) window = actual.length - len;
+      else {
+        const near = closest(ctx, expected, seg, actual, pos);
+        window = near.prefix > 0 ? near.q : -1;
+        const where = pos === 0 ? 'anywhere in the output' : `in the output after output line ${actualNo(pos)}`;
+        const what = len === 1 ? `line ${lineNo(seg.start)} (${quote(expected[seg.start])}) is` : `lines ${lineNo(seg.start)}-${lineNo(seg.end - 1)} are`;
+        const beforeEnd = anchoredEnd ? ', before the end of the output' : '';
+        ctx.out.add({ line: lineNo(seg.start), expected: expected[seg.start], reason: `${what} not found ${where}${beforeEnd}` });
+      }
+      if (anchoredEnd && gapBefore && actual.length - len < pos) {
+        ctx.out.add({
+          line: lineNo(seg.start),
+          reason: `the last ${len} expected line${len === 1 ? '' : 's'} need ${len} output line${len === 1 ? '' : 's'}, only ${actual.length - pos} left`,
+        });
+      }
+      if (window >= 0) {
+        compareWindow(ctx, expected, seg, actual, window, rewritten);
+        for (let i = window + len; i < actual.length; i++) rewritten.push(actual[i]);
+      } else {
+        for (let i = pos; i < actual.length; i++) rewritten.push(actual[i]);
+      }
+      return { ok: false, rewritten };
+    }
+    for (let i = seg.start; i < seg.end; i++) rewritten.push(expected[i]);
+    e = seg.end;
+    pos = q + len;
+  }
+  for (; e < expected.length; e++) rewritten.push(expected[e]);
+  const trailingGap = gap[expected.length - 1];
+  if (!trailingGap && pos < actual.length) {
+    for (let i = pos; i < actual.length; i++) {
+      reportExtra(ctx, expected.length, i, actual[i]);
+      rewritten.push(actual[i]);
+    }
+    return { ok: false, rewritten };
+  }
+  return { ok: true, rewritten };
+}
