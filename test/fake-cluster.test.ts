@@ -210,6 +210,43 @@ echo "$old"`);
     expect(pod.split('-')[1]).not.toBe(lines[10].split('-')[1]);
   });
 
+  test('until the rollout of a changed template finishes, the old pod is listed next to the new one', async () => {
+    const { sh } = cluster({ FAKE_READY_SECONDS: '1' });
+    const r = await sh(`kubectl apply -f samples/sleep/sleep.yaml >/dev/null; kubectl rollout status deploy/sleep >/dev/null
+kubectl apply -f <(istioctl kube-inject -f samples/sleep/sleep.yaml) >/dev/null
+kubectl get pod -l app=sleep -o jsonpath={.items..metadata.name}; echo
+kubectl rollout status deploy/sleep >/dev/null
+kubectl get pod -l app=sleep -o jsonpath={.items..metadata.name}; echo`);
+    const [during, after] = r.stdout.trimEnd().split('\n');
+    expect(during.split(' ')).toHaveLength(2);
+    expect(during.split(' ')).toContain(after);
+    expect(after).toMatch(POD('sleep'));
+  });
+
+  test('a deleted pod of a deployment is replaced by a new one', async () => {
+    const { sh } = cluster();
+    const r = await sh(`kubectl apply -f samples/curl/curl.yaml >/dev/null
+old=$(kubectl get pod -o name)
+kubectl delete "$old"
+echo "$old $(kubectl get pod -o name)"`);
+    const [deleted, names] = r.stdout.trimEnd().split('\n');
+    const [old, current] = names.split(' ');
+    expect(deleted).toBe(`pod "${old.slice(4)}" deleted`);
+    expect(current).not.toBe(old);
+    expect(current.slice(0, -5)).toBe(old.slice(0, -5));
+  });
+
+  test('-o yaml and -o json print the object the API server would return', async () => {
+    const { sh } = cluster();
+    await sh('kubectl apply -f samples/curl/curl.yaml');
+    const yaml = (await sh('kubectl get svc curl -o yaml')).stdout;
+    expect(yaml).toMatch(/^apiVersion: v1\nkind: Service\nmetadata:\n {2}creationTimestamp: "\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"\n/);
+    expect(yaml).toMatch(/\n {2}clusterIP: 10\.96\.\d+\.\d+\n {2}clusterIPs:\n {2}- 10\.96\./);
+    const pods = JSON.parse((await sh('kubectl get pods -o json')).stdout);
+    expect(pods).toMatchObject({ apiVersion: 'v1', kind: 'List', items: [{ kind: 'Pod', metadata: { namespace: 'default', labels: { app: 'curl' } } }] });
+    expect(pods.items[0].status.podIP).toMatch(/^10\.244\.0\.\d+$/);
+  });
+
   test('curl from a pod without the sidecar gets httpbin\'s headers with a current User-Agent', async () => {
     const { sh } = cluster();
     const r = await sh(`${SOURCES}${HTTPBIN}kubectl get svc my-httpbin
