@@ -4,7 +4,7 @@
 import { compareJson, jsonLines, parseJson } from './json.js';
 import { PatternCache } from './line.js';
 import { compareLines } from './lines.js';
-import { isEllipsisLine, normalizeLines } from './normalize.js';
+import { collapseBlanks, isEllipsisLine, normalizeLines } from './normalize.js';
 import { compareTable, headerColumns } from './table.js';
 import { quote } from './text.js';
 import { Differences, type Comparison } from './types.js';
@@ -74,7 +74,7 @@ function compareBlocks(expected: string[], actual: string[], out: Differences, c
     if (pos >= ab.length) {
       ok = false;
       const what = e.kind === 'table' ? 'table' : 'text';
-      out.add({ line: e.start + 1, expected: e.lines[0], reason: `line ${e.start + 1}: the output ends before the ${what} starting ${quote(e.lines[0])}` });
+      out.add({ line: e.start + 1, expected: e.lines[0], reason: `line ${e.start + 1}: the output ends before the ${what} starting ${quote(collapseBlanks(e.lines[0]))}` });
       continue;
     }
     const result = compareBlock(e, ab[pos], out, cache);

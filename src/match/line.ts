@@ -199,13 +199,13 @@ export function matchLine(pattern: LinePattern, actual: string): LineOutcome {
     if (groups[g].length === 0) continue;
     const e = findGroup(groups[g], actual, p, failure);
     if (e < 0) {
-      return { ok: false, column: p + 1, detail: `${quote(groupText(groups[g]), 60)} not found after column ${p}` };
+      return { ok: false, column: p + 1, detail: `${quote(groupText(groups[g]).trim(), 60)} not found ${p === 0 ? 'in the line' : `after column ${p}`}` };
     }
     p = e;
   }
   const last = groups[groups.length - 1];
   if (findLastGroup(last, actual, p, failure)) return { ok: true };
-  return { ok: false, column: p + 1, detail: `the line does not end with ${quote(groupText(last), 60)} after column ${p}` };
+  return { ok: false, column: p + 1, detail: `the line does not end with ${quote(groupText(last).trim(), 60)}${p === 0 ? '' : ` after column ${p}`}` };
 }
 
 /** Compiles expected lines once per comparison, since table rows and retries reuse them. */

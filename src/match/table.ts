@@ -4,7 +4,7 @@
 // paired in near-linear time; a bounded search pairs what the keys miss.
 import { maskKey } from './kinds.js';
 import { matchLine, type PatternCache } from './line.js';
-import { isEllipsisLine } from './normalize.js';
+import { collapseBlanks, isEllipsisLine } from './normalize.js';
 import { quote } from './text.js';
 import type { Differences } from './types.js';
 
@@ -71,9 +71,15 @@ export function headerColumns(line: string): Column[] | null {
 export function rowCells(line: string, columns: Column[]): string[] {
   const parts = chunks(line);
   const cells: string[] = new Array(columns.length).fill('');
-  if (parts.length === columns.length) {
-    parts.forEach((p, j) => (cells[j] = p.text));
-    return cells;
+  // Cells go to columns in order, unless the row is aligned under the header and some cells are
+  // empty: then each cell goes to the column it starts under.
+  const aligned = parts.every((p) => columns.some((c) => Math.abs(c.start - p.start) <= 1));
+  if (parts.length === columns.length || !aligned) {
+    parts.forEach((p, j) => {
+      const k = Math.min(j, columns.length - 1);
+      cells[k] = cells[k] === '' ? p.text : `${cells[k]}  ${p.text}`;
+    });
+    return finishRow(cells);
   }
   let previous = -1;
   for (const part of parts) {
@@ -86,9 +92,15 @@ export function rowCells(line: string, columns: Column[]): string[] {
     } else cells[j] = part.text;
     previous = j;
   }
-  // A row cut short with `...` stands for any value in the columns it leaves out.
+  return finishRow(cells);
+}
+
+// A row cut short with `...` stands for any value in the columns it leaves out.
+function finishRow(cells: string[]): string[] {
   const filled = cells.reduce((last, c, j) => (c !== '' ? j : last), -1);
-  if (filled >= 0 && cells[filled].endsWith('...')) for (let j = filled + 1; j < cells.length; j++) cells[j] = '...';
+  if (filled >= 0 && filled < cells.length - 1 && cells[filled].endsWith('...')) {
+    for (let j = filled + 1; j < cells.length; j++) cells[j] = '...';
+  }
   return cells;
 }
 
@@ -233,7 +245,7 @@ export function compareTable(expectedLines: string[], actualLines: string[], ctx
       row: 0,
       expected: expectedLines[0],
       actual: actualLines[0] ?? '',
-      reason: `line ${lineNo(0)}: expected a table with the header ${quote(expectedLines[0])}, got ${actualLines.length > 0 ? quote(actualLines[0]) : 'no output'}`,
+      reason: `line ${lineNo(0)}: expected a table with the header ${quote(collapseBlanks(expectedLines[0]))}, got ${actualLines.length > 0 ? quote(actualLines[0]) : 'no output'}`,
     });
     return null;
   }
@@ -255,7 +267,12 @@ export function compareTable(expectedLines: string[], actualLines: string[], ctx
     });
   }
   // Actual cells are read with the actual header and projected on the expected columns by name.
-  const project = names.map((n) => actualNames.indexOf(n));
+  const taken = new Set<number>();
+  const project = names.map((n) => {
+    const j = actualNames.findIndex((m, k) => m === n && !taken.has(k));
+    if (j >= 0) taken.add(j);
+    return j;
+  });
   const open = expectedLines.slice(1).some(isEllipsisLine);
   const expected: ExpectedRow[] = [];
   for (let i = 1; i < expectedLines.length; i++) {
@@ -283,13 +300,13 @@ export function compareTable(expectedLines: string[], actualLines: string[], ctx
       out.add({ line: lineNo(0), reason: `table at line ${lineNo(0)}: expected ${expected.length} row${expected.length === 1 ? '' : 's'}, got ${actual.length}` });
     }
     // Pair what is left with the closest rows, so the differences name cells rather than whole rows.
-    const taken = new Set<number>();
+    const closest = new Set<number>();
     if (lonelyExpected.length * lonelyActual.length <= SIMILARITY_BUDGET) {
       for (const k of lonelyExpected) {
         let best = -1;
         let bestScore = Math.max(1, Math.ceil(names.length / 2)) - 1;
         for (const r of lonelyActual) {
-          if (taken.has(r)) continue;
+          if (closest.has(r)) continue;
           const s = score(cache, expected[k], actual[r]);
           if (s > bestScore) {
             best = r;
@@ -297,7 +314,7 @@ export function compareTable(expectedLines: string[], actualLines: string[], ctx
           }
         }
         if (best >= 0) {
-          taken.add(best);
+          closest.add(best);
           partial.set(k, best);
         }
       }
@@ -307,7 +324,7 @@ export function compareTable(expectedLines: string[], actualLines: string[], ctx
       const line = lineNo(e.index);
       const r = partial.get(k);
       if (r === undefined) {
-        out.add({ line, row: e.row, expected: expectedLines[e.index], reason: `row ${e.row} (line ${line}): no row of the output matches ${quote(expectedLines[e.index])}` });
+        out.add({ line, row: e.row, expected: expectedLines[e.index], reason: `row ${e.row} (line ${line}): no row of the output matches ${quote(collapseBlanks(expectedLines[e.index]))}` });
         continue;
       }
       for (let j = 0; j < names.length; j++) {
@@ -326,7 +343,7 @@ export function compareTable(expectedLines: string[], actualLines: string[], ctx
         });
       }
     }
-    for (const r of lonelyActual) if (taken.has(r)) used.add(r);
+    for (const r of lonelyActual) if (closest.has(r)) used.add(r);
   }
   const extra = lonelyActual.filter((r) => !used.has(r));
   if (!open && extra.length > 0) {
@@ -336,7 +353,7 @@ export function compareTable(expectedLines: string[], actualLines: string[], ctx
     }
     for (const r of extra) {
       const actualLine = ctx.actualOffset + actual[r].index + 1;
-      out.add({ line: lineNo(expectedLines.length - 1), actual: actualLines[actual[r].index], reason: `output line ${actualLine}: unexpected row ${quote(actualLines[actual[r].index])}` });
+      out.add({ line: lineNo(expectedLines.length - 1), actual: actualLines[actual[r].index], reason: `output line ${actualLine}: unexpected row ${quote(collapseBlanks(actualLines[actual[r].index]))}` });
     }
   }
   // The actual table in the expected order, with matched cells written as expected.

@@ -1,7 +1,7 @@
 // Small text helpers shared by the matchers: quoting for messages, blank-separated tokens.
 
 // Quotes a value for a message, shortening long ones so a reason stays one readable line.
-export function quote(text: string, max = 100): string {
+export function quote(text: string, max = 160): string {
   if (text.length <= max) return JSON.stringify(text);
   return `${JSON.stringify(text.slice(0, max))}… (${text.length} characters)`;
 }
