@@ -114,7 +114,7 @@ describe('fake cluster', () => {
   });
 
   test('a pod is not ready right after the apply and is Running after FAKE_READY_SECONDS', async () => {
-    const { sh } = cluster({ FAKE_READY_SECONDS: '1' });
+    const { sh } = cluster({ FAKE_READY_SECONDS: '2' });
     await sh('kubectl apply -f samples/sleep/sleep.yaml');
     const early = parseTable((await sh('kubectl get pod')).stdout);
     expect(early.header).toEqual(['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE']);
@@ -129,7 +129,7 @@ describe('fake cluster', () => {
     expect(rollout.stdout).toBe('Waiting for deployment "sleep" rollout to finish: 0 of 1 updated replicas are available...\ndeployment "sleep" successfully rolled out\n');
     const late = parseTable((await sh('kubectl get pod')).stdout);
     expect(late.rows[0].slice(0, 4)).toEqual([name, '2/2', 'Running', '0']);
-    expect(late.rows[0][4]).toMatch(/^[12]s$/);
+    expect(late.rows[0][4]).toMatch(/^[234]s$/);
   });
 
   test('rollout status gives up with kubectl\'s error after --timeout', async () => {
@@ -211,7 +211,7 @@ echo "$old"`);
   });
 
   test('until the rollout of a changed template finishes, the old pod is listed next to the new one', async () => {
-    const { sh } = cluster({ FAKE_READY_SECONDS: '1' });
+    const { sh } = cluster({ FAKE_READY_SECONDS: '3' });
     const r = await sh(`kubectl apply -f samples/sleep/sleep.yaml >/dev/null; kubectl rollout status deploy/sleep >/dev/null
 kubectl apply -f <(istioctl kube-inject -f samples/sleep/sleep.yaml) >/dev/null
 kubectl get pod -l app=sleep -o jsonpath={.items..metadata.name}; echo
