@@ -1,7 +1,7 @@
 // `doctest.yaml`: the verification spec of a page, beside it or beside the same page in the reference language,
 // so one file serves every translation. Validated with zod; a bad spec is a positioned message, not a crash.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { contentRoot } from '../page/load.js';
@@ -59,7 +59,8 @@ export function findSpecFile(pageFile: string, reference = 'en'): string | undef
   if (existsSync(own)) return own;
   const root = contentRoot(pageFile);
   if (!root) return undefined;
-  const relative = pageFile.slice(pageFile.indexOf(root) >= 0 ? pageFile.indexOf(root) + root.length + 1 : 0);
+  const absolute = resolve(pageFile);
+  const relative = absolute.slice(absolute.indexOf(root) >= 0 ? absolute.indexOf(root) + root.length + 1 : 0);
   const rest = relative.split(/[\\/]/).slice(1).join('/');
   const candidate = join(root, reference, dirname(rest), 'doctest.yaml');
   return existsSync(candidate) ? candidate : undefined;
