@@ -1,0 +1,72 @@
+// What a run found, as flat records the reporters format: one per step, one per page, one for the run.
+import type { PlannedStep } from '../steps/plan.js';
+
+/** `interrupted`: the step was running when SIGINT or SIGTERM came. */
+export type StepStatus = 'passed' | 'failed' | 'timeout' | 'skipped' | 'interrupted';
+
+export interface StepResult {
+  step: PlannedStep;
+  status: StepStatus;
+  attempts: number;
+  exitCode?: number;
+  timedOut: boolean;
+  durationMs: number;
+  /** The last attempt's output (standard output and error together). */
+  output: string;
+  /** Short reason for any status but `passed`. */
+  message: string;
+  /** The matcher's diff of the last attempt, when the output did not match. */
+  diff: string;
+  /** Cleanup steps' failures are warnings: they never fail the page. */
+  warning: boolean;
+}
+
+export type PageStatus = 'passed' | 'failed' | 'interrupted' | 'skipped';
+
+export interface PageResult {
+  file: string;
+  lang: string;
+  status: PageStatus;
+  steps: StepResult[];
+  durationMs: number;
+  /** Why the page was skipped or could not start. */
+  message: string;
+}
+
+/** A page that was found but does not run, with the reason. */
+export interface SkippedPage {
+  file: string;
+  reason: string;
+}
+
+export interface RunSummary {
+  pages: PageResult[];
+  skipped: SkippedPage[];
+  durationMs: number;
+  /** 0 all passed, 1 a step failed, 130 interrupted. */
+  exitCode: number;
+  interrupted: boolean;
+}
+
+/** Everything a reporter hears, in order. */
+export type RunEvent =
+  | { type: 'run-start'; pages: string[]; skipped: SkippedPage[] }
+  /** `token`: the value of ISTIO_DOCTEST_RUN in the environment of every process the page starts. */
+  | { type: 'page-start'; file: string; lang: string; steps: number; token: string }
+  | { type: 'step-start'; page: string; step: PlannedStep; total: number }
+  | { type: 'attempt'; page: string; step: PlannedStep; total: number; attempt: number; elapsedMs: number; message: string }
+  | { type: 'step'; page: string; result: StepResult; total: number }
+  | { type: 'page'; result: PageResult }
+  | { type: 'run-end'; summary: RunSummary };
+
+export type Listener = (event: RunEvent) => void;
+
+// Counts steps by status, for summaries.
+export function countSteps(steps: StepResult[]): Record<StepStatus | 'warnings', number> {
+  const counts = { passed: 0, failed: 0, timeout: 0, skipped: 0, interrupted: 0, warnings: 0 };
+  for (const s of steps) {
+    if (s.warning) counts.warnings++;
+    else counts[s.status]++;
+  }
+  return counts;
+}

@@ -1,0 +1,129 @@
+// Running one page: its steps in order in one bash session, retried until they match, cleanup always run,
+// and nothing of the page left running at the end.
+import { randomBytes } from 'node:crypto';
+import type { PlannedStep, RunPlan } from '../steps/plan.js';
+import type { Listener, PageResult, StepResult, StepStatus } from './results.js';
+import { runWithRetries } from './retry.js';
+import { rolloutsIn, waitForRollouts } from './rollout.js';
+import { Session } from './session.js';
+import { makeWorkdir, removeWorkdir } from './workdir.js';
+
+export interface PageOptions {
+  /** Istio release or checkout whose `samples/`, `manifests/`... the page's `@path@` files name. */
+  istioDir?: string;
+  stepTimeoutMs: number;
+  retryTimeoutMs: number;
+  /** Go on after a failing step instead of going straight to the cleanup steps. */
+  keepGoing: boolean;
+  /** Wait for the rollout of Deployments a step created or configured. */
+  wait: boolean;
+  /** First SIGINT/SIGTERM: stop the page, run its cleanup. */
+  signal?: AbortSignal;
+  /** Second one: abandon the cleanup too. */
+  force?: AbortSignal;
+  emit: Listener;
+  /** Time between the starts of two attempts (1 s). */
+  intervalMs?: number;
+  /** Between SIGTERM and SIGKILL when a step is killed. */
+  killGraceMs?: number;
+}
+
+// Runs a page's plan and reports every step as it ends.
+export async function runPage(plan: RunPlan, options: PageOptions): Promise<PageResult> {
+  const started = performance.now();
+  const file = plan.page.file;
+  const total = plan.steps.length;
+  const token = randomBytes(8).toString('hex');
+  options.emit({ type: 'page-start', file, lang: plan.page.lang, steps: total, token });
+  const dir = makeWorkdir(options.istioDir);
+  let session: Session;
+  try {
+    session = await Session.start({ cwd: dir.work, ctlDir: dir.ctl, token, killGraceMs: options.killGraceMs });
+  } catch (error) {
+    removeWorkdir(dir);
+    return finish(options, { file, lang: plan.page.lang, status: 'failed', steps: [], durationMs: performance.now() - started, message: (error as Error).message });
+  }
+  const results: StepResult[] = [];
+  let failed = false;
+  try {
+    for (const step of plan.steps) {
+      const interrupted = options.signal?.aborted === true;
+      const stopped = interrupted || (failed && !options.keepGoing);
+      let result: StepResult;
+      if (step.skip !== undefined) result = skipped(step, `skipped by doctest.yaml: ${step.skip}`);
+      else if (stopped && !step.cleanup) result = skipped(step, interrupted ? 'not run: interrupted' : 'not run: an earlier step failed');
+      else if (options.force?.aborted) result = skipped(step, 'not run: interrupted again during cleanup');
+      else {
+        options.emit({ type: 'step-start', page: file, step, total });
+        result = await runStep(session, step, options, { outOfPlace: stopped, total, page: file });
+      }
+      if (!result.warning && (result.status === 'failed' || result.status === 'timeout')) failed = true;
+      results.push(result);
+      options.emit({ type: 'step', page: file, result, total });
+    }
+  } finally {
+    await session.close();
+    removeWorkdir(dir);
+  }
+  const status = options.signal?.aborted ? 'interrupted' : failed ? 'failed' : 'passed';
+  return finish(options, { file, lang: plan.page.lang, status, steps: results, durationMs: performance.now() - started, message: '' });
+}
+
+// Runs one step with its retries and rollout waits; `outOfPlace` is a cleanup step run after a failure or an interrupt.
+async function runStep(session: Session, step: PlannedStep, options: PageOptions, context: { outOfPlace: boolean; total: number; page: string }): Promise<StepResult> {
+  // Cleanup is interrupted only by a second signal; other steps by the first.
+  const signal = step.cleanup ? options.force : options.signal;
+  const begun = performance.now();
+  const attempts = await runWithRetries(session, step, {
+    stepTimeoutMs: options.stepTimeoutMs,
+    retryTimeoutMs: options.retryTimeoutMs,
+    intervalMs: options.intervalMs,
+    retry: !context.outOfPlace,
+    signal,
+    onAttempt: (attempt, _result, verdict) =>
+      options.emit({ type: 'attempt', page: context.page, step, total: context.total, attempt, elapsedMs: performance.now() - begun, message: verdict.message }),
+  });
+  const { result, verdict } = attempts;
+  let status: StepStatus = result.interrupted ? 'interrupted' : result.timedOut ? 'timeout' : verdict.ok ? 'passed' : 'failed';
+  let message = verdict.ok ? '' : verdict.message;
+  let durationMs = attempts.durationMs;
+  let output = result.output;
+  if (status === 'passed' && options.wait) {
+    const rollouts = rolloutsIn(result.output, step.command);
+    if (rollouts.length > 0) {
+      const waited = await waitForRollouts(session, rollouts, options.retryTimeoutMs, signal);
+      if (waited) {
+        durationMs += waited.durationMs;
+        if (waited.exitCode !== 0) {
+          status = waited.interrupted ? 'interrupted' : 'failed';
+          message = waited.message;
+          output = `${output}${output.endsWith('\n') || output === '' ? '' : '\n'}${waited.output}`;
+        }
+      }
+    }
+  }
+  const warning = step.cleanup && status !== 'passed' && status !== 'interrupted';
+  return {
+    step,
+    status,
+    attempts: attempts.attempts,
+    ...(result.exitCode !== undefined ? { exitCode: result.exitCode } : {}),
+    timedOut: result.timedOut,
+    durationMs,
+    output,
+    message,
+    diff: verdict.diff,
+    warning,
+  };
+}
+
+// A step that does not run, with the reason.
+function skipped(step: PlannedStep, message: string): StepResult {
+  return { step, status: 'skipped', attempts: 0, timedOut: false, durationMs: 0, output: '', message, diff: '', warning: false };
+}
+
+// Reports the page's end and hands its result back.
+function finish(options: PageOptions, result: PageResult): PageResult {
+  options.emit({ type: 'page', result });
+  return result;
+}

@@ -1,0 +1,45 @@
+// Running the selected pages one after another on one cluster, with SIGINT/SIGTERM turned into "stop, clean up, exit 130".
+import type { RunPlan } from '../steps/plan.js';
+import type { Listener, PageResult, RunSummary, SkippedPage } from './results.js';
+import { runPage, type PageOptions } from './run-page.js';
+
+export type RunPagesOptions = Omit<PageOptions, 'signal' | 'force' | 'emit'> & {
+  emit: Listener;
+  /** Signals that interrupt the run (SIGINT, SIGTERM); none in library use. */
+  signals?: NodeJS.Signals[];
+};
+
+// Runs every plan in order and sums up; the first signal stops the page after its cleanup, the second abandons the cleanup.
+export async function runPages(plans: RunPlan[], skipped: SkippedPage[], options: RunPagesOptions): Promise<RunSummary> {
+  const started = performance.now();
+  const stop = new AbortController();
+  const force = new AbortController();
+  const onSignal = () => (stop.signal.aborted ? force.abort() : stop.abort());
+  const signals = options.signals ?? [];
+  for (const name of signals) process.on(name, onSignal);
+  const pages: PageResult[] = [];
+  const notRun: SkippedPage[] = [];
+  try {
+    options.emit({ type: 'run-start', pages: plans.map((p) => p.page.file), skipped });
+    for (const plan of plans) {
+      if (stop.signal.aborted) {
+        notRun.push({ file: plan.page.file, reason: 'not run: interrupted' });
+        continue;
+      }
+      pages.push(await runPage(plan, { ...options, signal: stop.signal, force: force.signal }));
+    }
+  } finally {
+    for (const name of signals) process.off(name, onSignal);
+  }
+  const interrupted = stop.signal.aborted;
+  const failed = pages.some((p) => p.status === 'failed');
+  const summary: RunSummary = {
+    pages,
+    skipped: [...skipped, ...notRun],
+    durationMs: performance.now() - started,
+    exitCode: interrupted ? 130 : failed ? 1 : 0,
+    interrupted,
+  };
+  options.emit({ type: 'run-end', summary });
+  return summary;
+}
