@@ -1,0 +1,168 @@
+// The console report: live progress (page, step n of N, command, attempts while retrying, time), then per failed
+// step its file:line, command and the matcher's diff, then the summary table. Colour and a live line only on a terminal.
+import type { PlannedStep } from '../steps/plan.js';
+import type { RunEvent, RunSummary, StepResult, StepStatus } from '../run/results.js';
+import { duration, plainStyle, summaryTable, type Style } from './summary.js';
+
+export interface ConsoleOptions {
+  /** Whether the stream is a terminal: a live status line, and colour unless NO_COLOR is set. */
+  tty: boolean;
+  color: boolean;
+}
+
+const ansi = (open: number, close: number) => (s: string) => `\x1b[${open}m${s}\x1b[${close}m`;
+export const colorStyle: Style = { pass: ansi(32, 39), fail: ansi(31, 39), warn: ansi(33, 39), dim: ansi(2, 22), bold: ansi(1, 22) };
+
+const marks: Record<StepStatus, string> = { passed: '✓', failed: '✗', timeout: '⏱', skipped: '-', interrupted: '!' };
+
+// Whether colour fits this stream: a terminal, and no NO_COLOR in the environment.
+export function wantsColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
+  return stream.isTTY === true && env.NO_COLOR === undefined && env.TERM !== 'dumb';
+}
+
+// Formats run events for a person watching a terminal or reading a CI log.
+export class ConsoleReporter {
+  private readonly style: Style;
+  private live?: { step: PlannedStep; total: number; started: number; attempt: number };
+  private timer?: NodeJS.Timeout;
+  private failures: { page: string; result: StepResult }[] = [];
+
+  constructor(
+    private readonly write: (text: string) => void,
+    private readonly options: ConsoleOptions,
+  ) {
+    this.style = options.color ? colorStyle : plainStyle;
+  }
+
+  // Handles one event.
+  on(event: RunEvent): void {
+    switch (event.type) {
+      case 'run-start':
+        if (event.skipped.length > 0) {
+          this.print(this.style.dim(`skipped ${event.skipped.length} page${event.skipped.length === 1 ? '' : 's'}:`));
+          for (const s of event.skipped) this.print(this.style.dim(`  ${s.file}: ${s.reason}`));
+        }
+        if (event.pages.length === 0) this.print('no page to run');
+        break;
+      case 'page-start':
+        this.print(this.style.bold(`▶ ${event.file} [${event.lang}] ${event.steps} step${event.steps === 1 ? '' : 's'}`));
+        break;
+      case 'step-start':
+        this.live = { step: event.step, total: event.total, started: Date.now(), attempt: 1 };
+        this.startTimer();
+        break;
+      case 'attempt':
+        if (this.live) this.live.attempt = event.attempt + 1;
+        if (this.options.tty) this.redraw();
+        else if (event.attempt === 1 || event.attempt % 10 === 0) {
+          this.print(this.style.dim(`    … ${progress(event.step, event.total)} attempt ${event.attempt} did not match (${event.message}); retrying (${duration(event.elapsedMs)})`));
+        }
+        break;
+      case 'step':
+        this.stopTimer();
+        this.print(this.stepLine(event.result, event.total));
+        if (event.result.status !== 'passed' && event.result.status !== 'skipped') this.failures.push({ page: event.page, result: event.result });
+        break;
+      case 'page': {
+        const r = event.result;
+        const paint = r.status === 'passed' ? this.style.pass : r.status === 'interrupted' ? this.style.warn : this.style.fail;
+        this.print(paint(`${r.status === 'passed' ? '✓' : '✗'} ${r.file} ${r.status} in ${duration(r.durationMs)}${r.message ? `: ${r.message}` : ''}`));
+        this.print('');
+        break;
+      }
+      case 'run-end':
+        this.stopTimer();
+        this.print(this.report(event.summary));
+        break;
+    }
+  }
+
+  // The end of the run: the failures in detail, then the table.
+  report(summary: RunSummary): string {
+    const out: string[] = [];
+    if (this.failures.length > 0) {
+      out.push(this.style.bold('Failures:'), '');
+      for (const { result } of this.failures) out.push(...this.failureBlock(result), '');
+    }
+    out.push(summaryTable(summary, this.style));
+    return out.join('\n');
+  }
+
+  // One finished step: mark, n/N, the command's first line, attempts, time, and why when it did not pass.
+  private stepLine(r: StepResult, total: number): string {
+    const attempts = r.attempts > 1 ? `${r.attempts} attempts, ` : '';
+    const time = r.status === 'skipped' ? '' : ` (${attempts}${duration(r.durationMs)})`;
+    const cleanup = r.step.cleanup ? this.style.dim(' [cleanup]') : '';
+    const why = r.status === 'passed' ? '' : `: ${r.message}`;
+    const line = `  ${marks[r.status]} ${progress(r.step, total)} ${firstLine(r.step.command)}${cleanup}${time}${why}`;
+    if (r.status === 'passed') return line;
+    if (r.status === 'skipped') return this.style.dim(line);
+    return r.warning ? this.style.warn(`${line} (cleanup: a warning)`) : this.style.fail(line);
+  }
+
+  // A failed step in detail: where, the command, the diff (or the output when there is none).
+  private failureBlock(r: StepResult): string[] {
+    const where = `${r.step.file}:${r.step.line}`;
+    const label = r.warning ? this.style.warn(`${where} (cleanup, a warning)`) : this.style.fail(where);
+    const lines = [
+      `${label}  ${r.step.id}  ${r.status}${r.attempts > 1 ? ` after ${r.attempts} attempts` : ''}, ${duration(r.durationMs)}`,
+      ...r.step.command.split('\n').map((l, i) => `  ${i === 0 ? '$ ' : '  '}${l}`),
+      `  ${r.message}`,
+    ];
+    const detail = r.diff || (r.output ? `output:\n${r.output}` : '');
+    for (const l of detail.replace(/\n$/, '').split('\n')) if (detail) lines.push(`    ${colourDiffLine(l, this.style)}`);
+    return lines;
+  }
+
+  // Prints a line, clearing the live line first.
+  private print(line: string): void {
+    this.write(`${this.options.tty ? '\r\x1b[K' : ''}${line}\n`);
+    if (this.live && this.options.tty && this.timer) this.redraw();
+  }
+
+  // Rewrites the live status line of the running step.
+  private redraw(): void {
+    if (!this.live || !this.options.tty) return;
+    const { step, total, started, attempt } = this.live;
+    const attempts = attempt > 1 ? ` · attempt ${attempt}` : '';
+    const width = (process.stdout.columns ?? 100) - 2;
+    const text = `  … ${progress(step, total)} ${firstLine(step.command)}${attempts} · ${duration(Date.now() - started)}`;
+    this.write(`\r\x1b[K${this.style.dim(text.slice(0, width))}`);
+  }
+
+  // Ticks the live line every quarter second while a step runs (terminal only).
+  private startTimer(): void {
+    if (!this.options.tty) return;
+    this.stopTimer();
+    this.redraw();
+    this.timer = setInterval(() => this.redraw(), 250);
+    this.timer.unref();
+  }
+
+  // Stops the live line.
+  private stopTimer(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    if (this.options.tty) this.write('\r\x1b[K');
+  }
+}
+
+// `7/28`.
+function progress(step: PlannedStep, total: number): string {
+  return `${String(step.index).padStart(String(total).length)}/${total}`;
+}
+
+// The first line of a command, shortened for one console line.
+function firstLine(command: string): string {
+  const lines = command.split('\n');
+  const first = lines[0].length > 100 ? `${lines[0].slice(0, 99)}…` : lines[0];
+  return lines.length > 1 ? `${first} …` : first;
+}
+
+// Colours a diff line by its sign.
+function colourDiffLine(line: string, style: Style): string {
+  if (line.startsWith('+++') || line.startsWith('---')) return style.bold(line);
+  if (line.startsWith('-')) return style.pass(line);
+  if (line.startsWith('+')) return style.fail(line);
+  return line;
+}

@@ -1,0 +1,55 @@
+// `run --dry-run`: the steps that would run, page by page, with their expected output and the verification chosen.
+import type { PlannedStep, RunPlan } from '../steps/plan.js';
+import type { SkippedPage } from '../run/results.js';
+import { duration } from './summary.js';
+
+export interface DryRunSettings {
+  stepTimeoutMs: number;
+  retryTimeoutMs: number;
+  keepGoing: boolean;
+}
+
+// The whole dry-run listing; `notes` are preflight findings that would stop a real run.
+export function dryRunText(plans: RunPlan[], skipped: SkippedPage[], settings: DryRunSettings, notes: string[] = []): string {
+  const out: string[] = [];
+  for (const s of skipped) out.push(`skipped ${s.file}: ${s.reason}`);
+  if (skipped.length > 0) out.push('');
+  for (const plan of plans) out.push(...planLines(plan, settings), '');
+  if (notes.length > 0) out.push('A real run would stop in its preflight:', ...notes.map((n) => `  ${n}`), '');
+  out.push(`${plans.length} page${plans.length === 1 ? '' : 's'} would run, ${plans.reduce((n, p) => n + p.steps.length, 0)} steps; nothing was run`);
+  return `${out.join('\n')}\n`;
+}
+
+// One page: its header, then each step.
+function planLines(plan: RunPlan, settings: DryRunSettings): string[] {
+  const tabs = Object.entries(plan.tabs).map(([k, v]) => `${k}=${v}`).join(', ');
+  const header = `${plan.page.file} [${plan.page.lang}] ${plan.steps.length} steps${tabs ? `, tabs ${tabs}` : ''}; programs: ${plan.programs.join(', ') || 'none'}`;
+  const width = String(plan.steps.length).length;
+  return [header, ...plan.steps.flatMap((step) => stepLines(step, plan.steps.length, width, settings))];
+}
+
+// One step: where, id, verification, the command, the expected output.
+function stepLines(step: PlannedStep, total: number, width: number, settings: DryRunSettings): string[] {
+  const n = `${String(step.index).padStart(width)}/${total}`;
+  const pad = ' '.repeat(n.length + 3);
+  const flags = [step.cleanup ? 'cleanup' : '', step.skip !== undefined ? `skipped: ${step.skip}` : ''].filter(Boolean).join(', ');
+  const lines = [`  ${n} ${step.file}:${step.line}  ${step.id}${flags ? `  [${flags}]` : ''}`];
+  lines.push(`${pad}verify: ${verification(step, settings)}`);
+  step.command.split('\n').forEach((l, i) => lines.push(`${pad}${i === 0 ? '$ ' : '  '}${l}`));
+  if (step.expected.trim() !== '') {
+    lines.push(`${pad}expected:`);
+    for (const l of step.expected.split('\n')) lines.push(`${pad}  ${l}`);
+  }
+  return lines;
+}
+
+// How the step would be judged, in words.
+function verification(step: PlannedStep, settings: DryRunSettings): string {
+  const { mode, arg } = step.verify;
+  const timeout = `time-out ${duration(step.timeoutMs ?? settings.stepTimeoutMs)}`;
+  if (mode === 'none') return `exit code 0, ${timeout}`;
+  if (mode === 'failure') return `a non-zero exit code, ${timeout}`;
+  const what = arg !== undefined ? `${mode} ${JSON.stringify(arg)}` : mode;
+  const retry = step.retry ? `retried until it matches or ${duration(settings.retryTimeoutMs)} pass` : 'run once';
+  return `output ${what}, ${retry}, ${timeout}`;
+}

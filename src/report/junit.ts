@@ -1,0 +1,70 @@
+// `--junit FILE`: a testsuite per page, a testcase per step (name = block id, with file and line), the diff as the
+// failure message and the output as system-out, escaped and without the control characters XML forbids.
+import type { PageResult, RunSummary, StepResult } from '../run/results.js';
+import { countSteps } from '../run/results.js';
+
+// Removes what XML 1.0 cannot hold (control characters but tab and newlines, lone surrogates, U+FFFE/U+FFFF)
+// and terminal colour sequences, which would otherwise leave `[31m` behind.
+export function xmlText(text: string): string {
+  return text
+    .replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '')
+    .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, '')
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
+    .replace(/[\ufffe\uffff]/g, '');
+}
+
+// Escapes text for an attribute or element content.
+export function xmlEscape(text: string): string {
+  return xmlText(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}
+
+// The whole report.
+export function junitXml(summary: RunSummary): string {
+  const counts = summary.pages.map((p) => countSteps(p.steps));
+  const sum = (key: 'failed' | 'timeout' | 'skipped' | 'interrupted') => counts.reduce((n, c) => n + c[key], 0);
+  const tests = summary.pages.reduce((n, p) => n + p.steps.length, 0);
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="istio-doctest" tests="${tests}" failures="${sum('failed')}" errors="${sum('timeout') + sum('interrupted')}" skipped="${sum('skipped')}" time="${seconds(summary.durationMs)}">`,
+    ...summary.pages.map(suite),
+    '</testsuites>',
+    '',
+  ].join('\n');
+}
+
+// One page as a testsuite.
+function suite(page: PageResult): string {
+  const c = countSteps(page.steps);
+  const seen = new Map<string, number>();
+  const cases = page.steps.map((r) => {
+    const n = (seen.get(r.step.id) ?? 0) + 1;
+    seen.set(r.step.id, n);
+    return testcase(page, r, n);
+  });
+  const attrs = `name="${xmlEscape(page.file)}" tests="${page.steps.length}" failures="${c.failed}" errors="${c.timeout + c.interrupted}" skipped="${c.skipped}" time="${seconds(page.durationMs)}"`;
+  const message = page.message ? `\n    <system-err>${xmlEscape(page.message)}</system-err>` : '';
+  return `  <testsuite ${attrs}>${cases.join('')}${message}\n  </testsuite>`;
+}
+
+// One step as a testcase; the second and later commands of a block get `#2`, `#3` so names stay unique.
+function testcase(page: PageResult, r: StepResult, n: number): string {
+  const name = n === 1 ? r.step.id : `${r.step.id}#${n}`;
+  const attrs = `name="${xmlEscape(name)}" classname="${xmlEscape(page.file)}" file="${xmlEscape(r.step.file)}" line="${r.step.line}" time="${seconds(r.durationMs)}"`;
+  const body: string[] = [];
+  if (r.status === 'skipped') body.push(`<skipped message="${xmlEscape(r.message)}"/>`);
+  else if (r.status === 'failed' && !r.warning) body.push(`<failure message="${xmlEscape(r.message)}" type="mismatch">${xmlEscape(failureText(r))}</failure>`);
+  else if ((r.status === 'timeout' || r.status === 'interrupted') && !r.warning) body.push(`<error message="${xmlEscape(r.message)}" type="${r.status}">${xmlEscape(failureText(r))}</error>`);
+  if (r.status !== 'skipped') body.push(`<system-out>${xmlEscape(r.output)}</system-out>`);
+  if (r.warning) body.push(`<system-err>${xmlEscape(`cleanup step ${r.status}: ${r.message}`)}</system-err>`);
+  return `\n    <testcase ${attrs}>${body.map((b) => `\n      ${b}`).join('')}\n    </testcase>`;
+}
+
+// The failure's text: the command, the attempts, the matcher's diff.
+function failureText(r: StepResult): string {
+  return [`$ ${r.step.command}`, `${r.attempts} attempt${r.attempts === 1 ? '' : 's'}, exit code ${r.exitCode ?? 'none'}`, r.diff || r.message].join('\n');
+}
+
+// Milliseconds as JUnit's seconds.
+function seconds(ms: number): string {
+  return (ms / 1000).toFixed(3);
+}
