@@ -1,0 +1,207 @@
+// `istio-doctest run PATH...`: wiring only — options, pages, plans, preflight, context guard, reporters, the runner.
+import { writeFileSync } from 'node:fs';
+import { findSpecFile, parseDuration, readSpec, type Spec } from '../config/spec.js';
+import type { Diagnostic, Page } from '../page/types.js';
+import { ConsoleReporter, wantsColor } from '../report/console.js';
+import { dryRunText } from '../report/dry-run.js';
+import { stepAnnotation } from '../report/github.js';
+import { JsonEventsFile } from '../report/json-events.js';
+import { junitXml } from '../report/junit.js';
+import { guardContext } from '../run/context-guard.js';
+import { preflight } from '../run/preflight.js';
+import type { RunEvent } from '../run/results.js';
+import { runPages } from '../run/run-pages.js';
+import { parseShard, selectPages, shardOf } from '../run/select.js';
+import { buildPlan } from '../steps/build-plan.js';
+import type { RunPlan } from '../steps/plan.js';
+import { loadPages } from './pages.js';
+import { parseOptions, usageError } from './usage.js';
+
+const help = `Usage: istio-doctest run [options] PATH...
+
+Runs the shell steps of pages (files, or folders searched for *.md) in order, one bash session per page,
+against the current kube context, and checks each step's output against the page. Cleanup sections always
+run. Only pages with front matter \`test: yes\` run unless --all; boilerplates run inside their pages.
+
+Which pages and steps:
+  --all                  run pages whatever their \`test:\` flag says
+  --lang LIST            only pages of these languages (e.g. es,uk,zh)
+  --shard I/N            only the I-th of N stable slices of the sorted page list
+  --tab CATEGORY=VALUE   the tab to run in tabsets of that category (repeatable; default the first tab)
+  --keep-going           go on after a failing step (default: stop, then run the cleanup steps)
+  --dry-run              print the steps, their expected output and verification; run nothing
+
+Cluster and files:
+  --istio-dir DIR        Istio release or checkout the @samples/...@ files are in (default $ISTIO_DIR)
+  --context NAME         accept NAME even if it does not look disposable; it must be the current context
+  --allow-context REGEX  more context names that count as disposable
+                         (always: kind-*, k3d-*, minikube, docker-desktop, rancher-desktop)
+  --vars FILE            values for version shortcodes (default: data/args.yml beside content/)
+
+Time:
+  --step-timeout DUR     end a step, and everything it started, after DUR (default 5m)
+  --retry-timeout DUR    retry a step whose output does not match yet for up to DUR (default 120s)
+  --no-wait              do not wait for the rollout of Deployments a step created or configured
+
+Reports:
+  --junit FILE           JUnit XML: a testsuite per page, a testcase per step
+  --json FILE            one JSON line per event, written as it happens
+  With GITHUB_ACTIONS=true, failing steps are also printed as workflow annotations at their line.
+
+DUR is a number of seconds or a duration such as 500ms, 30s, 2m.
+Exit status: 0 all passed, 1 a step failed, 2 bad usage or a refusal before anything ran (preflight,
+context guard), 130 interrupted (after running the cleanup steps).
+`;
+
+const options = {
+  all: { type: 'boolean' },
+  lang: { type: 'string' },
+  shard: { type: 'string' },
+  tab: { type: 'string', multiple: true },
+  'keep-going': { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
+  'istio-dir': { type: 'string' },
+  context: { type: 'string' },
+  'allow-context': { type: 'string' },
+  vars: { type: 'string' },
+  'step-timeout': { type: 'string' },
+  'retry-timeout': { type: 'string' },
+  'no-wait': { type: 'boolean' },
+  junit: { type: 'string' },
+  json: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+interface Settings {
+  stepTimeoutMs: number;
+  retryTimeoutMs: number;
+  tabs: Record<string, string>;
+  allow?: RegExp;
+  shard?: { index: number; count: number };
+  langs?: string[];
+}
+
+// Runs the command and returns the exit code.
+export async function main(argv: string[]): Promise<number> {
+  const parsed = parseOptions(argv, options);
+  if (!parsed.ok) return usageError(parsed.message, help);
+  const v = parsed.values;
+  if (v.help) {
+    process.stdout.write(help);
+    return 0;
+  }
+  if (parsed.positionals.length === 0) return usageError('run needs at least one PATH', help);
+  const settings = readSettings(v);
+  if (typeof settings === 'string') return usageError(settings, help);
+
+  const loaded = loadPages(parsed.positionals, v.vars as string | undefined);
+  if (loaded.problems.length > 0) {
+    for (const problem of loaded.problems) process.stderr.write(`istio-doctest: ${problem}\n`);
+    return 2;
+  }
+  const selected = selectPages(loaded.pages, { all: v.all === true, langs: settings.langs });
+  const pages = settings.shard ? shardOf(selected.run, settings.shard) : selected.run;
+  const plans = pages.map((page) => planOf(page, settings.tabs));
+  const istioDir = (v['istio-dir'] as string | undefined) ?? (process.env.ISTIO_DIR || undefined);
+  const problems = preflight(plans, { istioDir });
+
+  if (v['dry-run']) {
+    const errors = plans.flatMap((p) => p.errors);
+    process.stdout.write(dryRunText(plans, selected.skipped, { ...settings, keepGoing: v['keep-going'] === true }, problems));
+    return errors.length > 0 ? 2 : 0;
+  }
+
+  const json = v.json ? new JsonEventsFile(v.json as string) : undefined;
+  try {
+    if (problems.length > 0) return refuse('preflight failed, nothing was run:', problems, json);
+    if (plans.some(usesCluster)) {
+      const guard = await guardContext({ context: v.context as string | undefined, allow: settings.allow });
+      if (!guard.ok) return refuse('context guard:', [guard.message], json);
+    }
+    const tty = process.stdout.isTTY === true;
+    const reporter = new ConsoleReporter((text) => process.stdout.write(text), { tty, color: wantsColor(process.stdout) });
+    const github = process.env.GITHUB_ACTIONS === 'true';
+    const emit = (event: RunEvent) => {
+      json?.write(event);
+      reporter.on(event);
+      if (github && event.type === 'step') {
+        const annotation = stepAnnotation(event.result);
+        if (annotation) process.stdout.write(`${annotation}\n`);
+      }
+    };
+    const summary = await runPages(plans, selected.skipped, {
+      istioDir,
+      stepTimeoutMs: settings.stepTimeoutMs,
+      retryTimeoutMs: settings.retryTimeoutMs,
+      keepGoing: v['keep-going'] === true,
+      wait: v['no-wait'] !== true,
+      emit,
+      signals: ['SIGINT', 'SIGTERM'],
+    });
+    if (v.junit) writeFileSync(v.junit as string, junitXml(summary));
+    return summary.exitCode;
+  } finally {
+    json?.close();
+  }
+}
+
+// Reads and checks the option values that need more than a type.
+function readSettings(v: Record<string, string | boolean | string[] | undefined>): Settings | string {
+  const stepTimeoutMs = durationOption(v['step-timeout'] as string | undefined, 300000);
+  if (Number.isNaN(stepTimeoutMs)) return `--step-timeout: expected a duration such as 30s or 5m, got '${v['step-timeout']}'`;
+  const retryTimeoutMs = durationOption(v['retry-timeout'] as string | undefined, 120000);
+  if (Number.isNaN(retryTimeoutMs)) return `--retry-timeout: expected a duration such as 30s or 2m, got '${v['retry-timeout']}'`;
+  const tabs: Record<string, string> = {};
+  for (const tab of (v.tab as string[] | undefined) ?? []) {
+    const eq = tab.indexOf('=');
+    if (eq <= 0) return `--tab: expected CATEGORY=VALUE (e.g. config-api=gateway-api), got '${tab}'`;
+    tabs[tab.slice(0, eq)] = tab.slice(eq + 1);
+  }
+  let allow: RegExp | undefined;
+  if (v['allow-context'] !== undefined) {
+    try {
+      allow = new RegExp(v['allow-context'] as string);
+    } catch (error) {
+      return `--allow-context: not a regular expression: ${(error as Error).message}`;
+    }
+  }
+  const shard = v.shard !== undefined ? parseShard(v.shard as string) : undefined;
+  if (v.shard !== undefined && !shard) return `--shard: expected I/N with 1 ≤ I ≤ N (e.g. 2/4), got '${v.shard}'`;
+  const langs = v.lang !== undefined ? (v.lang as string).split(',').map((l) => l.trim()).filter(Boolean) : undefined;
+  return { stepTimeoutMs, retryTimeoutMs, tabs, allow, shard, langs };
+}
+
+// A duration option: bare numbers are seconds, else `500ms`, `30s`, `2m`.
+function durationOption(text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  if (/^\d+(\.\d+)?$/.test(text.trim())) return Number(text) * 1000;
+  const ms = parseDuration(text);
+  return ms > 0 ? ms : Number.NaN;
+}
+
+const specs = new Map<string, { spec?: Spec; diagnostics: Diagnostic[] }>();
+
+// The page's run plan, with its doctest.yaml (beside it or beside the reference page); a bad spec stops the preflight.
+function planOf(page: Page, tabs: Record<string, string>): RunPlan {
+  const file = findSpecFile(page.file);
+  let spec: { spec?: Spec; diagnostics: Diagnostic[] } | undefined;
+  if (file) {
+    spec = specs.get(file) ?? readSpec(file);
+    specs.set(file, spec);
+  }
+  const plan = buildPlan(page, { tabs, spec: spec?.spec });
+  for (const d of spec?.diagnostics ?? []) if (d.severity === 'error') plan.errors.push(`${d.file}:${d.line}:${d.column} ${d.message} [${d.ruleId}]`);
+  return plan;
+}
+
+// Whether a page talks to a cluster through the kubeconfig, which is what the context guard protects.
+function usesCluster(plan: RunPlan): boolean {
+  return plan.programs.some((program) => ['kubectl', 'istioctl', 'helm', 'kind'].includes(program));
+}
+
+// Prints why nothing ran, records it in the JSON file, and returns exit code 2.
+function refuse(title: string, problems: string[], json: JsonEventsFile | undefined): number {
+  process.stderr.write(`istio-doctest: ${title}\n${problems.map((p) => `  ${p}\n`).join('')}`);
+  json?.record({ type: 'run', status: 'refused', problems });
+  return 2;
+}
