@@ -5,6 +5,7 @@ import { diagnostic } from '../page/diagnostics.js';
 import { findPages, loadPage } from '../page/load.js';
 import { parsePage } from '../page/parse.js';
 import type { Page, Vars } from '../page/types.js';
+import { attachReferences, type ReferencePair } from './references.js';
 
 export interface LoadedPages {
   pages: Page[];
@@ -12,10 +13,19 @@ export interface LoadedPages {
   problems: string[];
   /** Vars per page file. */
   varsOf: (page: Page) => Vars | undefined;
+  /** The reference language used for block ids (undefined when disabled). */
+  reference?: string;
+  /** A translation's reference page (same path under `content/<reference>/`) and the alignment of their blocks. */
+  referenceOf: (page: Page) => ReferencePair | undefined;
+}
+
+export interface LoadPagesOptions {
+  /** Language whose block ids translations take (`en` by default); `none` or null keeps each page's own ids. */
+  reference?: string | null;
 }
 
 // Loads every page under the given paths; a page that cannot be parsed is reported and the others go on.
-export function loadPages(paths: string[], varsFile?: string): LoadedPages {
+export function loadPages(paths: string[], varsFile?: string, options: LoadPagesOptions = {}): LoadedPages {
   const problems: string[] = [];
   const { files, missing } = findPages(paths);
   for (const path of missing) problems.push(`${path}: no such file or folder`);
@@ -39,7 +49,10 @@ export function loadPages(paths: string[], varsFile?: string): LoadedPages {
       pages.push(page);
     }
   }
-  return { pages, problems, varsOf: (page) => varsByFile.get(page.file) };
+  const reference = options.reference === undefined ? 'en' : options.reference === null || options.reference === 'none' ? undefined : options.reference;
+  const varsFor = (file: string) => (explicit ? (explicit.ok ? explicit.vars : undefined) : defaultVars(file, varsCache, problems));
+  const references = attachReferences(pages, reference, (file) => loadPage(file, { vars: varsFor(file), cache }));
+  return { pages, problems, varsOf: (page) => varsByFile.get(page.file), reference, referenceOf: references.of };
 }
 
 // Finds and reads `data/args.yml` beside the page's `content/` folder, once per site.

@@ -103,6 +103,8 @@ export interface Block {
   recognised: boolean;
   /** `snip_<section>_<n>`, `snip_<X>` for `snip_id=X`; absent for `snip_id=none` or unrecognised openers. */
   id?: string;
+  /** On a translation whose ids were aligned with its reference page: the id this page alone would give. */
+  localId?: string;
   /** The section name used in the id (istio.io naming), possibly empty. */
   section: string;
   /** The nearest heading above the block (from the markdown structure). */

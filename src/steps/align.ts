@@ -1,0 +1,182 @@
+// Block identity across languages: which block of the reference page (English) each block of a translation is.
+// Sections are aligned in order first (by name when the translation's `{#anchor}` or heading gives the reference's
+// section name, else by what their blocks hold), then blocks in order, with command similarity deciding between
+// candidates — a sequence alignment, so one inserted or removed block does not shift every later id.
+import { sectionName } from '../page/ids.js';
+import type { Block, Page } from '../page/types.js';
+import { alignSequences, type AlignedPair } from './sequence-alignment.js';
+import { blockFeatures, signature, similarity, type BlockFeatures } from './similarity.js';
+
+export type { AlignedPair } from './sequence-alignment.js';
+
+/** How a translation's blocks correspond to its reference page's. */
+export interface Alignment {
+  /** Every block of both pages in reading order: matched pairs, and blocks only one page has. */
+  pairs: AlignedPair[];
+  /** For each block of the translation, the index of its reference block, or -1. */
+  referenceIndex: number[];
+}
+
+/** A run of consecutive blocks under the same istio.io section name. */
+interface Run {
+  name: string;
+  blocks: number[];
+}
+
+// Weights of the block score: similarity of content, being in aligned sections, an anchor id the reference has.
+const contentWeight = 3;
+const sectionWeight = 2;
+const anchorWeight = 4;
+// What a pair must overcome to be matched at all: unrelated blocks in unrelated sections stay apart.
+const threshold = 1;
+// How much closer another block may be before an anchor id stops winning.
+const rivalMargin = 0.05;
+// How alike two blocks out of order must be to count as one block moved.
+const movedSimilarity = 0.9;
+
+// Aligns the blocks of a translation with those of its reference page.
+export function alignBlocks(local: Page, reference: Page): Alignment {
+  if (local.blocks.length === reference.blocks.length && local.blocks.every((b, i) => signature(b) === signature(reference.blocks[i]))) {
+    return result(local.blocks.map((_, i) => ({ local: i, reference: i })), local.blocks.length);
+  }
+  const lf = local.blocks.map(blockFeatures);
+  const rf = reference.blocks.map(blockFeatures);
+  const n = rf.length;
+  const sim = new Float64Array(lf.length * n);
+  for (let i = 0; i < lf.length; i++) for (let j = 0; j < n; j++) sim[i * n + j] = similarity(lf[i], rf[j]);
+  const lRuns = runs(local.blocks);
+  const rRuns = runs(reference.blocks);
+  const runMatch = alignRuns(lRuns, rRuns, sim, n);
+  const lRunOf = runIndex(lRuns, lf.length);
+  const rRunOf = runIndex(rRuns, n);
+  const anchored = anchoredSections(local);
+  const rowBest = new Float64Array(lf.length);
+  const columnBest = new Float64Array(n);
+  for (let i = 0; i < lf.length; i++) {
+    for (let j = 0; j < n; j++) {
+      rowBest[i] = Math.max(rowBest[i], sim[i * n + j]);
+      columnBest[j] = Math.max(columnBest[j], sim[i * n + j]);
+    }
+  }
+  const pairs = alignSequences(lf.length, n, (i, j) => {
+    if (lf[i].syntax !== rf[j].syntax) return 0;
+    const s = sim[i * n + j];
+    let score = contentWeight * s - threshold;
+    if (runMatch[lRunOf[i]] === rRunOf[j]) score += sectionWeight;
+    // The anchor id wins when the content does not point elsewhere: after an inserted block, the anchor ids of the
+    // blocks that follow are shifted by one, and their content shows it.
+    const unrivalled = s >= 0.5 && s >= rowBest[i] - rivalMargin && s >= columnBest[j] - rivalMargin;
+    if (unrivalled && winsByAnchor(local.blocks[i], reference.blocks[j], anchored)) score += anchorWeight;
+    return score;
+  });
+  return result(pairMoved(pairs, lf, rf, sim), lf.length);
+}
+
+// The id each block of the translation gets: its reference block's id when matched, else its own — unless the
+// reference uses that id for another block, then `<own>_<lang>`, so a reference spec never lands on the wrong block.
+export function alignedIds(local: Page, reference: Page, alignment: Alignment): (string | undefined)[] {
+  const referenceIds = new Set(reference.blocks.map((b) => b.id).filter((id): id is string => id !== undefined));
+  const ids = local.blocks.map((block, i) => {
+    const r = alignment.referenceIndex[i];
+    return block.id !== undefined && r >= 0 ? reference.blocks[r].id : undefined;
+  });
+  const taken = new Set(ids.filter((id): id is string => id !== undefined));
+  return local.blocks.map((block, i) => {
+    if (ids[i] !== undefined || block.id === undefined) return ids[i];
+    let id = block.id;
+    if (referenceIds.has(id) || taken.has(id)) id = `${block.id}_${local.lang}`;
+    for (let k = 2; taken.has(id); k++) id = `${block.id}_${local.lang}_${k}`;
+    taken.add(id);
+    return id;
+  });
+}
+
+// Blocks the in-order pass left alone on both sides that hold (nearly) the same content — a translation that put an
+// example before its explanation instead of after — are paired where the translation has them, flagged as moved.
+function pairMoved(pairs: AlignedPair[], lf: BlockFeatures[], rf: BlockFeatures[], sim: Float64Array): AlignedPair[] {
+  const n = rf.length;
+  const lonelyReference = pairs.filter((p) => p.local === undefined).map((p) => p.reference!);
+  if (lonelyReference.length === 0) return pairs;
+  const partner = new Map<number, number>();
+  const taken = new Set<number>();
+  for (const pair of pairs) {
+    if (pair.reference !== undefined) continue;
+    const i = pair.local!;
+    let best = -1;
+    for (const j of lonelyReference) {
+      if (taken.has(j) || lf[i].syntax !== rf[j].syntax || sim[i * n + j] < movedSimilarity) continue;
+      if (best < 0 || sim[i * n + j] > sim[i * n + best]) best = j;
+    }
+    if (best < 0) continue;
+    partner.set(i, best);
+    taken.add(best);
+  }
+  if (partner.size === 0) return pairs;
+  return pairs.flatMap((pair): AlignedPair[] => {
+    if (pair.local === undefined) return taken.has(pair.reference!) ? [] : [pair];
+    if (pair.reference !== undefined || !partner.has(pair.local)) return [pair];
+    return [{ local: pair.local, reference: partner.get(pair.local)!, moved: true }];
+  });
+}
+
+// Packs the pairs with the per-block lookup the id rewriting needs.
+function result(pairs: AlignedPair[], localCount: number): Alignment {
+  const referenceIndex = new Array<number>(localCount).fill(-1);
+  for (const pair of pairs) if (pair.local !== undefined && pair.reference !== undefined) referenceIndex[pair.local] = pair.reference;
+  return { pairs, referenceIndex };
+}
+
+// Splits a page's blocks into runs of the same section name, in order.
+function runs(blocks: Block[]): Run[] {
+  const found: Run[] = [];
+  blocks.forEach((block, index) => {
+    const last = found.at(-1);
+    if (last && last.name === block.section) last.blocks.push(index);
+    else found.push({ name: block.section, blocks: [index] });
+  });
+  return found;
+}
+
+// For each block, the index of its run.
+function runIndex(list: Run[], count: number): Int32Array {
+  const index = new Int32Array(count);
+  list.forEach((run, r) => {
+    for (const block of run.blocks) index[block] = r;
+  });
+  return index;
+}
+
+// Aligns the section runs of both pages: same name (anchors, untranslated headings), else blocks that look alike.
+function alignRuns(local: Run[], reference: Run[], sim: Float64Array, n: number): Int32Array {
+  const match = new Int32Array(local.length).fill(-1);
+  const pairs = alignSequences(local.length, reference.length, (a, b) => {
+    const named = local[a].name === reference[b].name ? 3 : 0;
+    return named + contentWeight * runSimilarity(local[a], reference[b], sim, n) - threshold;
+  });
+  for (const pair of pairs) if (pair.local !== undefined && pair.reference !== undefined) match[pair.local] = pair.reference;
+  return match;
+}
+
+// How alike two runs are: each block's best counterpart in the other run, averaged over the longer run.
+function runSimilarity(local: Run, reference: Run, sim: Float64Array, n: number): number {
+  let total = 0;
+  for (const i of local.blocks) {
+    let best = 0;
+    for (const j of reference.blocks) best = Math.max(best, sim[i * n + j]);
+    total += best;
+  }
+  return total / Math.max(local.blocks.length, reference.blocks.length);
+}
+
+// Section names that the translation's headings take from a `{#anchor}` (these ids are meant to equal the reference's).
+function anchoredSections(page: Page): Set<string> {
+  const names = new Set<string>();
+  for (const section of page.sections) if (section.anchor) names.add(sectionName(section.anchor.replaceAll('-', '_')));
+  return names;
+}
+
+// Whether a block's id comes from an anchor or an explicit `snip_id` and names this reference block.
+function winsByAnchor(local: Block, reference: Block, anchored: Set<string>): boolean {
+  if (local.id === undefined || local.id !== reference.id) return false;
+  return anchored.has(local.section) || local.attributes.named.snip_id !== undefined;
+}

@@ -1,0 +1,85 @@
+// How alike two blocks are, for aligning a translation's blocks with its reference page's: the words and numbers of
+// their commands (bash) or of their text (other syntaxes), as bags, compared with Dice's coefficient.
+import type { Block } from '../page/types.js';
+
+/** What the aligner compares of a block, computed once per block. */
+export interface BlockFeatures {
+  syntax: string;
+  /** Tokens of the commands (bash blocks with steps) or of the whole text (other blocks). */
+  main: Map<string, number>;
+  mainSize: number;
+  /** Tokens of the expected outputs (bash blocks only). */
+  output: Map<string, number>;
+  outputSize: number;
+  hasSteps: boolean;
+  /** The block's content with trailing whitespace removed: equal signatures mean identical blocks. */
+  signature: string;
+}
+
+const token = /[\p{L}\p{N}]+/gu;
+
+// Counts the words and numbers of a text (punctuation and spacing do not make blocks different).
+export function tokenBag(text: string): { bag: Map<string, number>; size: number } {
+  const bag = new Map<string, number>();
+  let size = 0;
+  for (const match of text.matchAll(token)) {
+    bag.set(match[0], (bag.get(match[0]) ?? 0) + 1);
+    size++;
+  }
+  return { bag, size };
+}
+
+// Dice's coefficient of two bags: 1 for the same words, 0 for nothing in common; two empty bags are alike.
+export function dice(a: Map<string, number>, aSize: number, b: Map<string, number>, bSize: number): number {
+  if (aSize + bSize === 0) return 1;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let common = 0;
+  for (const [word, count] of small) {
+    const other = large.get(word);
+    if (other !== undefined) common += Math.min(count, other);
+  }
+  return (2 * common) / (aSize + bSize);
+}
+
+// Extracts the features of a block once, so comparing every pair of blocks of two pages stays cheap.
+export function blockFeatures(block: Block): BlockFeatures {
+  const steps = block.syntax === 'bash' && block.steps && block.steps.length > 0 ? block.steps : undefined;
+  const main = tokenBag(steps ? steps.map((s) => s.command).join('\n') : block.text);
+  const output = tokenBag(steps ? steps.map((s) => s.expected).join('\n') : '');
+  return {
+    syntax: block.syntax,
+    main: main.bag,
+    mainSize: main.size,
+    output: output.bag,
+    outputSize: output.size,
+    hasSteps: steps !== undefined,
+    signature: signature(block),
+  };
+}
+
+const signatures = new WeakMap<Block, string>();
+
+// The block as compared: syntax and lines without indentation, spacing runs or trailing blank lines; equal
+// signatures mean nothing a reader can see differs (computed once per block, as alignment and drift both ask).
+export function signature(block: Block): string {
+  let found = signatures.get(block);
+  if (found === undefined) {
+    found = `${block.syntax}\n${contentLines(block).map((line) => line.replace(/(?<=\S)[ \t]+/g, ' ')).join('\n').trimEnd()}`;
+    signatures.set(block, found);
+  }
+  return found;
+}
+
+// Similarity of two blocks in [0, 1]: commands weigh most (outputs are often edited or translated); 0 across syntaxes.
+export function similarity(a: BlockFeatures, b: BlockFeatures): number {
+  if (a.syntax !== b.syntax) return 0;
+  if (a.signature === b.signature) return 1;
+  const main = dice(a.main, a.mainSize, b.main, b.mainSize);
+  if (!a.hasSteps || !b.hasSteps) return main;
+  return 0.8 * main + 0.2 * dice(a.output, a.outputSize, b.output, b.outputSize);
+}
+
+// The block's lines as the reader sees them: without the opener's indentation and without trailing whitespace.
+export function contentLines(block: Block): string[] {
+  return block.rawLines.map((line) => (line.startsWith(block.indent) ? line.slice(block.indent.length) : line.trimStart()).trimEnd());
+}
