@@ -6,6 +6,7 @@ type Command = { summary: string; load: () => Promise<{ main(argv: string[]): Pr
 const commands: Record<string, Command> = {
   check: { summary: 'parse pages, print their blocks, diagnostics and drift', load: () => import('./cli/check.js') },
   extract: { summary: 'print the blocks and steps of pages as JSON or istio.io snips.sh', load: () => import('./cli/extract.js') },
+  drift: { summary: 'compare translated pages with their reference page, block by block', load: () => import('./cli/drift.js') },
   match: { summary: 'compare an actual output with an expected one, as the runner does', load: () => import('./cli/match.js') },
   run: { summary: 'run pages against a disposable cluster: steps in order, outputs matched, cleanup always', load: () => import('./cli/run.js') },
 };

@@ -1,0 +1,57 @@
+// `istio-doctest drift`: how translated pages drifted from their reference page, block by block, without a cluster.
+import { githubAnnotation } from '../report/diagnostic-line.js';
+import { driftDiagnostics, driftJson, driftText } from '../report/drift.js';
+import { driftReport, failOnValues, failsOn, type FailOn } from '../steps/drift-report.js';
+import { loadPages } from './pages.js';
+import { parseOptions, usageError } from './usage.js';
+
+const help = `Usage: istio-doctest drift [--reference LANG] [--json] [--fail-on commands|outputs|any|none] [--vars FILE] PATH...
+
+Compares every page not in the reference language (files, or folders searched for *.md) with the same page under
+content/<LANG>/, block by block after aligning them: same, command (word diff), output, translated (only
+natural-language words of the expected output changed), missing, extra; also the test flag and the boilerplates
+the pages include. Trailing whitespace never counts. Output is grouped by page, with file:line on both sides.
+
+Options:
+  --reference LANG   the reference language (default: en)
+  --json             {"pages":[{"file","reference","status","test","boilerplates","blocks":[{"id","syntax","kind",
+                     "line","referenceLine"}]}],"summary":{...}}
+  --fail-on KIND     exit 1 when this drift is found (default: commands)
+                       commands  a command differs, or a block is missing or extra
+                       outputs   an expected output differs or was translated
+                       any       any drift, the test flag and boilerplates included
+                       none      never
+  --vars FILE        values for version shortcodes (default: data/args.yml beside content/)
+
+Exit 0 when no drift of the --fail-on kind is found, 1 when some is (or a PATH does not exist), 2 on bad usage.
+With GITHUB_ACTIONS=true, drift is also printed as workflow annotations at the translated line.
+`;
+
+// Runs the comparison and returns the exit code.
+export async function main(argv: string[]): Promise<number> {
+  const parsed = parseOptions(argv, {
+    reference: { type: 'string', default: 'en' },
+    json: { type: 'boolean' },
+    'fail-on': { type: 'string', default: 'commands' },
+    vars: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (!parsed.ok) return usageError(parsed.message, help);
+  if (parsed.values.help) {
+    process.stdout.write(help);
+    return 0;
+  }
+  const reference = parsed.values.reference as string;
+  const failOn = parsed.values['fail-on'] as FailOn;
+  if (!failOnValues.includes(failOn)) return usageError(`unknown --fail-on '${failOn}' (${failOnValues.join(', ')})`, help);
+  if (!/^[a-z]{2}(-[a-zA-Z]+)?$/.test(reference)) return usageError(`--reference needs a language such as en, not '${reference}'`, help);
+  if (parsed.positionals.length === 0) return usageError('drift needs at least one PATH', help);
+  const { pages, problems, referenceOf } = loadPages(parsed.positionals, parsed.values.vars as string | undefined, { reference });
+  for (const problem of problems) process.stderr.write(`istio-doctest: ${problem}\n`);
+  const report = driftReport(pages, reference, referenceOf);
+  process.stdout.write(parsed.values.json ? driftJson(report) : driftText(report));
+  if (process.env.GITHUB_ACTIONS === 'true' && !parsed.values.json) {
+    for (const d of driftDiagnostics(report)) process.stdout.write(`${githubAnnotation(d)}\n`);
+  }
+  return failsOn(report, failOn) || problems.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,82 @@
+// Drift over a set of pages: one entry per translated page, each included boilerplate once after the first page that
+// includes it, the summary counts, and whether drift of the kind a CI job fails on was found.
+import type { Page } from '../page/types.js';
+import type { Alignment } from './align.js';
+import { comparePage, type PageDrift } from './drift.js';
+
+/** Which drift makes `drift` exit 1. */
+export type FailOn = 'commands' | 'outputs' | 'any' | 'none';
+export const failOnValues: readonly FailOn[] = ['commands', 'outputs', 'any', 'none'];
+
+/** The counts of the summary line; a page counts in every kind it shows. */
+export interface DriftSummary {
+  compared: number;
+  identical: number;
+  commands: number;
+  outputs: number;
+  translated: number;
+  missingOrExtra: number;
+  testFlag: number;
+  noReference: number;
+}
+
+export interface DriftReport {
+  reference: string;
+  pages: PageDrift[];
+  summary: DriftSummary;
+}
+
+// Compares every page not in the reference language (and the translated boilerplates they include) with its reference.
+export function driftReport(
+  pages: Page[],
+  reference: string,
+  referenceOf: (page: Page) => { page: Page; alignment: Alignment } | undefined,
+): DriftReport {
+  const computed = new Map<Page, PageDrift>();
+  const drift = (page: Page, chain: Set<Page>): PageDrift | undefined => {
+    if (page.lang === reference || !page.isHugo || chain.has(page)) return undefined;
+    const known = computed.get(page);
+    if (known) return known;
+    const inner = new Set(chain).add(page);
+    const result = comparePage({ page, reference: referenceOf(page) }, (included) => drift(included, inner));
+    computed.set(page, result);
+    return result;
+  };
+  const listed = new Set<Page>();
+  const entries: PageDrift[] = [];
+  const list = (page: Page) => {
+    if (listed.has(page)) return;
+    const entry = drift(page, new Set());
+    if (!entry) return;
+    listed.add(page);
+    entries.push(entry);
+    for (const include of page.includes) if (include.page) list(include.page);
+  };
+  for (const page of pages) list(page);
+  return { reference, pages: entries, summary: summarize(entries) };
+}
+
+// Counts pages compared, identical, and with each kind of drift.
+export function summarize(pages: PageDrift[]): DriftSummary {
+  const compared = pages.filter((p) => p.status !== 'no-reference');
+  return {
+    compared: compared.length,
+    identical: compared.filter((p) => p.status === 'same').length,
+    commands: compared.filter((p) => p.flags.commands).length,
+    outputs: compared.filter((p) => p.flags.outputs).length,
+    translated: compared.filter((p) => p.flags.translated).length,
+    missingOrExtra: compared.filter((p) => p.flags.missingOrExtra).length,
+    testFlag: compared.filter((p) => p.flags.testFlag).length,
+    noReference: pages.length - compared.length,
+  };
+}
+
+// Whether the report holds drift of the kind `--fail-on` names: commands (changed, missing or extra blocks),
+// outputs (changed or translated expected outputs), any (also the test flag and boilerplates), none.
+export function failsOn(report: DriftReport, failOn: FailOn): boolean {
+  const s = report.summary;
+  if (failOn === 'none') return false;
+  if (failOn === 'commands') return s.commands + s.missingOrExtra > 0;
+  if (failOn === 'outputs') return s.outputs > 0;
+  return s.compared - s.identical > 0;
+}
