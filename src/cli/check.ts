@@ -1,7 +1,9 @@
 // `istio-doctest check PATH...`: parse pages and say what is in them and what is wrong with them, without a cluster.
 import type { Diagnostic, Page } from '../page/types.js';
 import { githubAnnotation } from '../report/diagnostic-line.js';
+import { driftDiagnostics, driftText } from '../report/drift.js';
 import { diagnosticLines, pageFacts, pageLine, plural } from '../report/page-summary.js';
+import { comparedOnly, driftReport } from '../steps/drift-report.js';
 import { loadPages } from './pages.js';
 import { parseOptions, usageError } from './usage.js';
 
@@ -9,8 +11,9 @@ const help = `Usage: istio-doctest check [--vars FILE] [--quiet] PATH...
 
 Parses every page (files, or folders searched for *.md), prints per page its language, title,
 test flag, blocks, commands and boilerplates, then every problem as
-file:line:column severity message [rule], and a summary line.
-Exit 1 when any page has an error, 2 on bad usage.
+file:line:column severity message [rule], and a summary line. Then, for translated pages whose
+English page (same path under content/en/) exists, their drift from it (see \`istio-doctest drift\`).
+Exit 1 when any page has an error, 2 on bad usage (drift alone does not fail the check).
 
 Options:
   --vars FILE   values for version shortcodes (default: data/args.yml beside content/)
@@ -26,7 +29,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (parsed.positionals.length === 0) return usageError('check needs at least one PATH', help);
-  const { pages, problems } = loadPages(parsed.positionals, parsed.values.vars as string | undefined);
+  const { pages, problems, reference, referenceOf } = loadPages(parsed.positionals, parsed.values.vars as string | undefined);
   for (const problem of problems) process.stderr.write(`istio-doctest: ${problem}\n`);
   const out: string[] = [];
   const seen = new Set<string>();
@@ -42,8 +45,10 @@ export async function main(argv: string[]): Promise<number> {
   const blocks = pages.reduce((n, p) => n + pageFacts(p).blocks, 0);
   const commands = pages.reduce((n, p) => n + pageFacts(p).commands, 0);
   out.push('', `${plural(pages.length, 'page')}, ${plural(blocks, 'block')}, ${plural(commands, 'command')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
+  const drift = reference ? comparedOnly(driftReport(pages, reference, referenceOf)) : undefined;
+  if (drift && drift.pages.length > 0) out.push('', driftText(drift, { onlyDrift: true }).trimEnd());
   process.stdout.write(`${out.join('\n')}\n`);
-  if (process.env.GITHUB_ACTIONS === 'true') for (const d of all) if (d.severity !== 'info') process.stdout.write(`${githubAnnotation(d)}\n`);
+  if (process.env.GITHUB_ACTIONS === 'true') for (const d of [...all, ...(drift ? driftDiagnostics(drift) : [])]) if (d.severity !== 'info') process.stdout.write(`${githubAnnotation(d)}\n`);
   return errors > 0 || problems.length > 0 ? 1 : 0;
 }
 

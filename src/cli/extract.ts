@@ -8,12 +8,14 @@ import { boilerplateSources, formatSnips, snipsHeader } from '../report/snips.js
 import { loadPages } from './pages.js';
 import { parseOptions, usageError } from './usage.js';
 
-const help = `Usage: istio-doctest extract [--format json|snips] [--vars FILE] [--out-dir DIR] PATH...
+const help = `Usage: istio-doctest extract [--format json|snips] [--reference LANG] [--vars FILE] [--out-dir DIR] PATH...
 
 Prints the blocks of pages (files, or folders searched for *.md).
   --format json    (default) {"pages":[{"file","lang","title","test","diagnostics","blocks":[...]}]}
   --format snips   istio.io's snips.sh text, so istio.io's test scripts can source it unchanged
   --out-dir DIR    with snips: write P/index.md to DIR/P/snips.sh and P/NAME.md to DIR/P/NAME.md_snips.sh
+  --reference LANG translated pages take the block ids of the same page under content/LANG/ (default: en;
+                   none keeps each page's own ids), so the reference's test scripts can source their snippets
   --vars FILE      values for version shortcodes (default: data/args.yml beside content/)
 `;
 
@@ -23,6 +25,7 @@ export async function main(argv: string[]): Promise<number> {
     format: { type: 'string', default: 'json' },
     vars: { type: 'string' },
     'out-dir': { type: 'string' },
+    reference: { type: 'string', default: 'en' },
     help: { type: 'boolean', short: 'h' },
   });
   if (!parsed.ok) return usageError(parsed.message, help);
@@ -33,7 +36,7 @@ export async function main(argv: string[]): Promise<number> {
   const format = parsed.values.format as string;
   if (format !== 'json' && format !== 'snips') return usageError(`unknown --format '${format}' (json or snips)`, help);
   if (parsed.positionals.length === 0) return usageError('extract needs at least one PATH', help);
-  const { pages, problems, varsOf } = loadPages(parsed.positionals, parsed.values.vars as string | undefined);
+  const { pages, problems, varsOf } = loadPages(parsed.positionals, parsed.values.vars as string | undefined, { reference: parsed.values.reference as string });
   for (const problem of problems) process.stderr.write(`istio-doctest: ${problem}\n`);
   if (format === 'json') process.stdout.write(extractJson(pages));
   else writeSnips(pages, varsOf, parsed.values['out-dir'] as string | undefined);

@@ -80,3 +80,9 @@ export function failsOn(report: DriftReport, failOn: FailOn): boolean {
   if (failOn === 'outputs') return s.outputs > 0;
   return s.compared - s.identical > 0;
 }
+
+// The report without pages that have no reference page (what `check` shows: drift only where it can be measured).
+export function comparedOnly(report: DriftReport): DriftReport {
+  const pages = report.pages.filter((page) => page.status !== 'no-reference');
+  return { reference: report.reference, pages, summary: summarize(pages) };
+}
