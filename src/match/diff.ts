@@ -21,8 +21,7 @@ interface DiffLine {
 // Aligns the expected lines with the rewritten actual lines, blanks runs being equivalent.
 function align(expected: string[], actual: string[]): DiffLine[] {
   const total = expected.length + actual.length;
-  const changes = diffArrays(expected, actual, {
-    comparator: (x: string, y: string) => x === y || collapseBlanks(x) === collapseBlanks(y),
+  const changes = diffArrays(expected.map(collapseBlanks), actual.map(collapseBlanks), {
     maxEditLength: Math.max(16, Math.min(5000, Math.floor(20_000_000 / Math.max(1, total)))),
   });
   const lines: DiffLine[] = [];

@@ -20,6 +20,12 @@ export const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 export const KIND_ORDER: readonly Kind[] = ['timestamp', 'uuid', 'nodeport', 'ipv6', 'ipv4', 'pod', 'hex', 'version', 'age'];
 
 const code0 = 48;
+
+// Shared form lists, so that reading a value allocates as little as possible.
+const FORMS: Record<string, string[]> = {};
+function forms(form: string): string[] {
+  return (FORMS[form] ??= [form]);
+}
 const code9 = 57;
 
 // Whether the character at i is an ASCII digit (false outside the string).
@@ -97,8 +103,8 @@ function isWellKnownIPv4(text: string): boolean {
 function readIPv4(s: string, i: number, strict: boolean): Reading | null {
   if (i > 0 && (isWordAt(s, i - 1) || s[i - 1] === '.')) return null;
   if (!strict) {
-    if (s.startsWith('<pending>', i)) return { kind: 'ipv4', end: i + 9, forms: ['*'] };
-    if (s.startsWith('<none>', i)) return { kind: 'ipv4', end: i + 6, forms: ['*'] };
+    if (s.startsWith('<pending>', i)) return { kind: 'ipv4', end: i + 9, forms: forms('*') };
+    if (s.startsWith('<none>', i)) return { kind: 'ipv4', end: i + 6, forms: forms('*') };
   }
   const quadEnd = dottedQuad(s, i);
   if (quadEnd < 0) return null;
@@ -119,7 +125,7 @@ function readIPv4(s: string, i: number, strict: boolean): Reading | null {
   }
   if (!endsWord(s, end) || (s[end] === '.' && isDigitAt(s, end + 1))) return null;
   if (strict && isWellKnownIPv4(s.slice(i, quadEnd))) return null;
-  return { kind: 'ipv4', end, forms: [form] };
+  return { kind: 'ipv4', end, forms: forms(form) };
 }
 
 // ---------------------------------------------------------------------------------------------- IPv6
@@ -173,8 +179,8 @@ function ipv6Body(s: string, i: number): number {
 // Reads an IPv6 address: plain, with a `/prefix`, or bracketed with an optional `:port`.
 function readIPv6(s: string, i: number, strict: boolean): Reading | null {
   if (!strict) {
-    if (s.startsWith('<pending>', i)) return { kind: 'ipv6', end: i + 9, forms: ['*'] };
-    if (s.startsWith('<none>', i)) return { kind: 'ipv6', end: i + 6, forms: ['*'] };
+    if (s.startsWith('<pending>', i)) return { kind: 'ipv6', end: i + 9, forms: forms('*') };
+    if (s.startsWith('<none>', i)) return { kind: 'ipv6', end: i + 6, forms: forms('*') };
   }
   if (i > 0 && (isWordAt(s, i - 1) || s[i - 1] === ':' || s[i - 1] === '.')) return null;
   const bracket = s[i] === '[';
@@ -206,7 +212,7 @@ function readIPv6(s: string, i: number, strict: boolean): Reading | null {
     }
   }
   if (!endsWord(s, end)) return null;
-  return { kind: 'ipv6', end, forms: [form] };
+  return { kind: 'ipv6', end, forms: forms(form) };
 }
 
 // ----------------------------------------------------------------------------------- ages, durations
@@ -215,22 +221,28 @@ const DURATION_UNITS = ['ns', 'us', 'µs', 'μs', 'ms', 's', 'm', 'h', 'd', 'y']
 
 // Reads a kubectl age or a Go duration (`4s`, `5m12s`, `2d3h`, `1.5ms`, `250µs`) or `<unknown>`/`<invalid>`.
 function readAge(s: string, i: number): Reading | null {
-  if (s.startsWith('<unknown>', i)) return { kind: 'age', end: i + 9, forms: [''] };
-  if (s.startsWith('<invalid>', i)) return { kind: 'age', end: i + 9, forms: [''] };
+  if (s.startsWith('<unknown>', i)) return { kind: 'age', end: i + 9, forms: forms('') };
+  if (s.startsWith('<invalid>', i)) return { kind: 'age', end: i + 9, forms: forms('') };
   if (i > 0 && (isWordAt(s, i - 1) || s[i - 1] === '.')) return null;
   let p = i;
   let parts = 0;
   while (isDigitAt(s, p)) {
     let q = p + digitRun(s, p);
     if (s[q] === '.' && isDigitAt(s, q + 1)) q += 1 + digitRun(s, q + 1);
-    const unit = DURATION_UNITS.find((u) => s.startsWith(u, q));
-    if (!unit) return null;
+    let unit = '';
+    for (const u of DURATION_UNITS) {
+      if (s.startsWith(u, q)) {
+        unit = u;
+        break;
+      }
+    }
+    if (unit === '') return null;
     p = q + unit.length;
     parts++;
   }
   if (parts === 0 || !endsWord(s, p) || (s[p] === '.' && isDigitAt(s, p + 1))) return null;
   if (p < s.length && s.charCodeAt(p) > 127 && /\p{L}/u.test(s[p])) return null;
-  return { kind: 'age', end: p, forms: [''] };
+  return { kind: 'age', end: p, forms: forms('') };
 }
 
 // ------------------------------------------------------------------------- generated Kubernetes names
@@ -257,19 +269,24 @@ function hasDigit(part: string): boolean {
 /**
  * The forms a generated name can take, most specific first, each as `FORM:BASE`:
  * `hs` BASE-HASH-SUFFIX (Deployment pods), `s` BASE-SUFFIX (DaemonSet and Job pods, generated secrets),
- * `h` BASE-HASH (ReplicaSets). Strict readings want letters where random parts almost always have one.
+ * `h` BASE-HASH (ReplicaSets). Strict readings want a letter where random parts almost always have
+ * one: in the hash or the suffix of BASE-HASH-SUFFIX, in the suffix of BASE-SUFFIX, and a letter and
+ * a digit in the hash of BASE-HASH.
  */
 export function nameForms(token: string, strict: boolean): string[] {
   const parts = token.split('-');
   if (parts.some((p) => p === '')) return [];
   const forms: string[] = [];
   const last = parts[parts.length - 1];
-  const lastIsSuffix = last.length === 5 && inAlphabet(last) && (!strict || (hasLetter(last) && !WORD_SUFFIXES.has(last)));
-  if (parts.length >= 3 && lastIsSuffix) {
+  const suffix = last.length === 5 && inAlphabet(last) && !(strict && WORD_SUFFIXES.has(last));
+  if (parts.length >= 3 && suffix) {
+    // The hash makes the shape unmistakable: an all-digit suffix is fine if the hash has a letter.
     const hash = parts[parts.length - 2];
-    if (hash.length >= 6 && hash.length <= 10 && inAlphabet(hash)) forms.push(`hs:${parts.slice(0, -2).join('-')}`);
+    if (hash.length >= 6 && hash.length <= 10 && inAlphabet(hash) && (!strict || hasLetter(hash) || hasLetter(last))) {
+      forms.push(`hs:${parts.slice(0, -2).join('-')}`);
+    }
   }
-  if (parts.length >= 2 && lastIsSuffix) forms.push(`s:${parts.slice(0, -1).join('-')}`);
+  if (parts.length >= 2 && suffix && (!strict || hasLetter(last))) forms.push(`s:${parts.slice(0, -1).join('-')}`);
   if (parts.length >= 2 && last.length >= 6 && last.length <= 10 && inAlphabet(last)) {
     if (!strict || (hasLetter(last) && hasDigit(last))) forms.push(`h:${parts.slice(0, -1).join('-')}`);
   }
@@ -288,8 +305,12 @@ function readPod(s: string, i: number, strict: boolean): Reading | null {
     else break;
   }
   if (!endsWord(s, j)) return null;
-  const forms = nameForms(s.slice(i, j), strict);
-  return forms.length > 0 ? { kind: 'pod', end: j, forms } : null;
+  // The last part must be a 5-character suffix or a 6-10-character hash of the alphabet.
+  const dash = s.lastIndexOf('-', j - 1);
+  if (dash <= i || j - dash - 1 < 5 || j - dash - 1 > 10) return null;
+  for (let k = dash + 1; k < j; k++) if (!NAME_ALPHABET.includes(s[k])) return null;
+  const found = nameForms(s.slice(i, j), strict);
+  return found.length > 0 ? { kind: 'pod', end: j, forms: found } : null;
 }
 
 // ------------------------------------------------------------------------------------ hex ids, UUIDs
@@ -336,7 +357,7 @@ function readUUID(s: string, i: number): Reading | null {
     }
   }
   if ((lower && upper) || !endsWord(s, p)) return null;
-  return { kind: 'uuid', end: p, forms: [''] };
+  return { kind: 'uuid', end: p, forms: forms('') };
 }
 
 // -------------------------------------------------------------------------------------- timestamps
@@ -381,8 +402,7 @@ function readTimestamp(s: string, i: number): Reading | null {
   if (!startsWord(s, i)) return null;
   let end = -1;
   let form = '';
-  const day = DAYS.indexOf(s.slice(i, i + 3));
-  if (day >= 0 && s[i + 3] === ',' && s[i + 4] === ' ') {
+  if (s[i + 3] === ',' && s[i + 4] === ' ' && DAYS.includes(s.slice(i, i + 3))) {
     // IMF-fixdate: `Tue, 07 Jan 2025 10:00:00 GMT`.
     const p = i + 5;
     const d = fixedDigits(s, p, 2);
@@ -422,7 +442,7 @@ function readTimestamp(s: string, i: number): Reading | null {
     }
   }
   if (end < 0 || !endsWord(s, end) || (s[end] === ':' && isDigitAt(s, end + 1))) return null;
-  return { kind: 'timestamp', end, forms: [form] };
+  return { kind: 'timestamp', end, forms: forms(form) };
 }
 
 // ----------------------------------------------------------------------------------------- versions
@@ -469,7 +489,7 @@ function readVersion(s: string, i: number): Reading | null {
     p = accepted;
   }
   if (!endsWord(s, p) || (s[p] === '.' && isDigitAt(s, p + 1))) return null;
-  return { kind: 'version', end: p, forms: [''] };
+  return { kind: 'version', end: p, forms: forms('') };
 }
 
 // ---------------------------------------------------------------------------------------- node ports
@@ -519,6 +539,27 @@ function mayStartValue(s: string, i: number): boolean {
   return (c >= code0 && c <= code9) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 91 || c === 60 || c === 58;
 }
 
+// The kinds that can start with a character, in KIND_ORDER, so most positions try one or two readers.
+const DIGIT_KINDS: readonly Kind[] = ['timestamp', 'uuid', 'nodeport', 'ipv6', 'ipv4', 'hex', 'version', 'age'];
+const HEX_LETTER_KINDS: readonly Kind[] = ['uuid', 'ipv6', 'pod', 'hex'];
+const UPPER_HEX_KINDS: readonly Kind[] = ['timestamp', 'uuid', 'ipv6', 'hex'];
+const LOWER_KINDS: readonly Kind[] = ['pod'];
+const UPPER_KINDS: readonly Kind[] = ['timestamp'];
+const ANGLE_KINDS: readonly Kind[] = ['ipv6', 'ipv4', 'age'];
+const COLON_KINDS: readonly Kind[] = ['ipv6'];
+
+// The candidate kinds for the character at i.
+function kindsFor(c: number): readonly Kind[] {
+  if (c >= code0 && c <= code9) return DIGIT_KINDS;
+  if (c >= 97 && c <= 102) return HEX_LETTER_KINDS;
+  if (c >= 103 && c <= 122) return LOWER_KINDS;
+  if (c >= 65 && c <= 70) return UPPER_HEX_KINDS;
+  if (c >= 71 && c <= 90) return UPPER_KINDS;
+  if (c === 60) return ANGLE_KINDS;
+  if (c === 58 || c === 91) return COLON_KINDS;
+  return [];
+}
+
 // Reads the first kind that fits at position i, in KIND_ORDER.
 export function readAny(s: string, i: number, strict: boolean): Reading | null {
   if (!mayStartValue(s, i)) return null;
@@ -527,7 +568,7 @@ export function readAny(s: string, i: number, strict: boolean): Reading | null {
     if (!isDigitAt(s, i) || isDigitAt(s, i - 1) || s[i - 1] === '_') return null;
     return readVersion(s, i);
   }
-  for (const kind of KIND_ORDER) {
+  for (const kind of kindsFor(s.charCodeAt(i))) {
     const r = readKind(kind, s, i, strict);
     if (r && r.end > i) return r;
   }

@@ -80,6 +80,13 @@ describe('pathological ... lines finish', () => {
     expect(compare(expected, actual).ok).toBe(false);
   });
 
+  test('one segment of thousands of lines against 20,000 repeated lines', () => {
+    const many = (n: number, line: string) => Array.from({ length: n }, () => line).join('\n');
+    expect(compare(`...\n${many(5000, 'x')}\ny\n...`, many(20_000, 'x')).ok).toBe(false);
+    expect(compare(`...\n${many(5000, 'x')}\nip 10.0.0.1\n...`, many(20_000, 'x')).ok).toBe(false);
+    expect(compare(`...\n${many(5000, 'x')}\nip 10.0.0.1\n...`, `${many(20_000, 'x')}\nip 10.9.9.9\nend`).ok).toBe(true);
+  });
+
   test('segments that almost match at every place', () => {
     const segment = Array.from({ length: 30 }, () => 'x').join('\n');
     const expected = Array.from({ length: 200 }, () => `...\n${segment}\ny`).join('\n');

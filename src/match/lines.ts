@@ -3,8 +3,9 @@
 // anchored at the start, the last at the end, and each one between is found leftmost after the
 // previous one, which is exact for "zero or more lines" gaps and takes one pass over the output.
 import { diffArrays } from 'diff';
-import { isEllipsisLine } from './normalize.js';
-import { matchLine, rewriteLine, type PatternCache, type CompileOptions } from './line.js';
+import { maskKey } from './kinds.js';
+import { collapseBlanks, isEllipsisLine } from './normalize.js';
+import { compileLine, matchLine, rewriteLine, type PatternCache, type CompileOptions } from './line.js';
 import { quote } from './text.js';
 import type { Differences } from './types.js';
 
@@ -79,7 +80,10 @@ export function compareInOrder(expected: string[], actual: string[], ctx: LinesC
     let ok = true;
     const rewritten: string[] = new Array(actual.length);
     for (let i = 0; i < expected.length; i++) {
-      if (same(ctx, expected[i], actual[i])) rewritten[i] = expected[i];
+      // Each line is compared once here: long lines are compiled without filling the cache.
+      const e = expected[i];
+      const matched = ctx.exact || e.length < 40 ? same(ctx, e, actual[i]) : e === actual[i] || matchLine(compileLine(e, ctx.compile), actual[i]).ok;
+      if (matched) rewritten[i] = expected[i];
       else {
         ok = false;
         reportPair(ctx, i, i, expected[i], actual[i]);
@@ -88,10 +92,12 @@ export function compareInOrder(expected: string[], actual: string[], ctx: LinesC
     }
     return { ok, rewritten };
   }
+  // The counts differ, so this is a failure: lines are aligned on their masked keys (cheap to compare),
+  // and the pairs the alignment makes are then checked with the real rules.
   const total = expected.length + actual.length;
-  const changes = diffArrays(expected, actual, {
-    comparator: (e: string, a: string) => same(ctx, e, a),
-    maxEditLength: Math.max(8, Math.min(2000, Math.floor(4_000_000 / Math.max(1, total)))),
+  const key = ctx.exact ? (line: string) => line : maskKey;
+  const changes = diffArrays(expected.map(key), actual.map(key), {
+    maxEditLength: Math.max(16, Math.min(5000, Math.floor(20_000_000 / Math.max(1, total)))),
   });
   const rewritten: string[] = [];
   if (!changes) {
@@ -118,8 +124,12 @@ export function compareInOrder(expected: string[], actual: string[], ctx: LinesC
   const flush = () => {
     const pairs = Math.min(removed.length, added.length);
     for (let k = 0; k < pairs; k++) {
-      reportPair(ctx, removed[k], added[k], expected[removed[k]], actual[added[k]]);
-      rewritten.push(rewrite(ctx, expected[removed[k]], actual[added[k]]));
+      const [e, a] = [expected[removed[k]], actual[added[k]]];
+      if (same(ctx, e, a)) rewritten.push(e);
+      else {
+        reportPair(ctx, removed[k], added[k], e, a);
+        rewritten.push(rewrite(ctx, e, a));
+      }
     }
     for (let k = pairs; k < removed.length; k++) reportMissing(ctx, removed[k], expected[removed[k]]);
     for (let k = pairs; k < added.length; k++) {
@@ -136,8 +146,13 @@ export function compareInOrder(expected: string[], actual: string[], ctx: LinesC
       for (let k = 0; k < change.count; k++) added.push(ai++);
     } else {
       flush();
-      for (let k = 0; k < change.count; k++) rewritten.push(expected[ei++]);
-      ai += change.count;
+      for (let k = 0; k < change.count; k++, ei++, ai++) {
+        if (same(ctx, expected[ei], actual[ai])) rewritten.push(expected[ei]);
+        else {
+          reportPair(ctx, ei, ai, expected[ei], actual[ai]);
+          rewritten.push(rewrite(ctx, expected[ei], actual[ai]));
+        }
+      }
     }
   }
   flush();
@@ -159,12 +174,60 @@ function segmentAt(ctx: LinesContext, expected: string[], seg: Segment, actual: 
   return true;
 }
 
+/** Where each distinct actual line (blanks collapsed) stands, built once for long segments. */
+export class LineIndex {
+  private positions?: Map<string, number[]>;
+  constructor(private readonly actual: string[]) {}
+
+  // The ascending positions of the actual lines equal to a text up to runs of blanks.
+  at(text: string): number[] {
+    if (!this.positions) {
+      this.positions = new Map();
+      this.actual.forEach((line, k) => {
+        const key = collapseBlanks(line);
+        const list = this.positions!.get(key);
+        if (list) list.push(k);
+        else this.positions!.set(key, [k]);
+      });
+    }
+    return this.positions.get(collapseBlanks(text)) ?? [];
+  }
+}
+
+// Segments up to this length are searched by trying every place; longer ones through their rarest plain line.
+const SHORT_SEGMENT = 8;
+
 // Finds the leftmost place at or after pos where the segment matches, or -1.
-function findSegment(ctx: LinesContext, expected: string[], seg: Segment, actual: string[], pos: number): number {
-  const last = actual.length - (seg.end - seg.start);
-  for (let q = pos; q <= last; q++) {
-    if (!same(ctx, expected[seg.start], actual[q])) continue;
-    if (segmentAt(ctx, expected, seg, actual, q)) return q;
+// A plain expected line (no volatile value, no `...`) matches exactly the actual lines equal to it up
+// to blanks, so a long segment is only tried where its rarest plain line stands: pathological inputs
+// (thousands of repeated lines) stay linear, and the answer is the same as trying every place.
+function findSegment(ctx: LinesContext, expected: string[], seg: Segment, actual: string[], pos: number, index: LineIndex): number {
+  const len = seg.end - seg.start;
+  const last = actual.length - len;
+  const plain: number[] = [];
+  if (len > SHORT_SEGMENT) {
+    for (let i = seg.start; i < seg.end; i++) {
+      const pattern = ctx.cache.get(expected[i]);
+      if (ctx.exact || (!pattern.wild && !pattern.volatile)) plain.push(i);
+    }
+  }
+  if (plain.length === 0) {
+    for (let q = pos; q <= last; q++) {
+      if (!same(ctx, expected[seg.start], actual[q])) continue;
+      if (segmentAt(ctx, expected, seg, actual, q)) return q;
+    }
+    return -1;
+  }
+  const ranked = plain.map((i) => ({ i, at: index.at(expected[i]) })).sort((x, y) => x.at.length - y.at.length);
+  const anchor = ranked[0];
+  // The anchor first, then the lines with volatile values or `...`, then the other plain lines, rarest first.
+  const isPlain = new Set(plain);
+  const others = Array.from({ length: len }, (_, k) => seg.start + k).filter((i) => !isPlain.has(i));
+  const order = [anchor.i, ...others, ...ranked.slice(1).map((r) => r.i)];
+  for (const at of anchor.at) {
+    const q = at - (anchor.i - seg.start);
+    if (q < pos || q > last) continue;
+    if (order.every((i) => same(ctx, expected[i], actual[q + i - seg.start]))) return q;
   }
   return -1;
 }
@@ -211,6 +274,7 @@ export function compareLines(expected: string[], actual: string[], ctx: LinesCon
   const lineNo = (i: number) => (ctx.lineOffset ?? 0) + i + 1;
   const actualNo = (i: number) => (ctx.actualOffset ?? 0) + i;
   const rewritten: string[] = [];
+  const index = new LineIndex(actual);
   let pos = 0;
   let e = 0;
   for (let k = 0; k < segments.length; k++) {
@@ -222,7 +286,7 @@ export function compareLines(expected: string[], actual: string[], ctx: LinesCon
     let q: number;
     if (!gapBefore) q = segmentAt(ctx, expected, seg, actual, 0) ? 0 : -1;
     else if (anchoredEnd) q = actual.length - len >= pos && segmentAt(ctx, expected, seg, actual, actual.length - len) ? actual.length - len : -1;
-    else q = findSegment(ctx, expected, seg, actual, pos);
+    else q = findSegment(ctx, expected, seg, actual, pos, index);
     if (q < 0) {
       // Explain the failure at the closest place, then leave the rest of the output as it is.
       let window: number;

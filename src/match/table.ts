@@ -178,24 +178,29 @@ function pairRows(cache: PatternCache, expected: ExpectedRow[], actual: ActualRo
   // Rows with fewer `...` cells are paired first, so that loose rows do not take the rows precise ones need.
   const order = expected.map((_, k) => k).sort((x, y) => expected[x].wildCount - expected[y].wildCount || x - y);
   const indexes = new Map<string, Map<string, { rows: number[]; next: number }>>();
-  const keyOf = (row: { cells: string[] }, keys: (j: number) => string, wild: boolean[]) =>
-    row.cells.map((_, j) => (wild[j] ? '' : keys(j))).join('\u0000');
+  // The key of a row: the masked keys of its cells, leaving out the cells the expected row leaves open.
+  const keyOf = (keys: string[], wild: boolean[]) => {
+    let key = '';
+    for (let j = 0; j < keys.length; j++) key += wild[j] ? '\u0000' : `${keys[j]}\u0000`;
+    return key;
+  };
   for (const k of order) {
     const e = expected[k];
-    const mask = e.wild.map((w) => (w ? '1' : '0')).join('');
+    let mask = '';
+    for (const w of e.wild) mask += w ? '1' : '0';
     let index = indexes.get(mask);
     if (!index) {
       if (indexes.size >= 16) continue;
       index = new Map();
       for (let r = 0; r < actual.length; r++) {
-        const key = keyOf(actual[r], (j) => actual[r].keys[j], e.wild);
+        const key = keyOf(actual[r].keys, e.wild);
         const bucket = index.get(key);
         if (bucket) bucket.rows.push(r);
         else index.set(key, { rows: [r], next: 0 });
       }
       indexes.set(mask, index);
     }
-    const bucket = index.get(keyOf(e, (j) => maskKey(e.cells[j]), e.wild));
+    const bucket = index.get(keyOf(e.cells.map((c, j) => (e.wild[j] ? '' : maskKey(c))), e.wild));
     if (!bucket) continue;
     // Skip used rows at the front once and for all, then try a few candidates.
     const { rows } = bucket;
