@@ -2,7 +2,7 @@
 // so one file serves every translation. Validated with zod; a bad spec is a positioned message, not a crash.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { contentRoot } from '../page/load.js';
 import type { Diagnostic } from '../page/types.js';
@@ -16,15 +16,19 @@ const duration = z
 const blockSpec = z
   .object({
     verify: z.enum(verifyModes).optional(),
-    arg: z.string().optional(),
+    // `arg: 404` means the text 404: numbers and booleans are taken as the text they are written as.
+    arg: z.union([z.string(), z.number(), z.boolean()]).transform(String).optional(),
     retry: z.boolean().optional(),
     timeout: duration.optional(),
     skip: z.string().min(1, 'a reason').optional(),
   })
   .strict()
-  .refine((b) => !(b.verify && ['contains', 'not-contains', 'regex'].includes(b.verify)) || b.arg !== undefined, {
-    message: 'contains, not-contains and regex need `arg`',
-    path: ['arg'],
+  .superRefine((b, ctx) => {
+    if (b.verify && ['contains', 'not-contains', 'regex'].includes(b.verify) && b.arg === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['arg'], message: `\`arg\` with the ${b.verify === 'regex' ? 'pattern' : 'text'} to look for (verify: ${b.verify} needs one)` });
+    }
+    const problem = b.verify === 'regex' && b.arg !== undefined ? regexProblem(b.arg) : undefined;
+    if (problem) ctx.addIssue({ code: 'custom', path: ['arg'], message: `a valid regular expression (${problem})` });
   });
 
 const specSchema = z
@@ -78,35 +82,82 @@ export function readSpec(file: string): SpecResult {
   if (document.errors.length > 0) {
     return { file, diagnostics: document.errors.map((e) => specProblem(file, e.linePos?.[0].line ?? 1, 'spec-yaml', `not valid YAML: ${e.message.split('\n')[0]}`)) };
   }
-  const parsed = specSchema.safeParse(document.toJS() ?? {});
+  const data: unknown = document.toJS() ?? {};
+  const parsed = specSchema.safeParse(data);
   if (parsed.success) return { spec: parsed.data, file, diagnostics: [] };
   return {
     file,
-    diagnostics: parsed.error.issues.map((issue) => {
-      const path = issue.path.map(String);
-      const node = document.getIn(path, true) as { range?: [number, number] } | undefined;
-      const line = node?.range ? text.slice(0, node.range[0]).split('\n').length : keyLine(text, path);
-      return specProblem(file, line, 'spec-invalid', `\`${path.join('.') || '(root)'}\`: ${describe(issue)}`);
-    }),
+    diagnostics: parsed.error.issues
+      .map((issue) => {
+        const path = issue.path.map(String);
+        const at = issue.code === 'unrecognized_keys' ? [...path, issue.keys[0]] : path;
+        return specProblem(file, pathLine(document, text, at), 'spec-invalid', `\`${path.join('.') || '(root)'}\`: ${describe(issue, valueAt(data, path))}`);
+      })
+      .sort((a, b) => a.line - b.line),
   };
 }
 
-// Explains a zod issue in the terms of the spec file.
-function describe(issue: z.core.$ZodIssue): string {
+// Explains a zod issue in the terms of the spec file: what was expected, and what was found when it helps.
+function describe(issue: z.core.$ZodIssue, found: unknown): string {
   if (issue.code === 'invalid_value') return `expected one of ${issue.values.join(', ')}`;
-  if (issue.code === 'unrecognized_keys') return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
-  if (issue.code === 'invalid_type') return `expected ${issue.expected}`;
+  if (issue.code === 'unrecognized_keys') return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')} (expected ${knownKeys(issue.path.length)})`;
+  if (issue.code === 'invalid_type') return `expected ${typeName(issue.expected)}, got ${shown(found)}`;
+  if (issue.code === 'invalid_key') return `expected ${issue.issues[0]?.message ?? 'another key'}`;
   return `expected ${issue.message}`;
 }
 
-// The line of the last key of a path that exists in the text, for issues about missing or unknown keys.
-function keyLine(text: string, path: string[]): number {
-  const lines = text.split('\n');
-  for (let k = path.length - 1; k >= 0; k--) {
-    const index = lines.findIndex((line) => line.trimStart().startsWith(`${path[k]}:`));
-    if (index >= 0) return index + 1;
+// The keys a mapping of the spec may have, by depth: the file, \`page\`, a block.
+function knownKeys(depth: number): string {
+  return depth === 0 ? 'page or blocks' : depth === 1 ? 'tabs or requires' : 'verify, arg, retry, timeout or skip';
+}
+
+// zod's type names as a spec writer says them.
+function typeName(expected: string): string {
+  const names: Record<string, string> = { object: 'a mapping (key: value)', record: 'a mapping (key: value)', array: 'a list', string: 'a text', boolean: 'true or false', number: 'a number' };
+  return names[expected] ?? expected;
+}
+
+// The value at a key path of the parsed YAML.
+function valueAt(data: unknown, path: string[]): unknown {
+  let value = data;
+  for (const key of path) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  return value;
+}
+
+// A YAML value as a message shows it.
+function shown(value: unknown): string {
+  if (value === undefined || value === null) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeof value === 'string' ? 'the text' : `the ${typeof value}`} ${JSON.stringify(value)}`;
+}
+
+// Why a pattern is not a valid regular expression, if it is not.
+function regexProblem(pattern: string): string | undefined {
+  try {
+    new RegExp(pattern);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
   }
-  return 1;
+}
+
+// The line of the deepest key of a path present in the document: the key itself when there, else its parent's.
+function pathLine(document: Document, text: string, path: string[]): number {
+  let node: unknown = document.contents;
+  let offset = (node as { range?: [number, number] } | null)?.range?.[0];
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+      if (!pair) break;
+      offset = (pair.key as { range?: [number, number] }).range?.[0] ?? offset;
+      node = pair.value;
+    } else if (isSeq(node) && node.items[Number(key)]) {
+      node = node.items[Number(key)];
+      offset = (node as { range?: [number, number] }).range?.[0] ?? offset;
+    } else break;
+  }
+  return offset === undefined ? 1 : text.slice(0, offset).split('\n').length;
 }
 
 // A spec problem as a diagnostic.

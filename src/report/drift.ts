@@ -112,8 +112,8 @@ export function driftDiagnostics(report: DriftReport): Diagnostic[] {
       if (include.status === 'extra') warn(include.line ?? 1, 'boilerplate', `this page includes the boilerplate ${include.name}; ${page.reference} does not`);
     }
     for (const block of page.blocks) {
-      const there = `${page.reference}:${block.referenceLine}`;
       const first = block.changes[0];
+      const there = `${page.reference}:${first?.referenceLine ?? block.referenceLine}`;
       const diff = first ? `: ${wordDiff(first.words)}${block.changes.length > 1 ? ` (and ${plural(block.changes.length - 1, 'more changed line')})` : ''}` : '';
       const line = first?.line ?? block.line ?? block.near ?? 1;
       if (block.kind === 'command') warn(line, 'command', `the command differs from ${there}${diff}`);
