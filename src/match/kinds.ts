@@ -20,13 +20,13 @@ export const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 export const KIND_ORDER: readonly Kind[] = ['timestamp', 'uuid', 'nodeport', 'ipv6', 'ipv4', 'pod', 'hex', 'version', 'age'];
 
 const code0 = 48;
+const code9 = 57;
 
 // Shared form lists, so that reading a value allocates as little as possible.
 const FORMS: Record<string, string[]> = {};
 function forms(form: string): string[] {
   return (FORMS[form] ??= [form]);
 }
-const code9 = 57;
 
 // Whether the character at i is an ASCII digit (false outside the string).
 function isDigitAt(s: string, i: number): boolean {
@@ -256,11 +256,13 @@ function inAlphabet(part: string): boolean {
   return true;
 }
 
-// Whether a name part holds at least one letter (and, when asked, one digit).
+// Whether a name part holds at least one letter: random parts almost always do, words of digits do not.
 function hasLetter(part: string): boolean {
   for (let k = 0; k < part.length; k++) if (part.charCodeAt(k) >= 97) return true;
   return false;
 }
+
+// Whether a name part holds at least one digit, as ReplicaSet hashes almost always do.
 function hasDigit(part: string): boolean {
   for (let k = 0; k < part.length; k++) if (isDigitAt(part, k)) return true;
   return false;

@@ -377,7 +377,7 @@ export function compareTable(expectedLines: string[], actualLines: string[], ctx
       continue;
     }
     const e = expected[k];
-    const cells = e.cells.map((c, j) => (cellMatches(cache, c, actual[r].cells[j]) ? c : actual[r].cells[j]));
+    const cells = e.cells.map((c, j) => (project[j] < 0 ? '' : cellMatches(cache, c, actual[r].cells[j]) ? c : actual[r].cells[j]));
     rewritten.push(layout(cells, columns));
   }
   if (!open) for (const r of extra) rewritten.push(actualLines[actual[r].index]);

@@ -62,6 +62,7 @@ export class Differences {
     else this.dropped++;
   }
 
+  // How many differences were found, listed or not.
   get size(): number {
     return this.list.length + this.dropped;
   }
