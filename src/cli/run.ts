@@ -119,6 +119,8 @@ export async function main(argv: string[]): Promise<number> {
       if (!guard.ok) return refuse('context guard:', [guard.message], json);
     }
     const tty = process.stdout.isTTY === true;
+    // A closed standard output (`| head`) must not crash the run halfway and leave the page's processes behind.
+    process.stdout.on('error', () => undefined);
     const reporter = new ConsoleReporter((text) => process.stdout.write(text), { tty, color: wantsColor(process.stdout) });
     const github = process.env.GITHUB_ACTIONS === 'true';
     const emit = (event: RunEvent) => {

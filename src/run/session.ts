@@ -96,8 +96,7 @@ export class Session {
     let restarted = false;
     let lateStatus: number | undefined;
     if (outcome.kind === 'timeout' || outcome.kind === 'aborted') {
-      await this.killStep(seq);
-      const late = await Promise.race([answered, sleep(this.options.stuckGraceMs ?? 1500).then(() => undefined)]);
+      const late = await this.endStep(seq, answered);
       if (late?.kind === 'status') {
         this.stateFile = stateFile;
         lateStatus = late.status;
@@ -154,7 +153,7 @@ export class Session {
     const ready = this.answer(seq);
     const restore = this.stateFile ? `source ${shellQuote(this.stateFile)} >/dev/null 2>&1; ` : '';
     this.send(`set -o pipefail; cd -- ${shellQuote(cwd)}; ${restore}${setupLine(ctlDir)}printf '${MARKER} %s %d\\n' ${seq} 0\n`);
-    const outcome = await Promise.race([ready, sleep(10000).then(() => ({ kind: 'timeout' }) as Outcome)]);
+    const outcome = (await within(ready, 10000)) ?? { kind: 'timeout' };
     if (outcome.kind !== 'status') {
       throw new Error(`bash did not start${this.stderr ? `: ${this.stderr.trim().split('\n')[0]}` : ''} (${join(ctlDir)})`);
     }
@@ -187,6 +186,19 @@ export class Session {
   // Writes a line to the shell's standard input (its commands come from there; the steps' own input is /dev/null).
   private send(line: string): void {
     this.shell.stdin?.write(line);
+  }
+
+  // Kills what a timed-out or interrupted command started, again and again while the shell goes on to the command's
+  // next part (`a; b`), until the shell reports back or the grace period says it is stuck.
+  private async endStep(seq: number, answered: Promise<Outcome>): Promise<Outcome | undefined> {
+    let late: Outcome | undefined;
+    void answered.then((outcome) => (late = outcome));
+    const deadline = performance.now() + (this.options.stuckGraceMs ?? 1500);
+    while (!late && performance.now() < deadline) {
+      await this.killStep(seq);
+      if (!late) await within(answered, 100);
+    }
+    return late;
   }
 
   // Kills what one command started: the processes marked with its number, and their descendants.
@@ -236,7 +248,7 @@ export class Session {
         if (left.length > 0) await killTree(left, 200);
       }
     }
-    await Promise.race([exited, sleep(2000)]);
+    await within(exited, 2000);
   }
 }
 
@@ -272,6 +284,16 @@ function setupLine(ctlDir: string): string {
 // The state file a command's end writes (two, alternating).
 function stateFileOf(ctlDir: string, seq: number): string {
   return join(ctlDir, `state.${seq % 2}`);
+}
+
+// Waits for a promise at most `ms`, leaving no timer behind (a pending one would keep the CLI from exiting).
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  const controller = new AbortController();
+  try {
+    return await Promise.race([promise, sleep(ms, undefined, { signal: controller.signal }).catch(() => undefined)]);
+  } finally {
+    controller.abort();
+  }
 }
 
 // Waits for the command's marker, its time-out, or an abort (SIGINT), whichever comes first.

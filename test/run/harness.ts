@@ -1,0 +1,124 @@
+// Shared by the runner's integration tests: a current dist/, a fresh fake cluster per test, and the real CLI
+// (`node bin/istio-doctest.js run ...`) spawned with the fake's kubectl first on PATH.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { execa } from 'execa';
+
+export const ROOT = resolve(__dirname, '..', '..');
+export const FAKE_BIN = join(ROOT, 'fixtures', 'fake-cluster', 'bin');
+export const ISTIO_DIR = join(ROOT, 'fixtures', 'istio');
+export const SEED = (lang: string) => `content/${lang}/docs/tasks/traffic-management/egress/egress-kubernetes-services/index.md`;
+
+// Newest modification time of the sources dist/ is built from.
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+// Builds dist/ when a source is newer than it, once across parallel jest workers (a lock folder serialises them).
+export function ensureBuilt(): void {
+  const lock = join(tmpdir(), `istio-doctest-build-${ROOT.replace(/\W/g, '_')}.lock`);
+  const stale = () => !existsSync(join(ROOT, 'dist', 'cli.js')) || statSync(join(ROOT, 'dist', 'cli.js')).mtimeMs < newestSource(join(ROOT, 'src'));
+  if (!stale()) return;
+  const deadline = Date.now() + 120000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > deadline) rmSync(lock, { recursive: true, force: true });
+      execFileSync('sleep', ['0.2']);
+    }
+  }
+  try {
+    if (stale()) execFileSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
+  } finally {
+    rmdirSync(lock);
+  }
+}
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+export interface FakeCluster {
+  dir: string;
+  env: Record<string, string>;
+  /** What is left in the fake cluster besides its built-in objects, one `Kind ns/name` per line; '' when empty. */
+  leftovers(): string;
+  /** Whether any command touched the cluster (its state folder exists). */
+  touched(): boolean;
+}
+
+// A fresh fake cluster whose kubeconfig names the given current context.
+export function fakeCluster(options: { context?: string; readySeconds?: number } = {}): FakeCluster {
+  const dir = mkdtempSync(join(tmpdir(), 'doctest-run-test-'));
+  dirs.push(dir);
+  const kubeconfig = join(dir, 'kubeconfig.yaml');
+  const context = options.context ?? 'kind-doctest';
+  writeFileSync(
+    kubeconfig,
+    `apiVersion: v1\nkind: Config\ncurrent-context: ${context}\nclusters:\n- name: test\n  cluster: {server: 'https://127.0.0.1:6443'}\n` +
+      `contexts:\n- name: ${context}\n  context: {cluster: test, user: test}\nusers:\n- name: test\n  user: {}\n`,
+  );
+  const marks = join(dir, 'marks');
+  mkdirSync(marks);
+  const env: Record<string, string> = {
+    PATH: `${FAKE_BIN}:${process.env.PATH}`,
+    FAKE_CLUSTER_STATE: join(dir, 'state'),
+    FAKE_READY_SECONDS: String(options.readySeconds ?? 1),
+    KUBECONFIG: kubeconfig,
+    DOCTEST_MARKS: marks,
+    GITHUB_ACTIONS: '',
+    ISTIO_DIR: '',
+    NO_COLOR: '1',
+  };
+  return {
+    dir,
+    env,
+    leftovers: () => execFileSync(join(FAKE_BIN, 'fake-cluster-state'), { env: { ...process.env, ...env }, encoding: 'utf8' }),
+    touched: () => existsSync(env.FAKE_CLUSTER_STATE),
+  };
+}
+
+// Runs the real CLI to its end.
+export async function runCli(args: string[], env: Record<string, string>, timeoutMs = 90000) {
+  const result = await execa('node', [join(ROOT, 'bin', 'istio-doctest.js'), ...args], {
+    cwd: ROOT,
+    env,
+    extendEnv: true,
+    reject: false,
+    timeout: timeoutMs,
+    stdin: 'ignore',
+  });
+  return { code: result.exitCode, stdout: String(result.stdout), stderr: String(result.stderr) };
+}
+
+// Starts the real CLI without waiting, for tests that signal it.
+export function spawnCli(args: string[], env: Record<string, string>) {
+  return execa('node', [join(ROOT, 'bin', 'istio-doctest.js'), ...args], { cwd: ROOT, env, extendEnv: true, reject: false, stdin: 'ignore', timeout: 90000 });
+}
+
+// The JSON events written so far (complete lines only).
+export function readEvents(file: string): Record<string, any>[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.endsWith('}'))
+    .map((line) => JSON.parse(line));
+}
+
+// Polls until a condition holds (events written, a process gone), failing with the message after the time limit.
+export async function waitFor(condition: () => boolean, message: string, timeoutMs = 30000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting: ${message}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
