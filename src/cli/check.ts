@@ -1,4 +1,5 @@
 // `istio-doctest check PATH...`: parse pages and say what is in them and what is wrong with them, without a cluster.
+import { resolve } from 'node:path';
 import type { Diagnostic, Page } from '../page/types.js';
 import { githubAnnotation } from '../report/diagnostic-line.js';
 import { driftDiagnostics, driftText } from '../report/drift.js';
@@ -45,7 +46,7 @@ export async function main(argv: string[]): Promise<number> {
   const blocks = pages.reduce((n, p) => n + pageFacts(p).blocks, 0);
   const commands = pages.reduce((n, p) => n + pageFacts(p).commands, 0);
   out.push('', `${plural(pages.length, 'page')}, ${plural(blocks, 'block')}, ${plural(commands, 'command')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
-  const drift = reference ? comparedOnly(driftReport(pages, reference, referenceOf)) : undefined;
+  const drift = reference ? comparedOnly(driftReport(pages, reference, referenceOf, (page) => resolve(page.file))) : undefined;
   if (drift && drift.pages.length > 0) out.push('', driftText(drift, { onlyDrift: true }).trimEnd());
   process.stdout.write(`${out.join('\n')}\n`);
   if (process.env.GITHUB_ACTIONS === 'true') for (const d of [...all, ...(drift ? driftDiagnostics(drift) : [])]) if (d.severity !== 'info') process.stdout.write(`${githubAnnotation(d)}\n`);

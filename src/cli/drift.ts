@@ -1,4 +1,5 @@
 // `istio-doctest drift`: how translated pages drifted from their reference page, block by block, without a cluster.
+import { resolve } from 'node:path';
 import { githubAnnotation } from '../report/diagnostic-line.js';
 import { driftDiagnostics, driftJson, driftText } from '../report/drift.js';
 import { driftReport, failOnValues, failsOn, type FailOn } from '../steps/drift-report.js';
@@ -48,7 +49,7 @@ export async function main(argv: string[]): Promise<number> {
   if (parsed.positionals.length === 0) return usageError('drift needs at least one PATH', help);
   const { pages, problems, referenceOf } = loadPages(parsed.positionals, parsed.values.vars as string | undefined, { reference });
   for (const problem of problems) process.stderr.write(`istio-doctest: ${problem}\n`);
-  const report = driftReport(pages, reference, referenceOf);
+  const report = driftReport(pages, reference, referenceOf, (page) => resolve(page.file));
   process.stdout.write(parsed.values.json ? driftJson(report) : driftText(report));
   if (process.env.GITHUB_ACTIONS === 'true' && !parsed.values.json) {
     for (const d of driftDiagnostics(report)) process.stdout.write(`${githubAnnotation(d)}\n`);

@@ -51,7 +51,8 @@ export function loadPages(paths: string[], varsFile?: string, options: LoadPages
   }
   const reference = options.reference === undefined ? 'en' : options.reference === null || options.reference === 'none' ? undefined : options.reference;
   const varsFor = (file: string) => (explicit ? (explicit.ok ? explicit.vars : undefined) : defaultVars(file, varsCache, problems));
-  const references = attachReferences(pages, reference, (file) => loadPage(file, { vars: varsFor(file), cache }));
+  // A reference page is of the same site as its translation: same vars.
+  const references = attachReferences(pages, reference, (file, page) => loadPage(file, { vars: varsByFile.has(page.file) ? varsByFile.get(page.file) : varsFor(file), cache }));
   return { pages, problems, varsOf: (page) => varsByFile.get(page.file), reference, referenceOf: references.of };
 }
 

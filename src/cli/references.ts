@@ -1,10 +1,10 @@
 // Reference pages of translations: the same path under `content/<reference>/`, loaded beside the pages, aligned with
 // them, and their block ids given to the translation (so one `doctest.yaml` and one snippet naming serve every language).
 import { existsSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
-import { contentRoot } from '../page/load.js';
 import type { Page } from '../page/types.js';
 import { alignBlocks, alignedIds, type Alignment } from '../steps/align.js';
+
+const contentLang = /(?:^|[\\/])content[\\/]([^\\/]+)[\\/]/g;
 
 /** A translation's reference page and how their blocks correspond. */
 export interface ReferencePair {
@@ -19,17 +19,16 @@ export interface References {
   of(page: Page): ReferencePair | undefined;
 }
 
-// The file of the same page in the reference language (relative, as pages named on the command line are shown),
-// when the page is under `content/<lang>/` and that file exists.
+// The file of the same page in the reference language, spelled like the page's own path (the last `content/<lang>/`
+// of it swapped for `content/<reference>/`), when the page is under `content/<lang>/` and that file exists.
 export function referenceFile(file: string, lang: string, reference: string): string | undefined {
   if (lang === reference) return undefined;
-  const root = contentRoot(file);
-  if (!root) return undefined;
-  const parts = relative(root, resolve(file)).split(sep);
-  if (parts[0] !== lang || parts.length < 2) return undefined;
-  const candidate = join(root, reference, ...parts.slice(1));
-  if (!existsSync(candidate)) return undefined;
-  return relative(process.cwd(), candidate) || candidate;
+  let last: RegExpExecArray | undefined;
+  for (const match of file.matchAll(contentLang)) last = match;
+  if (!last || last[1] !== lang) return undefined;
+  const start = last.index + last[0].length - lang.length - 1;
+  const candidate = `${file.slice(0, start)}${reference}${file.slice(start + lang.length)}`;
+  return existsSync(candidate) ? candidate : undefined;
 }
 
 // Aligns every translation among the pages (and the boilerplates they include) with its reference page and gives

@@ -43,7 +43,10 @@ function pageLines(page: PageDrift): string[] {
   if (page.test.page !== page.test.reference) lines.push(`  test flag: ${page.test.page ?? '(none)'} here, ${page.test.reference ?? '(none)'} in the reference`);
   for (const include of page.includes) {
     if (include.status === 'same') continue;
-    const where = include.status === 'missing' ? `only ${include.reference} is included by the reference` : `${include.file ?? include.name}${include.line ? ` (included on line ${include.line})` : ''}`;
+    const where =
+      include.status === 'missing'
+        ? `the reference includes it${include.reference ? ` (${include.reference})` : ''}, this page does not`
+        : `${include.file ?? include.name}${include.line ? ` (included on line ${include.line})` : ''}`;
     lines.push(`  boilerplate ${include.name}: ${include.status} — ${where}`);
   }
   for (const block of page.blocks) if (block.kind !== 'same' || block.moved) lines.push(...blockLines(page, block));

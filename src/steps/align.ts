@@ -5,7 +5,7 @@
 import { sectionName } from '../page/ids.js';
 import type { Block, Page } from '../page/types.js';
 import { alignSequences, type AlignedPair } from './sequence-alignment.js';
-import { blockFeatures, signature, similarity, type BlockFeatures } from './similarity.js';
+import { blockFeatures, sameContent, similarity, type BlockFeatures } from './similarity.js';
 
 export type { AlignedPair } from './sequence-alignment.js';
 
@@ -23,9 +23,10 @@ interface Run {
   blocks: number[];
 }
 
-// Weights of the block score: similarity of content, being in aligned sections, an anchor id the reference has.
-const contentWeight = 3;
-const sectionWeight = 2;
+// Weights of the block score: similarity of content (squared, so one good match outweighs two poor ones), being in
+// aligned sections, an anchor id the reference has.
+const contentWeight = 4;
+const sectionWeight = 1.5;
 const anchorWeight = 4;
 // What a pair must overcome to be matched at all: unrelated blocks in unrelated sections stay apart.
 const threshold = 1;
@@ -36,7 +37,7 @@ const movedSimilarity = 0.9;
 
 // Aligns the blocks of a translation with those of its reference page.
 export function alignBlocks(local: Page, reference: Page): Alignment {
-  if (local.blocks.length === reference.blocks.length && local.blocks.every((b, i) => signature(b) === signature(reference.blocks[i]))) {
+  if (local.blocks.length === reference.blocks.length && local.blocks.every((b, i) => sameContent(b, reference.blocks[i]))) {
     return result(local.blocks.map((_, i) => ({ local: i, reference: i })), local.blocks.length);
   }
   const lf = local.blocks.map(blockFeatures);
@@ -61,7 +62,7 @@ export function alignBlocks(local: Page, reference: Page): Alignment {
   const pairs = alignSequences(lf.length, n, (i, j) => {
     if (lf[i].syntax !== rf[j].syntax) return 0;
     const s = sim[i * n + j];
-    let score = contentWeight * s - threshold;
+    let score = contentWeight * s * s - threshold;
     if (runMatch[lRunOf[i]] === rRunOf[j]) score += sectionWeight;
     // The anchor id wins when the content does not point elsewhere: after an inserted block, the anchor ids of the
     // blocks that follow are shifted by one, and their content shows it.
@@ -151,7 +152,7 @@ function alignRuns(local: Run[], reference: Run[], sim: Float64Array, n: number)
   const match = new Int32Array(local.length).fill(-1);
   const pairs = alignSequences(local.length, reference.length, (a, b) => {
     const named = local[a].name === reference[b].name ? 3 : 0;
-    return named + contentWeight * runSimilarity(local[a], reference[b], sim, n) - threshold;
+    return named + 3 * runSimilarity(local[a], reference[b], sim, n) - threshold;
   });
   for (const pair of pairs) if (pair.local !== undefined && pair.reference !== undefined) match[pair.local] = pair.reference;
   return match;

@@ -26,11 +26,13 @@ export interface DriftReport {
   summary: DriftSummary;
 }
 
-// Compares every page not in the reference language (and the translated boilerplates they include) with its reference.
+// Compares every page not in the reference language (and the translated boilerplates they include) with its reference;
+// `identity` names the file a page was read from (one file may be loaded under two spellings of its path).
 export function driftReport(
   pages: Page[],
   reference: string,
   referenceOf: (page: Page) => { page: Page; alignment: Alignment } | undefined,
+  identity: (page: Page) => string = (page) => page.file,
 ): DriftReport {
   const computed = new Map<Page, PageDrift>();
   const drift = (page: Page, chain: Set<Page>): PageDrift | undefined => {
@@ -42,13 +44,13 @@ export function driftReport(
     computed.set(page, result);
     return result;
   };
-  const listed = new Set<Page>();
+  const listed = new Set<string>();
   const entries: PageDrift[] = [];
   const list = (page: Page) => {
-    if (listed.has(page)) return;
+    if (listed.has(identity(page))) return;
     const entry = drift(page, new Set());
     if (!entry) return;
-    listed.add(page);
+    listed.add(identity(page));
     entries.push(entry);
     for (const include of page.includes) if (include.page) list(include.page);
   };

@@ -4,7 +4,7 @@
 import type { Block, Page } from '../page/types.js';
 import type { Alignment } from './align.js';
 import { blockLines, lineChanges, type LineChange } from './line-changes.js';
-import { signature } from './similarity.js';
+import { sameContent } from './similarity.js';
 import { changedWords, isTranslatedOutput, onlyCommentsChanged } from './translation.js';
 
 // Syntaxes whose blocks are code with `#` comments: a translated comment is not a change of what runs.
@@ -74,8 +74,8 @@ export interface DriftInput {
 // Compares two aligned blocks: `same`, or findings by kind — `command` (the commands that run differ), `output` (the
 // expected output, or the text of a block without commands), `translated` (only prose or `#` comments differ).
 export function compareBlocks(local: Block, reference: Block): BlockDrift[] {
-  const at = { id: local.id, syntax: local.syntax, line: local.line, referenceLine: reference.line };
-  if (signature(local) === signature(reference)) return [{ ...at, kind: 'same', changes: [] }];
+  const at = { id: reference.id ?? local.id, syntax: local.syntax, line: local.line, referenceLine: reference.line };
+  if (sameContent(local, reference)) return [{ ...at, kind: 'same', changes: [] }];
   const mine = blockLines(local);
   const theirs = blockLines(reference);
   const commandChanges = lineChanges(theirs.commands, mine.commands);
@@ -93,7 +93,14 @@ export function compareBlocks(local: Block, reference: Block): BlockDrift[] {
   if (byKind.size === 0) return [{ ...at, kind: 'same', changes: [] }];
   return (['command', 'output', 'translated'] as const)
     .filter((kind) => byKind.has(kind))
-    .map((kind) => ({ ...at, kind, changes: byKind.get(kind)!.sort((x, y) => (x.line ?? x.referenceLine ?? 0) - (y.line ?? y.referenceLine ?? 0)) }));
+    .map((kind) => ({ ...at, kind, changes: inBlockOrder(byKind.get(kind)!, reference.line - local.line) }));
+}
+
+// Changes of commands and outputs merged in the order of the block: by reference line, an added line placed by its
+// own line shifted to the reference's numbering (a stable sort keeps the diff's order for ties).
+function inBlockOrder(changes: LineChange[], shift: number): LineChange[] {
+  const key = (c: LineChange) => c.referenceLine ?? (c.line ?? 0) + shift;
+  return [...changes].sort((x, y) => key(x) - key(y));
 }
 
 // Compares a page with its reference; `included` gives the drift already computed for an included boilerplate.

@@ -57,6 +57,14 @@ export function blockFeatures(block: Block): BlockFeatures {
   };
 }
 
+// Whether two blocks show the same thing: the same lines character for character (the common case, checked without
+// building anything), else equal signatures.
+export function sameContent(a: Block, b: Block): boolean {
+  if (a.syntax !== b.syntax) return false;
+  if (a.indent === b.indent && a.rawLines.length === b.rawLines.length && a.rawLines.every((line, i) => line === b.rawLines[i])) return true;
+  return signature(a) === signature(b);
+}
+
 const signatures = new WeakMap<Block, string>();
 
 // The block as compared: syntax and lines without indentation, spacing runs or trailing blank lines; equal

@@ -1,0 +1,85 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { loadPages } from '../../src/cli/pages.js';
+import { findSpecFile, readSpec } from '../../src/config/spec.js';
+import { buildPlan } from '../../src/steps/build-plan.js';
+import { cli } from '../cli-harness.js';
+
+const root = relative(process.cwd(), join(__dirname, '../..')) || '.';
+const pageOf = (lang: string) => join(root, 'content', lang, 'docs/tasks/traffic-management/egress/egress-kubernetes-services/index.md');
+const curlV = 'snip_use_a_kubernetes_service_with_endpoints_to_access_an_external_service_7';
+
+// Writes a doctest.yaml in a fresh folder and reads it back as `file:line message` lines.
+function problems(yaml: string): string[] {
+  const file = join(mkdtempSync(join(tmpdir(), 'spec-')), 'doctest.yaml');
+  writeFileSync(file, yaml);
+  return readSpec(file).diagnostics.map((d) => `${d.file === file ? 'doctest.yaml' : d.file}:${d.line} ${d.message} [${d.ruleId}]`);
+}
+
+describe('doctest.yaml validation', () => {
+  test('each problem names the file and line, the key path and what was expected', () => {
+    const yaml = [
+      'blocks:',
+      '  snip_cleanup_1:',
+      '    verify: contain',
+      '  snip_cleanup_2:',
+      '    verify: contains',
+      '  snip_cleanup_3:',
+      '    retry: "no"',
+      '    timeout: forever',
+      '  cleanup_4:',
+      '    verify: same',
+      '  snip_cleanup_5:',
+      '    verify: regex',
+      '    arg: "([a-z"',
+      '    colour: red',
+      'page:',
+      '  tabs: [gateway-api]',
+      '',
+    ].join('\n');
+    expect(problems(yaml)).toEqual([
+      'doctest.yaml:3 `blocks.snip_cleanup_1.verify`: expected one of auto, same, contains, not-contains, lines, regex, first-line, like, elided, failure, none [spec-invalid]',
+      'doctest.yaml:4 `blocks.snip_cleanup_2.arg`: expected `arg` with the text to look for (verify: contains needs one) [spec-invalid]',
+      'doctest.yaml:7 `blocks.snip_cleanup_3.retry`: expected true or false, got the text "no" [spec-invalid]',
+      'doctest.yaml:8 `blocks.snip_cleanup_3.timeout`: expected a duration such as 30s, 2m or 500ms [spec-invalid]',
+      'doctest.yaml:9 `blocks.cleanup_4`: expected a block id such as snip_cleanup_1 [spec-invalid]',
+      'doctest.yaml:13 `blocks.snip_cleanup_5.arg`: expected a valid regular expression (Invalid regular expression: /([a-z/: Unterminated character class) [spec-invalid]',
+      'doctest.yaml:14 `blocks.snip_cleanup_5`: unknown key colour (expected verify, arg, retry, timeout or skip) [spec-invalid]',
+      'doctest.yaml:16 `page.tabs`: expected a mapping (key: value), got a list [spec-invalid]',
+    ]);
+  });
+
+  test('a file that is not YAML, or not a mapping, is one positioned problem', () => {
+    expect(problems('blocks:\n  snip_a_1: [\n')).toEqual([expect.stringMatching(/^doctest\.yaml:\d+ not valid YAML: .+ \[spec-yaml\]$/)]);
+    expect(problems('- snip_a_1\n')).toEqual(['doctest.yaml:1 `(root)`: expected a mapping (key: value), got a list [spec-invalid]']);
+  });
+
+  test('a number as arg is the text it is written as, and durations become milliseconds', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'spec-')), 'doctest.yaml');
+    writeFileSync(file, 'blocks:\n  snip_status_1:\n    verify: contains\n    arg: 404\n    timeout: 90s\n    retry: false\n');
+    expect(readSpec(file)).toEqual({ file, diagnostics: [], spec: { blocks: { snip_status_1: { verify: 'contains', arg: '404', timeout: 90000, retry: false } } } });
+  });
+});
+
+describe('the seed page spec, one file for every language', () => {
+  test.each(['en', 'es', 'uk', 'zh'])('the %s run plan verifies the curl -v step with contains, from the en doctest.yaml', (lang) => {
+    const { pages } = loadPages([pageOf(lang)]);
+    const file = findSpecFile(pages[0].file);
+    expect(file && relative(root, file)).toBe(join('content/en/docs/tasks/traffic-management/egress/egress-kubernetes-services/doctest.yaml'));
+    const { spec, diagnostics } = readSpec(file!);
+    expect(diagnostics).toEqual([]);
+    const plan = buildPlan(pages[0], { spec });
+    const verbose = plan.steps.filter((step) => step.command.includes('curl -sS -v'));
+    expect(verbose).toHaveLength(1);
+    expect(verbose[0]).toMatchObject({ id: curlV, verify: { mode: 'contains', arg: 'Connected to en.wikipedia.org' } });
+    expect(plan.steps.filter((step) => step.verify.mode === 'contains')).toHaveLength(1);
+  });
+
+  test('run --dry-run of the es page shows the contains verification of the en spec on the curl -v step', async () => {
+    const { stdout } = await cli(['run', '--dry-run', pageOf('es')]);
+    const at = stdout.indexOf(curlV);
+    expect(at).toBeGreaterThan(0);
+    expect(stdout.slice(at, at + 400)).toMatch(/contains "Connected to en\.wikipedia\.org"/);
+  });
+});
