@@ -35,22 +35,43 @@ const rivalMargin = 0.05;
 // How alike two blocks out of order must be to count as one block moved.
 const movedSimilarity = 0.9;
 
-// Aligns the blocks of a translation with those of its reference page.
+// Aligns the blocks of a translation with those of its reference page. Identical blocks at the start and at the end
+// pair up directly (most translations differ in a few blocks, if any); the blocks between are aligned in full.
 export function alignBlocks(local: Page, reference: Page): Alignment {
-  if (local.blocks.length === reference.blocks.length && local.blocks.every((b, i) => sameContent(b, reference.blocks[i]))) {
-    return result(local.blocks.map((_, i) => ({ local: i, reference: i })), local.blocks.length);
+  const mine = local.blocks;
+  const theirs = reference.blocks;
+  let head = 0;
+  while (head < mine.length && head < theirs.length && sameContent(mine[head], theirs[head])) head++;
+  let tail = 0;
+  while (tail < mine.length - head && tail < theirs.length - head && sameContent(mine[mine.length - 1 - tail], theirs[theirs.length - 1 - tail])) tail++;
+  const pairs: AlignedPair[] = [];
+  for (let i = 0; i < head; i++) pairs.push({ local: i, reference: i });
+  if (head + tail < Math.max(mine.length, theirs.length)) {
+    const middle = alignMiddle(mine.slice(head, mine.length - tail), theirs.slice(head, theirs.length - tail), anchoredSections(local));
+    for (const pair of middle) {
+      pairs.push({
+        ...(pair.local !== undefined ? { local: pair.local + head } : {}),
+        ...(pair.reference !== undefined ? { reference: pair.reference + head } : {}),
+        ...(pair.moved ? { moved: true as const } : {}),
+      });
+    }
   }
-  const lf = local.blocks.map(blockFeatures);
-  const rf = reference.blocks.map(blockFeatures);
+  for (let k = tail; k > 0; k--) pairs.push({ local: mine.length - k, reference: theirs.length - k });
+  return result(pairs, mine.length);
+}
+
+// The full alignment of two runs of blocks: section runs first, then blocks scored by content, section and anchor id.
+function alignMiddle(mine: Block[], theirs: Block[], anchored: Set<string>): AlignedPair[] {
+  const lf = mine.map(blockFeatures);
+  const rf = theirs.map(blockFeatures);
   const n = rf.length;
   const sim = new Float64Array(lf.length * n);
   for (let i = 0; i < lf.length; i++) for (let j = 0; j < n; j++) sim[i * n + j] = similarity(lf[i], rf[j]);
-  const lRuns = runs(local.blocks);
-  const rRuns = runs(reference.blocks);
+  const lRuns = runs(mine);
+  const rRuns = runs(theirs);
   const runMatch = alignRuns(lRuns, rRuns, sim, n);
   const lRunOf = runIndex(lRuns, lf.length);
   const rRunOf = runIndex(rRuns, n);
-  const anchored = anchoredSections(local);
   const rowBest = new Float64Array(lf.length);
   const columnBest = new Float64Array(n);
   for (let i = 0; i < lf.length; i++) {
@@ -67,10 +88,10 @@ export function alignBlocks(local: Page, reference: Page): Alignment {
     // The anchor id wins when the content does not point elsewhere: after an inserted block, the anchor ids of the
     // blocks that follow are shifted by one, and their content shows it.
     const unrivalled = s >= 0.5 && s >= rowBest[i] - rivalMargin && s >= columnBest[j] - rivalMargin;
-    if (unrivalled && winsByAnchor(local.blocks[i], reference.blocks[j], anchored)) score += anchorWeight;
+    if (unrivalled && winsByAnchor(mine[i], theirs[j], anchored)) score += anchorWeight;
     return score;
   });
-  return result(pairMoved(pairs, lf, rf, sim), lf.length);
+  return pairMoved(pairs, lf, rf, sim);
 }
 
 // The id each block of the translation gets: its reference block's id when matched, else its own — unless the

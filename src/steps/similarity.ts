@@ -12,18 +12,19 @@ export interface BlockFeatures {
   output: Map<string, number>;
   outputSize: number;
   hasSteps: boolean;
-  /** The block's content with trailing whitespace removed: equal signatures mean identical blocks. */
-  signature: string;
+  block: Block;
 }
 
-const token = /[\p{L}\p{N}]+/gu;
+// Whitespace and ASCII punctuation: what separates the words and numbers of commands (letters of every script stay in).
+const separators = /[\s!-/:-@[-`{-~]+/;
 
 // Counts the words and numbers of a text (punctuation and spacing do not make blocks different).
 export function tokenBag(text: string): { bag: Map<string, number>; size: number } {
   const bag = new Map<string, number>();
   let size = 0;
-  for (const match of text.matchAll(token)) {
-    bag.set(match[0], (bag.get(match[0]) ?? 0) + 1);
+  for (const word of text.split(separators)) {
+    if (word === '') continue;
+    bag.set(word, (bag.get(word) ?? 0) + 1);
     size++;
   }
   return { bag, size };
@@ -53,38 +54,48 @@ export function blockFeatures(block: Block): BlockFeatures {
     output: output.bag,
     outputSize: output.size,
     hasSteps: steps !== undefined,
-    signature: signature(block),
+    block,
   };
-}
-
-// Whether two blocks show the same thing: the same lines character for character (the common case, checked without
-// building anything), else equal signatures.
-export function sameContent(a: Block, b: Block): boolean {
-  if (a.syntax !== b.syntax) return false;
-  if (a.indent === b.indent && a.rawLines.length === b.rawLines.length && a.rawLines.every((line, i) => line === b.rawLines[i])) return true;
-  return signature(a) === signature(b);
-}
-
-const signatures = new WeakMap<Block, string>();
-
-// The block as compared: syntax and lines without indentation, spacing runs or trailing blank lines; equal
-// signatures mean nothing a reader can see differs (computed once per block, as alignment and drift both ask).
-export function signature(block: Block): string {
-  let found = signatures.get(block);
-  if (found === undefined) {
-    found = `${block.syntax}\n${contentLines(block).map((line) => line.replace(/(?<=\S)[ \t]+/g, ' ')).join('\n').trimEnd()}`;
-    signatures.set(block, found);
-  }
-  return found;
 }
 
 // Similarity of two blocks in [0, 1]: commands weigh most (outputs are often edited or translated); 0 across syntaxes.
 export function similarity(a: BlockFeatures, b: BlockFeatures): number {
   if (a.syntax !== b.syntax) return 0;
-  if (a.signature === b.signature) return 1;
+  if (sameContent(a.block, b.block)) return 1;
   const main = dice(a.main, a.mainSize, b.main, b.mainSize);
   if (!a.hasSteps || !b.hasSteps) return main;
   return 0.8 * main + 0.2 * dice(a.output, a.outputSize, b.output, b.outputSize);
+}
+
+// Whether two blocks show the same thing: the same lines once the opener's indentation, spacing runs inside lines,
+// trailing whitespace and trailing blank lines are set aside. Compares line by line and stops at the first difference.
+export function sameContent(a: Block, b: Block): boolean {
+  if (a.syntax !== b.syntax) return false;
+  const n = contentLength(a);
+  if (n !== contentLength(b)) return false;
+  for (let i = 0; i < n; i++) {
+    const x = dedent(a.rawLines[i], a.indent);
+    const y = dedent(b.rawLines[i], b.indent);
+    if (x !== y && spaced(x) !== spaced(y)) return false;
+  }
+  return true;
+}
+
+// The number of content lines before the trailing blank ones.
+function contentLength(block: Block): number {
+  let n = block.rawLines.length;
+  while (n > 0 && block.rawLines[n - 1].trim() === '') n--;
+  return n;
+}
+
+// A raw line without the opener's indentation.
+function dedent(line: string, indent: string): string {
+  return line.startsWith(indent) ? line.slice(indent.length) : line.trimStart();
+}
+
+// A line with trailing whitespace dropped and runs of spaces inside it made one space (indentation kept).
+function spaced(line: string): string {
+  return line.trimEnd().replace(/(?<=\S)[ \t]+/g, ' ');
 }
 
 // The block's lines as the reader sees them: without the opener's indentation and without trailing whitespace.
