@@ -1,6 +1,6 @@
 // The context guard: only disposable clusters, or the one the user named; refusals name the context.
-import { guardContext, judgeContext, looksDisposable } from '../../src/run/context-guard';
-import { fakeCluster } from './harness';
+import { guardContext, judgeContext, looksDisposable } from '../../src/run/context-guard.js';
+import { fakeCluster } from './harness.js';
 
 describe('context guard', () => {
   test.each(['kind-doctest', 'k3d-istio', 'minikube', 'docker-desktop', 'rancher-desktop'])('%s looks disposable', (name) => {

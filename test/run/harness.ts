@@ -38,7 +38,10 @@ export function ensureBuilt(): void {
     }
   }
   try {
+    // tsc writes the JavaScript even when it reports type errors (which `npm run typecheck` is there to catch).
     if (stale()) execFileSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
+  } catch (error) {
+    if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw error;
   } finally {
     rmdirSync(lock);
   }

@@ -2,10 +2,10 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadPage } from '../../src/page/load';
-import { preflight, which } from '../../src/run/preflight';
-import { buildPlan } from '../../src/steps/build-plan';
-import { FAKE_BIN, ISTIO_DIR, SEED } from './harness';
+import { loadPage } from '../../src/page/load.js';
+import { preflight, which } from '../../src/run/preflight.js';
+import { buildPlan } from '../../src/steps/build-plan.js';
+import { FAKE_BIN, ISTIO_DIR, SEED } from './harness.js';
 
 let bin: string;
 let page: string;

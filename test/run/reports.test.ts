@@ -2,12 +2,12 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stepAnnotation } from '../../src/report/github';
-import { eventRecord, JsonEventsFile } from '../../src/report/json-events';
-import { junitXml, xmlText } from '../../src/report/junit';
-import { summaryTable } from '../../src/report/summary';
-import type { PageResult, RunSummary, StepResult } from '../../src/run/results';
-import type { PlannedStep } from '../../src/steps/plan';
+import { stepAnnotation } from '../../src/report/github.js';
+import { eventRecord, JsonEventsFile } from '../../src/report/json-events.js';
+import { junitXml, xmlText } from '../../src/report/junit.js';
+import { summaryTable } from '../../src/report/summary.js';
+import type { PageResult, RunSummary, StepResult } from '../../src/run/results.js';
+import type { PlannedStep } from '../../src/steps/plan.js';
 
 const page = 'content/es/docs/tasks/traffic-management/egress/egress-kubernetes-services/index.md';
 

@@ -1,5 +1,5 @@
 // Which Deployments a step's output says were created or changed, and the wait the runner runs for them.
-import { namespaceOf, rolloutCommand, rolloutsIn } from '../../src/run/rollout';
+import { namespaceOf, rolloutCommand, rolloutsIn } from '../../src/run/rollout.js';
 
 describe('rollout waits', () => {
   test('kubectl apply output names the Deployments created or configured, not the unchanged ones', () => {

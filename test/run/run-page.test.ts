@@ -3,10 +3,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadPage } from '../../src/page/load';
-import type { RunEvent } from '../../src/run/results';
-import { runPage, type PageOptions } from '../../src/run/run-page';
-import { buildPlan } from '../../src/steps/build-plan';
+import { loadPage } from '../../src/page/load.js';
+import type { RunEvent } from '../../src/run/results.js';
+import { runPage, type PageOptions } from '../../src/run/run-page.js';
+import { buildPlan } from '../../src/steps/build-plan.js';
 
 let dir: string;
 beforeAll(() => {
