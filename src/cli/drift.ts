@@ -11,7 +11,8 @@ const help = `Usage: istio-doctest drift [--reference LANG] [--json] [--fail-on 
 Compares every page not in the reference language (files, or folders searched for *.md) with the same page under
 content/<LANG>/, block by block after aligning them: same, command (word diff), output, translated (only
 natural-language words of the expected output changed), missing, extra; also the test flag and the boilerplates
-the pages include. Trailing whitespace never counts. Output is grouped by page, with file:line on both sides.
+the pages include. Trailing whitespace and runs of spaces inside a line never count; indentation does.
+Output is grouped by page, with file:line on both sides and [-reference-]{+translation+} word diffs.
 
 Options:
   --reference LANG   the reference language (default: en)
