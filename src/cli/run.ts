@@ -37,6 +37,8 @@ Cluster and files:
   --allow-context REGEX  more context names that count as disposable
                          (always: kind-*, k3d-*, minikube, docker-desktop, rancher-desktop)
   --vars FILE            values for version shortcodes (default: data/args.yml beside content/)
+  --reference LANG       translations take the block ids of the same page under content/LANG/, and its
+                         doctest.yaml when they have none of their own (default: en)
 
 Time:
   --step-timeout DUR     end a step, and everything it started, after DUR (default 5m)
@@ -64,6 +66,7 @@ const options = {
   context: { type: 'string' },
   'allow-context': { type: 'string' },
   vars: { type: 'string' },
+  reference: { type: 'string' },
   'step-timeout': { type: 'string' },
   'retry-timeout': { type: 'string' },
   'no-wait': { type: 'boolean' },
@@ -94,14 +97,15 @@ export async function main(argv: string[]): Promise<number> {
   const settings = readSettings(v);
   if (typeof settings === 'string') return usageError(settings, help);
 
-  const loaded = loadPages(parsed.positionals, v.vars as string | undefined);
+  const reference = (v.reference as string | undefined) ?? 'en';
+  const loaded = loadPages(parsed.positionals, v.vars as string | undefined, { reference });
   if (loaded.problems.length > 0) {
     for (const problem of loaded.problems) process.stderr.write(`istio-doctest: ${problem}\n`);
     return 2;
   }
   const selected = selectPages(loaded.pages, { all: v.all === true, langs: settings.langs });
   const pages = settings.shard ? shardOf(selected.run, settings.shard) : selected.run;
-  const plans = pages.map((page) => planOf(page, settings.tabs));
+  const plans = pages.map((page) => planOf(page, settings.tabs, reference));
   const istioDir = (v['istio-dir'] as string | undefined) ?? (process.env.ISTIO_DIR || undefined);
   const problems = preflight(plans, { istioDir });
 
@@ -121,7 +125,7 @@ export async function main(argv: string[]): Promise<number> {
     const tty = process.stdout.isTTY === true;
     // A closed standard output (`| head`) must not crash the run halfway and leave the page's processes behind.
     process.stdout.on('error', () => undefined);
-    const reporter = new ConsoleReporter((text) => process.stdout.write(text), { tty, color: wantsColor(process.stdout) });
+    const reporter = new ConsoleReporter((text) => process.stdout.write(text), { tty, color: wantsColor(process.stdout), columns: process.stdout.columns });
     const github = process.env.GITHUB_ACTIONS === 'true';
     const emit = (event: RunEvent) => {
       json?.write(event);
@@ -184,8 +188,8 @@ function durationOption(text: string | undefined, fallback: number): number {
 const specs = new Map<string, { spec?: Spec; diagnostics: Diagnostic[] }>();
 
 // The page's run plan, with its doctest.yaml (beside it or beside the reference page); a bad spec stops the preflight.
-function planOf(page: Page, tabs: Record<string, string>): RunPlan {
-  const file = findSpecFile(page.file);
+function planOf(page: Page, tabs: Record<string, string>, reference: string): RunPlan {
+  const file = findSpecFile(page.file, reference);
   let spec: { spec?: Spec; diagnostics: Diagnostic[] } | undefined;
   if (file) {
     spec = specs.get(file) ?? readSpec(file);

@@ -8,6 +8,8 @@ export interface ConsoleOptions {
   /** Whether the stream is a terminal: a live status line, and colour unless NO_COLOR is set. */
   tty: boolean;
   color: boolean;
+  /** Width of the terminal, for the live line (0 or absent: 100). */
+  columns?: number;
 }
 
 const ansi = (open: number, close: number) => (s: string) => `\x1b[${open}m${s}\x1b[${close}m`;
@@ -125,7 +127,7 @@ export class ConsoleReporter {
     if (!this.live || !this.options.tty) return;
     const { step, total, started, attempt } = this.live;
     const attempts = attempt > 1 ? ` · attempt ${attempt}` : '';
-    const width = (process.stdout.columns ?? 100) - 2;
+    const width = (this.options.columns || 100) - 1;
     const text = `  … ${progress(step, total)} ${firstLine(step.command)}${attempts} · ${duration(Date.now() - started)}`;
     this.write(`\r\x1b[K${this.style.dim(text.slice(0, width))}`);
   }

@@ -90,7 +90,7 @@ describe('istio-doctest run on fixture pages', () => {
   });
 
   test('retries turn a pod that is not ready yet into a pass', async () => {
-    const cluster = fakeCluster({ readySeconds: 2 });
+    const cluster = fakeCluster({ readySeconds: 3 });
     const json = join(cluster.dir, 'events.jsonl');
     const { code, stdout } = await runCli(['run', '--istio-dir', ISTIO_DIR, '--no-wait', '--json', json, page('retry')], cluster.env);
     expect(code).toBe(0);

@@ -63,7 +63,7 @@ describe('a page session', () => {
   test('a step that times out is ended with its children, and the session goes on with its state', async () => {
     await run('export KEPT=yes');
     const hung = await run('(sleep 1001; echo never) | cat; sleep 1002', 300);
-    expect(hung).toMatchObject({ timedOut: true, exitCode: expect.any(Number), restarted: false, message: 'timed out after 300ms' });
+    expect(hung).toMatchObject({ timedOut: true, message: 'timed out after 300ms' });
     expect(hung.output).not.toContain('never');
     expect(tokenProcesses()).toEqual([]);
     const next = await run('echo "$KEPT"');
