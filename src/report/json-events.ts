@@ -70,6 +70,7 @@ function stepRecord(page: string, r: StepResult): Record<string, unknown> {
 export class JsonEventsFile {
   private fd: number | undefined;
 
+  // Opens the file at once, so a run refused before its first step still leaves its record.
   constructor(file: string) {
     this.fd = openSync(file, 'w');
   }

@@ -45,7 +45,7 @@ export async function guardContext(options: GuardOptions = {}): Promise<GuardRes
     timeout: 30000,
     stdin: 'ignore',
   });
-  if ((result as { code?: string }).code === 'ENOENT' || /ENOENT/.test(result.message ?? '') && result.exitCode === undefined) {
+  if (result.exitCode === undefined && (result as { code?: string }).code === 'ENOENT') {
     return {
       ok: false,
       message: 'kubectl is not on PATH: install kubectl (https://kubernetes.io/docs/tasks/tools/), create a disposable cluster with kind (https://kind.sigs.k8s.io: `kind create cluster`), and install istioctl (`curl -L https://istio.io/downloadIstio | sh -`)',

@@ -60,7 +60,6 @@ export class Session {
   private shell!: ReturnType<typeof startShell>;
   private seq = 0;
   private pending = new Map<number, (outcome: Outcome) => void>();
-  private exitWaiters: ((code?: number) => void)[] = [];
   /** Saved state of the last command that finished, restored into a replacement shell. */
   private stateFile?: string;
   private closed = false;
@@ -129,7 +128,8 @@ export class Session {
   // Starts bash (its own process group, the token in its environment) and waits for its first answer.
   private async spawn(): Promise<void> {
     const { cwd, token, env, ctlDir } = this.options;
-    this.shell = startShell(cwd, { ...env, [RUN_TOKEN_VAR]: token });
+    // No step number inherited from an outer run: the shell's own forks must not pass for an earlier step's processes.
+    this.shell = startShell(cwd, { ...env, [RUN_TOKEN_VAR]: token, [STEP_VAR]: '' });
     const shell = this.shell;
     const reader = { buffer: '' };
     shell.stdout?.setEncoding('utf8');
@@ -145,7 +145,6 @@ export class Session {
         this.pending.delete(seq);
         resolve({ kind: 'exited', code: code ?? undefined });
       }
-      for (const waiter of this.exitWaiters.splice(0)) waiter(code ?? undefined);
     });
     // Errors (bash missing) surface as an exit; the promise itself never rejects with reject: false.
     void shell.catch(() => undefined);
@@ -155,7 +154,7 @@ export class Session {
     this.send(`set -o pipefail; cd -- ${shellQuote(cwd)}; ${restore}${setupLine(ctlDir)}printf '${MARKER} %s %d\\n' ${seq} 0\n`);
     const outcome = (await within(ready, 10000)) ?? { kind: 'timeout' };
     if (outcome.kind !== 'status') {
-      throw new Error(`bash did not start${this.stderr ? `: ${this.stderr.trim().split('\n')[0]}` : ''} (${join(ctlDir)})`);
+      throw new Error(`bash did not start${this.stderr ? `: ${this.stderr.trim().split('\n')[0]}` : ''}`);
     }
   }
 
@@ -235,7 +234,7 @@ export class Session {
         killGroup(pid, 'SIGTERM');
         targets = [pid, ...descendantsOf([pid], table), ...processesWithEnv([token], table)];
       } else {
-        const earlier = (p: number) => environOf(p).some((e) => e.startsWith(`${STEP_VAR}=`) && e !== `${STEP_VAR}=${seq}`);
+        const earlier = (p: number) => environOf(p).some((e) => e.startsWith(`${STEP_VAR}=`) && e !== `${STEP_VAR}=${seq}` && e !== `${STEP_VAR}=`);
         const kept = descendantsOf([pid], table).filter(earlier);
         const keptTrees = new Set([...kept, ...descendantsOf(kept, table)]);
         targets = [pid, ...descendantsOf([pid], table).filter((p) => !keptTrees.has(p))];
