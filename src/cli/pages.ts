@@ -1,6 +1,6 @@
 // Loading the pages named on the command line, with their vars, for every sub-command that reads pages.
 import { relative } from 'node:path';
-import { defaultVarsFile, readVars } from '../config/vars.js';
+import { defaultVarsFile, readVars, siteRootOf } from '../config/vars.js';
 import { diagnostic } from '../page/diagnostics.js';
 import { findPages, loadPage } from '../page/load.js';
 import { parsePage } from '../page/parse.js';
@@ -56,13 +56,15 @@ export function loadPages(paths: string[], varsFile?: string, options: LoadPages
   return { pages, problems, varsOf: (page) => varsByFile.get(page.file), reference, referenceOf: references.of };
 }
 
-// Finds and reads `data/args.yml` beside the page's `content/` folder, once per site.
+// Finds and reads `data/args.yml` beside the page's `content/` folder, once per site (one look-up per site, not per page).
 function defaultVars(file: string, cache: Map<string, Vars | undefined>, problems: string[]): Vars | undefined {
+  const root = siteRootOf(file);
+  if (root === undefined) return undefined;
+  if (cache.has(root)) return cache.get(root);
   const candidate = defaultVarsFile(file);
-  if (!candidate) return undefined;
-  if (cache.has(candidate)) return cache.get(candidate);
-  const result = readVars(candidate);
-  if (!result.ok) problems.push(result.message);
-  cache.set(candidate, result.ok ? result.vars : undefined);
-  return result.ok ? result.vars : undefined;
+  const result = candidate ? readVars(candidate) : undefined;
+  if (result && !result.ok) problems.push(result.message);
+  const vars = result?.ok ? result.vars : undefined;
+  cache.set(root, vars);
+  return vars;
 }
