@@ -5,7 +5,8 @@
 export const sectionHeading = /^##+ ([^{]*)(\{.*\})?$/;
 /** istio.io's recognised block opener (note the space required before `>}}`). */
 export const recognisedOpener = /^(\s*)\{\{< text (syntax=)?"?(\w+)"? .*>\}\}$/;
-const snippetId = /snip_id=(\w+)/;
+/** The `snip_id=X` attribute as istio.io's generator reads it, anywhere on the opener line. */
+export const snippetId = /snip_id=(\w+)/;
 
 // Section name from heading text: trimmed, spaces to `_`, other characters dropped, lower case.
 export function sectionName(text: string): string {

@@ -6,7 +6,6 @@ import { recognisedOpener, sectionOfHeading } from '../page/ids.js';
 import { substituteVars } from '../page/substitute.js';
 import type { Page, Vars } from '../page/types.js';
 
-const snippetId = /snip_id=(\w+)/;
 const istioFile = /^(.*)(?<![A-Za-z0-9])@([\w.\-/]+)@(.*)$/s;
 const heredocEof = /<<\s*\\?EOF/;
 const execIt = /^(.*kubectl exec.*) -it (.*)$/;
@@ -29,31 +28,21 @@ interface Snippet {
 export function formatSnips(page: Page, vars: Vars | undefined, boilerplateSources: string[]): SnipsResult {
   const snippets: Snippet[] = [];
   const execItLines: number[] = [];
-  let section = '';
-  let counter = 0;
   let current: Snippet | undefined;
   let inEofHeredoc = false;
   let outputStarted = false;
   const githubFile = vars ? `https://raw.githubusercontent.com/istio/istio/${vars.sourceBranchName}` : undefined;
-  // The model's ids win: on a translation they are the reference page's ids, so English test scripts work unchanged.
+  // Ids come from the model (istio.io's naming; on a translation, the reference page's ids), never computed twice.
   const modelIds = new Map(page.blocks.map((block) => [block.line, block.id]));
 
   page.lines.forEach((original, index) => {
     let line = githubFile ? original.replaceAll('{{< github_file >}}', githubFile) : original;
-    if (line.startsWith('##')) {
-      const name = sectionOfHeading(line, page.lang);
-      if (name !== undefined) {
-        section = name;
-        counter = 0;
-        return;
-      }
-    }
+    // A heading line is never part of a snippet, even inside a block (istio.io's generator skips it).
+    if (line.startsWith('##') && sectionOfHeading(line, page.lang) !== undefined) return;
     const opener = recognisedOpener.exec(line);
     if (opener) {
-      counter++;
-      const explicit = snippetId.exec(line)?.[1];
-      if (explicit === 'none') return;
-      const id = modelIds.get(index + 1) ?? (explicit ? `snip_${explicit}` : `snip_${section}_${counter}`);
+      const id = modelIds.get(index + 1);
+      if (id === undefined) return; // `snip_id=none`
       const bash = opener[3] === 'bash';
       current = { id, bash, indent: opener[1], out: [bash ? `\n${id}() {\n` : `\n! IFS=$'\\n' read -r -d '' ${id} <<\\ENDSNIP\n`] };
       snippets.push(current);
