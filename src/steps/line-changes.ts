@@ -3,7 +3,7 @@
 import { diffArrays, diffWords } from 'diff';
 import type { Block } from '../page/types.js';
 import { alignSequences, type AlignedPair } from './sequence-alignment.js';
-import { contentLines, dice, tokenBag } from './similarity.js';
+import { contentLines, dice, spacing, tokenBag } from './similarity.js';
 
 /** One line of a block with the line it has in its file. */
 export interface BlockLine {
@@ -99,12 +99,6 @@ function pairLines(removed: BlockLine[], added: BlockLine[]): AlignedPair[] {
 function codeOf(text: string): string {
   const index = text.search(/(^|\s)#/);
   return index < 0 ? '' : spacing(text.slice(0, index)).trim();
-}
-
-// A line as compared: indentation kept (it matters in YAML), runs of spaces inside the line and at its end ignored
-// (column alignment is not a change a reader can see).
-export function spacing(text: string): string {
-  return text.trimEnd().replace(/(?<=\S)[ \t]+/g, ' ');
 }
 
 // Word diff of one edited line (jsdiff's diffWords), as plain parts.

@@ -76,7 +76,7 @@ export function sameContent(a: Block, b: Block): boolean {
   for (let i = 0; i < n; i++) {
     const x = dedent(a.rawLines[i], a.indent);
     const y = dedent(b.rawLines[i], b.indent);
-    if (x !== y && spaced(x) !== spaced(y)) return false;
+    if (x !== y && spacing(x) !== spacing(y)) return false;
   }
   return true;
 }
@@ -93,12 +93,13 @@ function dedent(line: string, indent: string): string {
   return line.startsWith(indent) ? line.slice(indent.length) : line.trimStart();
 }
 
-// A line with trailing whitespace dropped and runs of spaces inside it made one space (indentation kept).
-function spaced(line: string): string {
-  return line.trimEnd().replace(/(?<=\S)[ \t]+/g, ' ');
+// A line as compared: indentation kept (it matters in YAML), runs of spaces inside the line and at its end ignored
+// (column alignment is not a change a reader can see).
+export function spacing(text: string): string {
+  return text.trimEnd().replace(/(?<=\S)[ \t]+/g, ' ');
 }
 
 // The block's lines as the reader sees them: without the opener's indentation and without trailing whitespace.
 export function contentLines(block: Block): string[] {
-  return block.rawLines.map((line) => (line.startsWith(block.indent) ? line.slice(block.indent.length) : line.trimStart()).trimEnd());
+  return block.rawLines.map((line) => dedent(line, block.indent).trimEnd());
 }

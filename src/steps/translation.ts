@@ -1,7 +1,8 @@
 // Telling a translation from a change. In code (commands, YAML) only `#` comments may be translated: the code before
 // them must be the same. In expected outputs only natural-language words may differ (a page title, a sentence), while
 // every technical token — names, numbers, IPs, keys, quoted values, markup — is the same on both sides.
-import { spacing, type LineChange } from './line-changes.js';
+import type { LineChange } from './line-changes.js';
+import { spacing } from './similarity.js';
 
 /** The tokens of a line, split into words of a natural language and everything else. */
 interface LineTokens {
