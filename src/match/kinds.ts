@@ -71,6 +71,14 @@ function endsWord(s: string, end: number): boolean {
   return end >= s.length || !isWordAt(s, end);
 }
 
+// Reads `SEP NUMBER` at i (a port after `:`, a prefix length after `/`) and returns its end, or -1
+// when it is absent or longer than maxDigits or larger than max.
+function numberAfter(s: string, i: number, sep: string, maxDigits: number, max: number): number {
+  if (s[i] !== sep || !isDigitAt(s, i + 1)) return -1;
+  const n = digitRun(s, i + 1);
+  return n <= maxDigits && fixedDigits(s, i + 1, n) <= max ? i + 1 + n : -1;
+}
+
 // Whether a value may start at i: the previous character does not continue a word.
 function startsWord(s: string, i: number): boolean {
   return i === 0 || !isWordAt(s, i - 1);
@@ -110,18 +118,14 @@ function readIPv4(s: string, i: number, strict: boolean): Reading | null {
   if (quadEnd < 0) return null;
   let end = quadEnd;
   let form = 'plain';
-  if (s[end] === ':' && isDigitAt(s, end + 1)) {
-    const n = digitRun(s, end + 1);
-    if (n <= 5 && fixedDigits(s, end + 1, n) <= 65535) {
-      end += 1 + n;
-      form = 'port';
-    }
-  } else if (s[end] === '/' && isDigitAt(s, end + 1)) {
-    const n = digitRun(s, end + 1);
-    if (n <= 2 && fixedDigits(s, end + 1, n) <= 32) {
-      end += 1 + n;
-      form = 'prefix';
-    }
+  const port = numberAfter(s, end, ':', 5, 65535);
+  const prefix = port < 0 ? numberAfter(s, end, '/', 2, 32) : -1;
+  if (port > 0) {
+    end = port;
+    form = 'port';
+  } else if (prefix > 0) {
+    end = prefix;
+    form = 'prefix';
   }
   if (!endsWord(s, end) || (s[end] === '.' && isDigitAt(s, end + 1))) return null;
   if (strict && isWellKnownIPv4(s.slice(i, quadEnd))) return null;
@@ -197,17 +201,16 @@ function readIPv6(s: string, i: number, strict: boolean): Reading | null {
     if (s[end] !== ']') return null;
     end++;
     form = 'bracket';
-    if (s[end] === ':' && isDigitAt(s, end + 1)) {
-      const n = digitRun(s, end + 1);
-      if (n <= 5) {
-        end += 1 + n;
-        form = 'bracket-port';
-      }
+    // Five digits at most, whatever their value.
+    const port = numberAfter(s, end, ':', 5, 99999);
+    if (port > 0) {
+      end = port;
+      form = 'bracket-port';
     }
-  } else if (s[end] === '/' && isDigitAt(s, end + 1)) {
-    const n = digitRun(s, end + 1);
-    if (n <= 3 && fixedDigits(s, end + 1, n) <= 128) {
-      end += 1 + n;
+  } else {
+    const prefix = numberAfter(s, end, '/', 3, 128);
+    if (prefix > 0) {
+      end = prefix;
       form = 'prefix';
     }
   }
