@@ -35,8 +35,9 @@ export function loadPages(paths: string[], varsFile?: string, options: LoadPages
   const varsCache = new Map<string, Vars | undefined>();
   const cache = new Map<string, Page>();
   const pages: Page[] = [];
+  const varsFor = (file: string) => (explicit ? (explicit.ok ? explicit.vars : undefined) : defaultVars(file, varsCache, problems));
   for (const file of files) {
-    const vars = explicit ? (explicit.ok ? explicit.vars : undefined) : defaultVars(file, varsCache, problems);
+    const vars = varsFor(file);
     const shown = relative(process.cwd(), file) || file;
     try {
       const page = loadPage(shown, { vars, cache });
@@ -50,10 +51,9 @@ export function loadPages(paths: string[], varsFile?: string, options: LoadPages
     }
   }
   const reference = options.reference === undefined ? 'en' : options.reference === null || options.reference === 'none' ? undefined : options.reference;
-  const varsFor = (file: string) => (explicit ? (explicit.ok ? explicit.vars : undefined) : defaultVars(file, varsCache, problems));
-  // A reference page is of the same site as its translation: same vars.
-  const references = attachReferences(pages, reference, (file, page) => loadPage(file, { vars: varsByFile.has(page.file) ? varsByFile.get(page.file) : varsFor(file), cache }));
-  return { pages, problems, varsOf: (page) => varsByFile.get(page.file), reference, referenceOf: references.of };
+  // A reference page is of the same site as its translation (same folder above `content/`), so it gets the same vars.
+  const referenceOf = attachReferences(pages, reference, (file) => loadPage(file, { vars: varsFor(file), cache }));
+  return { pages, problems, varsOf: (page) => varsByFile.get(page.file), reference, referenceOf };
 }
 
 // Finds and reads `data/args.yml` beside the page's `content/` folder, once per site (one look-up per site, not per page).

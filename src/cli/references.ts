@@ -12,16 +12,9 @@ export interface ReferencePair {
   alignment: Alignment;
 }
 
-/** The reference of every translation loaded (boilerplates included), by page object. */
-export interface References {
-  /** The reference language, or undefined when ids are left as each page gives them. */
-  reference?: string;
-  of(page: Page): ReferencePair | undefined;
-}
-
 // The file of the same page in the reference language, spelled like the page's own path (the last `content/<lang>/`
 // of it swapped for `content/<reference>/`), when the page is under `content/<lang>/` and that file exists.
-export function referenceFile(file: string, lang: string, reference: string): string | undefined {
+function referenceFile(file: string, lang: string, reference: string): string | undefined {
   if (lang === reference) return undefined;
   let last: RegExpExecArray | undefined;
   for (const match of file.matchAll(contentLang)) last = match;
@@ -32,8 +25,9 @@ export function referenceFile(file: string, lang: string, reference: string): st
 }
 
 // Aligns every translation among the pages (and the boilerplates they include) with its reference page and gives
-// its blocks the reference ids, keeping each block's own id in `localId`.
-export function attachReferences(pages: Page[], reference: string | undefined, load: (file: string, page: Page) => Page): References {
+// its blocks the reference ids, keeping each block's own id in `localId`; returns the reference of every translation
+// loaded (boilerplates included), by page object.
+export function attachReferences(pages: Page[], reference: string | undefined, load: (file: string) => Page): (page: Page) => ReferencePair | undefined {
   const pairs = new Map<Page, ReferencePair>();
   const visited = new Set<Page>();
   const visit = (page: Page) => {
@@ -45,7 +39,7 @@ export function attachReferences(pages: Page[], reference: string | undefined, l
     if (!file) return;
     let referencePage: Page;
     try {
-      referencePage = load(file, page);
+      referencePage = load(file);
     } catch {
       return; // The parser is built never to throw; a reference it cannot read leaves the page's own ids.
     }
@@ -59,5 +53,5 @@ export function attachReferences(pages: Page[], reference: string | undefined, l
     pairs.set(page, { page: referencePage, alignment });
   };
   for (const page of pages) visit(page);
-  return { reference, of: (page) => pairs.get(page) };
+  return (page) => pairs.get(page);
 }
