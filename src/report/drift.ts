@@ -24,7 +24,7 @@ export function driftText(report: DriftReport, options: DriftTextOptions = {}): 
 }
 
 // The summary line: pages compared, identical, and with each kind of drift.
-export function summaryLine(reference: string, s: DriftSummary): string {
+function summaryLine(reference: string, s: DriftSummary): string {
   const parts = [
     `${s.identical} identical`,
     `${s.commands} with command drift`,
@@ -81,7 +81,7 @@ function changeText(change: LineChange): string {
 }
 
 // A word diff in git's --word-diff=plain notation.
-export function wordDiff(words: WordPart[]): string {
+function wordDiff(words: WordPart[]): string {
   return words.map((part) => (part.removed ? `[-${part.value}-]` : part.added ? `{+${part.value}+}` : part.value)).join('');
 }
 

@@ -7,8 +7,6 @@ import type { Block, Page } from '../page/types.js';
 import { alignSequences, type AlignedPair } from './sequence-alignment.js';
 import { blockFeatures, sameContent, similarity, type BlockFeatures } from './similarity.js';
 
-export type { AlignedPair } from './sequence-alignment.js';
-
 /** How a translation's blocks correspond to its reference page's. */
 export interface Alignment {
   /** Every block of both pages in reading order: matched pairs, and blocks only one page has. */

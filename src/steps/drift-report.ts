@@ -59,7 +59,7 @@ export function driftReport(
 }
 
 // Counts pages compared, identical, and with each kind of drift.
-export function summarize(pages: PageDrift[]): DriftSummary {
+function summarize(pages: PageDrift[]): DriftSummary {
   const compared = pages.filter((p) => p.status !== 'no-reference');
   return {
     compared: compared.length,

@@ -127,7 +127,6 @@ export function comparePage(input: DriftInput, included: (page: Page) => PageDri
 // The boilerplates of both pages by name: each one's drift, or missing/extra when only one page includes it.
 function compareIncludes(page: Page, reference: Page, included: (page: Page) => PageDrift | undefined): IncludeDrift[] {
   const theirs = new Map(reference.includes.map((i) => [i.name, i]));
-  const mine = new Set(page.includes.map((i) => i.name));
   const found: IncludeDrift[] = [];
   const seen = new Set<string>();
   for (const include of page.includes) {
@@ -144,7 +143,7 @@ function compareIncludes(page: Page, reference: Page, included: (page: Page) => 
     found.push({ name: include.name, line: include.line, file: include.file, reference: drift?.reference ?? other.file, status });
   }
   for (const include of reference.includes) {
-    if (mine.has(include.name) || seen.has(include.name)) continue;
+    if (seen.has(include.name)) continue;
     seen.add(include.name);
     found.push({ name: include.name, reference: include.file, status: 'missing' });
   }
