@@ -17,7 +17,7 @@ export interface Reading {
 export const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
 // Order in which kinds are tried at a position: the more specific shapes first.
-export const KIND_ORDER: readonly Kind[] = ['timestamp', 'uuid', 'nodeport', 'ipv6', 'ipv4', 'pod', 'hex', 'version', 'age'];
+const KIND_ORDER: readonly Kind[] = ['timestamp', 'uuid', 'nodeport', 'ipv6', 'ipv4', 'pod', 'hex', 'version', 'age'];
 
 const code0 = 48;
 const code9 = 57;
@@ -138,8 +138,8 @@ function readIPv4(s: string, i: number, strict: boolean): Reading | null {
 function isIPv6(text: string): boolean {
   if (text.length < 2) return false;
   const double = text.indexOf('::');
+  // Two `::` (and so `:::`, which holds two overlapping ones) are never valid.
   if (double >= 0 && text.indexOf('::', double + 1) >= 0) return false;
-  if (text.includes(':::')) return false;
   let colons = 0;
   let digits = 0;
   for (let k = 0; k < text.length; k++) {
@@ -538,42 +538,59 @@ export function readKind(kind: Kind, s: string, i: number, strict = false): Read
   }
 }
 
-// Whether a character can start any value, to skip most positions cheaply.
-function mayStartValue(s: string, i: number): boolean {
-  const c = s.charCodeAt(i);
-  return (c >= code0 && c <= code9) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 91 || c === 60 || c === 58;
+/** Classes of the first character of a value, to try only the readers that can start with it. */
+type StartClass = 'digit' | 'hex-lower' | 'lower' | 'hex-upper' | 'upper' | 'angle' | 'ipv6-start';
+
+// The characters each kind can start with: `<` for `<none>`, `<pending>`, `<unknown>`; `[` and `:` for IPv6.
+const STARTS: Record<Kind, readonly StartClass[]> = {
+  timestamp: ['digit', 'hex-upper', 'upper'],
+  uuid: ['digit', 'hex-lower', 'hex-upper'],
+  nodeport: ['digit'],
+  ipv6: ['digit', 'hex-lower', 'hex-upper', 'angle', 'ipv6-start'],
+  ipv4: ['digit', 'angle'],
+  pod: ['hex-lower', 'lower'],
+  hex: ['digit', 'hex-lower', 'hex-upper'],
+  version: ['digit'],
+  age: ['digit', 'angle'],
+};
+
+// The kinds that can start with a class of character, in KIND_ORDER.
+function startingWith(c: StartClass): readonly Kind[] {
+  return KIND_ORDER.filter((k) => STARTS[k].includes(c));
 }
 
-// The kinds that can start with a character, in KIND_ORDER, so most positions try one or two readers.
-const DIGIT_KINDS: readonly Kind[] = ['timestamp', 'uuid', 'nodeport', 'ipv6', 'ipv4', 'hex', 'version', 'age'];
-const HEX_LETTER_KINDS: readonly Kind[] = ['uuid', 'ipv6', 'pod', 'hex'];
-const UPPER_HEX_KINDS: readonly Kind[] = ['timestamp', 'uuid', 'ipv6', 'hex'];
-const LOWER_KINDS: readonly Kind[] = ['pod'];
-const UPPER_KINDS: readonly Kind[] = ['timestamp'];
-const ANGLE_KINDS: readonly Kind[] = ['ipv6', 'ipv4', 'age'];
-const COLON_KINDS: readonly Kind[] = ['ipv6'];
+// Worked out once, so most positions try one or two readers.
+const DIGIT_KINDS = startingWith('digit');
+const HEX_LOWER_KINDS = startingWith('hex-lower');
+const LOWER_KINDS = startingWith('lower');
+const HEX_UPPER_KINDS = startingWith('hex-upper');
+const UPPER_KINDS = startingWith('upper');
+const ANGLE_KINDS = startingWith('angle');
+const IPV6_START_KINDS = startingWith('ipv6-start');
+const NO_KINDS: readonly Kind[] = [];
 
-// The candidate kinds for the character at i.
+// The candidate kinds for a character: none for blanks and most punctuation.
 function kindsFor(c: number): readonly Kind[] {
   if (c >= code0 && c <= code9) return DIGIT_KINDS;
-  if (c >= 97 && c <= 102) return HEX_LETTER_KINDS;
+  if (c >= 97 && c <= 102) return HEX_LOWER_KINDS;
   if (c >= 103 && c <= 122) return LOWER_KINDS;
-  if (c >= 65 && c <= 70) return UPPER_HEX_KINDS;
+  if (c >= 65 && c <= 70) return HEX_UPPER_KINDS;
   if (c >= 71 && c <= 90) return UPPER_KINDS;
   if (c === 60) return ANGLE_KINDS;
-  if (c === 58 || c === 91) return COLON_KINDS;
-  return [];
+  if (c === 58 || c === 91) return IPV6_START_KINDS;
+  return NO_KINDS;
 }
 
 // Reads the first kind that fits at position i, in KIND_ORDER.
 export function readAny(s: string, i: number, strict: boolean): Reading | null {
-  if (!mayStartValue(s, i)) return null;
+  const kinds = kindsFor(s.charCodeAt(i));
+  if (kinds.length === 0) return null;
   if (i > 0 && isWordAt(s, i - 1)) {
     // Inside a word only a version can start, after letters (`go1.21.3`, `v1.2.3`).
     if (!isDigitAt(s, i) || isDigitAt(s, i - 1) || s[i - 1] === '_') return null;
     return readVersion(s, i);
   }
-  for (const kind of kindsFor(s.charCodeAt(i))) {
+  for (const kind of kinds) {
     const r = readKind(kind, s, i, strict);
     if (r && r.end > i) return r;
   }
