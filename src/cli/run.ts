@@ -9,7 +9,7 @@ import { JsonEventsFile } from '../report/json-events.js';
 import { junitXml } from '../report/junit.js';
 import { guardContext } from '../run/context-guard.js';
 import { preflight } from '../run/preflight.js';
-import type { RunEvent } from '../run/results.js';
+import type { RunEvent, RunSummary } from '../run/results.js';
 import { runPages } from '../run/run-pages.js';
 import { parseShard, selectPages, shardOf } from '../run/select.js';
 import { buildPlan } from '../steps/build-plan.js';
@@ -115,7 +115,11 @@ export async function main(argv: string[]): Promise<number> {
     return errors.length > 0 ? 2 : 0;
   }
 
-  const json = v.json ? new JsonEventsFile(v.json as string) : undefined;
+  const json = v.json ? openJsonEvents(v.json as string) : undefined;
+  if (typeof json === 'string') {
+    process.stderr.write(`istio-doctest: ${json}\n`);
+    return 2;
+  }
   try {
     if (problems.length > 0) return refuse('preflight failed, nothing was run:', problems, json);
     if (plans.some(usesCluster)) {
@@ -144,8 +148,7 @@ export async function main(argv: string[]): Promise<number> {
       emit,
       signals: ['SIGINT', 'SIGTERM'],
     });
-    if (v.junit) writeFileSync(v.junit as string, junitXml(summary));
-    return summary.exitCode;
+    return v.junit ? writeJunit(v.junit as string, summary) : summary.exitCode;
   } finally {
     json?.close();
   }
@@ -198,6 +201,31 @@ function planOf(page: Page, tabs: Record<string, string>, reference: string): Ru
   const plan = buildPlan(page, { tabs, spec: spec?.spec });
   for (const d of spec?.diagnostics ?? []) if (d.severity === 'error') plan.errors.push(`${d.file}:${d.line}:${d.column} ${d.message} [${d.ruleId}]`);
   return plan;
+}
+
+// Opens the --json file before anything runs; a path that cannot be written is one line and exit 2, not a stack trace.
+function openJsonEvents(file: string): JsonEventsFile | string {
+  try {
+    return new JsonEventsFile(file);
+  } catch (error) {
+    return `--json ${file}: cannot write it (${errorCode(error)})`;
+  }
+}
+
+// Writes the JUnit report after the run; a failed write is one line, and a passing run then exits 2, not 0.
+function writeJunit(file: string, summary: RunSummary): number {
+  try {
+    writeFileSync(file, junitXml(summary));
+    return summary.exitCode;
+  } catch (error) {
+    process.stderr.write(`istio-doctest: --junit ${file}: cannot write it (${errorCode(error)})\n`);
+    return summary.exitCode || 2;
+  }
+}
+
+// The short code of a file-system error (`ENOENT`), or its first line.
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? String((error as Error).message).split('\n')[0];
 }
 
 // Whether a page talks to a cluster through the kubeconfig, which is what the context guard protects.
