@@ -1,5 +1,6 @@
 // `drift` output: for people, grouped by page with file:line on both sides and a word diff of each changed line
 // (`[-reference-]{+translation+}`); for tools, stable JSON; for pull requests, annotations at the translated line.
+import { diagnostic } from '../page/diagnostics.js';
 import type { Diagnostic } from '../page/types.js';
 import type { DriftReport, DriftSummary } from '../steps/drift-report.js';
 import type { BlockDrift, PageDrift } from '../steps/drift.js';
@@ -107,8 +108,7 @@ export function driftDiagnostics(report: DriftReport): Diagnostic[] {
   const found: Diagnostic[] = [];
   for (const page of report.pages) {
     if (page.status !== 'drift') continue;
-    const warn = (line: number, rule: string, message: string) =>
-      found.push({ file: page.file, line, column: 1, severity: 'warning', ruleId: `drift-${rule}`, message });
+    const warn = (line: number, rule: string, message: string) => found.push(diagnostic(page.file, line, 1, 'warning', `drift-${rule}`, message));
     if (page.test.page !== page.test.reference) warn(1, 'test-flag', `the test flag is ${page.test.page ?? '(none)'} here and ${page.test.reference ?? '(none)'} in ${page.reference}`);
     for (const include of page.includes) {
       if (include.status === 'missing') warn(1, 'boilerplate', `${page.reference} includes the boilerplate ${include.name}; this page does not`);
