@@ -7,8 +7,9 @@ import { blockLines, lineChanges, type LineChange } from './line-changes.js';
 import { sameContent } from './similarity.js';
 import { changedWords, isTranslatedOutput, onlyCommentsChanged } from './translation.js';
 
-// Syntaxes whose blocks are code with `#` comments: a translated comment is not a change of what runs.
-const commentSyntaxes = new Set(['bash', 'sh', 'shell', 'zsh', 'yaml', 'yml', 'python', 'toml', 'dockerfile', 'docker', 'ruby', 'perl']);
+// Syntaxes whose whole blocks are code with `#` comments: a translated comment is not a change of what runs. Not
+// bash, whose blocks are split into commands (compared as code) and expected outputs (compared as text).
+const commentSyntaxes = new Set(['sh', 'shell', 'zsh', 'yaml', 'yml', 'python', 'toml', 'dockerfile', 'docker', 'ruby', 'perl']);
 
 export type DriftKind = 'same' | 'command' | 'output' | 'translated' | 'missing' | 'extra';
 export type PageStatus = 'same' | 'drift' | 'no-reference';
@@ -82,7 +83,7 @@ export function compareBlocks(local: Block, reference: Block): BlockDrift[] {
   const outputChanges = lineChanges(theirs.outputs, mine.outputs);
   const commentsOnly = onlyCommentsChanged(commandChanges);
   const commandWords = commentsOnly ? new Set<string>() : changedWords(commandChanges);
-  const code = local.syntax !== 'bash' && commentSyntaxes.has(local.syntax);
+  const code = commentSyntaxes.has(local.syntax);
   const outputTranslated = code ? onlyCommentsChanged(outputChanges) : isTranslatedOutput(outputChanges, commandWords);
   const byKind = new Map<DriftKind, LineChange[]>();
   const add = (kind: DriftKind, changes: LineChange[]) => {
