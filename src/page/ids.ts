@@ -18,13 +18,18 @@ export function headingAnchor(line: string): string | undefined {
   return /\{#([^}\s]+)\}\s*$/.exec(line)?.[1];
 }
 
+// Section name an `{#anchor}` gives on a translated page (`-` → `_`, then istio.io's rule).
+export function anchorSectionName(anchor: string): string {
+  return sectionName(anchor.replaceAll('-', '_'));
+}
+
 // Section name of a heading line: istio.io's rule for English, the `{#anchor}` on other languages when present.
 export function sectionOfHeading(line: string, lang: string): string | undefined {
   const match = sectionHeading.exec(line);
   if (!match) return undefined;
   if (lang !== 'en') {
     const anchor = headingAnchor(line);
-    if (anchor) return sectionName(anchor.replaceAll('-', '_'));
+    if (anchor) return anchorSectionName(anchor);
   }
   return sectionName(match[1]);
 }

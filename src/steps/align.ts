@@ -2,7 +2,7 @@
 // Sections are aligned in order first (by name when the translation's `{#anchor}` or heading gives the reference's
 // section name, else by what their blocks hold), then blocks in order, with command similarity deciding between
 // candidates — a sequence alignment, so one inserted or removed block does not shift every later id.
-import { sectionName } from '../page/ids.js';
+import { anchorSectionName } from '../page/ids.js';
 import type { Block, Page } from '../page/types.js';
 import { alignSequences, type AlignedPair } from './sequence-alignment.js';
 import { blockFeatures, sameContent, similarity, type BlockFeatures } from './similarity.js';
@@ -191,7 +191,7 @@ function runSimilarity(local: Run, reference: Run, sim: Float64Array, n: number)
 // Section names that the translation's headings take from a `{#anchor}` (these ids are meant to equal the reference's).
 function anchoredSections(page: Page): Set<string> {
   const names = new Set<string>();
-  for (const section of page.sections) if (section.anchor) names.add(sectionName(section.anchor.replaceAll('-', '_')));
+  for (const section of page.sections) if (section.anchor) names.add(anchorSectionName(section.anchor));
   return names;
 }
 
