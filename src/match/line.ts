@@ -41,17 +41,6 @@ export interface LineOutcome {
   detail?: string;
 }
 
-// Whether a value can start at i: not inside a word, except a version after letters (`go1.21.3`).
-// A cheap pre-check that spares most characters of most words a call to the readers.
-function mayStartHere(s: string, i: number): boolean {
-  if (i === 0) return true;
-  const p = s.charCodeAt(i - 1);
-  const inWord = (p >= 48 && p <= 57) || (p >= 65 && p <= 90) || (p >= 97 && p <= 122) || p === 95;
-  if (!inWord) return true;
-  const c = s.charCodeAt(i);
-  return c >= 48 && c <= 57 && !(p >= 48 && p <= 57);
-}
-
 // Compiles an expected line once, deciding on the expected side which values are volatile.
 export function compileLine(source: string, options: CompileOptions = {}): LinePattern {
   const ellipsis = options.ellipsis ?? true;
@@ -85,7 +74,8 @@ export function compileLine(source: string, options: CompileOptions = {}): LineP
       litStart = i;
       continue;
     }
-    if (volatile && mayStartHere(source, i)) {
+    if (volatile) {
+      // readAny turns down most positions at once: inside a word, and on blanks and punctuation.
       const r = readAny(source, i, true);
       if (r) {
         flush();
