@@ -14,34 +14,37 @@ export function xmlText(text: string): string {
 }
 
 // Escapes text for an attribute or element content.
-export function xmlEscape(text: string): string {
+function xmlEscape(text: string): string {
   return xmlText(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
 // The whole report.
 export function junitXml(summary: RunSummary): string {
-  const counts = summary.pages.map((p) => countSteps(p.steps));
-  const sum = (key: 'failed' | 'timeout' | 'skipped' | 'interrupted') => counts.reduce((n, c) => n + c[key], 0);
-  const tests = summary.pages.reduce((n, p) => n + p.steps.length, 0);
+  const steps = summary.pages.flatMap((p) => p.steps);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="istio-doctest" tests="${tests}" failures="${sum('failed')}" errors="${sum('timeout') + sum('interrupted')}" skipped="${sum('skipped')}" time="${seconds(summary.durationMs)}">`,
+    `<testsuites name="istio-doctest" ${countAttributes(steps)} time="${seconds(summary.durationMs)}">`,
     ...summary.pages.map(suite),
     '</testsuites>',
     '',
   ].join('\n');
 }
 
+// `tests`, `failures`, `errors` (time-outs and interrupts) and `skipped` of some steps, for a testsuite or the whole run.
+function countAttributes(steps: StepResult[]): string {
+  const c = countSteps(steps);
+  return `tests="${steps.length}" failures="${c.failed}" errors="${c.timeout + c.interrupted}" skipped="${c.skipped}"`;
+}
+
 // One page as a testsuite.
 function suite(page: PageResult): string {
-  const c = countSteps(page.steps);
   const seen = new Map<string, number>();
   const cases = page.steps.map((r) => {
     const n = (seen.get(r.step.id) ?? 0) + 1;
     seen.set(r.step.id, n);
     return testcase(page, r, n);
   });
-  const attrs = `name="${xmlEscape(page.file)}" tests="${page.steps.length}" failures="${c.failed}" errors="${c.timeout + c.interrupted}" skipped="${c.skipped}" time="${seconds(page.durationMs)}"`;
+  const attrs = `name="${xmlEscape(page.file)}" ${countAttributes(page.steps)} time="${seconds(page.durationMs)}"`;
   const message = page.message ? `\n    <system-err>${xmlEscape(page.message)}</system-err>` : '';
   return `  <testsuite ${attrs}>${cases.join('')}${message}\n  </testsuite>`;
 }
