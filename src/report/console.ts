@@ -2,7 +2,8 @@
 // step its file:line, command and the matcher's diff, then the summary table. Colour and a live line only on a terminal.
 import type { PlannedStep } from '../steps/plan.js';
 import type { RunEvent, RunSummary, StepResult, StepStatus } from '../run/results.js';
-import { duration, plainStyle, summaryTable, type Style } from './summary.js';
+import { plural } from './page-summary.js';
+import { duration, pagePaint, plainStyle, progress, summaryTable, type Style } from './summary.js';
 
 export interface ConsoleOptions {
   /** Whether the stream is a terminal: a live status line, and colour unless NO_COLOR is set. */
@@ -13,7 +14,7 @@ export interface ConsoleOptions {
 }
 
 const ansi = (open: number, close: number) => (s: string) => `\x1b[${open}m${s}\x1b[${close}m`;
-export const colorStyle: Style = { pass: ansi(32, 39), fail: ansi(31, 39), warn: ansi(33, 39), dim: ansi(2, 22), bold: ansi(1, 22) };
+const colorStyle: Style = { pass: ansi(32, 39), fail: ansi(31, 39), warn: ansi(33, 39), dim: ansi(2, 22), bold: ansi(1, 22) };
 
 const marks: Record<StepStatus, string> = { passed: '✓', failed: '✗', timeout: '⏱', skipped: '-', interrupted: '!' };
 
@@ -27,7 +28,7 @@ export class ConsoleReporter {
   private readonly style: Style;
   private live?: { step: PlannedStep; total: number; started: number; attempt: number };
   private timer?: NodeJS.Timeout;
-  private failures: { page: string; result: StepResult }[] = [];
+  private failures: StepResult[] = [];
 
   constructor(
     private readonly write: (text: string) => void,
@@ -41,13 +42,13 @@ export class ConsoleReporter {
     switch (event.type) {
       case 'run-start':
         if (event.skipped.length > 0) {
-          this.print(this.style.dim(`skipped ${event.skipped.length} page${event.skipped.length === 1 ? '' : 's'}:`));
+          this.print(this.style.dim(`skipped ${plural(event.skipped.length, 'page')}:`));
           for (const s of event.skipped) this.print(this.style.dim(`  ${s.file}: ${s.reason}`));
         }
         if (event.pages.length === 0) this.print('no page to run');
         break;
       case 'page-start':
-        this.print(this.style.bold(`▶ ${event.file} [${event.lang}] ${event.steps} step${event.steps === 1 ? '' : 's'}`));
+        this.print(this.style.bold(`▶ ${event.file} [${event.lang}] ${plural(event.steps, 'step')}`));
         break;
       case 'step-start':
         this.live = { step: event.step, total: event.total, started: Date.now(), attempt: 1 };
@@ -63,12 +64,11 @@ export class ConsoleReporter {
       case 'step':
         this.stopTimer();
         this.print(this.stepLine(event.result, event.total));
-        if (event.result.status !== 'passed' && event.result.status !== 'skipped') this.failures.push({ page: event.page, result: event.result });
+        if (event.result.status !== 'passed' && event.result.status !== 'skipped') this.failures.push(event.result);
         break;
       case 'page': {
         const r = event.result;
-        const paint = r.status === 'passed' ? this.style.pass : r.status === 'interrupted' ? this.style.warn : this.style.fail;
-        this.print(paint(`${r.status === 'passed' ? '✓' : '✗'} ${r.file} ${r.status} in ${duration(r.durationMs)}${r.message ? `: ${r.message}` : ''}`));
+        this.print(pagePaint(r.status, this.style)(`${r.status === 'passed' ? '✓' : '✗'} ${r.file} ${r.status} in ${duration(r.durationMs)}${r.message ? `: ${r.message}` : ''}`));
         this.print('');
         break;
       }
@@ -80,11 +80,11 @@ export class ConsoleReporter {
   }
 
   // The end of the run: the failures in detail, then the table.
-  report(summary: RunSummary): string {
+  private report(summary: RunSummary): string {
     const out: string[] = [];
     if (this.failures.length > 0) {
       out.push(this.style.bold('Failures:'), '');
-      for (const { result } of this.failures) out.push(...this.failureBlock(result), '');
+      for (const result of this.failures) out.push(...this.failureBlock(result), '');
     }
     out.push(summaryTable(summary, this.style));
     return out.join('\n');
@@ -147,11 +147,6 @@ export class ConsoleReporter {
     this.timer = undefined;
     if (this.options.tty) this.write('\r\x1b[K');
   }
-}
-
-// `7/28`.
-function progress(step: PlannedStep, total: number): string {
-  return `${String(step.index).padStart(String(total).length)}/${total}`;
 }
 
 // The first line of a command, shortened for one console line.

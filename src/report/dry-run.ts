@@ -1,7 +1,8 @@
 // `run --dry-run`: the steps that would run, page by page, with their expected output and the verification chosen.
 import type { PlannedStep, RunPlan } from '../steps/plan.js';
 import type { SkippedPage } from '../run/results.js';
-import { duration } from './summary.js';
+import { plural } from './page-summary.js';
+import { duration, progress } from './summary.js';
 
 export interface DryRunSettings {
   stepTimeoutMs: number;
@@ -16,7 +17,7 @@ export function dryRunText(plans: RunPlan[], skipped: SkippedPage[], settings: D
   if (skipped.length > 0) out.push('');
   for (const plan of plans) out.push(...planLines(plan, settings), '');
   if (notes.length > 0) out.push('A real run would stop in its preflight:', ...notes.map((n) => `  ${n}`), '');
-  out.push(`${plans.length} page${plans.length === 1 ? '' : 's'} would run, ${plans.reduce((n, p) => n + p.steps.length, 0)} steps; nothing was run`);
+  out.push(`${plural(plans.length, 'page')} would run, ${plans.reduce((n, p) => n + p.steps.length, 0)} steps; nothing was run`);
   return `${out.join('\n')}\n`;
 }
 
@@ -24,13 +25,12 @@ export function dryRunText(plans: RunPlan[], skipped: SkippedPage[], settings: D
 function planLines(plan: RunPlan, settings: DryRunSettings): string[] {
   const tabs = Object.entries(plan.tabs).map(([k, v]) => `${k}=${v}`).join(', ');
   const header = `${plan.page.file} [${plan.page.lang}] ${plan.steps.length} steps${tabs ? `, tabs ${tabs}` : ''}; programs: ${plan.programs.join(', ') || 'none'}`;
-  const width = String(plan.steps.length).length;
-  return [header, ...plan.steps.flatMap((step) => stepLines(step, plan.steps.length, width, settings))];
+  return [header, ...plan.steps.flatMap((step) => stepLines(step, plan.steps.length, settings))];
 }
 
 // One step: where, id, verification, the command, the expected output.
-function stepLines(step: PlannedStep, total: number, width: number, settings: DryRunSettings): string[] {
-  const n = `${String(step.index).padStart(width)}/${total}`;
+function stepLines(step: PlannedStep, total: number, settings: DryRunSettings): string[] {
+  const n = progress(step, total);
   const pad = ' '.repeat(n.length + 3);
   const flags = [step.cleanup ? 'cleanup' : '', step.skip !== undefined ? `skipped: ${step.skip}` : ''].filter(Boolean).join(', ');
   const lines = [`  ${n} ${step.file}:${step.line}  ${step.id}${flags ? `  [${flags}]` : ''}`];

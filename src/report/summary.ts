@@ -1,4 +1,5 @@
 // The table at the end of a run: one row per page with its step counts, time and result, then a totals line.
+import type { PlannedStep } from '../steps/plan.js';
 import type { PageStatus, RunSummary } from '../run/results.js';
 import { countSteps } from '../run/results.js';
 import { plural } from './page-summary.js';
@@ -26,11 +27,20 @@ export function summaryTable(summary: RunSummary, style: Style = plainStyle): st
   const lines = [style.bold(header.map(cell).join('  ').trimEnd())];
   for (const row of rows) {
     const status = row[8] as PageStatus;
-    const paint = status === 'passed' ? style.pass : status === 'interrupted' ? style.warn : style.fail;
-    lines.push(`${row.slice(0, 8).map(cell).join('  ')}  ${paint(status)}`);
+    lines.push(`${row.slice(0, 8).map(cell).join('  ')}  ${pagePaint(status, style)(status)}`);
   }
   lines.push('', totals(summary));
   return `${lines.join('\n')}\n`;
+}
+
+// The colour of a page's result, the same in the live report and the table: interrupted is a warning, not a failure.
+export function pagePaint(status: PageStatus, style: Style): (s: string) => string {
+  return status === 'passed' ? style.pass : status === 'interrupted' ? style.warn : style.fail;
+}
+
+// `7/28`, the number padded to the width of the total so the column stays straight.
+export function progress(step: PlannedStep, total: number): string {
+  return `${String(step.index).padStart(String(total).length)}/${total}`;
 }
 
 // `3 pages: 2 passed, 1 failed; 4 skipped; 1m 3s`.
