@@ -33,8 +33,7 @@ export function preflight(plans: RunPlan[], options: PreflightOptions = {}): str
 
 // The `@path@` files, checked under the Istio directory.
 function istioFileProblems(plans: RunPlan[], istioDir: string | undefined): string[] {
-  const needed = new Map<string, string[]>();
-  for (const plan of plans) for (const file of plan.istioFiles) needed.set(file, [...(needed.get(file) ?? []), plan.page.file]);
+  const needed = pagesBy(plans, (plan) => plan.istioFiles);
   if (needed.size === 0) return [];
   const first = [...needed.keys()][0];
   if (!istioDir) {
@@ -50,15 +49,26 @@ function istioFileProblems(plans: RunPlan[], istioDir: string | undefined): stri
 
 // The programs the pages call first, looked up on PATH (paths with a slash may be made by the page itself: not checked).
 function programProblems(plans: RunPlan[], path: string): string[] {
-  const pagesOf = new Map<string, string[]>();
-  for (const plan of plans) for (const program of plan.programs) pagesOf.set(program, [...(pagesOf.get(program) ?? []), plan.page.file]);
   const problems: string[] = [];
-  for (const [program, pages] of [...pagesOf].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [program, pages] of [...pagesBy(plans, (plan) => plan.programs)].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (program.includes('/') || which(program, path)) continue;
     const hint = installHints[program] ?? `install ${program} or put it on PATH`;
     problems.push(`${program} is not on PATH (called by ${pages[0]}${pages.length > 1 ? ` and ${pages.length - 1} more page${pages.length > 2 ? 's' : ''}` : ''}): ${hint}`);
   }
   return problems;
+}
+
+// The pages that need each file or program, in plan order, so a problem can name the first page and count the rest.
+function pagesBy(plans: RunPlan[], needs: (plan: RunPlan) => string[]): Map<string, string[]> {
+  const pages = new Map<string, string[]>();
+  for (const plan of plans) {
+    for (const key of needs(plan)) {
+      const list = pages.get(key);
+      if (list) list.push(plan.page.file);
+      else pages.set(key, [plan.page.file]);
+    }
+  }
+  return pages;
 }
 
 // Finds an executable on PATH, like `command -v`.
