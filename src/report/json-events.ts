@@ -5,7 +5,7 @@ import type { RunEvent, StepResult } from '../run/results.js';
 import { countSteps } from '../run/results.js';
 
 // The JSON line of an event (without the newline); attempts are reported too, so a killed run shows what it was retrying.
-export function eventLine(event: RunEvent): string {
+function eventLine(event: RunEvent): string {
   return JSON.stringify(eventRecord(event));
 }
 

@@ -27,7 +27,7 @@ export function processTable(): ProcInfo[] {
 }
 
 // Parses /proc/PID/stat; the command name may hold spaces and parentheses, so fields are read after the last `)`.
-export function readStat(pid: number): ProcInfo | undefined {
+function readStat(pid: number): ProcInfo | undefined {
   let text: string;
   try {
     text = readFileSync(`/proc/${pid}/stat`, 'utf8');

@@ -35,7 +35,7 @@ function skipReason(page: Page, options: SelectOptions): string | undefined {
 }
 
 // Whether a file is an istio.io boilerplate (`content/<lang>/boilerplates/...`).
-export function isBoilerplate(file: string): boolean {
+function isBoilerplate(file: string): boolean {
   return `${sep}${file}`.replace(/\\/g, '/').includes('/boilerplates/');
 }
 

@@ -335,7 +335,7 @@ function result(outcome: Outcome, output: string, durationMs: number, timeoutMs:
 }
 
 // Formats a duration for messages: `500ms`, `5s`, `2m`.
-export function formatMs(ms: number): string {
+function formatMs(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)}ms`;
   if (ms < 60000 || ms % 60000 !== 0) return `${+(ms / 1000).toFixed(1)}s`;
   return `${ms / 60000}m`;
