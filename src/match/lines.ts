@@ -5,7 +5,7 @@
 import { diffArrays } from 'diff';
 import { maskKey } from './kinds.js';
 import { collapseBlanks, isEllipsisLine } from './normalize.js';
-import { compileLine, matchLine, rewriteLine, type PatternCache, type CompileOptions } from './line.js';
+import { compileLine, matchLine, rewriteLine, type PatternCache } from './line.js';
 import { quote } from './text.js';
 import type { Differences } from './types.js';
 
@@ -13,8 +13,6 @@ import type { Differences } from './types.js';
 export interface LinesContext {
   out: Differences;
   cache: PatternCache;
-  /** Options the cache compiles with, for rewriting failed lines. */
-  compile?: CompileOptions;
   /** Number of expected lines before the compared ones (for line numbers in messages). */
   lineOffset?: number;
   /** Number of actual lines before the compared ones. */
@@ -68,10 +66,15 @@ function reportExtra(ctx: LinesContext, beforeExpected: number, ai: number, a: s
   ctx.out.add({ line, actual: a, reason: `output line ${actualLine} is not expected: ${quote(a)}` });
 }
 
-// Rewrites an actual line for the diff: the expected line when they match, else value by value.
-function rewrite(ctx: LinesContext, e: string, a: string): string {
-  if (same(ctx, e, a)) return e;
-  return ctx.exact ? a : rewriteLine(e, a, ctx.compile);
+// Records a pair of lines that do not match and returns the actual line rewritten for the diff.
+function mismatch(ctx: LinesContext, ei: number, ai: number, e: string, a: string): string {
+  reportPair(ctx, ei, ai, e, a);
+  return ctx.exact ? a : rewriteLine(e, a);
+}
+
+// Compares a pair of lines and adds the actual one to the diff: as expected when they match.
+function pairUp(ctx: LinesContext, ei: number, ai: number, e: string, a: string, rewritten: string[]): void {
+  rewritten.push(same(ctx, e, a) ? e : mismatch(ctx, ei, ai, e, a));
 }
 
 // Compares lines without `...` lines: one to one, or aligned when the counts differ.
@@ -82,12 +85,11 @@ export function compareInOrder(expected: string[], actual: string[], ctx: LinesC
     for (let i = 0; i < expected.length; i++) {
       // Each line is compared once here: long lines are compiled without filling the cache.
       const e = expected[i];
-      const matched = ctx.exact || e.length < 40 ? same(ctx, e, actual[i]) : e === actual[i] || matchLine(compileLine(e, ctx.compile), actual[i]).ok;
-      if (matched) rewritten[i] = expected[i];
+      const matched = ctx.exact || e.length < 40 ? same(ctx, e, actual[i]) : e === actual[i] || matchLine(compileLine(e), actual[i]).ok;
+      if (matched) rewritten[i] = e;
       else {
         ok = false;
-        reportPair(ctx, i, i, expected[i], actual[i]);
-        rewritten[i] = rewrite(ctx, expected[i], actual[i]);
+        rewritten[i] = mismatch(ctx, i, i, e, actual[i]);
       }
     }
     return { ok, rewritten };
@@ -103,13 +105,7 @@ export function compareInOrder(expected: string[], actual: string[], ctx: LinesC
   if (!changes) {
     // Too different to align cheaply: compare by position, then list what is missing or extra.
     const common = Math.min(expected.length, actual.length);
-    for (let i = 0; i < common; i++) {
-      if (same(ctx, expected[i], actual[i])) rewritten.push(expected[i]);
-      else {
-        reportPair(ctx, i, i, expected[i], actual[i]);
-        rewritten.push(rewrite(ctx, expected[i], actual[i]));
-      }
-    }
+    for (let i = 0; i < common; i++) pairUp(ctx, i, i, expected[i], actual[i], rewritten);
     for (let i = common; i < expected.length; i++) reportMissing(ctx, i, expected[i]);
     for (let i = common; i < actual.length; i++) {
       reportExtra(ctx, expected.length, i, actual[i]);
@@ -123,14 +119,7 @@ export function compareInOrder(expected: string[], actual: string[], ctx: LinesC
   let added: number[] = [];
   const flush = () => {
     const pairs = Math.min(removed.length, added.length);
-    for (let k = 0; k < pairs; k++) {
-      const [e, a] = [expected[removed[k]], actual[added[k]]];
-      if (same(ctx, e, a)) rewritten.push(e);
-      else {
-        reportPair(ctx, removed[k], added[k], e, a);
-        rewritten.push(rewrite(ctx, e, a));
-      }
-    }
+    for (let k = 0; k < pairs; k++) pairUp(ctx, removed[k], added[k], expected[removed[k]], actual[added[k]], rewritten);
     for (let k = pairs; k < removed.length; k++) reportMissing(ctx, removed[k], expected[removed[k]]);
     for (let k = pairs; k < added.length; k++) {
       reportExtra(ctx, removed.length > 0 ? removed[removed.length - 1] + 1 : ei, added[k], actual[added[k]]);
@@ -146,13 +135,7 @@ export function compareInOrder(expected: string[], actual: string[], ctx: LinesC
       for (let k = 0; k < change.count; k++) added.push(ai++);
     } else {
       flush();
-      for (let k = 0; k < change.count; k++, ei++, ai++) {
-        if (same(ctx, expected[ei], actual[ai])) rewritten.push(expected[ei]);
-        else {
-          reportPair(ctx, ei, ai, expected[ei], actual[ai]);
-          rewritten.push(rewrite(ctx, expected[ei], actual[ai]));
-        }
-      }
+      for (let k = 0; k < change.count; k++, ei++, ai++) pairUp(ctx, ei, ai, expected[ei], actual[ai], rewritten);
     }
   }
   flush();
@@ -252,11 +235,7 @@ function compareWindow(ctx: LinesContext, expected: string[], seg: Segment, actu
   for (let i = seg.start; i < seg.end; i++) {
     const ai = q + i - seg.start;
     if (ai >= actual.length) reportMissing(ctx, i, expected[i]);
-    else if (same(ctx, expected[i], actual[ai])) rewritten.push(expected[i]);
-    else {
-      reportPair(ctx, i, ai, expected[i], actual[ai]);
-      rewritten.push(rewrite(ctx, expected[i], actual[ai]));
-    }
+    else pairUp(ctx, i, ai, expected[i], actual[ai], rewritten);
   }
 }
 
