@@ -1,4 +1,6 @@
-import { maskKey, nameForms, readAny, readKind, type Kind } from './kinds.js';
+import { readAny, readKind, type Kind } from './kinds.js';
+import { nameForms } from './kinds/pod.js';
+import { maskKey } from './mask-key.js';
 import { lineMatches } from './line.js';
 
 // The kind the expected side gives to a whole token, or null when the token is literal.

@@ -4,7 +4,8 @@
 // glob needs; no regular expression is built from user text.
 import { diffArrays } from 'diff';
 import { collapseBlanks } from './normalize.js';
-import { describeKind, formFits, readAny, readKind, type Kind } from './kinds.js';
+import { formFits, readAny, readKind, type Kind } from './kinds.js';
+import { describeKind } from './kinds/describe.js';
 import { quote, tokenAt, tokens } from './text.js';
 
 /** One piece of a compiled expected line. */

@@ -3,7 +3,7 @@
 // anchored at the start, the last at the end, and each one between is found leftmost after the
 // previous one, which is exact for "zero or more lines" gaps and takes one pass over the output.
 import { diffArrays } from 'diff';
-import { maskKey } from './kinds.js';
+import { maskKey } from './mask-key.js';
 import { collapseBlanks, isEllipsisLine } from './normalize.js';
 import { compileLine, matchLine, rewriteLine, type PatternCache } from './line.js';
 import { quote } from './text.js';

@@ -2,7 +2,7 @@
 // column names, rows split into cells on runs of two or more blanks, rows paired in any order.
 // Pairing groups rows by a key of their cells with volatile values masked, so thousands of rows are
 // paired in near-linear time; a bounded search pairs what the keys miss.
-import { maskKey } from './kinds.js';
+import { maskKey } from './mask-key.js';
 import { matchLine, type PatternCache } from './line.js';
 import { collapseBlanks, isEllipsisLine } from './normalize.js';
 import { quote } from './text.js';

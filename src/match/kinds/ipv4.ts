@@ -1,0 +1,50 @@
+// IPv4 addresses, with or without a `:port` or a `/prefix`; `<pending>` and `<none>` on the actual side.
+import { digitRun, endsWord, fixedDigits, forms, isDigitAt, isWordAt, numberAfter } from './chars.js';
+import type { Reading } from './reading.js';
+
+
+// Reads a dotted quad at i and returns its end, or -1 (each octet 0-255, at most three digits).
+export function dottedQuad(s: string, i: number): number {
+  let p = i;
+  for (let octet = 0; octet < 4; octet++) {
+    if (octet > 0) {
+      if (s[p] !== '.') return -1;
+      p++;
+    }
+    const n = digitRun(s, p);
+    if (n === 0 || n > 3) return -1;
+    if (fixedDigits(s, p, n) > 255) return -1;
+    p += n;
+  }
+  return p;
+}
+
+// Addresses that never change between clusters: they stay literal on the expected side.
+function isWellKnownIPv4(text: string): boolean {
+  return text.startsWith('0.0.0.0') || text.startsWith('127.') || text.startsWith('255.255.255.255');
+}
+
+// Reads an IPv4 address with an optional `:port` or `/prefix`.
+export function readIPv4(s: string, i: number, strict: boolean): Reading | null {
+  if (i > 0 && (isWordAt(s, i - 1) || s[i - 1] === '.')) return null;
+  if (!strict) {
+    if (s.startsWith('<pending>', i)) return { kind: 'ipv4', end: i + 9, forms: forms('*') };
+    if (s.startsWith('<none>', i)) return { kind: 'ipv4', end: i + 6, forms: forms('*') };
+  }
+  const quadEnd = dottedQuad(s, i);
+  if (quadEnd < 0) return null;
+  let end = quadEnd;
+  let form = 'plain';
+  const port = numberAfter(s, end, ':', 5, 65535);
+  const prefix = port < 0 ? numberAfter(s, end, '/', 2, 32) : -1;
+  if (port > 0) {
+    end = port;
+    form = 'port';
+  } else if (prefix > 0) {
+    end = prefix;
+    form = 'prefix';
+  }
+  if (!endsWord(s, end) || (s[end] === '.' && isDigitAt(s, end + 1))) return null;
+  if (strict && isWellKnownIPv4(s.slice(i, quadEnd))) return null;
+  return { kind: 'ipv4', end, forms: forms(form) };
+}
