@@ -28,11 +28,6 @@ export function isEllipsisLine(line: string): boolean {
   return line.trim() === '...';
 }
 
-// Whether a character is a blank that separates words inside a line.
-export function isBlank(ch: string | undefined): boolean {
-  return ch === ' ' || ch === '\t';
-}
-
 // Collapses runs of blanks into one space, since runs of spaces are equivalent.
 export function collapseBlanks(line: string): string {
   return line.replace(/[ \t]+/g, ' ');
