@@ -2,8 +2,7 @@
 // (rows shuffled, fresh hashes, IPs and ages on the actual side) and on a plain log-like output, and
 // the growth from 1x to 10x input measured in the same run. Prints figures; asserts nothing.
 import { match } from '../match/index.js';
-
-const ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+import { NAME_ALPHABET as ALPHABET } from '../match/kinds/pod.js';
 
 // A small deterministic generator, so every run measures the same inputs.
 function generator(seed: number): () => number {
