@@ -1,7 +1,7 @@
 // Rendering a failed comparison: the reasons first, then a line diff of the expected text against
 // the actual output with every matched volatile value written as expected, so only real differences
 // stand out. Outputs are large; the diff is bounded in work and in length.
-import { diffArrays } from 'diff';
+import { alignLines } from './align-lines.js';
 import { collapseBlanks } from './normalize.js';
 import type { Comparison, Difference } from './types.js';
 
@@ -20,10 +20,7 @@ interface DiffLine {
 
 // Aligns the expected lines with the rewritten actual lines, blanks runs being equivalent.
 function align(expected: string[], actual: string[]): DiffLine[] {
-  const total = expected.length + actual.length;
-  const changes = diffArrays(expected.map(collapseBlanks), actual.map(collapseBlanks), {
-    maxEditLength: Math.max(16, Math.min(5000, Math.floor(20_000_000 / Math.max(1, total)))),
-  });
+  const changes = alignLines(expected.map(collapseBlanks), actual.map(collapseBlanks));
   const lines: DiffLine[] = [];
   let e = 0;
   let a = 0;

@@ -2,7 +2,7 @@
 // more actual lines. The expected lines are cut at `...` lines into segments; the first segment is
 // anchored at the start, the last at the end, and each one between is found leftmost after the
 // previous one, which is exact for "zero or more lines" gaps and takes one pass over the output.
-import { diffArrays } from 'diff';
+import { alignLines } from './align-lines.js';
 import { maskKey } from './mask-key.js';
 import { collapseBlanks, isEllipsisLine } from './normalize.js';
 import { compileLine, matchLine, rewriteLine, type PatternCache } from './line.js';
@@ -96,11 +96,8 @@ export function compareInOrder(expected: string[], actual: string[], ctx: LinesC
   }
   // The counts differ, so this is a failure: lines are aligned on their masked keys (cheap to compare),
   // and the pairs the alignment makes are then checked with the real rules.
-  const total = expected.length + actual.length;
   const key = ctx.exact ? (line: string) => line : maskKey;
-  const changes = diffArrays(expected.map(key), actual.map(key), {
-    maxEditLength: Math.max(16, Math.min(5000, Math.floor(20_000_000 / Math.max(1, total)))),
-  });
+  const changes = alignLines(expected.map(key), actual.map(key));
   const rewritten: string[] = [];
   if (!changes) {
     // Too different to align cheaply: compare by position, then list what is missing or extra.
