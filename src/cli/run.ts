@@ -198,9 +198,7 @@ function planOf(page: Page, tabs: Record<string, string>, reference: string): Ru
     spec = specs.get(file) ?? readSpec(file);
     specs.set(file, spec);
   }
-  const plan = buildPlan(page, { tabs, spec: spec?.spec });
-  for (const d of spec?.diagnostics ?? []) if (d.severity === 'error') plan.errors.push(`${d.file}:${d.line}:${d.column} ${d.message} [${d.ruleId}]`);
-  return plan;
+  return buildPlan(page, { tabs, spec: spec?.spec, specDiagnostics: spec?.diagnostics });
 }
 
 // Opens the --json file before anything runs; a path that cannot be written is one line and exit 2, not a stack trace.

@@ -11,6 +11,8 @@ export interface PlanOptions {
   /** Tab chosen per category (`--tab config-api=gateway-api`); the first tab of a tabset otherwise. */
   tabs?: Record<string, string>;
   spec?: Spec;
+  /** Problems of the spec file itself: its errors stop the run like the page's own. */
+  specDiagnostics?: Diagnostic[];
 }
 
 type Item = { kind: 'block'; page: Page; block: Block } | { kind: 'page'; page: Page };
@@ -59,6 +61,7 @@ export function buildPlan(page: Page, options: PlanOptions = {}): RunPlan {
     }
   };
   visit(page, new Set());
+  for (const d of options.specDiagnostics ?? []) if (d.severity === 'error') errors.push(errorLine(d));
   return { page, steps, programs: [...programs].sort(), istioFiles: [...istioFiles].sort(), tabs, errors };
 }
 
