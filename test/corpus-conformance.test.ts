@@ -6,7 +6,7 @@ import { readFrontMatter } from '../src/page/front-matter.js';
 import { needsMarkdownParser, sectionsByLines, sectionsByRemark } from '../src/page/sections.js';
 import { scanShortcodes } from '../src/page/shortcodes.js';
 import type { Page } from '../src/page/types.js';
-import { boilerplateSources, formatSnips } from '../src/report/snips.js';
+import { boilerplateSources, formatSnips } from '../src/istio/snips.js';
 import { corpus, corpusPresent, goldens } from './corpus.js';
 
 const present = corpusPresent('the istio.io corpus conformance tests');

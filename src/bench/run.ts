@@ -8,7 +8,7 @@ import { execa } from 'execa';
 import { loadPage } from '../page/load.js';
 import type { RunEvent } from '../run/results.js';
 import { runPage } from '../run/run-page.js';
-import { buildPlan } from '../steps/build-plan.js';
+import { buildPlan } from '../plan/build-plan.js';
 
 const STEPS = Number(process.env.BENCH_STEPS ?? 500);
 const ROUNDS = 3;

@@ -4,8 +4,8 @@ import type { Diagnostic, Page } from '../page/types.js';
 import { githubAnnotation } from '../report/diagnostic-line.js';
 import { driftDiagnostics, driftText } from '../report/drift.js';
 import { diagnosticLines, pageFacts, pageLine, plural } from '../report/page-summary.js';
-import { comparedOnly, driftReport } from '../steps/drift-report.js';
-import { loadPages } from './pages.js';
+import { comparedOnly, driftReport } from '../translate/drift-report.js';
+import { loadPages } from '../page/pages.js';
 import { parseOptions, usageError } from './usage.js';
 
 const help = `Usage: istio-doctest check [--vars FILE] [--quiet] PATH...

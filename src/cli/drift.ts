@@ -2,8 +2,8 @@
 import { resolve } from 'node:path';
 import { githubAnnotation } from '../report/diagnostic-line.js';
 import { driftDiagnostics, driftJson, driftText } from '../report/drift.js';
-import { driftReport, failOnValues, failsOn, type FailOn } from '../steps/drift-report.js';
-import { loadPages } from './pages.js';
+import { driftReport, failOnValues, failsOn, type FailOn } from '../translate/drift-report.js';
+import { loadPages } from '../page/pages.js';
 import { parseOptions, usageError } from './usage.js';
 
 const help = `Usage: istio-doctest drift [--reference LANG] [--json] [--fail-on commands|outputs|any|none] [--vars FILE] PATH...

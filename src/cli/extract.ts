@@ -4,8 +4,8 @@ import { basename, dirname, join } from 'node:path';
 import type { Page, Vars } from '../page/types.js';
 import { diagnosticLine } from '../report/diagnostic-line.js';
 import { extractJson } from '../report/extract-json.js';
-import { boilerplateSources, formatSnips, snipsHeader } from '../report/snips.js';
-import { loadPages } from './pages.js';
+import { boilerplateSources, formatSnips, snipsHeader } from '../istio/snips.js';
+import { loadPages } from '../page/pages.js';
 import { parseOptions, usageError } from './usage.js';
 
 const help = `Usage: istio-doctest extract [--format json|snips] [--reference LANG] [--vars FILE] [--out-dir DIR] PATH...

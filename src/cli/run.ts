@@ -12,9 +12,9 @@ import { preflight } from '../run/preflight.js';
 import type { RunEvent, RunSummary } from '../run/results.js';
 import { runPages } from '../run/run-pages.js';
 import { parseShard, selectPages, shardOf } from '../run/select.js';
-import { buildPlan } from '../steps/build-plan.js';
-import type { RunPlan } from '../steps/plan.js';
-import { loadPages } from './pages.js';
+import { buildPlan } from '../plan/build-plan.js';
+import type { RunPlan } from '../plan/plan.js';
+import { loadPages } from '../page/pages.js';
 import { parseOptions, usageError } from './usage.js';
 
 const help = `Usage: istio-doctest run [options] PATH...

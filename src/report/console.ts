@@ -1,6 +1,6 @@
 // The console report: live progress (page, step n of N, command, attempts while retrying, time), then per failed
 // step its file:line, command and the matcher's diff, then the summary table. Colour and a live line only on a terminal.
-import type { PlannedStep } from '../steps/plan.js';
+import type { PlannedStep } from '../plan/plan.js';
 import type { RunEvent, RunSummary, StepResult, StepStatus } from '../run/results.js';
 import { plural } from './page-summary.js';
 import { duration, pagePaint, plainStyle, progress, summaryTable, type Style } from './summary.js';

@@ -2,9 +2,9 @@
 // (`[-reference-]{+translation+}`); for tools, stable JSON; for pull requests, annotations at the translated line.
 import { diagnostic } from '../page/diagnostics.js';
 import type { Diagnostic } from '../page/types.js';
-import type { DriftReport, DriftSummary } from '../steps/drift-report.js';
-import type { BlockDrift, PageDrift } from '../steps/drift.js';
-import type { LineChange, WordPart } from '../steps/line-changes.js';
+import type { DriftReport, DriftSummary } from '../translate/drift-report.js';
+import type { BlockDrift, PageDrift } from '../translate/drift.js';
+import type { LineChange, WordPart } from '../translate/line-changes.js';
 import { plural } from './page-summary.js';
 
 export interface DriftTextOptions {

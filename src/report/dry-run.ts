@@ -1,5 +1,5 @@
 // `run --dry-run`: the steps that would run, page by page, with their expected output and the verification chosen.
-import type { PlannedStep, RunPlan } from '../steps/plan.js';
+import type { PlannedStep, RunPlan } from '../plan/plan.js';
 import type { SkippedPage } from '../run/results.js';
 import { plural } from './page-summary.js';
 import { duration, progress } from './summary.js';

@@ -1,5 +1,5 @@
 // The table at the end of a run: one row per page with its step counts, time and result, then a totals line.
-import type { PlannedStep } from '../steps/plan.js';
+import type { PlannedStep } from '../plan/plan.js';
 import type { PageStatus, RunSummary } from '../run/results.js';
 import { countSteps } from '../run/results.js';
 import { plural } from './page-summary.js';

@@ -2,7 +2,7 @@
 // page has an error. Each problem says what is missing and how to get it; any problem means nothing runs.
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
-import type { RunPlan } from '../steps/plan.js';
+import type { RunPlan } from '../plan/plan.js';
 
 export interface PreflightOptions {
   /** `--istio-dir` or `$ISTIO_DIR`. */

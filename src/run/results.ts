@@ -1,5 +1,5 @@
 // What a run found, as flat records the reporters format: one per step, one per page, one for the run.
-import type { PlannedStep } from '../steps/plan.js';
+import type { PlannedStep } from '../plan/plan.js';
 
 /** `interrupted`: the step was running when SIGINT or SIGTERM came. */
 export type StepStatus = 'passed' | 'failed' | 'timeout' | 'skipped' | 'interrupted';

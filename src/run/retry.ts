@@ -1,7 +1,7 @@
 // Running a step until it passes: clusters are eventually consistent, so an output that does not match yet is
 // tried again about every second until it matches or the retry time-out passes.
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { PlannedStep } from '../steps/plan.js';
+import type { PlannedStep } from '../plan/plan.js';
 import type { CommandResult, Session } from './session.js';
 import { verify, type Verdict } from './verify.js';
 

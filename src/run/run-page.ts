@@ -1,7 +1,7 @@
 // Running one page: its steps in order in one bash session, retried until they match, cleanup always run,
 // and nothing of the page left running at the end.
 import { randomBytes } from 'node:crypto';
-import type { PlannedStep, RunPlan } from '../steps/plan.js';
+import type { PlannedStep, RunPlan } from '../plan/plan.js';
 import type { Listener, PageResult, StepResult, StepStatus } from './results.js';
 import { runWithRetries } from './retry.js';
 import { rolloutsIn, waitForRollouts } from './rollout.js';

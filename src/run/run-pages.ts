@@ -1,5 +1,5 @@
 // Running the selected pages one after another on one cluster, with SIGINT/SIGTERM turned into "stop, clean up, exit 130".
-import type { RunPlan } from '../steps/plan.js';
+import type { RunPlan } from '../plan/plan.js';
 import type { Listener, PageResult, RunSummary, SkippedPage } from './results.js';
 import { runPage, type PageOptions } from './run-page.js';
 

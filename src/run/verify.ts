@@ -1,6 +1,6 @@
 // Judging one attempt of a step: the matcher for steps that show output, the exit code for the others.
 import { match } from '../match/index.js';
-import type { PlannedStep } from '../steps/plan.js';
+import type { PlannedStep } from '../plan/plan.js';
 import type { CommandResult } from './session.js';
 
 export interface Verdict {

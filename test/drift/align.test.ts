@@ -1,5 +1,5 @@
-import { alignBlocks, alignedIds } from '../../src/steps/align.js';
-import { alignSequences } from '../../src/steps/sequence-alignment.js';
+import { alignBlocks, alignedIds } from '../../src/translate/align.js';
+import { alignSequences } from '../../src/translate/sequence-alignment.js';
 import { bash, ids, page, text } from './pages.js';
 
 // The English page every translation below is aligned with: two sections and a cleanup.

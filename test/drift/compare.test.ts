@@ -1,7 +1,7 @@
-import { alignBlocks } from '../../src/steps/align.js';
-import { compareBlocks, comparePage } from '../../src/steps/drift.js';
-import type { LineChange } from '../../src/steps/line-changes.js';
-import { isTranslatedOutput, onlyCommentsChanged, splitComment } from '../../src/steps/translation.js';
+import { alignBlocks } from '../../src/translate/align.js';
+import { compareBlocks, comparePage } from '../../src/translate/drift.js';
+import type { LineChange } from '../../src/translate/line-changes.js';
+import { isTranslatedOutput, onlyCommentsChanged, splitComment } from '../../src/translate/translation.js';
 import { bash, page, text } from './pages.js';
 
 // The only block of a one-block page.

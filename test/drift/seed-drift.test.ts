@@ -1,6 +1,6 @@
 import { join, relative } from 'node:path';
-import { loadPages } from '../../src/cli/pages.js';
-import { driftReport } from '../../src/steps/drift-report.js';
+import { loadPages } from '../../src/page/pages.js';
+import { driftReport } from '../../src/translate/drift-report.js';
 import { cli } from '../cli-harness.js';
 
 const root = relative(process.cwd(), join(__dirname, '../..')) || '.';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadPage } from '../../src/page/load.js';
 import { preflight, which } from '../../src/run/preflight.js';
-import { buildPlan } from '../../src/steps/build-plan.js';
+import { buildPlan } from '../../src/plan/build-plan.js';
 import { FAKE_BIN, ISTIO_DIR, SEED } from './harness.js';
 
 let bin: string;

@@ -7,7 +7,7 @@ import { eventRecord, JsonEventsFile } from '../../src/report/json-events.js';
 import { junitXml, xmlText } from '../../src/report/junit.js';
 import { summaryTable } from '../../src/report/summary.js';
 import type { PageResult, RunSummary, StepResult } from '../../src/run/results.js';
-import type { PlannedStep } from '../../src/steps/plan.js';
+import type { PlannedStep } from '../../src/plan/plan.js';
 
 const page = 'content/es/docs/tasks/traffic-management/egress/egress-kubernetes-services/index.md';
 

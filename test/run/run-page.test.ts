@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { loadPage } from '../../src/page/load.js';
 import type { RunEvent } from '../../src/run/results.js';
 import { runPage, type PageOptions } from '../../src/run/run-page.js';
-import { buildPlan } from '../../src/steps/build-plan.js';
+import { buildPlan } from '../../src/plan/build-plan.js';
 
 let dir: string;
 beforeAll(() => {

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { loadPages } from '../../src/cli/pages.js';
+import { loadPages } from '../../src/page/pages.js';
 import { parseShard, selectPages, shardOf } from '../../src/run/select.js';
 
 const files = (n: number) => Array.from({ length: n }, (_, i) => ({ file: `content/en/docs/tasks/page-${String(i).padStart(2, '0')}/index.md` }));

@@ -2,7 +2,7 @@
 // them, and their block ids given to the translation (so one `doctest.yaml` and one snippet naming serve every language).
 import { existsSync } from 'node:fs';
 import type { Page } from '../page/types.js';
-import { alignBlocks, alignedIds, type Alignment } from '../steps/align.js';
+import { alignBlocks, alignedIds, type Alignment } from './align.js';
 
 const contentLang = /(?:^|[\\/])content[\\/]([^\\/]+)[\\/]/g;
 

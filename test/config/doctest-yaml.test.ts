@@ -1,9 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { loadPages } from '../../src/cli/pages.js';
+import { loadPages } from '../../src/page/pages.js';
 import { findSpecFile, readSpec } from '../../src/config/spec.js';
-import { buildPlan } from '../../src/steps/build-plan.js';
+import { buildPlan } from '../../src/plan/build-plan.js';
 import { cli } from '../cli-harness.js';
 
 const root = relative(process.cwd(), join(__dirname, '../..')) || '.';
