@@ -9,14 +9,18 @@ export interface FoundScript {
   fromReference: boolean;
 }
 
-// The scripts of a page; only an `index.md` has scripts (its folder is the test), other pages none.
-export function scriptsOfPage(pageFile: string, lang: string, reference: string | undefined): FoundScript[] {
+// The scripts of a page; only an `index.md` has scripts (its folder is the test), other pages none. Looked for beside
+// the page, then beside the same page in the reference language, then in the istio.io checkout's reference folder.
+export function scriptsOfPage(pageFile: string, lang: string, reference: string | undefined, repoRoot?: string): FoundScript[] {
   if (basename(pageFile) !== 'index.md') return [];
   const dir = dirname(pageFile);
   const own = scriptsIn(dir);
   if (own.length > 0 || !reference || reference === lang) return own.map((file) => ({ file, fromReference: false }));
   const other = swapLang(dir, lang, reference);
-  return other ? scriptsIn(other).map((file) => ({ file, fromReference: true })) : [];
+  const found = other ? scriptsIn(other) : [];
+  const rest = /(?:^|[\\/])content[\\/][^\\/]+[\\/](.*)$/.exec(dir)?.[1];
+  if (found.length === 0 && repoRoot && rest !== undefined) found.push(...scriptsIn(join(repoRoot, 'content', reference, rest)));
+  return found.map((file) => ({ file, fromReference: true }));
 }
 
 // The `*test.sh` files of a folder, sorted; none when it cannot be read.
