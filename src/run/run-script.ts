@@ -148,6 +148,9 @@ function preludeOf(plan: ScriptPlan): string {
   const lines = [];
   if (plan.pageSnips) lines.push(`source "$${SNIPS_DIR_VAR}/${plan.pageSnips}" || return 1`);
   for (const helper of INJECTED_HELPERS) lines.push(`source ${shellQuote(helper)} || return 1`);
+  // debug.sh turns on `set -x` into its debug file; a replaced shell would lose that file and trace into the steps'
+  // outputs, which the matcher reads. Each step's output is in the reports instead.
+  lines.push('set +x');
   lines.push(verifyFunctionsScript());
   return lines.join('\n');
 }
