@@ -7,6 +7,8 @@ import type { Diagnostic } from '../page/types.js';
 import type { ScriptPart } from './script-split.js';
 
 const syntax = sh.syntax;
+// One parser for every script (creating one through the GopherJS bridge is not free).
+let parser: ReturnType<typeof syntax.NewParser> | undefined;
 
 /** verify.sh's functions and the matcher mode each one stands for. */
 export const VERIFY_FUNCTIONS = {
@@ -54,7 +56,8 @@ export type ReadResult = { ok: true; statements: Statement[] } | { ok: false; di
 export function readStatements(file: string, part: ScriptPart): ReadResult {
   let tree: ShNode;
   try {
-    tree = syntax.NewParser().Parse(part.text, file);
+    parser ??= syntax.NewParser();
+    tree = parser.Parse(part.text, file);
   } catch (error) {
     const message = String((error as Error).message ?? error);
     const at = /:(\d+):(\d+): (.*)$/.exec(message);
@@ -83,7 +86,9 @@ function trimTail(text: string): string {
 function classify(stmt: ShNode, text: string, line: number, partLine: number): Statement {
   const cmd = stmt.Cmd;
   const type = cmd ? syntax.NodeType(cmd) : '';
-  const nestedVerifies = verifiesIn(stmt, partLine);
+  // Walking a tree through mvdan-sh's GopherJS bridge is slow: only statements that mention a verify function are walked.
+  const simple = /^\w+ [^\n;|&()`$]*(\$\w+[^\n;|&()`$]*)*$/.test(text.replace(/"\$\w+"/g, ''));
+  const nestedVerifies = text.includes('_verify_') && !simple ? verifiesIn(stmt, partLine) : [];
   const base = { line, text, nestedVerifies, defines: type === 'FuncDecl' ? [cmd.Name.Value as string] : [] };
   const plain = !stmt.Negated && !stmt.Background && !stmt.Coprocess && (stmt.Redirs ?? []).length === 0;
   if (type === 'DeclClause' && cmd.Variant.Value === 'export') return { ...base, kind: 'shell', sets: settingsOf(cmd.Args ?? []) };

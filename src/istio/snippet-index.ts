@@ -1,6 +1,7 @@
 // The snippets a script can call, by id: their function body and `_out` text as istio.io's `snips.sh` defines them
 // (generated in-process from the page of the run's language), and the markdown file:line each one is written at.
 import type { Page } from '../page/types.js';
+import { snippetName } from './snips.js';
 
 /** One snippet: what its function runs, the `<id>_out` text, and where the page writes it. */
 export interface Snippet {
@@ -35,7 +36,8 @@ export function blockLines(page: Page, into = new Map<string, BlockPlace>(), see
   if (seen.has(page.file)) return into;
   seen.add(page.file);
   for (const block of page.blocks) {
-    if (block.id && !into.has(block.id)) into.set(block.id, { file: block.file, line: block.steps?.[0]?.line ?? block.line, commands: (block.steps ?? []).map((s) => s.command) });
+    const id = block.id === undefined ? undefined : snippetName(block.file, block.id);
+    if (id && !into.has(id)) into.set(id, { file: block.file, line: block.steps?.[0]?.line ?? block.line, commands: (block.steps ?? []).map((s) => s.command) });
   }
   for (const include of page.includes) if (include.page) blockLines(include.page, into, seen);
   return into;
