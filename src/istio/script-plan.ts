@@ -54,6 +54,8 @@ export interface ScriptPlan extends RunPlan {
   /** Helper files under the istio.io checkout the script needs (the injected ones and those it sources). */
   helperFiles: string[];
   warnings: string[];
+  /** Where each snippet the script can call is written, for `_verify_*` calls reported from inside functions. */
+  snippetLines: Record<string, { file: string; line: number }>;
 }
 
 export interface ScriptPlanContext {
@@ -197,6 +199,7 @@ export function buildScriptPlan(split: SplitScript, placeholder: Page, ctx: Scri
     snipsFiles: [...snipsFiles].map(([path, text]) => ({ path, text })),
     helperFiles: [...helperFiles],
     warnings,
+    snippetLines: Object.fromEntries([...snippets].map(([id, s]) => [id, { file: s.file, line: s.line }])),
   };
 }
 

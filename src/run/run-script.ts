@@ -80,7 +80,7 @@ export async function runScript(plan: ScriptPlan, options: ScriptOptions): Promi
       if (!result.warning && (result.status === 'failed' || result.status === 'timeout')) failed = true;
       results.push(result);
       options.emit({ type: 'step', page: file, result, total });
-      if (step.nested && result.status !== 'skipped') for (const nested of nestedResults(step, log)) {
+      if (step.kind !== 'verify' && result.status !== 'skipped') for (const nested of nestedResults(plan, step, log)) {
         if (!nested.warning && nested.status === 'failed') failed = true;
         results.push(nested);
         options.emit({ type: 'step', page: file, result: nested, total });
@@ -124,7 +124,7 @@ async function runScriptStep(session: Session, step: ScriptStep, options: Script
 }
 
 // The calls logged by the session's `_verify_*` functions during a step, one result each, then the log emptied.
-function nestedResults(step: ScriptStep, log: string): StepResult[] {
+function nestedResults(plan: ScriptPlan, step: ScriptStep, log: string): StepResult[] {
   let text = '';
   try {
     text = readFileSync(log, 'utf8');
@@ -137,7 +137,9 @@ function nestedResults(step: ScriptStep, log: string): StepResult[] {
     .filter(Boolean)
     .map((line) => {
       const [status, mode, func, attempts] = line.split('\t');
-      const nestedStep: ScriptStep = { ...step, id: func, verify: { mode: mode as ScriptStep['verify']['mode'] }, kind: 'verify', run: func, command: func, nested: undefined };
+      // Reported at the snippet's markdown line when it is one, else at the statement that made the call.
+      const where = plan.snippetLines[func] ?? { file: step.file, line: step.line };
+      const nestedStep: ScriptStep = { ...step, ...where, blockLine: where.line, id: func, verify: { mode: mode as ScriptStep['verify']['mode'] }, kind: 'verify', run: func, command: func, nested: undefined };
       const ok = status === 'passed';
       return { step: nestedStep, status: ok ? 'passed' : 'failed', attempts: Number(attempts) || 1, timedOut: false, durationMs: 0, output: '', message: ok ? '' : `${func}: _verify_ ${mode} failed inside ${step.command.split('\n')[0]} (see the step's output)`, diff: '', warning: step.cleanup && !ok } as StepResult;
     });
