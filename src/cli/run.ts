@@ -39,6 +39,9 @@ istio.io test scripts (the *test.sh beside a page, or beside the same page in th
                          only: only pages with scripts; off: ignore scripts
   --repo-root DIR        the istio.io checkout the scripts' tests/util/... and content/... paths resolve in
                          (default: the folder holding the page's content/)
+  --setup only=CONFIG    only the tests of one setup config (a script's \`# @setup\` line, e.g. profile=default;
+                         pages without a script count as profile=none), for a CI matrix over setups
+  --setup keep           trust the cluster as it is (the default: Istio is not installed or removed per setup)
 
 Cluster and files:
   --istio-dir DIR        Istio release or checkout the @samples/...@ files are in (default $ISTIO_DIR)
@@ -85,6 +88,7 @@ const options = {
   // istio.io test scripts
   scripts: { type: 'string' },
   'repo-root': { type: 'string' },
+  setup: { type: 'string' },
 } as const;
 
 interface Settings {
@@ -125,8 +129,12 @@ export async function main(argv: string[]): Promise<number> {
     (page) => planOf(page, settings.tabs, reference),
   );
   for (const warning of chosen.warnings) process.stderr.write(`istio-doctest: warning: ${warning}\n`);
-  const selected = { skipped: chosen.skipped };
-  const plans = settings.shard ? shardOf(chosen.plans.map((plan) => ({ file: planKey(plan), plan })), settings.shard).map((e) => e.plan) : chosen.plans;
+  const setup = readSetupOption(v.setup as string | undefined);
+  if (typeof setup === 'object') return usageError(setup.error, help);
+  const bySetup = setup === undefined ? chosen.plans : chosen.plans.filter((plan) => setupOf(plan) === setup);
+  const otherSetups = setup === undefined ? [] : chosen.plans.filter((plan) => setupOf(plan) !== setup).map((plan) => ({ file: plan.page.file, reason: `setup ${setupOf(plan)}, not ${setup} (--setup only=${setup})` }));
+  const selected = { skipped: [...chosen.skipped, ...otherSetups] };
+  const plans = settings.shard ? shardOf(bySetup.map((plan) => ({ file: planKey(plan), plan })), settings.shard).map((e) => e.plan) : bySetup;
   const istioDir = (v['istio-dir'] as string | undefined) ?? (process.env.ISTIO_DIR || undefined);
   const problems = [...preflight(plans, { istioDir }), ...helperProblems(plans)];
 
@@ -254,6 +262,18 @@ function writeJunit(file: string, summary: RunSummary): number {
 // The short code of a file-system error (`ENOENT`), or its first line.
 function errorCode(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? String((error as Error).message).split('\n')[0];
+}
+
+// `--setup only=CONFIG` gives CONFIG; `keep` (or nothing) no filter; anything else is a usage error.
+function readSetupOption(text: string | undefined): string | undefined | { error: string } {
+  if (text === undefined || text === 'keep') return undefined;
+  const m = /^only=(.+)$/.exec(text);
+  return m ? m[1] : { error: `--setup: expected keep or only=CONFIG (e.g. only=profile=default), got '${text}'` };
+}
+
+// The setup config a plan needs: its script's \`# @setup\`, or profile=none for a page plan.
+function setupOf(plan: RunPlan): string {
+  return 'script' in plan ? (plan as { script: { setup: string } }).script.setup : 'profile=none';
 }
 
 // The key a plan is sharded by: its page, and its script when it has one (a page may have several).
