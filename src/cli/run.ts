@@ -41,6 +41,7 @@ istio.io test scripts (the *test.sh beside a page, or beside the same page in th
                          (default: the folder holding the page's content/)
   --setup only=CONFIG    only the tests of one setup config (a script's \`# @setup\` line, e.g. profile=default;
                          pages without a script count as profile=none), for a CI matrix over setups
+  --no-snapshot          do not compare the cluster before and after each script (leftovers fail a script)
   --setup keep           trust the cluster as it is (the default: Istio is not installed or removed per setup)
 
 Cluster and files:
@@ -89,6 +90,7 @@ const options = {
   scripts: { type: 'string' },
   'repo-root': { type: 'string' },
   setup: { type: 'string' },
+  'no-snapshot': { type: 'boolean' },
 } as const;
 
 interface Settings {
@@ -185,6 +187,7 @@ export async function main(argv: string[]): Promise<number> {
       emit,
       signals: ['SIGINT', 'SIGTERM'],
       cli: process.argv[1],
+      snapshot: v['no-snapshot'] !== true,
     });
     return v.junit ? writeJunit(v.junit as string, summary) : summary.exitCode;
   } finally {

@@ -40,8 +40,11 @@ maybe('the egress-kubernetes-services test.sh of istio.io', () => {
     expect(es.code).toBe(0);
     const report: string[] = [];
     for (const lang of ['uk', 'zh']) {
-      const { code } = await runCli([...run, SEED(lang)], env, 180000);
-      const failed = readEvents(json).filter((e) => e.type === 'step' && e.status === 'failed' && !e.cleanup);
+      // A fresh cluster each: the leftovers of one would be in the other's first snapshot.
+      const own = fakeCluster();
+      const { code } = await runCli([...run.slice(0, -1), join(own.dir, 'events.jsonl'), SEED(lang)], { ...own.env, VERIFY_TIMEOUT: '2' }, 180000);
+      const events = readEvents(join(own.dir, 'events.jsonl'));
+      const failed = events.filter((e) => e.type === 'step' && e.status === 'failed' && !e.cleanup);
       const lines = failed.map((s) => `${s.file}:${s.line} ${s.id}`);
       report.push(`${lang}: ${lines.join(', ')}`);
       // The English script's helper waits for curl (reported at the script's line); the verify calls whose snippets
@@ -53,6 +56,11 @@ maybe('the egress-kubernetes-services test.sh of istio.io', () => {
         'snip_use_a_kubernetes_service_with_endpoints_to_access_an_external_service_6',
         'snip_use_a_kubernetes_service_with_endpoints_to_access_an_external_service_7',
       ]);
+      // The English script's cleanup deletes `curl` where these pages made `sleep`: the curl the script started stays.
+      expect(events.find((e) => e.type === 'step' && e.id === 'snapshot')).toMatchObject({
+        status: 'failed',
+        message: 'leftover: deployment default/curl, service default/curl, serviceaccount default/curl',
+      });
       expect(code).toBe(1);
     }
     process.stdout.write(`seed translations through the English test.sh:\n  es: passed\n  ${report.join('\n  ')}\n`);
