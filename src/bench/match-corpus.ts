@@ -37,11 +37,38 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const two = (n: number) => String(n).padStart(2, '0');
 
+// Replaces every match of a pattern as String.replace does, but keeps the columns after it where they were,
+// as kubectl and istioctl lay tables out again: the run of blanks after the value grows or shrinks (to one blank at least).
+function relayout(text: string, pattern: RegExp, rewrite: (...m: string[]) => string): string {
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(pattern)) {
+    const at = m.index;
+    if (at < last) continue;
+    const fresh = rewrite(...(m as unknown as string[]));
+    out += text.slice(last, at) + fresh;
+    last = at + m[0].length;
+    let run = 0;
+    while (text[last + run] === ' ') run++;
+    if (run >= 2 && last + run < text.length && text[last + run] !== '\n') {
+      out += ' '.repeat(Math.max(1, run - (fresh.length - m[0].length)));
+      last += run;
+    }
+  }
+  return out + text.slice(last);
+}
+
 /** One way a cluster of today prints a value differently: a name and a rewrite of the whole text. */
 interface Refresh {
   name: string;
-  apply: (text: string) => string;
+  apply: (text: string) => string | { text: string };
 }
+
+// Runs a refresh and returns the text it made.
+const refresh = (r: Refresh, text: string): string => {
+  const out = r.apply(text);
+  return typeof out === 'string' ? out : out.text;
+};
 
 // A fresh duration of about the same size, as an age column or "... ago" shows it.
 function freshAge(age: string): string {
@@ -71,18 +98,28 @@ function refreshAgeColumns(text: string): string {
   return lines.join('\n');
 }
 
+// Wraps a text so that chained replacements keep columns (see relayout).
+function R(text: string) {
+  return {
+    text,
+    replace(pattern: RegExp, rewrite: (...m: string[]) => string) {
+      return R(relayout(this.text, pattern, rewrite));
+    },
+  };
+}
+
 const REFRESHES: Refresh[] = [
   {
     name: 'pod hash and suffix',
     apply: (t) =>
-      t
+      R(t)
         .replace(new RegExp(`\\b([a-z][a-z0-9-]*?)-([${ALPHABET}]{8,10})-([${ALPHABET}]{5})\\b`, 'g'), (_, base: string) => `${base}-${pick(ALPHABET, 9)}-${pick(ALPHABET, 5)}`)
         .replace(/\b([a-z][a-z0-9-]*?-v\d)-(\d{9,10})-([a-z0-9]{5})\b/g, (_, base: string) => `${base}-${(next() % 9e9) + 1e9}-${pick(ALPHABET, 5)}`),
   },
   {
     name: 'IP address and ephemeral port',
     apply: (t) =>
-      t.replace(/(?<![\w.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?::(\d{1,5}))?(?![\w.])/g, (all, a: string, b: string, _c, _d, port?: string) => {
+      R(t).replace(/(?<![\w.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?::(\d{1,5}))?(?![\w.])/g, (all, a: string, b: string, _c, _d, port?: string) => {
         if (a === '127' || a === '0' || a === '255' || Number(a) > 255 || (a === '1' && b === '1')) return all;
         const ip = `10.${next() % 250}.${next() % 250}.${(next() % 250) + 2}`;
         if (port === undefined) return ip;
@@ -90,11 +127,11 @@ const REFRESHES: Refresh[] = [
       }),
   },
   { name: 'age column', apply: refreshAgeColumns },
-  { name: 'age in prose', apply: (t) => t.replace(/\b((?:\d+[smhd])+) ago\b/g, (_, age: string) => `${freshAge(age)} ago`) },
+  { name: 'age in prose', apply: (t) => R(t).replace(/\b((?:\d+[smhd])+) ago\b/g, (_, age: string) => `${freshAge(age)} ago`) },
   {
     name: 'ISO timestamp',
     apply: (t) =>
-      t.replace(/\b(20\d\d)-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(\.\d+)?(Z|[+-]\d\d:\d\d)?/g, (_a, _y, _mo, _d, _h, _mi, _s, frac?: string, zone?: string) => {
+      R(t).replace(/\b(20\d\d)-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(\.\d+)?(Z|[+-]\d\d:\d\d)?/g, (_a, _y, _mo, _d, _h, _mi, _s, frac?: string, zone?: string) => {
         const f = frac ? `.${pick('0123456789', frac.length - 1)}` : '';
         return `2026-${two((next() % 12) + 1)}-${two((next() % 28) + 1)}T${two(next() % 24)}:${two(next() % 60)}:${two(next() % 60)}${f}${zone ?? ''}`;
       }),
@@ -102,32 +139,32 @@ const REFRESHES: Refresh[] = [
   {
     name: 'CLF timestamp',
     apply: (t) =>
-      t.replace(/\[\d\d\/[A-Z][a-z]{2}\/\d{4}:\d\d:\d\d:\d\d [+-]\d{4}\]/g, () => `[${two((next() % 28) + 1)}/${MONTHS[next() % 12]}/2026:${two(next() % 24)}:${two(next() % 60)}:${two(next() % 60)} +0000]`),
+      R(t).replace(/\[\d\d\/[A-Z][a-z]{2}\/\d{4}:\d\d:\d\d:\d\d [+-]\d{4}\]/g, () => `[${two((next() % 28) + 1)}/${MONTHS[next() % 12]}/2026:${two(next() % 24)}:${two(next() % 60)}:${two(next() % 60)} +0000]`),
   },
   {
     name: 'date -u and HTTP dates',
     apply: (t) =>
-      t
+      R(t)
         .replace(/\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2} \d\d:\d\d:\d\d UTC \d{4}\b/g, () => `${DAYS[next() % 7]} ${MONTHS[next() % 12]} ${(next() % 28) + 1} ${two(next() % 24)}:${two(next() % 60)}:${two(next() % 60)} UTC 2026`)
         .replace(/\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d\d:\d\d:\d\d GMT\b/g, () => `${DAYS[next() % 7]}, ${two((next() % 28) + 1)} ${MONTHS[next() % 12]} 2026 ${two(next() % 24)}:${two(next() % 60)}:${two(next() % 60)} GMT`),
   },
   {
     name: 'hex id and UUID',
     apply: (t) =>
-      t
+      R(t)
         .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, () => [8, 4, 4, 4, 12].map((n) => pick(HEX, n)).join('-'))
         .replace(/\b(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{16,64}\b/g, (all) => pick(HEX, all.length)),
   },
   {
     name: 'volatile HTTP header',
     apply: (t) =>
-      t
+      R(t)
         .replace(/^(\s*"?x-envoy-upstream-service-time"?\s*[:=]\s*"?)(\d+)/gim, (_, head: string) => `${head}${(next() % 90) + 1}`)
         .replace(/^(\s*"?x-request-id"?\s*[:=]\s*"?)([0-9a-f-]{8,})/gim, (_, head: string) => `${head}${[8, 4, 4, 4, 12].map((n) => pick(HEX, n)).join('-')}`),
   },
   {
     name: 'pre-release version',
-    apply: (t) => t.replace(/\b(\d+\.\d+)(?:\.\d+)?-alpha\.([0-9a-f]{40})\b/g, () => `1.${20 + (next() % 9)}-alpha.${pick(HEX, 40)}`),
+    apply: (t) => R(t).replace(/\b(\d+\.\d+)(?:\.\d+)?-alpha\.([0-9a-f]{40})\b/g, () => `1.${20 + (next() % 9)}-alpha.${pick(HEX, 40)}`),
   },
 ];
 
@@ -210,7 +247,7 @@ for (const { where, text } of all) {
   let fresh = text;
   const applied: string[] = [];
   for (const r of REFRESHES) {
-    const after = r.apply(fresh);
+    const after = refresh(r, fresh);
     if (after !== fresh) applied.push(r.name);
     fresh = after;
   }
@@ -226,7 +263,7 @@ for (const { where, text } of all) {
     const one = c.apply(text);
     if (one === null) continue;
     let variant = one;
-    for (const r of REFRESHES) variant = r.apply(variant);
+    for (const r of REFRESHES) variant = refresh(r, variant);
     const result = match(text, variant);
     if ('error' in result && result.error) crashes++;
     changed++;
