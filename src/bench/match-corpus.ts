@@ -113,15 +113,17 @@ const REFRESHES: Refresh[] = [
     name: 'pod hash and suffix',
     apply: (t) =>
       R(t)
-        .replace(new RegExp(`\\b([a-z][a-z0-9-]*?)-([${ALPHABET}]{8,10})-([${ALPHABET}]{5})\\b`, 'g'), (_, base: string) => `${base}-${pick(ALPHABET, 9)}-${pick(ALPHABET, 5)}`)
+        .replace(new RegExp(`\\b([a-z][a-z0-9-]*?)-([${ALPHABET}]{8,10})-([${ALPHABET}]{5})\\b`, 'g'), (_, base: string, hash: string) => `${base}-${pick(ALPHABET, hash.length)}-${pick(ALPHABET, 5)}`)
         .replace(/\b([a-z][a-z0-9-]*?-v\d)-(\d{9,10})-([a-z0-9]{5})\b/g, (_, base: string) => `${base}-${(next() % 9e9) + 1e9}-${pick(ALPHABET, 5)}`),
   },
   {
     name: 'IP address and ephemeral port',
     apply: (t) =>
-      R(t).replace(/(?<![\w.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?::(\d{1,5}))?(?![\w.])/g, (all, a: string, b: string, _c, _d, port?: string) => {
+      R(t).replace(/(?<![\w.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?::(\d{1,5}))?(?![\w.])/g, (all, a: string, b: string, _c: string, _d: string, port?: string) => {
         if (a === '127' || a === '0' || a === '255' || Number(a) > 255 || (a === '1' && b === '1')) return all;
-        const ip = `10.${next() % 250}.${next() % 250}.${(next() % 250) + 2}`;
+        // The same number of digits in each octet: tabwriter would widen a column for a longer address.
+        const octet = (digits: number) => String(digits === 1 ? (next() % 8) + 2 : digits === 2 ? (next() % 90) + 10 : (next() % 150) + 100);
+        const ip = [a, octet(b.length), octet(_c.length), octet(_d.length)].join('.');
         if (port === undefined) return ip;
         return `${ip}:${Number(port) >= 32768 ? 32768 + (next() % 28000) : port}`;
       }),
