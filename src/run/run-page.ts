@@ -84,8 +84,9 @@ async function runStep(session: Session, step: PlannedStep, options: PageOptions
       options.emit({ type: 'attempt', page: context.page, step, total: context.total, attempt, elapsedMs: performance.now() - begun, message: verdict.message }),
   });
   const { result, verdict } = attempts;
-  let status: StepStatus = result.interrupted ? 'interrupted' : result.timedOut ? 'timeout' : verdict.ok ? 'passed' : 'failed';
-  let message = verdict.ok ? '' : verdict.message;
+  const interrupted = result.interrupted || attempts.interrupted;
+  let status: StepStatus = interrupted ? 'interrupted' : result.timedOut ? 'timeout' : verdict.ok ? 'passed' : 'failed';
+  let message = verdict.ok ? '' : attempts.interrupted ? `interrupted while waiting to retry (${verdict.message})` : verdict.message;
   let durationMs = attempts.durationMs;
   let output = result.output;
   if (status === 'passed' && options.wait) {
