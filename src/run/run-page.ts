@@ -38,7 +38,7 @@ export async function runPage(plan: RunPlan, options: PageOptions): Promise<Page
   const dir = makeWorkdir(options.istioDir);
   let session: Session;
   try {
-    session = await Session.start({ cwd: dir.work, ctlDir: dir.ctl, token, killGraceMs: options.killGraceMs });
+    session = await Session.start({ cwd: dir.work, ctlDir: dir.ctl, outDir: dir.out, token, killGraceMs: options.killGraceMs });
   } catch (error) {
     removeWorkdir(dir);
     return finish(options, { file, lang: plan.page.lang, status: 'failed', steps: [], durationMs: performance.now() - started, message: (error as Error).message });
@@ -110,6 +110,7 @@ async function runStep(session: Session, step: PlannedStep, options: PageOptions
     attempts: attempts.attempts,
     ...(result.exitCode !== undefined ? { exitCode: result.exitCode } : {}),
     timedOut: result.timedOut,
+    ...(result.droppedBytes > 0 ? { droppedBytes: result.droppedBytes } : {}),
     durationMs,
     output,
     message,
