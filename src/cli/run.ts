@@ -1,7 +1,6 @@
 // `istio-doctest run PATH...`: wiring only — options, pages, plans, preflight, context guard, reporters, the runner.
 import { writeFileSync } from 'node:fs';
-import { findSpecFile, parseDuration, readSpec, type Spec } from '../config/spec.js';
-import type { Diagnostic, Page } from '../page/types.js';
+import { parseDuration } from '../config/spec.js';
 import { ConsoleReporter, wantsColor } from '../report/console.js';
 import { dryRunText } from '../report/dry-run.js';
 import { stepAnnotation } from '../report/github.js';
@@ -12,8 +11,7 @@ import { preflight } from '../run/preflight.js';
 import type { RunEvent, RunSummary } from '../run/results.js';
 import { runPages } from '../run/run-pages.js';
 import { parseShard, selectPages, shardOf } from '../run/select.js';
-import { buildPlan } from '../plan/build-plan.js';
-import type { RunPlan } from '../plan/plan.js';
+import { planOf, usesCluster } from '../run/plan-pages.js';
 import { loadPages } from '../page/pages.js';
 import { parseOptions, usageError } from './usage.js';
 
@@ -188,19 +186,6 @@ function durationOption(text: string | undefined, fallback: number): number {
   return ms > 0 ? ms : Number.NaN;
 }
 
-const specs = new Map<string, { spec?: Spec; diagnostics: Diagnostic[] }>();
-
-// The page's run plan, with its doctest.yaml (beside it or beside the reference page); a bad spec stops the preflight.
-function planOf(page: Page, tabs: Record<string, string>, reference: string): RunPlan {
-  const file = findSpecFile(page.file, reference);
-  let spec: { spec?: Spec; diagnostics: Diagnostic[] } | undefined;
-  if (file) {
-    spec = specs.get(file) ?? readSpec(file);
-    specs.set(file, spec);
-  }
-  return buildPlan(page, { tabs, spec: spec?.spec, specDiagnostics: spec?.diagnostics });
-}
-
 // Opens the --json file before anything runs; a path that cannot be written is one line and exit 2, not a stack trace.
 function openJsonEvents(file: string): JsonEventsFile | string {
   try {
@@ -224,11 +209,6 @@ function writeJunit(file: string, summary: RunSummary): number {
 // The short code of a file-system error (`ENOENT`), or its first line.
 function errorCode(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? String((error as Error).message).split('\n')[0];
-}
-
-// Whether a page talks to a cluster through the kubeconfig, which is what the context guard protects.
-function usesCluster(plan: RunPlan): boolean {
-  return plan.programs.some((program) => ['kubectl', 'istioctl', 'helm', 'kind'].includes(program));
 }
 
 // Prints why nothing ran, records it in the JSON file, and returns exit code 2.
