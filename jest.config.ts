@@ -35,7 +35,7 @@ const docs: Project = {
   moduleFileExtensions: ['md', 'js'],
   runner: '<rootDir>/dist/jest/jest-runner.cjs',
   transform: {},
-  globals: { doctest: { skipUnlessCluster: true } },
+  globals: { doctest: { skipUnlessCluster: true, keepGoing: true } },
 };
 
 const config: Config = {
