@@ -6,6 +6,8 @@ import { dryRunText } from '../report/dry-run.js';
 import { stepAnnotation } from '../report/github.js';
 import { JsonEventsFile } from '../report/json-events.js';
 import { junitXml } from '../report/junit.js';
+import { githubLink, runSummaryMarkdown } from '../report/markdown-summary.js';
+import { appendSummary } from '../report/summary-file.js';
 import { guardContext } from '../run/context-guard.js';
 import { preflight } from '../run/preflight.js';
 import type { RunEvent, RunSummary } from '../run/results.js';
@@ -46,6 +48,8 @@ Time:
 Reports:
   --junit FILE           JUnit XML: a testsuite per page, a testcase per step
   --json FILE            one JSON line per event, written as it happens
+  --summary FILE         append a Markdown table (page, language, steps, duration, first failure) to FILE,
+                         e.g. "$GITHUB_STEP_SUMMARY"
   With GITHUB_ACTIONS=true, failing steps are also printed as workflow annotations at their line.
 
 DUR is a number of seconds or a duration such as 500ms, 30s, 2m.
@@ -70,6 +74,7 @@ const options = {
   'no-wait': { type: 'boolean' },
   junit: { type: 'string' },
   json: { type: 'string' },
+  summary: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -146,7 +151,8 @@ export async function main(argv: string[]): Promise<number> {
       emit,
       signals: ['SIGINT', 'SIGTERM'],
     });
-    return v.junit ? writeJunit(v.junit as string, summary) : summary.exitCode;
+    const written = v.summary ? writeSummary(v.summary as string, summary) : summary.exitCode;
+    return v.junit ? writeJunit(v.junit as string, summary) || written : written;
   } finally {
     json?.close();
   }
@@ -204,6 +210,14 @@ function writeJunit(file: string, summary: RunSummary): number {
     process.stderr.write(`istio-doctest: --junit ${file}: cannot write it (${errorCode(error)})\n`);
     return summary.exitCode || 2;
   }
+}
+
+// Appends the Markdown summary after the run; a failed write is one line, and a passing run then exits 2, not 0.
+function writeSummary(file: string, summary: RunSummary): number {
+  const problem = appendSummary(file, runSummaryMarkdown(summary, githubLink(process.env)));
+  if (!problem) return summary.exitCode;
+  process.stderr.write(`istio-doctest: ${problem}\n`);
+  return summary.exitCode || 2;
 }
 
 // The short code of a file-system error (`ENOENT`), or its first line.

@@ -8,6 +8,8 @@ import type { AssertionResult, Test, TestEvents } from '@jest/test-result';
 import { loadPages } from '../page/pages.js';
 import type { Page } from '../page/types.js';
 import type { RunPlan } from '../plan/plan.js';
+import { githubLink, runSummaryMarkdown } from '../report/markdown-summary.js';
+import { appendSummary } from '../report/summary-file.js';
 import { assertionResult, jestStatus, stepFailure, stepTitle, testFileResult, type PageNote } from '../report/jest-results.js';
 import { guardContext } from '../run/context-guard.js';
 import { planOf, usesCluster } from '../run/plan-pages.js';
@@ -18,7 +20,6 @@ import { selectPages } from '../run/select.js';
 import { readJestOptions, type DoctestJestOptions } from './options.js';
 import { clusterGate } from './cluster-gate.js';
 import { namePattern, trimToPattern } from './name-pattern.js';
-import { appendSummary } from './summary-file.js';
 
 /** Sends one of Jest's runner events (awaited in order). */
 export type Emit = <N extends keyof TestEvents>(name: N, payload: TestEvents[N]) => Promise<void>;
@@ -89,8 +90,8 @@ async function runProject(config: Config.ProjectConfig, tests: Test[], context: 
   }
   const summary = await runPlans(plans, options, testOf, context);
   if (options.summary) {
-    const problem = appendSummary(options.summary, summary);
-    if (problem) write(`istio-doctest: ${problem}\n`);
+    const problem = appendSummary(options.summary, runSummaryMarkdown(summary, githubLink(env)));
+    if (problem) write(`istio-doctest: ${problem.replace('--summary', 'globals.doctest.summary')}\n`);
   }
 }
 
