@@ -103,6 +103,9 @@ async function runPlans(plans: { plan: RunPlan; selected: Set<number> }[], optio
   const titles = new Map(plans.map((p) => [p.plan.page.file, titleOf(p.plan.page)]));
   const lines = fileLines();
   const started = new Map<string, number>();
+  // Jest's --bail ends the process once its count of failed tests is reached: stop before the next page starts.
+  const bail = context.globalConfig.bail;
+  let failedTests = 0;
   let chain = Promise.resolve();
   const queue = (send: () => Promise<void>) => (chain = chain.then(send));
   const listener = (event: RunEvent) => {
@@ -118,6 +121,8 @@ async function runPlans(plans: { plan: RunPlan; selected: Set<number> }[], optio
       const start = started.get(event.result.file);
       if (start === undefined) queue(() => context.emit('test-file-start', [test]));
       const page = event.result;
+      failedTests += page.steps.filter((r) => jestStatus(r) === 'failed').length + (page.steps.length === 0 && page.status === 'failed' ? 1 : 0);
+      if (bail > 0 && failedTests >= bail) stop.abort();
       queue(() => (page.steps.length === 0 && page.status === 'failed' ? fail(test, `istio-doctest: ${page.message}`, context.emit) : context.emit('test-file-success', [test, pageResult(test, page, titles.get(page.file)!, selectedOf.get(page.file)!, lines, start ?? Date.now())])));
     }
   };

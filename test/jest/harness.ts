@@ -16,13 +16,13 @@ export interface JestRun {
 }
 
 /** A Jest project config for the fixture pages, written to `dir`; `runner` defaults to the package's export name. */
-export function fixtureConfig(dir: string, doctest: Record<string, unknown>, runner = 'istio-doctest/jest-runner'): string {
+export function fixtureConfig(dir: string, doctest: Record<string, unknown>, runner = 'istio-doctest/jest-runner', roots = [FIXTURES]): string {
   // The package as another repository installs it, so the runner is found by its published name.
   mkdirSync(join(dir, 'node_modules'), { recursive: true });
   symlinkSync(ROOT, join(dir, 'node_modules', 'istio-doctest'));
   const config = {
     rootDir: dir,
-    roots: [FIXTURES],
+    roots,
     testMatch: ['**/index.md'],
     moduleFileExtensions: ['md', 'js'],
     runner,
@@ -33,6 +33,11 @@ export function fixtureConfig(dir: string, doctest: Record<string, unknown>, run
   const file = join(dir, 'jest.config.json');
   writeFileSync(file, JSON.stringify(config, null, 2));
   return file;
+}
+
+/** Starts jest without waiting, for tests that signal it. */
+export function spawnJest(args: string[], env: Record<string, string>) {
+  return execa('node', [JEST, '--ci', ...args], { cwd: ROOT, env: { ...env, TS_NODE_TRANSPILE_ONLY: 'true' }, extendEnv: true, reject: false, timeout: 120000, stdin: 'ignore' });
 }
 
 /** Runs jest to its end from the project's folder (so pages are named `fixtures/jest/...`), its report written in `reportDir`. */

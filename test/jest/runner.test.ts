@@ -1,8 +1,9 @@
 // istio-doctest's Jest runner end to end: a child `jest` on fixture pages, with the fake cluster first on PATH.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureBuilt, fakeCluster, ISTIO_DIR } from '../run/harness.js';
-import { FIXTURES, fixtureConfig, runJest, testsOf, type JestRun } from './harness.js';
+import { existsSync } from 'node:fs';
+import { ensureBuilt, fakeCluster, ISTIO_DIR, ROOT, waitFor } from '../run/harness.js';
+import { FIXTURES, fixtureConfig, runJest, spawnJest, testsOf, type JestRun } from './harness.js';
 
 beforeAll(() => ensureBuilt(), 120000);
 
@@ -82,5 +83,18 @@ describe('doc pages as Jest tests', () => {
     expect(first.stderr).toMatch(/^istio-doctest: the \d doc pages? of this project were not run \(ISTIO_DIR is not set\): to run them, /m);
     expect(first.code).toBe(0);
     expect(cluster.touched()).toBe(false);
+  }, 120000);
+
+  test('SIGINT to jest stops the running step, runs the page\'s cleanup, and jest reports the step failed', async () => {
+    const cluster = fakeCluster();
+    const config = fixtureConfig(cluster.dir, { istioDir: ISTIO_DIR }, undefined, [join(ROOT, 'fixtures', 'run', 'interrupt')]);
+    const child = spawnJest(['--config', config], cluster.env);
+    await waitFor(() => existsSync(join(cluster.env.DOCTEST_MARKS, 'token')), 'the page to reach its long step', 60000);
+    await new Promise((r) => setTimeout(r, 500));
+    child.kill('SIGINT');
+    const result = await child;
+    expect(String(result.stderr)).toMatch(/● A page interrupted while a step runs › 18 snip_wait_1: sleep 60\n\n {4}interrupted/);
+    expect(result.exitCode).toBe(1);
+    expect(cluster.leftovers()).toBe('');
   }, 120000);
 });
