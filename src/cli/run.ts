@@ -1,20 +1,21 @@
 // `istio-doctest run PATH...`: wiring only — options, pages, plans, preflight, context guard, reporters, the runner.
 import { accessSync, constants, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { findSpecFile, parseDuration, readSpec, type Spec } from '../config/spec.js';
-import type { Diagnostic, Page } from '../page/types.js';
+import { parseDuration } from '../config/spec.js';
+import type { RunSummary } from '../run/results.js';
 import { ConsoleReporter, wantsColor } from '../report/console.js';
 import { dryRunText } from '../report/dry-run.js';
 import { AnnotationsReporter } from '../report/github.js';
 import { JsonEventsFile, JsonEventsLocked } from '../report/json-events.js';
 import { JunitReporter } from '../report/junit.js';
 import { errorReason, Reporters, type Reporter } from '../report/reporter.js';
+import { githubLink, runSummaryMarkdown } from '../report/markdown-summary.js';
+import { appendSummary } from '../report/summary-file.js';
 import { guardContext } from '../run/context-guard.js';
 import { preflight } from '../run/preflight.js';
 import { runPages } from '../run/run-pages.js';
 import { parseShard, selectPages, shardOf } from '../run/select.js';
-import { buildPlan } from '../plan/build-plan.js';
-import type { RunPlan } from '../plan/plan.js';
+import { planOf, usesCluster } from '../run/plan-pages.js';
 import { loadPages } from '../page/pages.js';
 import { parseOptions, usageError } from './usage.js';
 
@@ -49,6 +50,8 @@ Time:
 Reports:
   --junit FILE           JUnit XML: a testsuite per page, a testcase per step
   --json FILE            one JSON line per event, written as it happens
+  --summary FILE         append a Markdown table (page, language, steps, duration, first failure) to FILE,
+                         e.g. "$GITHUB_STEP_SUMMARY"
   With GITHUB_ACTIONS=true, failing steps are also printed as workflow annotations at their line.
 
 DUR is a number of seconds or a duration such as 500ms, 30s, 2m.
@@ -73,6 +76,7 @@ const options = {
   'no-wait': { type: 'boolean' },
   junit: { type: 'string' },
   json: { type: 'string' },
+  summary: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -154,8 +158,9 @@ export async function main(argv: string[]): Promise<number> {
       signals: ['SIGINT', 'SIGTERM', 'SIGHUP'],
     });
     reporters.close();
+    const written = v.summary ? writeSummary(v.summary as string, summary) : summary.exitCode;
     // A report that could not be written fails a run that passed: CI must not take a missing report for success.
-    return reporters.failures.length > 0 ? summary.exitCode || 2 : summary.exitCode;
+    return reporters.failures.length > 0 ? written || 2 : written;
   } finally {
     try {
       json?.close();
@@ -199,19 +204,6 @@ function durationOption(text: string | undefined, fallback: number): number {
   return ms > 0 ? ms : Number.NaN;
 }
 
-const specs = new Map<string, { spec?: Spec; diagnostics: Diagnostic[] }>();
-
-// The page's run plan, with its doctest.yaml (beside it or beside the reference page); a bad spec stops the preflight.
-function planOf(page: Page, tabs: Record<string, string>, reference: string): RunPlan {
-  const file = findSpecFile(page.file, reference);
-  let spec: { spec?: Spec; diagnostics: Diagnostic[] } | undefined;
-  if (file) {
-    spec = specs.get(file) ?? readSpec(file);
-    specs.set(file, spec);
-  }
-  return buildPlan(page, { tabs, spec: spec?.spec, specDiagnostics: spec?.diagnostics });
-}
-
 // Opens the --json file before anything runs; a path that cannot be written, or that another run is writing, is one
 // line and exit 2, not a stack trace.
 function openJsonEvents(file: string): JsonEventsFile | string {
@@ -242,9 +234,12 @@ function unwritable(file: string): string | undefined {
   }
 }
 
-// Whether a page talks to a cluster through the kubeconfig, which is what the context guard protects.
-function usesCluster(plan: RunPlan): boolean {
-  return plan.programs.some((program) => ['kubectl', 'istioctl', 'helm', 'kind'].includes(program));
+// Appends the Markdown summary after the run; a failed write is one line, and a passing run then exits 2, not 0.
+function writeSummary(file: string, summary: RunSummary): number {
+  const problem = appendSummary(file, runSummaryMarkdown(summary, githubLink(process.env)));
+  if (!problem) return summary.exitCode;
+  process.stderr.write(`istio-doctest: ${problem}\n`);
+  return summary.exitCode || 2;
 }
 
 // Prints why nothing ran, records it in the JSON file, and returns exit code 2.
