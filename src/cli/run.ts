@@ -1,5 +1,5 @@
 // `istio-doctest run PATH...`: wiring only — options, pages, plans, preflight, context guard, reporters, the runner.
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseDuration } from '../config/spec.js';
 import type { RunSummary } from '../run/results.js';
@@ -16,8 +16,11 @@ import { preflight } from '../run/preflight.js';
 import { runPages } from '../run/run-pages.js';
 import { parseShard, selectPages, shardOf } from '../run/select.js';
 import { planOf, usesCluster } from '../run/plan-pages.js';
+import type { RunPlan } from '../plan/plan.js';
 import { loadPages } from '../page/pages.js';
 import { parseOptions, usageError } from './usage.js';
+import { choosePlans, helperProblems, SCRIPT_MODES, type ScriptMode } from './run-scripts.js';
+import { planJsonLines } from '../report/plan-json.js';
 
 const help = `Usage: istio-doctest run [options] PATH...
 
@@ -32,6 +35,13 @@ Which pages and steps:
   --tab CATEGORY=VALUE   the tab to run in tabsets of that category (repeatable; default the first tab)
   --keep-going           go on after a failing step (default: stop, then run the cleanup steps)
   --dry-run              print the steps, their expected output and verification; run nothing
+                         (with --json FILE: the planned steps as JSON lines in FILE)
+
+istio.io test scripts (the *test.sh beside a page, or beside the same page in the reference language):
+  --scripts MODE         auto: a page with scripts runs them, the others their page plan (default);
+                         only: only pages with scripts; off: ignore scripts
+  --repo-root DIR        the istio.io checkout the scripts' tests/util/... and content/... paths resolve in
+                         (default: the folder holding the page's content/)
 
 Cluster and files:
   --istio-dir DIR        Istio release or checkout the @samples/...@ files are in (default $ISTIO_DIR)
@@ -78,6 +88,9 @@ const options = {
   json: { type: 'string' },
   summary: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  // istio.io test scripts
+  scripts: { type: 'string' },
+  'repo-root': { type: 'string' },
 } as const;
 
 interface Settings {
@@ -108,15 +121,32 @@ export async function main(argv: string[]): Promise<number> {
     for (const problem of loaded.problems) process.stderr.write(`istio-doctest: ${problem}\n`);
     return 2;
   }
-  const selected = selectPages(loaded.pages, { all: v.all === true, langs: settings.langs });
-  const pages = settings.shard ? shardOf(selected.run, settings.shard) : selected.run;
-  const plans = pages.map((page) => planOf(page, settings.tabs, reference));
+  // istio.io test scripts: which pages run a script, which their page plan.
+  const scriptMode = (v.scripts as string | undefined) ?? 'auto';
+  if (!(SCRIPT_MODES as readonly string[]).includes(scriptMode)) return usageError(`--scripts: expected one of ${SCRIPT_MODES.join(', ')}, got '${scriptMode}'`, help);
+  const chosen = choosePlans(
+    loaded,
+    selectPages(loaded.pages, { all: v.all === true || scriptMode === 'only', langs: settings.langs }),
+    { mode: scriptMode as ScriptMode, reference, repoRoot: v['repo-root'] as string | undefined, varsFile: v.vars as string | undefined, paths: parsed.positionals, langs: settings.langs },
+    (page) => planOf(page, settings.tabs, reference),
+  );
+  for (const warning of chosen.warnings) process.stderr.write(`istio-doctest: warning: ${warning}\n`);
+  const selected = { skipped: chosen.skipped };
+  const plans = settings.shard ? shardOf(chosen.plans.map((plan) => ({ file: planKey(plan), plan })), settings.shard).map((e) => e.plan) : chosen.plans;
   const istioDir = (v['istio-dir'] as string | undefined) ?? (process.env.ISTIO_DIR || undefined);
-  const problems = preflight(plans, { istioDir });
+  const problems = [...preflight(plans, { istioDir }), ...helperProblems(plans)];
 
   if (v['dry-run']) {
     const errors = plans.flatMap((p) => p.errors);
     process.stdout.write(dryRunText(plans, selected.skipped, { ...settings, keepGoing: v['keep-going'] === true }, problems));
+    if (v.json) {
+      try {
+        writeFileSync(v.json as string, planJsonLines(plans));
+      } catch (error) {
+        process.stderr.write(`istio-doctest: --json ${v.json}: cannot write it (${errorReason(error)})\n`);
+        return 2;
+      }
+    }
     return errors.length > 0 ? 2 : 0;
   }
 
@@ -156,6 +186,7 @@ export async function main(argv: string[]): Promise<number> {
       emit: (event) => reporters.on(event),
       // A closed terminal or a dropped SSH session (SIGHUP) ends the run as SIGTERM does: cleanup first.
       signals: ['SIGINT', 'SIGTERM', 'SIGHUP'],
+      cli: process.argv[1],
     });
     reporters.close();
     const written = v.summary ? writeSummary(v.summary as string, summary) : summary.exitCode;
@@ -240,6 +271,11 @@ function writeSummary(file: string, summary: RunSummary): number {
   if (!problem) return summary.exitCode;
   process.stderr.write(`istio-doctest: ${problem}\n`);
   return summary.exitCode || 2;
+}
+
+// The key a plan is sharded by: its page, and its script when it has one (a page may have several).
+function planKey(plan: RunPlan): string {
+  return 'script' in plan ? `${plan.page.file} ${(plan as { script: { file: string } }).script.file}` : plan.page.file;
 }
 
 // Prints why nothing ran, records it in the JSON file, and returns exit code 2.
