@@ -15,6 +15,7 @@ import { parseShard, selectPages, shardOf } from '../run/select.js';
 import { buildPlan } from '../plan/build-plan.js';
 import type { RunPlan } from '../plan/plan.js';
 import { loadPages } from '../page/pages.js';
+import { applyUpdate, normalizeUpdateFlag, UPDATE_VALUES, updateBaseline, type UpdateValue } from './run-update.js';
 import { parseOptions, usageError } from './usage.js';
 
 const help = `Usage: istio-doctest run [options] PATH...
@@ -45,6 +46,14 @@ Time:
   --retry-timeout DUR    retry a step whose output does not match yet for up to DUR (default 120s)
   --no-wait              do not wait for the rollout of Deployments a step created or configured
 
+Fixing pages:
+  --update               after the run, redraw the expected output of each step the matcher failed from what it
+                         printed, changing only real differences ("..." lines and values the matcher accepted, stay);
+                         prints a unified diff per page and a count; steps verified by contains/regex/not-contains/
+                         failure, and translated outputs, are listed instead. A file changed meanwhile is left alone.
+                         Exit 0 when every failure was redrawn.
+  --update=dry           print the diffs and the count, write nothing
+
 Reports:
   --junit FILE           JUnit XML: a testsuite per page, a testcase per step
   --json FILE            one JSON line per event, written as it happens
@@ -72,6 +81,7 @@ const options = {
   'no-wait': { type: 'boolean' },
   junit: { type: 'string' },
   json: { type: 'string' },
+  update: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -86,9 +96,11 @@ interface Settings {
 
 // Runs the command and returns the exit code.
 export async function main(argv: string[]): Promise<number> {
-  const parsed = parseOptions(argv, options);
+  const parsed = parseOptions(normalizeUpdateFlag(argv), options);
   if (!parsed.ok) return usageError(parsed.message, help);
   const v = parsed.values;
+  const update = v.update as UpdateValue | undefined;
+  if (update !== undefined && !UPDATE_VALUES.includes(update)) return usageError(`--update: expected nothing or =dry, got '${update}'`, help);
   if (v.help) {
     process.stdout.write(help);
     return 0;
@@ -106,6 +118,8 @@ export async function main(argv: string[]): Promise<number> {
   const selected = selectPages(loaded.pages, { all: v.all === true, langs: settings.langs });
   const pages = settings.shard ? shardOf(selected.run, settings.shard) : selected.run;
   const plans = pages.map((page) => planOf(page, settings.tabs, reference));
+  // Read before the run, so a page edited meanwhile is never overwritten.
+  const baseline = update && !v['dry-run'] ? updateBaseline(pages, loaded, reference) : undefined;
   const istioDir = (v['istio-dir'] as string | undefined) ?? (process.env.ISTIO_DIR || undefined);
   const problems = preflight(plans, { istioDir });
 
@@ -148,7 +162,8 @@ export async function main(argv: string[]): Promise<number> {
       emit,
       signals: ['SIGINT', 'SIGTERM'],
     });
-    return v.junit ? writeJunit(v.junit as string, summary) : summary.exitCode;
+    const code = v.junit ? writeJunit(v.junit as string, summary) : summary.exitCode;
+    return update && baseline ? applyUpdate(update, summary, baseline, code, (text) => process.stdout.write(text)) : code;
   } finally {
     json?.close();
   }

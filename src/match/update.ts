@@ -12,6 +12,11 @@ import type { MatchMode } from './types.js';
 export const UPDATABLE_MODES = ['auto', 'same'] as const satisfies readonly MatchMode[];
 export type UpdatableMode = (typeof UPDATABLE_MODES)[number];
 
+// Whether a step's verification mode is one the update can redraw.
+function isUpdatable(mode: string): mode is UpdatableMode {
+  return (UPDATABLE_MODES as readonly string[]).includes(mode);
+}
+
 /** One line of the new expected output: the page's own line `kept` (by 0-based index), or new text. */
 export type UpdatedLine = { kept: number; text: string } | { kept?: undefined; text: string };
 
@@ -25,8 +30,8 @@ export type ExpectedUpdate =
  * the block's indentation, before version substitutions), `expected` the text the matcher compared (after them).
  * Only lines the matcher found different change; the result is checked to match the actual output, or refused.
  */
-export function updateExpected(written: string[], expected: string, actual: string, mode: MatchMode): ExpectedUpdate {
-  if (!(UPDATABLE_MODES as readonly string[]).includes(mode)) return { ok: false, reason: `verified by '${mode}', not by a picture of the output` };
+export function updateExpected(written: string[], expected: string, actual: string, mode: string): ExpectedUpdate {
+  if (!isUpdatable(mode)) return { ok: false, reason: `verified by '${mode}', not by a picture of the output` };
   if (match(expected, actual, mode).ok) return { ok: true, changed: false, lines: written.map((text, kept) => ({ kept, text })) };
   const compared = normalizeLines(expected);
   const lines = mode === 'same' ? keepMatchedLines(written, compared, normalizeLines(actual)) : redraw(written, expected, actual);
