@@ -24,8 +24,13 @@ export function snapshotFiles(files: Iterable<string>): Map<string, string | und
   return texts;
 }
 
-/** Applies the edits to each file's snapshot and, unless `dry`, replaces the files that did not change meanwhile. */
-export function writeEdits(edits: LineEdit[], snapshots: Map<string, string | undefined>, options: { dry: boolean }): PageWrite[] {
+/** Applies the edits to each file's snapshot and, unless `dry`, replaces the files that did not change meanwhile; `check`
+ * may object to a new text (the reason is reported and the file left alone). */
+export function writeEdits(
+  edits: LineEdit[],
+  snapshots: Map<string, string | undefined>,
+  options: { dry: boolean; check?: (file: string, before: string, after: string) => string | undefined },
+): PageWrite[] {
   const byFile = new Map<string, LineEdit[]>();
   for (const edit of edits) byFile.set(edit.file, [...(byFile.get(edit.file) ?? []), edit]);
   const results: PageWrite[] = [];
@@ -37,6 +42,11 @@ export function writeEdits(edits: LineEdit[], snapshots: Map<string, string | un
     }
     const { text, skipped } = applyEdits(before, fileEdits);
     const diff = unifiedDiff(file, before, text);
+    const objection = diff === '' ? undefined : options.check?.(file, before, text);
+    if (objection) {
+      results.push({ file, diff, written: false, refused: objection, skipped });
+      continue;
+    }
     if (options.dry || diff === '') {
       results.push({ file, diff, written: false, skipped });
       continue;
