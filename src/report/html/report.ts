@@ -97,7 +97,7 @@ function cellHtml(row: MatrixRow, r: number, cell: MatrixCell): string {
   const badge = hasDetails(cell)
     ? `<a class="status s-${cell.status}" href="#${detailsId(r, cell)}" title="${esc(cell.file ?? row.path)}">${label}</a>`
     : `<span class="status s-${cell.status}"${cell.file ? ` title="${esc(cell.file)}"` : ''}>${label}</span>`;
-  const run = cell.run ? `<span class="run r-${cell.run}">${esc(RUN_LABELS[cell.run])}</span>` : '';
+  const run = cell.run ? ` <span class="run r-${cell.run}">${esc(RUN_LABELS[cell.run])}</span>` : '';
   return `<td data-lang="${esc(cell.lang)}" data-status="${cell.status}"${cell.run ? ` data-run="${cell.run}"` : ''}>${badge}${run}</td>`;
 }
 

@@ -47,7 +47,7 @@ details > summary { cursor: pointer; padding: 8px 12px; background: var(--panel)
 details[open] > summary { border-bottom: 1px solid var(--line); border-radius: 6px 6px 0 0; }
 details > .body { padding: 4px 12px 12px; }
 .sides { display: grid; grid-template-columns: 1fr 1fr; gap: 8px; }
-@media (max-width: 760px) { .sides { grid-template-columns: 1fr; } body { font-size: 14px; } }
+@media (max-width: 760px) { .sides { grid-template-columns: 1fr; } body { font-size: 14px; } pre .l { white-space: pre-wrap; overflow-wrap: anywhere; } }
 figure { margin: 0; min-width: 0; }
 figcaption { font-size: 12px; color: var(--muted); margin-bottom: 2px; overflow-wrap: anywhere; }
 pre { margin: 0; background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 6px 0; overflow-x: auto; }
