@@ -18,6 +18,7 @@ import { parseShard, selectPages, shardOf } from '../run/select.js';
 import { planOf, usesCluster } from '../run/plan-pages.js';
 import type { RunPlan } from '../plan/plan.js';
 import { loadPages } from '../page/pages.js';
+import { applyUpdate, normalizeUpdateFlag, UPDATE_VALUES, updateBaseline, type UpdateValue } from './run-update.js';
 import { parseOptions, usageError } from './usage.js';
 import { choosePlans, helperProblems, SCRIPT_MODES, type ScriptMode } from './run-scripts.js';
 import { planJsonLines } from '../report/plan-json.js';
@@ -57,6 +58,14 @@ Time:
   --retry-timeout DUR    retry a step whose output does not match yet for up to DUR (default 120s)
   --no-wait              do not wait for the rollout of Deployments a step created or configured
 
+Fixing pages:
+  --update               after the run, redraw the expected output of each step the matcher failed from what it
+                         printed, changing only real differences ("..." lines and values the matcher accepted, stay);
+                         prints a unified diff per page and a count; steps verified by contains/regex/not-contains/
+                         failure, and translated outputs, are listed instead. A file changed meanwhile is left alone.
+                         Exit 0 when every failure was redrawn.
+  --update=dry           print the diffs and the count, write nothing
+
 Reports:
   --junit FILE           JUnit XML: a testsuite per page, a testcase per step
   --json FILE            one JSON line per event, written as it happens
@@ -87,6 +96,7 @@ const options = {
   junit: { type: 'string' },
   json: { type: 'string' },
   summary: { type: 'string' },
+  update: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   // istio.io test scripts
   scripts: { type: 'string' },
@@ -104,9 +114,11 @@ interface Settings {
 
 // Runs the command and returns the exit code.
 export async function main(argv: string[]): Promise<number> {
-  const parsed = parseOptions(argv, options);
+  const parsed = parseOptions(normalizeUpdateFlag(argv), options);
   if (!parsed.ok) return usageError(parsed.message, help);
   const v = parsed.values;
+  const update = v.update as UpdateValue | undefined;
+  if (update !== undefined && !UPDATE_VALUES.includes(update)) return usageError(`--update: expected nothing or =dry, got '${update}'`, help);
   if (v.help) {
     process.stdout.write(help);
     return 0;
@@ -133,6 +145,8 @@ export async function main(argv: string[]): Promise<number> {
   for (const warning of chosen.warnings) process.stderr.write(`istio-doctest: warning: ${warning}\n`);
   const selected = { skipped: chosen.skipped };
   const plans = settings.shard ? shardOf(chosen.plans.map((plan) => ({ file: planKey(plan), plan })), settings.shard).map((e) => e.plan) : chosen.plans;
+  // Read before the run, so a page edited meanwhile is never overwritten.
+  const baseline = update && !v['dry-run'] ? updateBaseline([...new Set(plans.map((plan) => plan.page))], loaded, reference) : undefined;
   const istioDir = (v['istio-dir'] as string | undefined) ?? (process.env.ISTIO_DIR || undefined);
   const problems = [...preflight(plans, { istioDir }), ...helperProblems(plans)];
 
@@ -191,7 +205,8 @@ export async function main(argv: string[]): Promise<number> {
     reporters.close();
     const written = v.summary ? writeSummary(v.summary as string, summary) : summary.exitCode;
     // A report that could not be written fails a run that passed: CI must not take a missing report for success.
-    return reporters.failures.length > 0 ? written || 2 : written;
+    const code = reporters.failures.length > 0 ? written || 2 : written;
+    return update && baseline ? applyUpdate(update, summary, baseline, code, (text) => process.stdout.write(text)) : code;
   } finally {
     try {
       json?.close();
