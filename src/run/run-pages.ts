@@ -8,6 +8,8 @@ export type RunPagesOptions = Omit<PageOptions, 'signal' | 'force' | 'emit'> & {
   emit: Listener;
   /** Signals that interrupt the run (SIGINT, SIGTERM); none in library use. */
   signals?: NodeJS.Signals[];
+  /** Aborted by the caller (Jest's watch mode): the same as a first signal — stop, clean up. */
+  stop?: AbortSignal;
   /** For istio.io test scripts: the CLI their nested `_verify_*` calls use (`bin/istio-doctest.js`). */
   cli?: string;
   /** Cluster snapshots around each test script (`--no-snapshot` turns them off). */
@@ -22,6 +24,9 @@ export async function runPages(plans: RunPlan[], skipped: SkippedPage[], options
   const onSignal = () => (stop.signal.aborted ? force.abort() : stop.abort());
   const signals = options.signals ?? [];
   for (const name of signals) process.on(name, onSignal);
+  const onStop = () => stop.abort();
+  if (options.stop?.aborted) stop.abort();
+  options.stop?.addEventListener('abort', onStop);
   const pages: PageResult[] = [];
   const notRun: SkippedPage[] = [];
   try {
@@ -36,6 +41,7 @@ export async function runPages(plans: RunPlan[], skipped: SkippedPage[], options
     }
   } finally {
     for (const name of signals) process.off(name, onSignal);
+    options.stop?.removeEventListener('abort', onStop);
   }
   const interrupted = stop.signal.aborted;
   const failed = pages.some((p) => p.status === 'failed');

@@ -6,7 +6,7 @@ const step = (mode: ScriptStep['verify']['mode'], arg?: string): ScriptStep => (
   id: 'snip_a', index: 1, file: 'index.md', line: 3, blockLine: 2, command: 'kubectl get pods', expected: '', verify: arg === undefined ? { mode } : { mode, arg },
   retry: true, cleanup: false, section: '', script: 'test.sh', scriptLine: 5, kind: 'verify', run: 'snip_a',
 });
-const ran = (output: string, exitCode = 0): CommandResult => ({ output, exitCode, timedOut: false, interrupted: false, durationMs: 1, message: exitCode ? `exit code ${exitCode}` : '', restarted: false });
+const ran = (output: string, exitCode = 0): CommandResult => ({ output, exitCode, timedOut: false, interrupted: false, durationMs: 1, message: exitCode ? `exit code ${exitCode}` : '', restarted: false, droppedBytes: 0, stateSaved: true });
 
 describe('verify.sh semantics of a verify step', () => {
   test('settings: the script\'s own, then the environment, then verify.sh\'s defaults (120 s, 1 s, 1)', () => {
