@@ -1,19 +1,21 @@
 // `istio-doctest run PATH...`: wiring only — options, pages, plans, preflight, context guard, reporters, the runner.
-import { writeFileSync } from 'node:fs';
-import { findSpecFile, parseDuration, readSpec, type Spec } from '../config/spec.js';
-import type { Diagnostic, Page } from '../page/types.js';
+import { accessSync, constants, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { parseDuration } from '../config/spec.js';
+import type { RunSummary } from '../run/results.js';
 import { ConsoleReporter, wantsColor } from '../report/console.js';
 import { dryRunText } from '../report/dry-run.js';
-import { stepAnnotation } from '../report/github.js';
-import { JsonEventsFile } from '../report/json-events.js';
-import { junitXml } from '../report/junit.js';
+import { AnnotationsReporter } from '../report/github.js';
+import { JsonEventsFile, JsonEventsLocked } from '../report/json-events.js';
+import { JunitReporter } from '../report/junit.js';
+import { errorReason, Reporters, type Reporter } from '../report/reporter.js';
+import { githubLink, runSummaryMarkdown } from '../report/markdown-summary.js';
+import { appendSummary } from '../report/summary-file.js';
 import { guardContext } from '../run/context-guard.js';
 import { preflight } from '../run/preflight.js';
-import type { RunEvent, RunSummary } from '../run/results.js';
 import { runPages } from '../run/run-pages.js';
 import { parseShard, selectPages, shardOf } from '../run/select.js';
-import { buildPlan } from '../plan/build-plan.js';
-import type { RunPlan } from '../plan/plan.js';
+import { planOf, usesCluster } from '../run/plan-pages.js';
 import { loadPages } from '../page/pages.js';
 import { applyUpdate, normalizeUpdateFlag, UPDATE_VALUES, updateBaseline, type UpdateValue } from './run-update.js';
 import { parseOptions, usageError } from './usage.js';
@@ -57,6 +59,8 @@ Fixing pages:
 Reports:
   --junit FILE           JUnit XML: a testsuite per page, a testcase per step
   --json FILE            one JSON line per event, written as it happens
+  --summary FILE         append a Markdown table (page, language, steps, duration, first failure) to FILE,
+                         e.g. "$GITHUB_STEP_SUMMARY"
   With GITHUB_ACTIONS=true, failing steps are also printed as workflow annotations at their line.
 
 DUR is a number of seconds or a duration such as 500ms, 30s, 2m.
@@ -82,6 +86,7 @@ const options = {
   junit: { type: 'string' },
   json: { type: 'string' },
   update: { type: 'string' },
+  summary: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -129,6 +134,11 @@ export async function main(argv: string[]): Promise<number> {
     return errors.length > 0 ? 2 : 0;
   }
 
+  const junitProblem = v.junit ? unwritable(v.junit as string) : undefined;
+  if (junitProblem) {
+    process.stderr.write(`istio-doctest: --junit ${v.junit}: cannot write it (${junitProblem})\n`);
+    return 2;
+  }
   const json = v.json ? openJsonEvents(v.json as string) : undefined;
   if (typeof json === 'string') {
     process.stderr.write(`istio-doctest: ${json}\n`);
@@ -143,29 +153,35 @@ export async function main(argv: string[]): Promise<number> {
     const tty = process.stdout.isTTY === true;
     // A closed standard output (`| head`) must not crash the run halfway and leave the page's processes behind.
     process.stdout.on('error', () => undefined);
-    const reporter = new ConsoleReporter((text) => process.stdout.write(text), { tty, color: wantsColor(process.stdout), columns: process.stdout.columns });
-    const github = process.env.GITHUB_ACTIONS === 'true';
-    const emit = (event: RunEvent) => {
-      json?.write(event);
-      reporter.on(event);
-      if (github && event.type === 'step') {
-        const annotation = stepAnnotation(event.result);
-        if (annotation) process.stdout.write(`${annotation}\n`);
-      }
-    };
+    const stdout = (text: string) => void process.stdout.write(text);
+    // The files first: a console that fails must not cost them an event.
+    const list: Reporter[] = [];
+    if (json) list.push(json);
+    if (v.junit) list.push(new JunitReporter(v.junit as string));
+    list.push(new ConsoleReporter(stdout, { tty, color: wantsColor(process.stdout), columns: process.stdout.columns }));
+    if (process.env.GITHUB_ACTIONS === 'true') list.push(new AnnotationsReporter(stdout));
+    const reporters = new Reporters(list, (name, reason) => process.stderr.write(`istio-doctest: ${name}: cannot write it (${reason}); the run goes on without it\n`));
     const summary = await runPages(plans, selected.skipped, {
       istioDir,
       stepTimeoutMs: settings.stepTimeoutMs,
       retryTimeoutMs: settings.retryTimeoutMs,
       keepGoing: v['keep-going'] === true,
       wait: v['no-wait'] !== true,
-      emit,
-      signals: ['SIGINT', 'SIGTERM'],
+      emit: (event) => reporters.on(event),
+      // A closed terminal or a dropped SSH session (SIGHUP) ends the run as SIGTERM does: cleanup first.
+      signals: ['SIGINT', 'SIGTERM', 'SIGHUP'],
     });
-    const code = v.junit ? writeJunit(v.junit as string, summary) : summary.exitCode;
+    reporters.close();
+    const written = v.summary ? writeSummary(v.summary as string, summary) : summary.exitCode;
+    // A report that could not be written fails a run that passed: CI must not take a missing report for success.
+    const code = reporters.failures.length > 0 ? written || 2 : written;
     return update && baseline ? applyUpdate(update, summary, baseline, code, (text) => process.stdout.write(text)) : code;
   } finally {
-    json?.close();
+    try {
+      json?.close();
+    } catch {
+      // Already reported, or nothing left to close.
+    }
   }
 }
 
@@ -203,52 +219,51 @@ function durationOption(text: string | undefined, fallback: number): number {
   return ms > 0 ? ms : Number.NaN;
 }
 
-const specs = new Map<string, { spec?: Spec; diagnostics: Diagnostic[] }>();
-
-// The page's run plan, with its doctest.yaml (beside it or beside the reference page); a bad spec stops the preflight.
-function planOf(page: Page, tabs: Record<string, string>, reference: string): RunPlan {
-  const file = findSpecFile(page.file, reference);
-  let spec: { spec?: Spec; diagnostics: Diagnostic[] } | undefined;
-  if (file) {
-    spec = specs.get(file) ?? readSpec(file);
-    specs.set(file, spec);
-  }
-  return buildPlan(page, { tabs, spec: spec?.spec, specDiagnostics: spec?.diagnostics });
-}
-
-// Opens the --json file before anything runs; a path that cannot be written is one line and exit 2, not a stack trace.
+// Opens the --json file before anything runs; a path that cannot be written, or that another run is writing, is one
+// line and exit 2, not a stack trace.
 function openJsonEvents(file: string): JsonEventsFile | string {
   try {
     return new JsonEventsFile(file);
   } catch (error) {
-    return `--json ${file}: cannot write it (${errorCode(error)})`;
+    if (error instanceof JsonEventsLocked) return `--json ${file}: ${error.message}; give each run its own file`;
+    return `--json ${file}: cannot write it (${errorReason(error)})`;
   }
 }
 
-// Writes the JUnit report after the run; a failed write is one line, and a passing run then exits 2, not 0.
-function writeJunit(file: string, summary: RunSummary): number {
+// Why a report file cannot be written (`ENOENT`, `EISDIR`, `EACCES`...), checked before anything runs without
+// creating it; undefined when it can.
+function unwritable(file: string): string | undefined {
   try {
-    writeFileSync(file, junitXml(summary));
-    return summary.exitCode;
+    if (statSync(file).isDirectory()) return 'EISDIR';
+    accessSync(file, constants.W_OK);
+    return undefined;
   } catch (error) {
-    process.stderr.write(`istio-doctest: --junit ${file}: cannot write it (${errorCode(error)})\n`);
-    return summary.exitCode || 2;
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return errorReason(error);
+  }
+  try {
+    if (!statSync(dirname(file)).isDirectory()) return 'ENOTDIR';
+    accessSync(dirname(file), constants.W_OK);
+    return undefined;
+  } catch (error) {
+    return errorReason(error);
   }
 }
 
-// The short code of a file-system error (`ENOENT`), or its first line.
-function errorCode(error: unknown): string {
-  return (error as NodeJS.ErrnoException).code ?? String((error as Error).message).split('\n')[0];
-}
-
-// Whether a page talks to a cluster through the kubeconfig, which is what the context guard protects.
-function usesCluster(plan: RunPlan): boolean {
-  return plan.programs.some((program) => ['kubectl', 'istioctl', 'helm', 'kind'].includes(program));
+// Appends the Markdown summary after the run; a failed write is one line, and a passing run then exits 2, not 0.
+function writeSummary(file: string, summary: RunSummary): number {
+  const problem = appendSummary(file, runSummaryMarkdown(summary, githubLink(process.env)));
+  if (!problem) return summary.exitCode;
+  process.stderr.write(`istio-doctest: ${problem}\n`);
+  return summary.exitCode || 2;
 }
 
 // Prints why nothing ran, records it in the JSON file, and returns exit code 2.
 function refuse(title: string, problems: string[], json: JsonEventsFile | undefined): number {
   process.stderr.write(`istio-doctest: ${title}\n${problems.map((p) => `  ${p}\n`).join('')}`);
-  json?.record({ type: 'run', status: 'refused', problems });
+  try {
+    json?.record({ type: 'run', status: 'refused', problems });
+  } catch (error) {
+    process.stderr.write(`istio-doctest: ${json?.name}: cannot write it (${errorReason(error)})\n`);
+  }
   return 2;
 }

@@ -11,8 +11,10 @@ export interface StepResult {
   exitCode?: number;
   timedOut: boolean;
   durationMs: number;
-  /** The last attempt's output (standard output and error together). */
+  /** The last attempt's output (standard output and error together), its head and tail when it was very long. */
   output: string;
+  /** Bytes of the output left out between its head and its tail (absent when none were). */
+  droppedBytes?: number;
   /** Short reason for any status but `passed`. */
   message: string;
   /** The matcher's diff of the last attempt, when the output did not match. */

@@ -7,6 +7,8 @@ export type RunPagesOptions = Omit<PageOptions, 'signal' | 'force' | 'emit'> & {
   emit: Listener;
   /** Signals that interrupt the run (SIGINT, SIGTERM); none in library use. */
   signals?: NodeJS.Signals[];
+  /** Aborted by the caller (Jest's watch mode): the same as a first signal — stop, clean up. */
+  stop?: AbortSignal;
 };
 
 // Runs every plan in order and sums up; the first signal stops the page after its cleanup, the second abandons the cleanup.
@@ -17,6 +19,9 @@ export async function runPages(plans: RunPlan[], skipped: SkippedPage[], options
   const onSignal = () => (stop.signal.aborted ? force.abort() : stop.abort());
   const signals = options.signals ?? [];
   for (const name of signals) process.on(name, onSignal);
+  const onStop = () => stop.abort();
+  if (options.stop?.aborted) stop.abort();
+  options.stop?.addEventListener('abort', onStop);
   const pages: PageResult[] = [];
   const notRun: SkippedPage[] = [];
   try {
@@ -30,6 +35,7 @@ export async function runPages(plans: RunPlan[], skipped: SkippedPage[], options
     }
   } finally {
     for (const name of signals) process.off(name, onSignal);
+    options.stop?.removeEventListener('abort', onStop);
   }
   const interrupted = stop.signal.aborted;
   const failed = pages.some((p) => p.status === 'failed');
