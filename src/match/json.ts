@@ -1,7 +1,8 @@
 // Comparing JSON documents: every expected key must be present with a matching value, keys only in
 // the output are allowed, arrays keep their order and length, `"..."` matches any value, and strings
 // and numbers compare with the line rules (volatile values, inline `...`).
-import { matchLine, rewriteLine, type PatternCache } from './line.js';
+import { matchLine, type PatternCache } from './line.js';
+import { rewriteLine } from './line-diff.js';
 import { quote } from './text.js';
 import type { Differences } from './types.js';
 

@@ -2,13 +2,12 @@
 // and inline `...`. Matching is done by hand: each `...`-free group matches deterministically from a
 // start position, and groups between `...` are found leftmost with the earliest end, which is what a
 // glob needs; no regular expression is built from user text.
-import { diffArrays } from 'diff';
 import { collapseBlanks } from './normalize.js';
 import { formFits, readAny, readKind, type Kind } from './kinds.js';
 import { isElapsed, type DurationContext } from './kinds/age.js';
 import { describeKind } from './kinds/describe.js';
 import { readHeaderValue, volatileHeaderValue } from './kinds/header.js';
-import { quote, tokenAt, tokens } from './text.js';
+import { quote, tokenAt } from './text.js';
 
 /** One piece of a compiled expected line. */
 export type Element =
@@ -263,41 +262,4 @@ export class PatternCache {
 // Compares two single lines, for callers without a cache.
 export function lineMatches(expected: string, actual: string, options: CompileOptions = {}): boolean {
   return matchLine(compileLine(expected, options), actual).ok;
-}
-
-/**
- * Rewrites a failed actual line so the diff shows only real differences: tokens are aligned with
- * the expected tokens and every token that matches is written as the expected one; the actual
- * blanks are kept. Lines with too many tokens are left as they are.
- */
-export function rewriteLine(expected: string, actual: string, options: CompileOptions = {}): string {
-  const exp = tokens(expected);
-  const act = tokens(actual);
-  if (exp.length === 0 || act.length === 0 || exp.length > 400 || act.length > 400) return actual;
-  const cache = new PatternCache(options);
-  const changes = diffArrays(
-    exp.map((t) => t.text),
-    act.map((t) => t.text),
-    { comparator: (e: string, a: string) => matchLine(cache.get(e), a).ok, maxEditLength: 200 },
-  );
-  if (!changes) return actual;
-  const replacement = new Map<number, string>();
-  let ei = 0;
-  let ai = 0;
-  for (const change of changes) {
-    if (change.added) ai += change.count;
-    else if (change.removed) ei += change.count;
-    else {
-      for (let k = 0; k < change.count; k++) replacement.set(ai + k, exp[ei + k].text);
-      ei += change.count;
-      ai += change.count;
-    }
-  }
-  let out = '';
-  let last = 0;
-  act.forEach((t, k) => {
-    out += actual.slice(last, t.start) + (replacement.get(k) ?? t.text);
-    last = t.start + t.text.length;
-  });
-  return out + actual.slice(last);
 }
