@@ -243,17 +243,27 @@ export function matchLine(pattern: LinePattern, actual: string): LineOutcome {
 
 /** Compiles expected lines once per comparison, since table rows and retries reuse them. */
 export class PatternCache {
-  private readonly cache = new Map<string, LinePattern>();
+  // One map per duration context, so that a lookup builds no key.
+  private readonly caches = new Map<DurationContext, Map<string, LinePattern>>();
+  private size = 0;
   constructor(private readonly options: CompileOptions = {}) {}
 
   // Returns the compiled pattern of a line, compiling it the first time; `durations` says where it stands.
-  get(source: string, durations?: DurationContext): LinePattern {
-    const key = durations === undefined || durations === 'line' ? source : `${durations}\u0000${source}`;
-    let p = this.cache.get(key);
+  get(source: string, durations: DurationContext = this.options.durations ?? 'line'): LinePattern {
+    let cache = this.caches.get(durations);
+    if (!cache) {
+      cache = new Map();
+      this.caches.set(durations, cache);
+    }
+    let p = cache.get(source);
     if (!p) {
-      p = compileLine(source, durations === undefined ? this.options : { ...this.options, durations });
-      if (this.cache.size > 100_000) this.cache.clear();
-      this.cache.set(key, p);
+      p = compileLine(source, { ...this.options, durations });
+      if (this.size > 100_000) {
+        for (const c of this.caches.values()) c.clear();
+        this.size = 0;
+      }
+      cache.set(source, p);
+      this.size++;
     }
     return p;
   }
