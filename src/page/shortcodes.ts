@@ -107,7 +107,7 @@ export function scanShortcodes(file: string, lines: string[], bodyStart: number)
     }
     if (textCloser.test(line)) {
       diagnostics.push(
-        diagnostic(file, i + 1, line.indexOf('{{<') + 1, 'error', 'text-closer-without-opener', 'found `{{< /text >}}` with no `{{< text ... >}}` open before it'),
+        diagnostic({ file, line: i + 1, column: line.indexOf('{{<') + 1, ruleId: 'text-closer-without-opener', message: 'found `{{< /text >}}` with no `{{< text ... >}}` open before it' }),
       );
       continue;
     }
@@ -155,12 +155,5 @@ export function scanShortcodes(file: string, lines: string[], bodyStart: number)
 
 // The diagnostic for a block whose closer never comes, naming the opening line.
 function unterminated(file: string, block: RawBlock): Diagnostic {
-  return diagnostic(
-    file,
-    block.line,
-    block.indent.length + 1,
-    'error',
-    'text-unterminated',
-    `the \`{{< text >}}\` block opened on line ${block.line} is never closed with \`{{< /text >}}\``,
-  );
+  return diagnostic({ file, line: block.line, column: block.indent.length + 1, ruleId: 'text-unterminated', message: `the \`{{< text >}}\` block opened on line ${block.line} is never closed with \`{{< /text >}}\`` });
 }
