@@ -6,11 +6,13 @@ import type { Diagnostic, Page } from '../page/types.js';
 import { displayPath, githubAnnotation } from '../report/diagnostic-line.js';
 import { driftDiagnostics, driftDocument, driftText } from '../report/drift.js';
 import { diagnosticLines, pageFacts, pageLine, plural } from '../report/page-summary.js';
+import { checkSummaryMarkdown, githubLink, type CheckedPage } from '../report/markdown-summary.js';
+import { appendSummary } from '../report/summary-file.js';
 import { comparedOnly, driftReport } from '../translate/drift-report.js';
 import { loadPages } from '../page/pages.js';
 import { parseOptions, usageError } from './usage.js';
 
-const help = `Usage: istio-doctest check [--vars FILE] [--quiet] [--json] [--no-drift] PATH...
+const help = `Usage: istio-doctest check [--vars FILE] [--quiet] [--json] [--no-drift] [--summary FILE] PATH...
 
 Parses every page (files, or folders searched for *.md) and the doctest.yaml that serves it, prints per page its
 language, title, test flag, blocks, commands and boilerplates, then every problem as
@@ -25,10 +27,12 @@ Options:
   --json        {"pages":[{"file","lang","title","test","blocks","commands","boilerplates","diagnostics"}],
                 "specs":[{"file","diagnostics"}],"summary":{"pages","blocks","commands","errors","warnings"},"drift"}
   --no-drift    leave out the drift of translated pages
+  --summary FILE  append a Markdown table (page, language, blocks, commands, errors, warnings, first problem)
+                to FILE, e.g. "$GITHUB_STEP_SUMMARY"
 `;
 
 /** A checked page with the problems shown under it. */
-interface CheckedPage {
+interface PageProblems {
   page: Page;
   diagnostics: Diagnostic[];
 }
@@ -40,6 +44,7 @@ export async function main(argv: string[]): Promise<number> {
     quiet: { type: 'boolean' },
     json: { type: 'boolean' },
     'no-drift': { type: 'boolean' },
+    summary: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (!parsed.ok) return usageError(parsed.message, help);
@@ -83,13 +88,20 @@ export async function main(argv: string[]): Promise<number> {
   if (process.env.GITHUB_ACTIONS === 'true' && !parsed.values.json) {
     for (const d of [...all, ...(drift ? driftDiagnostics(drift) : [])]) if (d.severity !== 'info') process.stdout.write(`${githubAnnotation(d)}\n`);
   }
-  return errors > 0 || problems.length > 0 ? 1 : 0;
+  const code = errors > 0 || problems.length > 0 ? 1 : 0;
+  if (parsed.values.summary) {
+    const rows: CheckedPage[] = checked.map(({ page, diagnostics }) => ({ file: page.file, lang: page.lang, ...pageFacts(page), diagnostics }));
+    const problem = appendSummary(parsed.values.summary as string, checkSummaryMarkdown(rows, githubLink(process.env)));
+    if (problem) process.stderr.write(`istio-doctest: ${problem}\n`);
+    if (problem) return 2;
+  }
+  return code;
 }
 
 // Each page with its own problems and those of the boilerplates it includes, a boilerplate's shown once (under the
 // first page that has it). A problem that only matters when the page runs is a warning unless a checked page that
 // runs (`test: yes`) holds it, itself or through a boilerplate.
-function checkedPages(pages: Page[]): CheckedPage[] {
+function checkedPages(pages: Page[]): PageProblems[] {
   const key = (d: Diagnostic) => `${d.file}:${d.line}:${d.column}:${d.ruleId}`;
   const runs = new Set<string>();
   const lists = pages.map((page) => [...page.diagnostics, ...includedDiagnostics(page)]);

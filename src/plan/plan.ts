@@ -24,6 +24,8 @@ export interface PlannedStep {
   line: number;
   /** Line of the block's opener. */
   blockLine: number;
+  /** Line of the first expected output line in that file (absent when the step expects no output). */
+  expectedLine?: number;
   command: string;
   /** Expected output as the page shows it (empty when none). */
   expected: string;
@@ -32,7 +34,7 @@ export interface PlannedStep {
   retry: boolean;
   /** Step time-out from the spec, overriding `--step-timeout`. */
   timeoutMs?: number;
-  /** Reason to skip the step (from the spec). */
+  /** Why the step is not run (`skipped by doctest.yaml: ...`, or its block is `snip_id=none`). */
   skip?: string;
   /** Whether the step belongs to a cleanup section (always runs). */
   cleanup: boolean;
