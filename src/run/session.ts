@@ -149,12 +149,16 @@ export class Session {
     return result(outcome, { output: text, droppedBytes, durationMs, restarted }, options.timeoutMs, note);
   }
 
-  /** Ends the shell and every process the page started: its process group, its descendants, and anything carrying the token. */
-  async close(): Promise<void> {
-    if (this.closed) return;
+  /**
+   * Ends the shell and every process the page started: its process group, its descendants, and anything carrying the
+   * token. Returns the processes it was not permitted to end (EPERM: a `sudo` child, say), which may still run.
+   */
+  async close(): Promise<{ denied: number[] }> {
+    if (this.closed) return { denied: [] };
     this.closed = true;
-    await this.killEverything();
+    const denied = await this.killEverything();
     this.closeCommands();
+    return { denied };
   }
 
   // Starts bash (its own process group, the token in its environment) reading a fresh FIFO, and waits for its first answer.
@@ -313,22 +317,25 @@ export class Session {
     return '';
   }
 
-  // Kills the shell, its group, its descendants and every process with the token (the end of a page).
-  private async killEverything(): Promise<void> {
+  // Kills the shell, its group, its descendants and every process with the token (the end of a page); returns the
+  // processes it was not permitted to signal.
+  private async killEverything(): Promise<number[]> {
     const pid = this.shell.pid;
     const exited = this.exited();
+    const denied = new Set<number>();
     if (pid !== undefined) {
       const table = processTable();
       const token = `${RUN_TOKEN_VAR}=${this.options.token}`;
       killGroup(pid, 'SIGTERM');
       const targets = [pid, ...descendantsOf([pid], table), ...processesWithEnv([token], table)];
-      await killTree([...new Set(targets)], this.options.killGraceMs ?? 1000);
+      for (const p of (await killTree([...new Set(targets)], this.options.killGraceMs ?? 1000)).denied) denied.add(p);
       killGroup(pid, 'SIGKILL');
       // A last sweep for processes that were forking while the first one ran.
-      const left = processesWithEnv([token]).filter(isAlive);
-      if (left.length > 0) await killTree(left, 200);
+      const left = processesWithEnv([token]).filter((p) => isAlive(p) && !denied.has(p));
+      if (left.length > 0) for (const p of (await killTree(left, 200)).denied) denied.add(p);
     }
     await within(exited, 2000);
+    return [...denied].filter(isAlive);
   }
 }
 
