@@ -32,7 +32,7 @@ function planLines(plan: RunPlan, settings: DryRunSettings): string[] {
 function stepLines(step: PlannedStep, total: number, settings: DryRunSettings): string[] {
   const n = progress(step, total);
   const pad = ' '.repeat(n.length + 3);
-  const flags = [step.cleanup ? 'cleanup' : '', step.skip !== undefined ? `skipped: ${step.skip}` : ''].filter(Boolean).join(', ');
+  const flags = [step.cleanup ? 'cleanup' : '', step.skip ?? ''].filter(Boolean).join(', ');
   const lines = [`  ${n} ${step.file}:${step.line}  ${step.id}${flags ? `  [${flags}]` : ''}`];
   lines.push(`${pad}verify: ${verification(step, settings)}`);
   step.command.split('\n').forEach((l, i) => lines.push(`${pad}${i === 0 ? '$ ' : '  '}${l}`));

@@ -51,7 +51,7 @@ export async function runPage(plan: RunPlan, options: PageOptions): Promise<Page
       const interrupted = options.signal?.aborted === true;
       const stopped = interrupted || (failed && !options.keepGoing);
       let result: StepResult;
-      if (step.skip !== undefined) result = skipped(step, `skipped by doctest.yaml: ${step.skip}`);
+      if (step.skip !== undefined) result = skipped(step, step.skip);
       else if (stopped && !step.cleanup) result = skipped(step, interrupted ? 'not run: interrupted' : 'not run: an earlier step failed');
       else if (options.force?.aborted) result = skipped(step, 'not run: interrupted again during cleanup');
       else {

@@ -111,7 +111,7 @@ describe('running a page', () => {
 
   test('a step the spec skips is reported as skipped with the reason', async () => {
     const p = plan('skip', `## Steps\n\n${block('$ echo one')}${block('$ exit 1')}`);
-    p.steps[1].skip = 'needs a second cluster';
+    p.steps[1].skip = 'skipped by doctest.yaml: needs a second cluster';
     const result = await runPage(p, options());
     expect(statuses(result)).toEqual(['1:passed', '2:skipped']);
     expect(result.steps[1].message).toBe('skipped by doctest.yaml: needs a second cluster');
