@@ -2,11 +2,13 @@
 import { resolve } from 'node:path';
 import { githubAnnotation } from '../report/diagnostic-line.js';
 import { driftDiagnostics, driftJson, driftText } from '../report/drift.js';
+import { driftSummaryMarkdown, githubLink } from '../report/markdown-summary.js';
+import { appendSummary } from '../report/summary-file.js';
 import { driftReport, failOnValues, failsOn, type FailOn } from '../translate/drift-report.js';
 import { loadPages } from '../page/pages.js';
 import { parseOptions, usageError } from './usage.js';
 
-const help = `Usage: istio-doctest drift [--reference LANG] [--json] [--fail-on commands|outputs|any|none] [--vars FILE] PATH...
+const help = `Usage: istio-doctest drift [--reference LANG] [--json] [--fail-on commands|outputs|any|none] [--vars FILE] [--summary FILE] PATH...
 
 Compares every page not in the reference language (files, or folders searched for *.md) with the same page under
 content/<LANG>/, block by block after aligning them: same, command (word diff), output, translated (only
@@ -26,6 +28,8 @@ Options:
                        any       any drift: comments, placeholders, the test flag and boilerplates included
                        none      never
   --vars FILE        values for version shortcodes (default: data/args.yml beside content/)
+  --summary FILE     append a Markdown table (page, language, status, blocks per kind of drift, first drift) to
+                     FILE, e.g. "$GITHUB_STEP_SUMMARY"
 
 Exit 0 when no drift of the --fail-on kind is found, 1 when some is (or a PATH does not exist), 2 on bad usage.
 With GITHUB_ACTIONS=true, drift is also printed as workflow annotations at the translated line: ::error for what
@@ -39,6 +43,7 @@ export async function main(argv: string[]): Promise<number> {
     json: { type: 'boolean' },
     'fail-on': { type: 'string', default: 'commands' },
     vars: { type: 'string' },
+    summary: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (!parsed.ok) return usageError(parsed.message, help);
@@ -57,6 +62,11 @@ export async function main(argv: string[]): Promise<number> {
   process.stdout.write(parsed.values.json ? driftJson(report) : driftText(report));
   if (process.env.GITHUB_ACTIONS === 'true' && !parsed.values.json) {
     for (const d of driftDiagnostics(report, failOn)) process.stdout.write(`${githubAnnotation(d)}\n`);
+  }
+  if (parsed.values.summary) {
+    const problem = appendSummary(parsed.values.summary as string, driftSummaryMarkdown(report, githubLink(process.env)));
+    if (problem) process.stderr.write(`istio-doctest: ${problem}\n`);
+    if (problem) return 2;
   }
   return failsOn(report, failOn) || problems.length > 0 ? 1 : 0;
 }

@@ -1,22 +1,27 @@
 // `istio-doctest run PATH...`: wiring only — options, pages, plans, preflight, context guard, reporters, the runner.
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { findSpecFile, parseDuration, readSpec, type Spec } from '../config/spec.js';
-import type { Diagnostic, Page } from '../page/types.js';
+import { parseDuration } from '../config/spec.js';
+import type { RunSummary } from '../run/results.js';
 import { ConsoleReporter, wantsColor } from '../report/console.js';
 import { dryRunText } from '../report/dry-run.js';
 import { AnnotationsReporter } from '../report/github.js';
 import { JsonEventsFile, JsonEventsLocked } from '../report/json-events.js';
 import { JunitReporter } from '../report/junit.js';
 import { errorReason, Reporters, type Reporter } from '../report/reporter.js';
+import { githubLink } from '../report/markdown-summary.js';
+import { MarkdownSummaryReporter } from '../report/summary-file.js';
 import { guardContext } from '../run/context-guard.js';
 import { preflight } from '../run/preflight.js';
 import { runPages } from '../run/run-pages.js';
 import { parseShard, selectPages, shardOf } from '../run/select.js';
-import { buildPlan } from '../plan/build-plan.js';
+import { planOf, usesCluster } from '../run/plan-pages.js';
 import type { RunPlan } from '../plan/plan.js';
 import { loadPages } from '../page/pages.js';
+import { applyUpdate, normalizeUpdateFlag, UPDATE_VALUES, updateBaseline, type UpdateValue } from './run-update.js';
 import { parseOptions, usageError } from './usage.js';
+import { choosePlans, helperProblems, SCRIPT_MODES, type ScriptMode } from './run-scripts.js';
+import { planJsonLines } from '../report/plan-json.js';
 
 const help = `Usage: istio-doctest run [options] PATH...
 
@@ -31,6 +36,13 @@ Which pages and steps:
   --tab CATEGORY=VALUE   the tab to run in tabsets of that category (repeatable; default the first tab)
   --keep-going           go on after a failing step (default: stop, then run the cleanup steps)
   --dry-run              print the steps, their expected output and verification; run nothing
+                         (with --json FILE: the planned steps as JSON lines in FILE)
+
+istio.io test scripts (the *test.sh beside a page, or beside the same page in the reference language):
+  --scripts MODE         auto: a page with scripts runs them, the others their page plan (default);
+                         only: only pages with scripts; off: ignore scripts
+  --repo-root DIR        the istio.io checkout the scripts' tests/util/... and content/... paths resolve in
+                         (default: the folder holding the page's content/)
 
 Cluster and files:
   --istio-dir DIR        Istio release or checkout the @samples/...@ files are in (default $ISTIO_DIR)
@@ -46,9 +58,19 @@ Time:
   --retry-timeout DUR    retry a step whose output does not match yet for up to DUR (default 120s)
   --no-wait              do not wait for the rollout of Deployments a step created or configured
 
+Fixing pages:
+  --update               after the run, redraw the expected output of each step the matcher failed from what it
+                         printed, changing only real differences ("..." lines and values the matcher accepted, stay);
+                         prints a unified diff per page and a count; steps verified by contains/regex/not-contains/
+                         failure, and translated outputs, are listed instead. A file changed meanwhile is left alone.
+                         Exit 0 when every failure was redrawn.
+  --update=dry           print the diffs and the count, write nothing
+
 Reports:
   --junit FILE           JUnit XML: a testsuite per page, a testcase per step
   --json FILE            one JSON line per event, written as it happens
+  --summary FILE         append a Markdown table (page, language, steps, duration, first failure) to FILE,
+                         e.g. "$GITHUB_STEP_SUMMARY"
   With GITHUB_ACTIONS=true, failing steps are also printed as workflow annotations at their line.
 
 DUR is a number of seconds or a duration such as 500ms, 30s, 2m.
@@ -73,7 +95,12 @@ const options = {
   'no-wait': { type: 'boolean' },
   junit: { type: 'string' },
   json: { type: 'string' },
+  summary: { type: 'string' },
+  update: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  // istio.io test scripts
+  scripts: { type: 'string' },
+  'repo-root': { type: 'string' },
 } as const;
 
 interface Settings {
@@ -87,9 +114,11 @@ interface Settings {
 
 // Runs the command and returns the exit code.
 export async function main(argv: string[]): Promise<number> {
-  const parsed = parseOptions(argv, options);
+  const parsed = parseOptions(normalizeUpdateFlag(argv), options);
   if (!parsed.ok) return usageError(parsed.message, help);
   const v = parsed.values;
+  const update = v.update as UpdateValue | undefined;
+  if (update !== undefined && !UPDATE_VALUES.includes(update)) return usageError(`--update: expected nothing or =dry, got '${update}'`, help);
   if (v.help) {
     process.stdout.write(help);
     return 0;
@@ -104,22 +133,43 @@ export async function main(argv: string[]): Promise<number> {
     for (const problem of loaded.problems) process.stderr.write(`istio-doctest: ${problem}\n`);
     return 2;
   }
-  const selected = selectPages(loaded.pages, { all: v.all === true, langs: settings.langs });
-  const pages = settings.shard ? shardOf(selected.run, settings.shard) : selected.run;
-  const plans = pages.map((page) => planOf(page, settings.tabs, reference));
+  // istio.io test scripts: which pages run a script, which their page plan.
+  const scriptMode = (v.scripts as string | undefined) ?? 'auto';
+  if (!(SCRIPT_MODES as readonly string[]).includes(scriptMode)) return usageError(`--scripts: expected one of ${SCRIPT_MODES.join(', ')}, got '${scriptMode}'`, help);
+  const chosen = choosePlans(
+    loaded,
+    selectPages(loaded.pages, { all: v.all === true || scriptMode === 'only', langs: settings.langs }),
+    { mode: scriptMode as ScriptMode, reference, repoRoot: v['repo-root'] as string | undefined, varsFile: v.vars as string | undefined, paths: parsed.positionals, langs: settings.langs },
+    (page) => planOf(page, settings.tabs, reference),
+  );
+  for (const warning of chosen.warnings) process.stderr.write(`istio-doctest: warning: ${warning}\n`);
+  const selected = { skipped: chosen.skipped };
+  const plans = settings.shard ? shardOf(chosen.plans.map((plan) => ({ file: planKey(plan), plan })), settings.shard).map((e) => e.plan) : chosen.plans;
+  // Read before the run, so a page edited meanwhile is never overwritten.
+  const baseline = update && !v['dry-run'] ? updateBaseline([...new Set(plans.map((plan) => plan.page))], loaded, reference) : undefined;
   const istioDir = (v['istio-dir'] as string | undefined) ?? (process.env.ISTIO_DIR || undefined);
-  const problems = preflight(plans, { istioDir });
+  const problems = [...preflight(plans, { istioDir }), ...helperProblems(plans)];
 
   if (v['dry-run']) {
     const errors = plans.flatMap((p) => p.errors);
     process.stdout.write(dryRunText(plans, selected.skipped, { ...settings, keepGoing: v['keep-going'] === true }, problems));
+    if (v.json) {
+      try {
+        writeFileSync(v.json as string, planJsonLines(plans));
+      } catch (error) {
+        process.stderr.write(`istio-doctest: --json ${v.json}: cannot write it (${errorReason(error)})\n`);
+        return 2;
+      }
+    }
     return errors.length > 0 ? 2 : 0;
   }
 
-  const junitProblem = v.junit ? unwritable(v.junit as string) : undefined;
-  if (junitProblem) {
-    process.stderr.write(`istio-doctest: --junit ${v.junit}: cannot write it (${junitProblem})\n`);
-    return 2;
+  for (const option of ['junit', 'summary'] as const) {
+    const problem = v[option] ? unwritable(v[option] as string) : undefined;
+    if (problem) {
+      process.stderr.write(`istio-doctest: --${option} ${v[option]}: cannot write it (${problem})\n`);
+      return 2;
+    }
   }
   const json = v.json ? openJsonEvents(v.json as string) : undefined;
   if (typeof json === 'string') {
@@ -140,6 +190,7 @@ export async function main(argv: string[]): Promise<number> {
     const list: Reporter[] = [];
     if (json) list.push(json);
     if (v.junit) list.push(new JunitReporter(v.junit as string));
+    if (v.summary) list.push(new MarkdownSummaryReporter(v.summary as string, githubLink(process.env)));
     list.push(new ConsoleReporter(stdout, { tty, color: wantsColor(process.stdout), columns: process.stdout.columns }));
     if (process.env.GITHUB_ACTIONS === 'true') list.push(new AnnotationsReporter(stdout));
     const reporters = new Reporters(list, (name, reason) => process.stderr.write(`istio-doctest: ${name}: cannot write it (${reason}); the run goes on without it\n`));
@@ -152,10 +203,12 @@ export async function main(argv: string[]): Promise<number> {
       emit: (event) => reporters.on(event),
       // A closed terminal or a dropped SSH session (SIGHUP) ends the run as SIGTERM does: cleanup first.
       signals: ['SIGINT', 'SIGTERM', 'SIGHUP'],
+      cli: process.argv[1],
     });
     reporters.close();
     // A report that could not be written fails a run that passed: CI must not take a missing report for success.
-    return reporters.failures.length > 0 ? summary.exitCode || 2 : summary.exitCode;
+    const code = reporters.failures.length > 0 ? summary.exitCode || 2 : summary.exitCode;
+    return update && baseline ? applyUpdate(update, summary, baseline, code, (text) => process.stdout.write(text)) : code;
   } finally {
     try {
       json?.close();
@@ -199,19 +252,6 @@ function durationOption(text: string | undefined, fallback: number): number {
   return ms > 0 ? ms : Number.NaN;
 }
 
-const specs = new Map<string, { spec?: Spec; diagnostics: Diagnostic[] }>();
-
-// The page's run plan, with its doctest.yaml (beside it or beside the reference page); a bad spec stops the preflight.
-function planOf(page: Page, tabs: Record<string, string>, reference: string): RunPlan {
-  const file = findSpecFile(page.file, reference);
-  let spec: { spec?: Spec; diagnostics: Diagnostic[] } | undefined;
-  if (file) {
-    spec = specs.get(file) ?? readSpec(file);
-    specs.set(file, spec);
-  }
-  return buildPlan(page, { tabs, spec: spec?.spec, specDiagnostics: spec?.diagnostics });
-}
-
 // Opens the --json file before anything runs; a path that cannot be written, or that another run is writing, is one
 // line and exit 2, not a stack trace.
 function openJsonEvents(file: string): JsonEventsFile | string {
@@ -242,9 +282,9 @@ function unwritable(file: string): string | undefined {
   }
 }
 
-// Whether a page talks to a cluster through the kubeconfig, which is what the context guard protects.
-function usesCluster(plan: RunPlan): boolean {
-  return plan.programs.some((program) => ['kubectl', 'istioctl', 'helm', 'kind'].includes(program));
+// The key a plan is sharded by: its page, and its script when it has one (a page may have several).
+function planKey(plan: RunPlan): string {
+  return 'script' in plan ? `${plan.page.file} ${(plan as { script: { file: string } }).script.file}` : plan.page.file;
 }
 
 // Prints why nothing ran, records it in the JSON file, and returns exit code 2.

@@ -19,6 +19,8 @@ export interface StepResult {
   message: string;
   /** The matcher's diff of the last attempt, when the output did not match. */
   diff: string;
+  /** The whole output the matcher compared in the last attempt, when it did not match (`run --update` redraws the page from it). */
+  actual?: string;
   /** Cleanup steps' failures are warnings: they never fail the page. */
   warning: boolean;
 }

@@ -118,6 +118,7 @@ async function runStep(session: Session, step: PlannedStep, options: PageOptions
     output,
     message,
     diff: verdict.diff,
+    ...(!verdict.ok && verdict.diff !== '' ? { actual: result.output } : {}),
     warning,
   };
 }
