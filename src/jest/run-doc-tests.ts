@@ -138,8 +138,8 @@ async function runPlans(plans: { plan: RunPlan; selected: Set<number> }[], optio
         wait: options.wait,
         emit: listener,
         stop: stop.signal,
-        // In watch mode Jest owns the keyboard and its interrupts; otherwise Ctrl-C stops the page and runs its cleanup.
-        signals: context.watcher.isWatchMode() ? [] : ['SIGINT', 'SIGTERM'],
+        // Ctrl-C or a kill stops the page and runs its cleanup (in watch mode Jest reads Ctrl-C as a key, not a signal).
+        signals: ['SIGINT', 'SIGTERM'],
       },
     );
   } finally {
