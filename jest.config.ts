@@ -8,6 +8,7 @@ const esmPackages = [
   'figures', 'get-stream', 'human-signals', 'is-stream', 'npm-run-path', 'parse-ms',
   'pretty-ms', 'strip-final-newline', 'unicorn-magic', 'yoctocolors', 'path-key',
   '@sec-ant', 'is-unicode-supported', 'fast-check', 'pure-rand',
+  'string-width', 'strip-ansi', 'ansi-regex', 'get-east-asian-width', 'emoji-regex',
 ];
 
 type Project = Exclude<NonNullable<Config['projects']>[number], string>;

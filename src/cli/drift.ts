@@ -12,25 +12,28 @@ const help = `Usage: istio-doctest drift [--reference LANG] [--json] [--fail-on 
 
 Compares every page not in the reference language (files, or folders searched for *.md) with the same page under
 content/<LANG>/, block by block after aligning them: same, command (word diff), output, translated (only
-natural-language words of the expected output changed), missing, extra; also the test flag and the boilerplates
-the pages include. Trailing whitespace and runs of spaces inside a line never count; indentation does.
+natural-language words of the expected output changed), comment (only # comments of code changed: it runs the
+same), placeholder (only <placeholders> of a snip_id=none command, which never runs), missing, extra; also the test
+flag and the boilerplates the pages include. Trailing whitespace and runs of spaces inside a line never count; indentation does.
 Output is grouped by page, with file:line on both sides and [-reference-]{+translation+} word diffs.
 
 Options:
   --reference LANG   the reference language (default: en)
   --json             {"pages":[{"file","reference","status","test","boilerplates","blocks":[{"id","syntax","kind",
-                     "line","referenceLine"}]}],"summary":{...}}
+                     "line","referenceLine","moved","preview","changes":[{"line","referenceLine","text",
+                     "referenceText","diff","words"}]}]}],"summary":{...},"wordDiffMarkers":{...}}
   --fail-on KIND     exit 1 when this drift is found (default: commands)
                        commands  a command differs, or a block is missing or extra
                        outputs   an expected output differs or was translated
-                       any       any drift, the test flag and boilerplates included
+                       any       any drift: comments, placeholders, the test flag and boilerplates included
                        none      never
   --vars FILE        values for version shortcodes (default: data/args.yml beside content/)
   --summary FILE     append a Markdown table (page, language, status, blocks per kind of drift, first drift) to
                      FILE, e.g. "$GITHUB_STEP_SUMMARY"
 
 Exit 0 when no drift of the --fail-on kind is found, 1 when some is (or a PATH does not exist), 2 on bad usage.
-With GITHUB_ACTIONS=true, drift is also printed as workflow annotations at the translated line.
+With GITHUB_ACTIONS=true, drift is also printed as workflow annotations at the translated line: ::error for what
+fails under --fail-on, ::warning for the rest.
 `;
 
 // Runs the comparison and returns the exit code.
@@ -58,7 +61,7 @@ export async function main(argv: string[]): Promise<number> {
   const report = driftReport(pages, reference, referenceOf, (page) => resolve(page.file));
   process.stdout.write(parsed.values.json ? driftJson(report) : driftText(report));
   if (process.env.GITHUB_ACTIONS === 'true' && !parsed.values.json) {
-    for (const d of driftDiagnostics(report)) process.stdout.write(`${githubAnnotation(d)}\n`);
+    for (const d of driftDiagnostics(report, failOn)) process.stdout.write(`${githubAnnotation(d)}\n`);
   }
   if (parsed.values.summary) {
     const problem = appendSummary(parsed.values.summary as string, driftSummaryMarkdown(report, githubLink(process.env)));

@@ -1,21 +1,27 @@
 // `istio-doctest run PATH...`: wiring only — options, pages, plans, preflight, context guard, reporters, the runner.
-import { writeFileSync } from 'node:fs';
+import { accessSync, constants, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { parseDuration } from '../config/spec.js';
+import type { RunSummary } from '../run/results.js';
 import { ConsoleReporter, wantsColor } from '../report/console.js';
 import { dryRunText } from '../report/dry-run.js';
-import { stepAnnotation } from '../report/github.js';
-import { JsonEventsFile } from '../report/json-events.js';
-import { junitXml } from '../report/junit.js';
+import { AnnotationsReporter } from '../report/github.js';
+import { JsonEventsFile, JsonEventsLocked } from '../report/json-events.js';
+import { JunitReporter } from '../report/junit.js';
+import { errorReason, Reporters, type Reporter } from '../report/reporter.js';
 import { githubLink, runSummaryMarkdown } from '../report/markdown-summary.js';
 import { appendSummary } from '../report/summary-file.js';
 import { guardContext } from '../run/context-guard.js';
 import { preflight } from '../run/preflight.js';
-import type { RunEvent, RunSummary } from '../run/results.js';
 import { runPages } from '../run/run-pages.js';
 import { parseShard, selectPages, shardOf } from '../run/select.js';
 import { planOf, usesCluster } from '../run/plan-pages.js';
+import type { RunPlan } from '../plan/plan.js';
 import { loadPages } from '../page/pages.js';
+import { applyUpdate, normalizeUpdateFlag, UPDATE_VALUES, updateBaseline, type UpdateValue } from './run-update.js';
 import { parseOptions, usageError } from './usage.js';
+import { choosePlans, helperProblems, SCRIPT_MODES, type ScriptMode } from './run-scripts.js';
+import { planJsonLines } from '../report/plan-json.js';
 
 const help = `Usage: istio-doctest run [options] PATH...
 
@@ -30,6 +36,13 @@ Which pages and steps:
   --tab CATEGORY=VALUE   the tab to run in tabsets of that category (repeatable; default the first tab)
   --keep-going           go on after a failing step (default: stop, then run the cleanup steps)
   --dry-run              print the steps, their expected output and verification; run nothing
+                         (with --json FILE: the planned steps as JSON lines in FILE)
+
+istio.io test scripts (the *test.sh beside a page, or beside the same page in the reference language):
+  --scripts MODE         auto: a page with scripts runs them, the others their page plan (default);
+                         only: only pages with scripts; off: ignore scripts
+  --repo-root DIR        the istio.io checkout the scripts' tests/util/... and content/... paths resolve in
+                         (default: the folder holding the page's content/)
 
 Cluster and files:
   --istio-dir DIR        Istio release or checkout the @samples/...@ files are in (default $ISTIO_DIR)
@@ -44,6 +57,14 @@ Time:
   --step-timeout DUR     end a step, and everything it started, after DUR (default 5m)
   --retry-timeout DUR    retry a step whose output does not match yet for up to DUR (default 120s)
   --no-wait              do not wait for the rollout of Deployments a step created or configured
+
+Fixing pages:
+  --update               after the run, redraw the expected output of each step the matcher failed from what it
+                         printed, changing only real differences ("..." lines and values the matcher accepted, stay);
+                         prints a unified diff per page and a count; steps verified by contains/regex/not-contains/
+                         failure, and translated outputs, are listed instead. A file changed meanwhile is left alone.
+                         Exit 0 when every failure was redrawn.
+  --update=dry           print the diffs and the count, write nothing
 
 Reports:
   --junit FILE           JUnit XML: a testsuite per page, a testcase per step
@@ -75,7 +96,11 @@ const options = {
   junit: { type: 'string' },
   json: { type: 'string' },
   summary: { type: 'string' },
+  update: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  // istio.io test scripts
+  scripts: { type: 'string' },
+  'repo-root': { type: 'string' },
 } as const;
 
 interface Settings {
@@ -89,9 +114,11 @@ interface Settings {
 
 // Runs the command and returns the exit code.
 export async function main(argv: string[]): Promise<number> {
-  const parsed = parseOptions(argv, options);
+  const parsed = parseOptions(normalizeUpdateFlag(argv), options);
   if (!parsed.ok) return usageError(parsed.message, help);
   const v = parsed.values;
+  const update = v.update as UpdateValue | undefined;
+  if (update !== undefined && !UPDATE_VALUES.includes(update)) return usageError(`--update: expected nothing or =dry, got '${update}'`, help);
   if (v.help) {
     process.stdout.write(help);
     return 0;
@@ -106,18 +133,42 @@ export async function main(argv: string[]): Promise<number> {
     for (const problem of loaded.problems) process.stderr.write(`istio-doctest: ${problem}\n`);
     return 2;
   }
-  const selected = selectPages(loaded.pages, { all: v.all === true, langs: settings.langs });
-  const pages = settings.shard ? shardOf(selected.run, settings.shard) : selected.run;
-  const plans = pages.map((page) => planOf(page, settings.tabs, reference));
+  // istio.io test scripts: which pages run a script, which their page plan.
+  const scriptMode = (v.scripts as string | undefined) ?? 'auto';
+  if (!(SCRIPT_MODES as readonly string[]).includes(scriptMode)) return usageError(`--scripts: expected one of ${SCRIPT_MODES.join(', ')}, got '${scriptMode}'`, help);
+  const chosen = choosePlans(
+    loaded,
+    selectPages(loaded.pages, { all: v.all === true || scriptMode === 'only', langs: settings.langs }),
+    { mode: scriptMode as ScriptMode, reference, repoRoot: v['repo-root'] as string | undefined, varsFile: v.vars as string | undefined, paths: parsed.positionals, langs: settings.langs },
+    (page) => planOf(page, settings.tabs, reference),
+  );
+  for (const warning of chosen.warnings) process.stderr.write(`istio-doctest: warning: ${warning}\n`);
+  const selected = { skipped: chosen.skipped };
+  const plans = settings.shard ? shardOf(chosen.plans.map((plan) => ({ file: planKey(plan), plan })), settings.shard).map((e) => e.plan) : chosen.plans;
+  // Read before the run, so a page edited meanwhile is never overwritten.
+  const baseline = update && !v['dry-run'] ? updateBaseline([...new Set(plans.map((plan) => plan.page))], loaded, reference) : undefined;
   const istioDir = (v['istio-dir'] as string | undefined) ?? (process.env.ISTIO_DIR || undefined);
-  const problems = preflight(plans, { istioDir });
+  const problems = [...preflight(plans, { istioDir }), ...helperProblems(plans)];
 
   if (v['dry-run']) {
     const errors = plans.flatMap((p) => p.errors);
     process.stdout.write(dryRunText(plans, selected.skipped, { ...settings, keepGoing: v['keep-going'] === true }, problems));
+    if (v.json) {
+      try {
+        writeFileSync(v.json as string, planJsonLines(plans));
+      } catch (error) {
+        process.stderr.write(`istio-doctest: --json ${v.json}: cannot write it (${errorReason(error)})\n`);
+        return 2;
+      }
+    }
     return errors.length > 0 ? 2 : 0;
   }
 
+  const junitProblem = v.junit ? unwritable(v.junit as string) : undefined;
+  if (junitProblem) {
+    process.stderr.write(`istio-doctest: --junit ${v.junit}: cannot write it (${junitProblem})\n`);
+    return 2;
+  }
   const json = v.json ? openJsonEvents(v.json as string) : undefined;
   if (typeof json === 'string') {
     process.stderr.write(`istio-doctest: ${json}\n`);
@@ -132,29 +183,36 @@ export async function main(argv: string[]): Promise<number> {
     const tty = process.stdout.isTTY === true;
     // A closed standard output (`| head`) must not crash the run halfway and leave the page's processes behind.
     process.stdout.on('error', () => undefined);
-    const reporter = new ConsoleReporter((text) => process.stdout.write(text), { tty, color: wantsColor(process.stdout), columns: process.stdout.columns });
-    const github = process.env.GITHUB_ACTIONS === 'true';
-    const emit = (event: RunEvent) => {
-      json?.write(event);
-      reporter.on(event);
-      if (github && event.type === 'step') {
-        const annotation = stepAnnotation(event.result);
-        if (annotation) process.stdout.write(`${annotation}\n`);
-      }
-    };
+    const stdout = (text: string) => void process.stdout.write(text);
+    // The files first: a console that fails must not cost them an event.
+    const list: Reporter[] = [];
+    if (json) list.push(json);
+    if (v.junit) list.push(new JunitReporter(v.junit as string));
+    list.push(new ConsoleReporter(stdout, { tty, color: wantsColor(process.stdout), columns: process.stdout.columns }));
+    if (process.env.GITHUB_ACTIONS === 'true') list.push(new AnnotationsReporter(stdout));
+    const reporters = new Reporters(list, (name, reason) => process.stderr.write(`istio-doctest: ${name}: cannot write it (${reason}); the run goes on without it\n`));
     const summary = await runPages(plans, selected.skipped, {
       istioDir,
       stepTimeoutMs: settings.stepTimeoutMs,
       retryTimeoutMs: settings.retryTimeoutMs,
       keepGoing: v['keep-going'] === true,
       wait: v['no-wait'] !== true,
-      emit,
-      signals: ['SIGINT', 'SIGTERM'],
+      emit: (event) => reporters.on(event),
+      // A closed terminal or a dropped SSH session (SIGHUP) ends the run as SIGTERM does: cleanup first.
+      signals: ['SIGINT', 'SIGTERM', 'SIGHUP'],
+      cli: process.argv[1],
     });
+    reporters.close();
     const written = v.summary ? writeSummary(v.summary as string, summary) : summary.exitCode;
-    return v.junit ? writeJunit(v.junit as string, summary) || written : written;
+    // A report that could not be written fails a run that passed: CI must not take a missing report for success.
+    const code = reporters.failures.length > 0 ? written || 2 : written;
+    return update && baseline ? applyUpdate(update, summary, baseline, code, (text) => process.stdout.write(text)) : code;
   } finally {
-    json?.close();
+    try {
+      json?.close();
+    } catch {
+      // Already reported, or nothing left to close.
+    }
   }
 }
 
@@ -192,23 +250,33 @@ function durationOption(text: string | undefined, fallback: number): number {
   return ms > 0 ? ms : Number.NaN;
 }
 
-// Opens the --json file before anything runs; a path that cannot be written is one line and exit 2, not a stack trace.
+// Opens the --json file before anything runs; a path that cannot be written, or that another run is writing, is one
+// line and exit 2, not a stack trace.
 function openJsonEvents(file: string): JsonEventsFile | string {
   try {
     return new JsonEventsFile(file);
   } catch (error) {
-    return `--json ${file}: cannot write it (${errorCode(error)})`;
+    if (error instanceof JsonEventsLocked) return `--json ${file}: ${error.message}; give each run its own file`;
+    return `--json ${file}: cannot write it (${errorReason(error)})`;
   }
 }
 
-// Writes the JUnit report after the run; a failed write is one line, and a passing run then exits 2, not 0.
-function writeJunit(file: string, summary: RunSummary): number {
+// Why a report file cannot be written (`ENOENT`, `EISDIR`, `EACCES`...), checked before anything runs without
+// creating it; undefined when it can.
+function unwritable(file: string): string | undefined {
   try {
-    writeFileSync(file, junitXml(summary));
-    return summary.exitCode;
+    if (statSync(file).isDirectory()) return 'EISDIR';
+    accessSync(file, constants.W_OK);
+    return undefined;
   } catch (error) {
-    process.stderr.write(`istio-doctest: --junit ${file}: cannot write it (${errorCode(error)})\n`);
-    return summary.exitCode || 2;
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return errorReason(error);
+  }
+  try {
+    if (!statSync(dirname(file)).isDirectory()) return 'ENOTDIR';
+    accessSync(dirname(file), constants.W_OK);
+    return undefined;
+  } catch (error) {
+    return errorReason(error);
   }
 }
 
@@ -220,14 +288,18 @@ function writeSummary(file: string, summary: RunSummary): number {
   return summary.exitCode || 2;
 }
 
-// The short code of a file-system error (`ENOENT`), or its first line.
-function errorCode(error: unknown): string {
-  return (error as NodeJS.ErrnoException).code ?? String((error as Error).message).split('\n')[0];
+// The key a plan is sharded by: its page, and its script when it has one (a page may have several).
+function planKey(plan: RunPlan): string {
+  return 'script' in plan ? `${plan.page.file} ${(plan as { script: { file: string } }).script.file}` : plan.page.file;
 }
 
 // Prints why nothing ran, records it in the JSON file, and returns exit code 2.
 function refuse(title: string, problems: string[], json: JsonEventsFile | undefined): number {
   process.stderr.write(`istio-doctest: ${title}\n${problems.map((p) => `  ${p}\n`).join('')}`);
-  json?.record({ type: 'run', status: 'refused', problems });
+  try {
+    json?.record({ type: 'run', status: 'refused', problems });
+  } catch (error) {
+    process.stderr.write(`istio-doctest: ${json?.name}: cannot write it (${errorReason(error)})\n`);
+  }
   return 2;
 }

@@ -21,6 +21,8 @@ const blockSpec = z
     retry: z.boolean().optional(),
     timeout: duration.optional(),
     skip: z.string().min(1, 'a reason').optional(),
+    // Runs a `snip_id=none` block, which istio.io marks never to run.
+    run: z.boolean().optional(),
   })
   .strict()
   .superRefine((b, ctx) => {
@@ -108,7 +110,7 @@ function describe(issue: z.core.$ZodIssue, found: unknown): string {
 
 // The keys a mapping of the spec may have, by depth: the file, \`page\`, a block.
 function knownKeys(depth: number): string {
-  return depth === 0 ? 'page or blocks' : depth === 1 ? 'tabs or requires' : 'verify, arg, retry, timeout or skip';
+  return depth === 0 ? 'page or blocks' : depth === 1 ? 'tabs or requires' : 'verify, arg, retry, timeout, skip or run';
 }
 
 // zod's type names as a spec writer says them.

@@ -38,6 +38,7 @@ export interface IdTarget {
   line: number;
   recognised: boolean;
   id?: string;
+  placeId?: string;
   section: string;
 }
 
@@ -64,7 +65,10 @@ export function assignIds(lines: string[], blocks: IdTarget[], lang: string): vo
     if (!block.recognised) continue;
     counter++;
     const explicit = snippetId.exec(line)?.[1];
-    if (explicit === 'none') continue;
+    if (explicit === 'none') {
+      block.placeId = `snip_${section}_${counter}`;
+      continue;
+    }
     block.id = explicit ? `snip_${explicit}` : `snip_${section}_${counter}`;
   }
 }

@@ -103,6 +103,8 @@ export interface Block {
   recognised: boolean;
   /** `snip_<section>_<n>`, `snip_<X>` for `snip_id=X`; absent for `snip_id=none` or unrecognised openers. */
   id?: string;
+  /** For a `snip_id=none` block (never run): the id its place would give (`snip_<section>_<n>`), by which `doctest.yaml` can opt it in. */
+  placeId?: string;
   /** On a translation whose ids were aligned with its reference page: the id this page alone would give. */
   localId?: string;
   /** The section name used in the id (istio.io naming), possibly empty. */

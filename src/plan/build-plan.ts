@@ -1,6 +1,6 @@
 // From a page to its run plan: bash steps in page order, boilerplates where they stand, one tab per tabset,
 // verification from the spec, cleanup sections marked.
-import type { Spec } from '../config/spec.js';
+import type { BlockSpec, Spec } from '../config/spec.js';
 import { istioFilesIn } from '../page/substitute.js';
 import type { Block, Diagnostic, Page } from '../page/types.js';
 import { inCleanupSection } from './cleanup.js';
@@ -36,11 +36,14 @@ export function buildPlan(page: Page, options: PlanOptions = {}): RunPlan {
       }
       const { block } = item;
       if (block.syntax !== 'bash' || !block.steps || !chosen(block, current, tabs)) continue;
-      for (const raw of block.rawLines) for (const file of istioFilesIn(raw)) istioFiles.add(file);
-      const blockSpec = block.id ? options.spec?.blocks?.[block.id] : undefined;
+      const key = block.id ?? block.placeId;
+      const blockSpec = key ? options.spec?.blocks?.[key] : undefined;
+      const skip = skipReason(block, blockSpec);
+      // A step that never runs needs neither its files nor its programs.
+      if (skip === undefined) for (const raw of block.rawLines) for (const file of istioFilesIn(raw)) istioFiles.add(file);
       const cleanup = inCleanupSection(current.sections, block.line);
       for (const step of block.steps) {
-        for (const program of programsOf(step.command, defined)) programs.add(program);
+        if (skip === undefined) for (const program of programsOf(step.command, defined)) programs.add(program);
         for (const name of functionsDefinedBy(step.command)) defined.add(name);
         steps.push({
           id: block.id ?? `${block.file}:${block.line}`,
@@ -54,7 +57,7 @@ export function buildPlan(page: Page, options: PlanOptions = {}): RunPlan {
           verify: verification(step.expected, blockSpec?.verify, blockSpec?.arg),
           retry: blockSpec?.retry ?? true,
           ...(blockSpec?.timeout !== undefined ? { timeoutMs: blockSpec.timeout } : {}),
-          ...(blockSpec?.skip !== undefined ? { skip: blockSpec.skip } : {}),
+          ...(skip !== undefined ? { skip } : {}),
           cleanup,
           section: block.heading?.text ?? '',
         });
@@ -73,6 +76,13 @@ function itemsInOrder(page: Page): Item[] {
     ...page.includes.filter((i) => i.page).map((i) => ({ line: i.line, item: { kind: 'page', page: i.page! } as Item })),
   ];
   return items.sort((a, b) => a.line - b.line).map((entry) => entry.item);
+}
+
+// Why a block's steps do not run: the spec says so, or istio.io marks the block `snip_id=none` and the spec does not opt it in.
+function skipReason(block: Block, blockSpec: BlockSpec | undefined): string | undefined {
+  if (blockSpec?.skip !== undefined) return `skipped by doctest.yaml: ${blockSpec.skip}`;
+  if (block.attributes.named.snip_id !== 'none' || blockSpec?.run === true) return undefined;
+  return `snip_id=none: istio.io marks this block never to run (\`${block.placeId ?? 'its id'}: { run: true }\` under \`blocks:\` in doctest.yaml runs it)`;
 }
 
 // Whether a block's tab is the one chosen for its tabset (by category value, else the first tab).

@@ -2,14 +2,14 @@
 import type { Section } from '../page/types.js';
 
 const cleanupWords = [
-  'clean ?-?up', 'tear ?-?down', 'uninstall', // en
+  'clean(?:ing)? ?-?up', 'tear(?:ing)? ?-?down', 'uninstall', // en
   'limpieza', 'limpiar', 'desinstalar', // es
   'limpeza', // pt
   'nettoyage', 'désinstaller', // fr
   'aufräumen', 'bereinigen', // de
-  'очищення', 'видалення', 'прибирання', // uk
+  'очищення', 'видалення', 'видаліть', 'вилучення', 'прибирання', // uk
   'очистка', 'удаление', // ru
-  '清理', '清除', '卸载', // zh
+  '清理', '清除', '卸载', '删除', // zh
   'クリーンアップ', '정리', // ja, ko
 ];
 const cleanupPattern = new RegExp(`(^|[^\\p{L}])(${cleanupWords.join('|')})`, 'iu');

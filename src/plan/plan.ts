@@ -34,7 +34,7 @@ export interface PlannedStep {
   retry: boolean;
   /** Step time-out from the spec, overriding `--step-timeout`. */
   timeoutMs?: number;
-  /** Reason to skip the step (from the spec). */
+  /** Why the step is not run (`skipped by doctest.yaml: ...`, or its block is `snip_id=none`). */
   skip?: string;
   /** Whether the step belongs to a cleanup section (always runs). */
   cleanup: boolean;

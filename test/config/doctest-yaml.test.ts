@@ -45,7 +45,7 @@ describe('doctest.yaml validation', () => {
       'doctest.yaml:8 `blocks.snip_cleanup_3.timeout`: expected a duration such as 30s, 2m or 500ms [spec-invalid]',
       'doctest.yaml:9 `blocks.cleanup_4`: expected a block id such as snip_cleanup_1 [spec-invalid]',
       'doctest.yaml:13 `blocks.snip_cleanup_5.arg`: expected a valid regular expression (Invalid regular expression: /([a-z/: Unterminated character class) [spec-invalid]',
-      'doctest.yaml:14 `blocks.snip_cleanup_5`: unknown key colour (expected verify, arg, retry, timeout or skip) [spec-invalid]',
+      'doctest.yaml:14 `blocks.snip_cleanup_5`: unknown key colour (expected verify, arg, retry, timeout, skip or run) [spec-invalid]',
       'doctest.yaml:16 `page.tabs`: expected a mapping (key: value), got a list [spec-invalid]',
     ]);
   });

@@ -1,0 +1,55 @@
+// What the run plan leaves out, through the real CLI: blocks istio.io marks `snip_id=none` (never run unless
+// doctest.yaml opts one in), and pages whose programs are missing (skipped with the reason, the others run).
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { ensureBuilt, fakeCluster, readEvents, runCli } from './harness.js';
+
+beforeAll(() => ensureBuilt(), 60000);
+
+const fence = (body: string, attrs = '') => `{{< text bash${attrs} >}}\n${body}\n{{< /text >}}\n\n`;
+
+// Writes pages under a fresh site's content/en/ and returns the site folder.
+function site(pages: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'doctest-skips-'));
+  for (const [path, text] of Object.entries(pages)) {
+    const file = join(dir, 'content/en', path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  }
+  return dir;
+}
+
+describe('snip_id=none blocks', () => {
+  const page = (marks: string) =>
+    `---\ntitle: Install\ntest: yes\n---\n\n## Install\n\n` +
+    fence(`$ touch ${marks}/never && helm install <release> <chart>`, ' snip_id=none') +
+    fence(`$ touch ${marks}/ran`);
+
+  test('are skipped with the reason, and their programs are not required', async () => {
+    const cluster = fakeCluster();
+    const marks = cluster.env.DOCTEST_MARKS;
+    const dir = site({ 'docs/install/index.md': page(marks) });
+    const json = join(cluster.dir, 'events.jsonl');
+    const { code, stdout, stderr } = await runCli(['run', '--json', json, join(dir, 'content/en/docs/install/index.md')], { ...cluster.env, PATH: `${cluster.env.PATH}` });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(existsSync(join(marks, 'never'))).toBe(false);
+    expect(existsSync(join(marks, 'ran'))).toBe(true);
+    const steps = readEvents(json).filter((e) => e.type === 'step');
+    expect(steps.map((s) => s.status)).toEqual(['skipped', 'passed']);
+    expect(stdout).toContain('snip_id=none: istio.io marks this block never to run');
+  });
+
+  test('run when doctest.yaml opts one in with `run: true` under the id of its place', async () => {
+    const cluster = fakeCluster();
+    const marks = cluster.env.DOCTEST_MARKS;
+    const dir = site({
+      'docs/install/index.md': page(marks).replace(' && helm install <release> <chart>', ''),
+      'docs/install/doctest.yaml': 'blocks:\n  snip_install_1:\n    run: true\n',
+    });
+    const { code } = await runCli(['run', join(dir, 'content/en/docs/install/index.md')], cluster.env);
+    expect(code).toBe(0);
+    expect(existsSync(join(marks, 'never'))).toBe(true);
+  });
+});
