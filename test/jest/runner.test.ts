@@ -87,13 +87,13 @@ describe('doc pages as Jest tests', () => {
 
   test('SIGINT to jest stops the running step, runs the page\'s cleanup, and jest reports the step failed', async () => {
     const cluster = fakeCluster();
-    const config = fixtureConfig(cluster.dir, { istioDir: ISTIO_DIR }, undefined, [join(ROOT, 'fixtures', 'run', 'interrupt')]);
+    const config = fixtureConfig(cluster.dir, { istioDir: ISTIO_DIR }, undefined, [join(ROOT, 'fixtures', 'jest-interrupt')]);
     const child = spawnJest(['--config', config], cluster.env);
     await waitFor(() => existsSync(join(cluster.env.DOCTEST_MARKS, 'token')), 'the page to reach its long step', 60000);
     await new Promise((r) => setTimeout(r, 500));
     child.kill('SIGINT');
     const result = await child;
-    expect(String(result.stderr)).toMatch(/● A page interrupted while a step runs › 18 snip_wait_1: sleep 60\n\n {4}interrupted/);
+    expect(String(result.stderr)).toMatch(/● A page interrupted while a step runs › 17 snip_wait_1: sleep 60\n\n {4}interrupted/);
     expect(result.exitCode).toBe(1);
     expect(cluster.leftovers()).toBe('');
   }, 120000);
