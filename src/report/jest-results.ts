@@ -14,6 +14,12 @@ export function stepTitle(step: PlannedStep): string {
   return `${step.line} ${step.id}: ${first.length > 100 ? `${first.slice(0, 99)}…` : first}`;
 }
 
+/** The one skipped test of a page without steps: Jest fails a test file that has no test at all. */
+export function noStepsResult(title: string, reason: string): AssertionResult {
+  const name = `0 (no steps): ${reason}`;
+  return { ancestorTitles: [title], title: name, fullName: `${title} ${name}`, status: 'pending', duration: null, failureDetails: [], failureMessages: [], location: null, numPassingAsserts: 0 };
+}
+
 /** What Jest shows of a step: failed unless it passed, was skipped, or is a cleanup warning. */
 export function jestStatus(r: StepResult): JestStatus {
   if (r.status === 'skipped') return 'pending';
