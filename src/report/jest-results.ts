@@ -51,7 +51,7 @@ export function assertionResult(title: string, step: PlannedStep, status: JestSt
 export function stepFailure(r: StepResult, lines: string[], absolute: string): string {
   const step = r.step;
   const attempts = r.attempts > 1 ? ` (${r.attempts} attempts)` : '';
-  const exit = r.exitCode !== undefined ? `, exit code ${r.exitCode}` : '';
+  const exit = r.exitCode !== undefined && !/exit code/.test(r.message) ? `, exit code ${r.exitCode}` : '';
   const head = `${r.message || r.status}${attempts}${exit}`;
   const from = step.expectedLine ?? step.line;
   const to = step.expectedLine !== undefined ? step.expectedLine + Math.max(0, step.expected.split('\n').length - 1) : step.line + step.command.split('\n').length - 1;
