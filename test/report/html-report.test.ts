@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The HTML report in a real browser (Debian's Chromium driven by playwright-core): the matrix cells of the seed pages
 // with a real run's results, a drill-down opened from the keyboard, a corpus sample, and screenshots (light, dark,
 // phone width) under test-output/ for a person to look at.
