@@ -120,7 +120,7 @@ describe('istio-doctest report --html in Chromium', () => {
     await dark.page.goto(`file://${out}#d--1--es`);
     await dark.page.locator('details[open]').screenshot({ path: join(SHOTS, 'seed-drilldown-dark-phone.png') });
     await dark.page.context().close();
-  }, 180000);
+  }, 300000);
 
   const withCorpus = hasChromium && corpusPresent('the HTML report of a corpus sample');
   (withCorpus ? test : test.skip)('a corpus sample (traffic management in en, uk, zh): one row per page, Chinese text rendered', async () => {
@@ -152,5 +152,5 @@ describe('istio-doctest report --html in Chromium', () => {
     expect(glyphWidth).toBeGreaterThan(30);
     await page.screenshot({ path: join(SHOTS, 'corpus-light.png') });
     await page.context().close();
-  }, 180000);
+  }, 300000);
 });
