@@ -1,5 +1,5 @@
 // `istio-doctest run PATH...`: wiring only — options, pages, plans, preflight, context guard, reporters, the runner.
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseDuration } from '../config/spec.js';
 import type { RunSummary } from '../run/results.js';
@@ -9,16 +9,19 @@ import { AnnotationsReporter } from '../report/github.js';
 import { JsonEventsFile, JsonEventsLocked } from '../report/json-events.js';
 import { JunitReporter } from '../report/junit.js';
 import { errorReason, Reporters, type Reporter } from '../report/reporter.js';
-import { githubLink, runSummaryMarkdown } from '../report/markdown-summary.js';
-import { appendSummary } from '../report/summary-file.js';
+import { githubLink } from '../report/markdown-summary.js';
+import { MarkdownSummaryReporter } from '../report/summary-file.js';
 import { guardContext } from '../run/context-guard.js';
 import { preflight } from '../run/preflight.js';
 import { runPages } from '../run/run-pages.js';
 import { parseShard, selectPages, shardOf } from '../run/select.js';
 import { planOf, usesCluster } from '../run/plan-pages.js';
+import type { RunPlan } from '../plan/plan.js';
 import { loadPages } from '../page/pages.js';
 import { applyUpdate, normalizeUpdateFlag, UPDATE_VALUES, updateBaseline, type UpdateValue } from './run-update.js';
 import { parseOptions, usageError } from './usage.js';
+import { choosePlans, helperProblems, SCRIPT_MODES, type ScriptMode } from './run-scripts.js';
+import { planJsonLines } from '../report/plan-json.js';
 
 const help = `Usage: istio-doctest run [options] PATH...
 
@@ -33,6 +36,17 @@ Which pages and steps:
   --tab CATEGORY=VALUE   the tab to run in tabsets of that category (repeatable; default the first tab)
   --keep-going           go on after a failing step (default: stop, then run the cleanup steps)
   --dry-run              print the steps, their expected output and verification; run nothing
+                         (with --json FILE: the planned steps as JSON lines in FILE)
+
+istio.io test scripts (the *test.sh beside a page, or beside the same page in the reference language):
+  --scripts MODE         auto: a page with scripts runs them, the others their page plan (default);
+                         only: only pages with scripts; off: ignore scripts
+  --repo-root DIR        the istio.io checkout the scripts' tests/util/... and content/... paths resolve in
+                         (default: the folder holding the page's content/)
+  --setup only=CONFIG    only the tests of one setup config (a script's \`# @setup\` line, e.g. profile=default;
+                         pages without a script count as profile=none), for a CI matrix over setups
+  --no-snapshot          do not compare the cluster before and after each script (leftovers fail a script)
+  --setup keep           trust the cluster as it is (the default: Istio is not installed or removed per setup)
 
 Cluster and files:
   --istio-dir DIR        Istio release or checkout the @samples/...@ files are in (default $ISTIO_DIR)
@@ -85,9 +99,14 @@ const options = {
   'no-wait': { type: 'boolean' },
   junit: { type: 'string' },
   json: { type: 'string' },
-  update: { type: 'string' },
   summary: { type: 'string' },
+  update: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  // istio.io test scripts
+  scripts: { type: 'string' },
+  'repo-root': { type: 'string' },
+  setup: { type: 'string' },
+  'no-snapshot': { type: 'boolean' },
 } as const;
 
 interface Settings {
@@ -120,24 +139,47 @@ export async function main(argv: string[]): Promise<number> {
     for (const problem of loaded.problems) process.stderr.write(`istio-doctest: ${problem}\n`);
     return 2;
   }
-  const selected = selectPages(loaded.pages, { all: v.all === true, langs: settings.langs });
-  const pages = settings.shard ? shardOf(selected.run, settings.shard) : selected.run;
-  const plans = pages.map((page) => planOf(page, settings.tabs, reference));
+  // istio.io test scripts: which pages run a script, which their page plan.
+  const scriptMode = (v.scripts as string | undefined) ?? 'auto';
+  if (!(SCRIPT_MODES as readonly string[]).includes(scriptMode)) return usageError(`--scripts: expected one of ${SCRIPT_MODES.join(', ')}, got '${scriptMode}'`, help);
+  const chosen = choosePlans(
+    loaded,
+    selectPages(loaded.pages, { all: v.all === true || scriptMode === 'only', langs: settings.langs }),
+    { mode: scriptMode as ScriptMode, reference, repoRoot: v['repo-root'] as string | undefined, varsFile: v.vars as string | undefined, paths: parsed.positionals, langs: settings.langs },
+    (page) => planOf(page, settings.tabs, reference),
+  );
+  for (const warning of chosen.warnings) process.stderr.write(`istio-doctest: warning: ${warning}\n`);
+  const setup = readSetupOption(v.setup as string | undefined);
+  if (typeof setup === 'object') return usageError(setup.error, help);
+  const bySetup = setup === undefined ? chosen.plans : chosen.plans.filter((plan) => setupOf(plan) === setup);
+  const otherSetups = setup === undefined ? [] : chosen.plans.filter((plan) => setupOf(plan) !== setup).map((plan) => ({ file: plan.page.file, reason: `setup ${setupOf(plan)}, not ${setup} (--setup only=${setup})` }));
+  const selected = { skipped: [...chosen.skipped, ...otherSetups] };
+  const plans = settings.shard ? shardOf(bySetup.map((plan) => ({ file: planKey(plan), plan })), settings.shard).map((e) => e.plan) : bySetup;
   // Read before the run, so a page edited meanwhile is never overwritten.
-  const baseline = update && !v['dry-run'] ? updateBaseline(pages, loaded, reference) : undefined;
+  const baseline = update && !v['dry-run'] ? updateBaseline([...new Set(plans.map((plan) => plan.page))], loaded, reference) : undefined;
   const istioDir = (v['istio-dir'] as string | undefined) ?? (process.env.ISTIO_DIR || undefined);
-  const problems = preflight(plans, { istioDir });
+  const problems = [...preflight(plans, { istioDir }), ...helperProblems(plans)];
 
   if (v['dry-run']) {
     const errors = plans.flatMap((p) => p.errors);
     process.stdout.write(dryRunText(plans, selected.skipped, { ...settings, keepGoing: v['keep-going'] === true }, problems));
+    if (v.json) {
+      try {
+        writeFileSync(v.json as string, planJsonLines(plans));
+      } catch (error) {
+        process.stderr.write(`istio-doctest: --json ${v.json}: cannot write it (${errorReason(error)})\n`);
+        return 2;
+      }
+    }
     return errors.length > 0 ? 2 : 0;
   }
 
-  const junitProblem = v.junit ? unwritable(v.junit as string) : undefined;
-  if (junitProblem) {
-    process.stderr.write(`istio-doctest: --junit ${v.junit}: cannot write it (${junitProblem})\n`);
-    return 2;
+  for (const option of ['junit', 'summary'] as const) {
+    const problem = v[option] ? unwritable(v[option] as string) : undefined;
+    if (problem) {
+      process.stderr.write(`istio-doctest: --${option} ${v[option]}: cannot write it (${problem})\n`);
+      return 2;
+    }
   }
   const json = v.json ? openJsonEvents(v.json as string) : undefined;
   if (typeof json === 'string') {
@@ -158,6 +200,7 @@ export async function main(argv: string[]): Promise<number> {
     const list: Reporter[] = [];
     if (json) list.push(json);
     if (v.junit) list.push(new JunitReporter(v.junit as string));
+    if (v.summary) list.push(new MarkdownSummaryReporter(v.summary as string, githubLink(process.env)));
     list.push(new ConsoleReporter(stdout, { tty, color: wantsColor(process.stdout), columns: process.stdout.columns }));
     if (process.env.GITHUB_ACTIONS === 'true') list.push(new AnnotationsReporter(stdout));
     const reporters = new Reporters(list, (name, reason) => process.stderr.write(`istio-doctest: ${name}: cannot write it (${reason}); the run goes on without it\n`));
@@ -170,11 +213,12 @@ export async function main(argv: string[]): Promise<number> {
       emit: (event) => reporters.on(event),
       // A closed terminal or a dropped SSH session (SIGHUP) ends the run as SIGTERM does: cleanup first.
       signals: ['SIGINT', 'SIGTERM', 'SIGHUP'],
+      cli: process.argv[1],
+      snapshot: v['no-snapshot'] !== true,
     });
     reporters.close();
-    const written = v.summary ? writeSummary(v.summary as string, summary) : summary.exitCode;
     // A report that could not be written fails a run that passed: CI must not take a missing report for success.
-    const code = reporters.failures.length > 0 ? written || 2 : written;
+    const code = reporters.failures.length > 0 ? summary.exitCode || 2 : summary.exitCode;
     return update && baseline ? applyUpdate(update, summary, baseline, code, (text) => process.stdout.write(text)) : code;
   } finally {
     try {
@@ -249,12 +293,21 @@ function unwritable(file: string): string | undefined {
   }
 }
 
-// Appends the Markdown summary after the run; a failed write is one line, and a passing run then exits 2, not 0.
-function writeSummary(file: string, summary: RunSummary): number {
-  const problem = appendSummary(file, runSummaryMarkdown(summary, githubLink(process.env)));
-  if (!problem) return summary.exitCode;
-  process.stderr.write(`istio-doctest: ${problem}\n`);
-  return summary.exitCode || 2;
+// `--setup only=CONFIG` gives CONFIG; `keep` (or nothing) no filter; anything else is a usage error.
+function readSetupOption(text: string | undefined): string | undefined | { error: string } {
+  if (text === undefined || text === 'keep') return undefined;
+  const m = /^only=(.+)$/.exec(text);
+  return m ? m[1] : { error: `--setup: expected keep or only=CONFIG (e.g. only=profile=default), got '${text}'` };
+}
+
+// The setup config a plan needs: its script's \`# @setup\`, or profile=none for a page plan.
+function setupOf(plan: RunPlan): string {
+  return 'script' in plan ? (plan as { script: { setup: string } }).script.setup : 'profile=none';
+}
+
+// The key a plan is sharded by: its page, and its script when it has one (a page may have several).
+function planKey(plan: RunPlan): string {
+  return 'script' in plan ? `${plan.page.file} ${(plan as { script: { file: string } }).script.file}` : plan.page.file;
 }
 
 // Prints why nothing ran, records it in the JSON file, and returns exit code 2.

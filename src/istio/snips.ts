@@ -33,7 +33,7 @@ export function formatSnips(page: Page, vars: Vars | undefined, boilerplateSourc
   let outputStarted = false;
   const githubFile = vars ? `https://raw.githubusercontent.com/istio/istio/${vars.sourceBranchName}` : undefined;
   // Ids come from the model (istio.io's naming; on a translation, the reference page's ids), never computed twice.
-  const modelIds = new Map(page.blocks.map((block) => [block.line, block.id]));
+  const modelIds = new Map(page.blocks.map((block) => [block.line, block.id === undefined ? undefined : snippetName(page.file, block.id)]));
 
   page.lines.forEach((original, index) => {
     let line = githubFile ? original.replaceAll('{{< github_file >}}', githubFile) : original;
@@ -74,6 +74,14 @@ export function formatSnips(page: Page, vars: Vars | undefined, boilerplateSourc
   if (snippets.length === 0 && boilerplateSources.length === 0) return { body: '', execItLines };
   const body = boilerplateSources.map((file) => `source "${file}"\n`).join('') + snippets.map((s) => s.out.join('')).join('');
   return { body, execItLines };
+}
+
+// The name istio.io's generator gives a block's snippet: a boilerplate's `snip_X` is `bpsnip_<boilerplate>_X`
+// (`gateway-api-install-crds.md`: `bpsnip_gateway_api_install_crds_install_crds`), so pages and boilerplates never clash.
+export function snippetName(file: string, id: string): string {
+  const boilerplate = /[\\/]boilerplates[\\/]([^\\/]+)\.md$/.exec(`/${file}`);
+  if (!boilerplate || !id.startsWith('snip_')) return id;
+  return `bpsnip_${boilerplate[1].replace(/-/g, '_')}_${id.slice('snip_'.length)}`;
 }
 
 // The header istio.io puts above generated snippets, naming the markdown file they come from.

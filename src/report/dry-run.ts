@@ -24,17 +24,21 @@ export function dryRunText(plans: RunPlan[], skipped: SkippedPage[], settings: D
 // One page: its header, then each step.
 function planLines(plan: RunPlan, settings: DryRunSettings): string[] {
   const tabs = Object.entries(plan.tabs).map(([k, v]) => `${k}=${v}`).join(', ');
-  const header = `${plan.page.file} [${plan.page.lang}] ${plan.steps.length} steps${tabs ? `, tabs ${tabs}` : ''}; programs: ${plan.programs.join(', ') || 'none'}`;
-  return [header, ...plan.steps.flatMap((step) => stepLines(step, plan.steps.length, settings))];
+  const script = 'script' in plan ? (plan as RunPlan & { script: { file: string; setup: string } }).script : undefined;
+  const via = script ? `, script ${script.file} (@setup ${script.setup || '?'})` : '';
+  const header = `${plan.page.file} [${plan.page.lang}] ${plan.steps.length} steps${via}${tabs ? `, tabs ${tabs}` : ''}; programs: ${plan.programs.join(', ') || 'none'}`;
+  return [header, ...plan.errors.map((e) => `  ${e}`), ...plan.steps.flatMap((step) => stepLines(step, plan.steps.length, settings))];
 }
 
 // One step: where, id, verification, the command, the expected output.
 function stepLines(step: PlannedStep, total: number, settings: DryRunSettings): string[] {
   const n = progress(step, total);
   const pad = ' '.repeat(n.length + 3);
-  const flags = [step.cleanup ? 'cleanup' : '', step.skip ?? ''].filter(Boolean).join(', ');
-  const lines = [`  ${n} ${step.file}:${step.line}  ${step.id}${flags ? `  [${flags}]` : ''}`];
-  lines.push(`${pad}verify: ${verification(step, settings)}`);
+  const flags = [step.cleanup ? 'cleanup' : '', step.skip !== undefined ? `skipped: ${step.skip}` : ''].filter(Boolean).join(', ');
+  const scripted = step as PlannedStep & { script?: string; scriptLine?: number; missing?: string };
+  const from = scripted.script !== undefined && scripted.file !== scripted.script ? `  (${scripted.script.replace(/^.*[\\/]/, '')}:${scripted.scriptLine})` : '';
+  const lines = [`  ${n} ${step.file}:${step.line}  ${step.id}${from}${flags ? `  [${flags}]` : ''}`];
+  lines.push(`${pad}verify: ${scripted.missing ? `fails: ${scripted.missing}` : verification(step, settings)}`);
   step.command.split('\n').forEach((l, i) => lines.push(`${pad}${i === 0 ? '$ ' : '  '}${l}`));
   if (step.expected.trim() !== '') {
     lines.push(`${pad}expected:`);
@@ -50,6 +54,7 @@ function verification(step: PlannedStep, settings: DryRunSettings): string {
   if (mode === 'none') return `exit code 0, ${timeout}`;
   if (mode === 'failure') return `a non-zero exit code, ${timeout}`;
   const what = arg !== undefined ? `${mode} ${JSON.stringify(arg)}` : mode;
-  const retry = step.retry ? `retried until it matches or ${duration(settings.retryTimeoutMs)} pass` : 'run once';
+  const scripted = 'verifyEnv' in step;
+  const retry = scripted ? "retried as verify.sh does (VERIFY_TIMEOUT, VERIFY_DELAY, VERIFY_CONSECUTIVE)" : step.retry ? `retried until it matches or ${duration(settings.retryTimeoutMs)} pass` : 'run once';
   return `output ${what}, ${retry}, ${timeout}`;
 }

@@ -2,6 +2,7 @@
 import type { RunPlan } from '../plan/plan.js';
 import type { Listener, PageResult, RunSummary, SkippedPage } from './results.js';
 import { runPage, type PageOptions } from './run-page.js';
+import { isScriptPlan, runScript } from './run-script.js';
 
 export type RunPagesOptions = Omit<PageOptions, 'signal' | 'force' | 'emit'> & {
   emit: Listener;
@@ -9,6 +10,10 @@ export type RunPagesOptions = Omit<PageOptions, 'signal' | 'force' | 'emit'> & {
   signals?: NodeJS.Signals[];
   /** Aborted by the caller (Jest's watch mode): the same as a first signal — stop, clean up. */
   stop?: AbortSignal;
+  /** For istio.io test scripts: the CLI their nested `_verify_*` calls use (`bin/istio-doctest.js`). */
+  cli?: string;
+  /** Cluster snapshots around each test script (`--no-snapshot` turns them off). */
+  snapshot?: boolean;
 };
 
 // Runs every plan in order and sums up; the first signal stops the page after its cleanup, the second abandons the cleanup.
@@ -31,7 +36,8 @@ export async function runPages(plans: RunPlan[], skipped: SkippedPage[], options
         notRun.push({ file: plan.page.file, reason: 'not run: interrupted' });
         continue;
       }
-      pages.push(await runPage(plan, { ...options, signal: stop.signal, force: force.signal }));
+      const pageOptions = { ...options, signal: stop.signal, force: force.signal };
+      pages.push(await (isScriptPlan(plan) ? runScript(plan, { ...pageOptions, cli: options.cli, snapshot: options.snapshot }) : runPage(plan, pageOptions)));
     }
   } finally {
     for (const name of signals) process.off(name, onSignal);
