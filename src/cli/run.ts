@@ -9,8 +9,8 @@ import { AnnotationsReporter } from '../report/github.js';
 import { JsonEventsFile, JsonEventsLocked } from '../report/json-events.js';
 import { JunitReporter } from '../report/junit.js';
 import { errorReason, Reporters, type Reporter } from '../report/reporter.js';
-import { githubLink, runSummaryMarkdown } from '../report/markdown-summary.js';
-import { appendSummary } from '../report/summary-file.js';
+import { githubLink } from '../report/markdown-summary.js';
+import { MarkdownSummaryReporter } from '../report/summary-file.js';
 import { guardContext } from '../run/context-guard.js';
 import { preflight } from '../run/preflight.js';
 import { runPages } from '../run/run-pages.js';
@@ -174,10 +174,12 @@ export async function main(argv: string[]): Promise<number> {
     return errors.length > 0 ? 2 : 0;
   }
 
-  const junitProblem = v.junit ? unwritable(v.junit as string) : undefined;
-  if (junitProblem) {
-    process.stderr.write(`istio-doctest: --junit ${v.junit}: cannot write it (${junitProblem})\n`);
-    return 2;
+  for (const option of ['junit', 'summary'] as const) {
+    const problem = v[option] ? unwritable(v[option] as string) : undefined;
+    if (problem) {
+      process.stderr.write(`istio-doctest: --${option} ${v[option]}: cannot write it (${problem})\n`);
+      return 2;
+    }
   }
   const json = v.json ? openJsonEvents(v.json as string) : undefined;
   if (typeof json === 'string') {
@@ -198,6 +200,7 @@ export async function main(argv: string[]): Promise<number> {
     const list: Reporter[] = [];
     if (json) list.push(json);
     if (v.junit) list.push(new JunitReporter(v.junit as string));
+    if (v.summary) list.push(new MarkdownSummaryReporter(v.summary as string, githubLink(process.env)));
     list.push(new ConsoleReporter(stdout, { tty, color: wantsColor(process.stdout), columns: process.stdout.columns }));
     if (process.env.GITHUB_ACTIONS === 'true') list.push(new AnnotationsReporter(stdout));
     const reporters = new Reporters(list, (name, reason) => process.stderr.write(`istio-doctest: ${name}: cannot write it (${reason}); the run goes on without it\n`));
@@ -214,9 +217,8 @@ export async function main(argv: string[]): Promise<number> {
       snapshot: v['no-snapshot'] !== true,
     });
     reporters.close();
-    const written = v.summary ? writeSummary(v.summary as string, summary) : summary.exitCode;
     // A report that could not be written fails a run that passed: CI must not take a missing report for success.
-    const code = reporters.failures.length > 0 ? written || 2 : written;
+    const code = reporters.failures.length > 0 ? summary.exitCode || 2 : summary.exitCode;
     return update && baseline ? applyUpdate(update, summary, baseline, code, (text) => process.stdout.write(text)) : code;
   } finally {
     try {
@@ -289,14 +291,6 @@ function unwritable(file: string): string | undefined {
   } catch (error) {
     return errorReason(error);
   }
-}
-
-// Appends the Markdown summary after the run; a failed write is one line, and a passing run then exits 2, not 0.
-function writeSummary(file: string, summary: RunSummary): number {
-  const problem = appendSummary(file, runSummaryMarkdown(summary, githubLink(process.env)));
-  if (!problem) return summary.exitCode;
-  process.stderr.write(`istio-doctest: ${problem}\n`);
-  return summary.exitCode || 2;
 }
 
 // `--setup only=CONFIG` gives CONFIG; `keep` (or nothing) no filter; anything else is a usage error.

@@ -64,7 +64,7 @@ export function readStatements(file: string, part: ScriptPart): ReadResult {
     const message = typeof raw?.Error === 'function' ? raw.Error() : String(raw?.message ?? error);
     const at = /:(\d+):(\d+): (.*)$/.exec(message);
     const line = at ? Number(at[1]) + part.line - 1 : part.line;
-    return { ok: false, diagnostics: [diagnostic(file, line, at ? Number(at[2]) : 1, 'error', 'script-syntax', `bash cannot parse this script: ${at ? at[3] : message}`)] };
+    return { ok: false, diagnostics: [diagnostic({ file, line, column: at ? Number(at[2]) : 1, severity: 'error', ruleId: 'script-syntax', message: `bash cannot parse this script: ${at ? at[3] : message}` })] };
   }
   const bytes = Buffer.from(part.text, 'utf8');
   const stmts: ShNode[] = tree.Stmts ?? [];
