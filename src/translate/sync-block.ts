@@ -40,7 +40,7 @@ export function syncBlock(local: Block, reference: Block, only: SyncOnly): Block
   const wantCommands = only !== 'outputs' && kinds.includes('command');
   const wantOutputs = only !== 'commands' && kinds.includes('output');
   const notes: BlockNote[] = [];
-  if (kinds.includes('translated')) notes.push({ line: local.line, message: 'translated output or comments: kept; check them against the reference' });
+  if (kinds.includes('translated') || kinds.includes('comment')) notes.push({ line: local.line, message: 'translated output or comments: kept; check them against the reference' });
   if (!wantCommands && !wantOutputs) return { kinds, fixed: [], notes };
   const mine = linesOf(local);
   const theirs = linesOf(reference);
