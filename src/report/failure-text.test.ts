@@ -24,12 +24,13 @@ function failed(overrides: Partial<StepResult>): StepResult {
 
 describe('the head of a failure in the run report', () => {
   test('an output that does not match points at the expected-output line, says why once, and where the reference page differs', () => {
-    const r = failed({ message: 'the output does not match (auto: line 1)', diff: '-<title>Wikipedia, la enciclopedia libre</title>\n+<title>Wikipedia, the free encyclopedia</title>' });
+    const first = 'line 1: expected "<title>Wikipedia, la enciclopedia libre</title>", got "<title>Wikipedia, the free encyclopedia</title>"';
+    const r = failed({ message: `the output does not match (auto: ${first})`, diff: `1 difference (lines):\n  ${first}\n--- expected` });
     const head = failureHead(r, { kind: 'translated', reference: 'content/en/docs/demo/index.md', referenceLine: 207 });
     expect(head.where).toBe('content/es/docs/demo/index.md:199');
     expect(head.lines).toEqual([
       `  $ ${step.command}`,
-      '  the output does not match (auto: line 1)',
+      '  the output does not match (auto)',
       "  this block's expected output was translated from the reference page's at content/en/docs/demo/index.md:207 (see `istio-doctest drift`)",
     ]);
   });

@@ -11,11 +11,17 @@ export interface FailureHead {
   lines: string[];
 }
 
+// The reason without the first difference when the diff below shows it anyway, so the report says it once.
+function reasonOnce(r: StepResult): string {
+  const m = /^the output does not match \(([\w-]+): (.*)\)(.*)$/s.exec(r.message);
+  return m && r.diff.includes(m[2]) ? `the output does not match (${m[1]})${m[3]}` : r.message;
+}
+
 /** Formats the head of a failure; `drift` is the output drift of the step's block, when its page is a translation. */
 export function failureHead(r: StepResult, drift?: OutputDrift): FailureHead {
   const outputMismatch = r.diff !== '' && r.step.expectedLine !== undefined;
   const where = `${r.step.file}:${outputMismatch ? r.step.expectedLine : r.step.line}`;
-  const lines = [...r.step.command.split('\n').map((l, i) => `  ${i === 0 ? '$ ' : '  '}${l}`), `  ${r.message}`];
+  const lines = [...r.step.command.split('\n').map((l, i) => `  ${i === 0 ? '$ ' : '  '}${l}`), `  ${reasonOnce(r)}`];
   if (drift && outputMismatch) {
     const what = drift.kind === 'translated' ? 'was translated from' : 'differs from';
     lines.push(`  this block's expected output ${what} the reference page's at ${drift.reference}:${drift.referenceLine} (see \`istio-doctest drift\`)`);
