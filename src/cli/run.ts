@@ -1,4 +1,5 @@
 // `istio-doctest run PATH...`: wiring only — options, pages, plans, preflight, context guard, reporters, the runner.
+import { outputDrift } from '../translate/output-drift.js';
 import { accessSync, constants, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseDuration } from '../config/spec.js';
@@ -201,7 +202,8 @@ export async function main(argv: string[]): Promise<number> {
     if (json) list.push(json);
     if (v.junit) list.push(new JunitReporter(v.junit as string));
     if (v.summary) list.push(new MarkdownSummaryReporter(v.summary as string, githubLink(process.env)));
-    list.push(new ConsoleReporter(stdout, { tty, color: wantsColor(process.stdout), columns: process.stdout.columns }));
+    const drift = outputDrift(loaded.pages, loaded.referenceOf);
+    list.push(new ConsoleReporter(stdout, { tty, color: wantsColor(process.stdout), columns: process.stdout.columns, outputDrift: drift }));
     if (process.env.GITHUB_ACTIONS === 'true') list.push(new AnnotationsReporter(stdout));
     const reporters = new Reporters(list, (name, reason) => process.stderr.write(`istio-doctest: ${name}: cannot write it (${reason}); the run goes on without it\n`));
     const summary = await runPages(plans, selected.skipped, {

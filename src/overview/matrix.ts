@@ -113,7 +113,8 @@ function statusOf(drift: PageDrift): CellStatus {
   if (drift.flags.missingOrExtra) return 'missing';
   if (drift.flags.commands) return 'commands';
   if (drift.blocks.some((b) => b.kind === 'output')) return 'outputs';
-  if (drift.flags.translated) return 'translated';
+  // Translated outputs, comments or never-run placeholders: the page is translated and runs as the reference does.
+  if (drift.flags.translated || drift.flags.comments || drift.flags.placeholders) return 'translated';
   if (drift.flags.outputs) return 'outputs';
   return 'same';
 }

@@ -1,5 +1,7 @@
 // The console report: live progress (page, step n of N, command, attempts while retrying, time), then per failed
 // step its file:line, command and the matcher's diff, then the summary table. Colour and a live line only on a terminal.
+import { failureHead } from './failure-text.js';
+import type { OutputDrift } from '../translate/output-drift.js';
 import type { PlannedStep } from '../plan/plan.js';
 import type { RunEvent, RunSummary, StepResult, StepStatus } from '../run/results.js';
 import { formatBytes } from '../run/output.js';
@@ -14,6 +16,8 @@ export interface ConsoleOptions {
   color: boolean;
   /** Width of the terminal, for the live line (0 or absent: 100). */
   columns?: number;
+  /** Output drift of translated pages' blocks by `file:blockLine`, so a failure there says where the reference differs. */
+  outputDrift?: ReadonlyMap<string, OutputDrift>;
 }
 
 /** Lines of a failure's diff or output the console shows: the first ones and the last ones (the JSON and JUnit reports keep more). */
@@ -111,13 +115,9 @@ export class ConsoleReporter implements Reporter {
 
   // A failed step in detail: where, the command, the diff (or the output when there is none).
   private failureBlock(r: StepResult): string[] {
-    const where = `${r.step.file}:${r.step.line}`;
-    const label = r.warning ? this.style.warn(`${where} (cleanup, a warning)`) : this.style.fail(where);
-    const lines = [
-      `${label}  ${r.step.id}  ${r.status}${r.attempts > 1 ? ` after ${r.attempts} attempts` : ''}, ${duration(r.durationMs)}`,
-      ...r.step.command.split('\n').map((l, i) => `  ${i === 0 ? '$ ' : '  '}${l}`),
-      `  ${r.message}`,
-    ];
+    const head = failureHead(r, this.options.outputDrift?.get(`${r.step.file}:${r.step.blockLine}`));
+    const label = r.warning ? this.style.warn(`${head.where} (cleanup, a warning)`) : this.style.fail(head.where);
+    const lines = [`${label}  ${r.step.id}  ${r.status}${r.attempts > 1 ? ` after ${r.attempts} attempts` : ''}, ${duration(r.durationMs)}`, ...head.lines];
     if (r.droppedBytes) lines.push(`  (the output was long: ${formatBytes(r.droppedBytes)} of its middle were not kept)`);
     const detail = r.diff || (r.output ? `output:\n${r.output}` : '');
     if (detail) for (const l of boundedLines(detail.replace(/\n$/, ''))) lines.push(`    ${colourDiffLine(l, this.style)}`);

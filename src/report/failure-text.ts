@@ -1,0 +1,30 @@
+// The head of a failed step in the run's failure report: where (the expected-output line when the output did not
+// match, else the command's line), the command, why it failed — once — and, on a translated page, where the
+// reference page's output differs. Pure, so every reporter can show the same words.
+import type { StepResult } from '../run/results.js';
+import type { OutputDrift } from '../translate/output-drift.js';
+
+/** The location and the lines that introduce a failure (the reporter adds the diff and its own styling). */
+export interface FailureHead {
+  /** `file:line`: the expected output's first line when the output did not match, else the command's line. */
+  where: string;
+  lines: string[];
+}
+
+// The reason without the first difference when the diff below shows it anyway, so the report says it once.
+function reasonOnce(r: StepResult): string {
+  const m = /^the output does not match \(([\w-]+): (.*)\)(.*)$/s.exec(r.message);
+  return m && r.diff.includes(m[2]) ? `the output does not match (${m[1]})${m[3]}` : r.message;
+}
+
+/** Formats the head of a failure; `drift` is the output drift of the step's block, when its page is a translation. */
+export function failureHead(r: StepResult, drift?: OutputDrift): FailureHead {
+  const outputMismatch = r.diff !== '' && r.step.expectedLine !== undefined;
+  const where = `${r.step.file}:${outputMismatch ? r.step.expectedLine : r.step.line}`;
+  const lines = [...r.step.command.split('\n').map((l, i) => `  ${i === 0 ? '$ ' : '  '}${l}`), `  ${reasonOnce(r)}`];
+  if (drift && outputMismatch) {
+    const what = drift.kind === 'translated' ? 'was translated from' : 'differs from';
+    lines.push(`  this block's expected output ${what} the reference page's at ${drift.reference}:${drift.referenceLine} (see \`istio-doctest drift\`)`);
+  }
+  return { where, lines };
+}
