@@ -43,6 +43,10 @@ istio.io test scripts (the *test.sh beside a page, or beside the same page in th
                          only: only pages with scripts; off: ignore scripts
   --repo-root DIR        the istio.io checkout the scripts' tests/util/... and content/... paths resolve in
                          (default: the folder holding the page's content/)
+  --setup only=CONFIG    only the tests of one setup config (a script's \`# @setup\` line, e.g. profile=default;
+                         pages without a script count as profile=none), for a CI matrix over setups
+  --no-snapshot          do not compare the cluster before and after each script (leftovers fail a script)
+  --setup keep           trust the cluster as it is (the default: Istio is not installed or removed per setup)
 
 Cluster and files:
   --istio-dir DIR        Istio release or checkout the @samples/...@ files are in (default $ISTIO_DIR)
@@ -101,6 +105,8 @@ const options = {
   // istio.io test scripts
   scripts: { type: 'string' },
   'repo-root': { type: 'string' },
+  setup: { type: 'string' },
+  'no-snapshot': { type: 'boolean' },
 } as const;
 
 interface Settings {
@@ -143,8 +149,12 @@ export async function main(argv: string[]): Promise<number> {
     (page) => planOf(page, settings.tabs, reference),
   );
   for (const warning of chosen.warnings) process.stderr.write(`istio-doctest: warning: ${warning}\n`);
-  const selected = { skipped: chosen.skipped };
-  const plans = settings.shard ? shardOf(chosen.plans.map((plan) => ({ file: planKey(plan), plan })), settings.shard).map((e) => e.plan) : chosen.plans;
+  const setup = readSetupOption(v.setup as string | undefined);
+  if (typeof setup === 'object') return usageError(setup.error, help);
+  const bySetup = setup === undefined ? chosen.plans : chosen.plans.filter((plan) => setupOf(plan) === setup);
+  const otherSetups = setup === undefined ? [] : chosen.plans.filter((plan) => setupOf(plan) !== setup).map((plan) => ({ file: plan.page.file, reason: `setup ${setupOf(plan)}, not ${setup} (--setup only=${setup})` }));
+  const selected = { skipped: [...chosen.skipped, ...otherSetups] };
+  const plans = settings.shard ? shardOf(bySetup.map((plan) => ({ file: planKey(plan), plan })), settings.shard).map((e) => e.plan) : bySetup;
   // Read before the run, so a page edited meanwhile is never overwritten.
   const baseline = update && !v['dry-run'] ? updateBaseline([...new Set(plans.map((plan) => plan.page))], loaded, reference) : undefined;
   const istioDir = (v['istio-dir'] as string | undefined) ?? (process.env.ISTIO_DIR || undefined);
@@ -204,6 +214,7 @@ export async function main(argv: string[]): Promise<number> {
       // A closed terminal or a dropped SSH session (SIGHUP) ends the run as SIGTERM does: cleanup first.
       signals: ['SIGINT', 'SIGTERM', 'SIGHUP'],
       cli: process.argv[1],
+      snapshot: v['no-snapshot'] !== true,
     });
     reporters.close();
     // A report that could not be written fails a run that passed: CI must not take a missing report for success.
@@ -280,6 +291,18 @@ function unwritable(file: string): string | undefined {
   } catch (error) {
     return errorReason(error);
   }
+}
+
+// `--setup only=CONFIG` gives CONFIG; `keep` (or nothing) no filter; anything else is a usage error.
+function readSetupOption(text: string | undefined): string | undefined | { error: string } {
+  if (text === undefined || text === 'keep') return undefined;
+  const m = /^only=(.+)$/.exec(text);
+  return m ? m[1] : { error: `--setup: expected keep or only=CONFIG (e.g. only=profile=default), got '${text}'` };
+}
+
+// The setup config a plan needs: its script's \`# @setup\`, or profile=none for a page plan.
+function setupOf(plan: RunPlan): string {
+  return 'script' in plan ? (plan as { script: { setup: string } }).script.setup : 'profile=none';
 }
 
 // The key a plan is sharded by: its page, and its script when it has one (a page may have several).
