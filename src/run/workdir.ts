@@ -1,5 +1,5 @@
 // A fresh temporary directory per page: `work/` is where the session starts (the Istio directory's top-level entries
-// linked in, so `samples/...` paths resolve as on istio.io); the steps' outputs go to `out/` beside it, on disk (a step
+// linked in, so `samples/...` paths resolve as on istio.io); the steps' outputs go to `step-output/` beside it, on disk (a step
 // may print gigabytes, which must not fill memory); the runner's small step and state files go to a private folder
 // in memory (/dev/shm) when there is one, since every step writes and reads them.
 import { accessSync, constants, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
@@ -19,7 +19,7 @@ export function makeWorkdir(istioDir?: string): Workdir {
   const root = mkdtempSync(join(tmpdir(), 'istio-doctest-'));
   const work = join(root, 'work');
   mkdirSync(work);
-  const out = join(root, 'out');
+  const out = join(root, 'step-output');
   mkdirSync(out);
   const memory = memoryDir();
   const ctl = mkdtempSync(memory ? join(memory, 'istio-doctest-ctl-') : join(root, 'ctl-'));
