@@ -132,6 +132,29 @@ describe('fake cluster', () => {
     expect(late.rows[0][4]).toMatch(/^[234]s$/);
   });
 
+  test('with FAKE_CLUSTER_CLOCK, ages and readiness follow the clock file, not the machine', async () => {
+    const { dir, sh } = cluster({ FAKE_READY_SECONDS: '2' });
+    const clock = path.join(dir, 'clock');
+    const at = (ms: number) => fs.writeFileSync(clock, String(1_700_000_000_000 + ms));
+    at(0);
+    const env = { FAKE_CLUSTER_CLOCK: clock };
+    await sh('kubectl apply -f samples/sleep/sleep.yaml', env);
+    // However long the machine takes, the cluster's time has not moved.
+    await new Promise((r) => setTimeout(r, 1200));
+    const early = parseTable((await sh('kubectl get pod', env)).stdout).rows[0];
+    expect([early[1], early[4]]).toEqual(['0/2', '0s']);
+    at(1900);
+    expect(parseTable((await sh('kubectl get pod', env)).stdout).rows[0][1]).toBe('0/2');
+    at(7000);
+    const late = parseTable((await sh('kubectl get pod', env)).stdout).rows[0];
+    expect(late.slice(1)).toEqual(['2/2', 'Running', '0', '7s']);
+    expect((await sh('kubectl rollout status deployment/sleep', env)).stdout).toBe('deployment "sleep" successfully rolled out\n');
+    fs.writeFileSync(clock, 'noon');
+    const bad = await sh('kubectl get pod', env);
+    expect(bad.exitCode).toBe(1);
+    expect(bad.stderr).toBe(`fake-cluster: FAKE_CLUSTER_CLOCK=${clock} must hold epoch milliseconds, not 'noon'\n`);
+  });
+
   test('rollout status gives up with kubectl\'s error after --timeout', async () => {
     const { sh } = cluster({ FAKE_READY_SECONDS: '30' });
     await sh('kubectl apply -f samples/curl/curl.yaml');

@@ -42,8 +42,9 @@ export async function runScript(plan: ScriptPlan, options: ScriptOptions): Promi
     mkdirSync(dirname(join(snipsDir, snips.path)), { recursive: true });
     writeFileSync(join(snipsDir, snips.path), snips.text);
   }
-  const out = join(dir.root, 'out');
-  mkdirSync(out);
+  // TEST_OUTPUT_DIR of istio.io's framework: the test's own folder for files it writes.
+  const out = join(dir.root, 'test-output');
+  mkdirSync(out, { recursive: true });
   const log = join(dir.ctl, 'verify.log');
   const env: Record<string, string> = {
     [SNIPS_DIR_VAR]: snipsDir,
