@@ -1,5 +1,6 @@
 import { compileLine, lineMatches, matchLine } from './line.js';
 import { rewriteLine } from './line-diff.js';
+import { matchUnguarded as match } from './index.js';
 
 describe('one expected line against one actual line', () => {
   test.each<[string, string, string, boolean]>([
@@ -62,6 +63,10 @@ describe('rewriting a failed line for the diff', () => {
 });
 
 describe('pathological lines finish', () => {
+  test('a line of 50,000 short words against another (no dash in sight of a generated name)', () => {
+    expect(match('x '.repeat(50_000), 'y '.repeat(50_000)).ok).toBe(false);
+  });
+
   test('hundreds of inline ... against a 20,000-character line that matches', () => {
     const e = `${'a...'.repeat(300)}b`;
     const a = `${'a'.repeat(20_000)}b`;

@@ -46,6 +46,11 @@ export function readHeaderValue(s: string, i: number): Reading | null {
   return j > i ? { kind: 'header', end: j, forms: forms('') } : null;
 }
 
+// Whether a character can be part of a header name: `[A-Za-z0-9-]`.
+function isNameChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45;
+}
+
 /**
  * Where the value of a volatile header starts in a line (`date: ...`, `X-B3-Traceid: ...`,
  * `"X-Request-Id": "..."`), or -1 when the line is not such a header.
@@ -56,8 +61,9 @@ export function volatileHeaderValue(line: string): number {
   const quoted = line[i] === '"';
   if (quoted) i++;
   const start = i;
-  while (i < line.length && /[A-Za-z0-9-]/.test(line[i])) i++;
-  if (i === start || !isVolatileHeader(line.slice(start, i))) return -1;
+  while (i < line.length && isNameChar(line.charCodeAt(i))) i++;
+  // The name must be followed by `:` (or a quote): most lines are turned down here without slicing.
+  if (i === start || (line[i] !== ':' && line[i] !== '"') || !isVolatileHeader(line.slice(start, i))) return -1;
   if (quoted) {
     if (line[i] !== '"') return -1;
     i++;

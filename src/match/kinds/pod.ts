@@ -71,6 +71,13 @@ function isOldSuffix(part: string): boolean {
   return true;
 }
 
+// The last `-` at or before `from` and after `start`, or `start - 1` when there is none.
+function dashBefore(s: string, start: number, from: number): number {
+  let k = from;
+  while (k >= start && s[k] !== '-') k--;
+  return k;
+}
+
 // Reads a generated name: a run of `[a-z0-9-]` starting with a letter, outside any longer word.
 export function readPod(s: string, i: number, strict: boolean): Reading | null {
   const c = s.charCodeAt(i);
@@ -84,9 +91,11 @@ export function readPod(s: string, i: number, strict: boolean): Reading | null {
   }
   if (!endsWord(s, j)) return null;
   // The last part must be a 5-character suffix or a 6-10-character hash of the alphabet, or an old suffix after a decimal hash.
-  const dash = s.lastIndexOf('-', j - 1);
+  // Dashes are looked for inside the name only: a search back over the whole line would make a line of
+  // many short words quadratic.
+  const dash = dashBefore(s, i, j - 1);
   if (dash <= i || j - dash - 1 < 5 || j - dash - 1 > 10) return null;
-  const old = j - dash - 1 === 5 && isOldHash(s.slice(s.lastIndexOf('-', dash - 1) + 1, dash));
+  const old = j - dash - 1 === 5 && isOldHash(s.slice(dashBefore(s, i, dash - 1) + 1, dash));
   if (!old) for (let k = dash + 1; k < j; k++) if (!NAME_ALPHABET.includes(s[k])) return null;
   const found = nameForms(s.slice(i, j), strict);
   return found.length > 0 ? { kind: 'pod', end: j, forms: found } : null;
