@@ -5,7 +5,7 @@ import { githubAnnotation } from '../report/diagnostic-line.js';
 import { driftDiagnostics, driftText } from '../report/drift.js';
 import { diagnosticLines, pageFacts, pageLine, plural } from '../report/page-summary.js';
 import { comparedOnly, driftReport } from '../translate/drift-report.js';
-import { loadPages } from '../page/pages.js';
+import { loadInputs } from './inputs.js';
 import { parseOptions, usageError } from './usage.js';
 
 const help = `Usage: istio-doctest check [--vars FILE] [--quiet] PATH...
@@ -14,7 +14,8 @@ Parses every page (files, or folders searched for *.md), prints per page its lan
 test flag, blocks, commands and boilerplates, then every problem as
 file:line:column severity message [rule], and a summary line. Then, for translated pages whose
 English page (same path under content/en/) exists, their drift from it (see \`istio-doctest drift\`).
-Exit 1 when any page has an error, 2 on bad usage (drift alone does not fail the check).
+Exit 1 when any page has an error, 2 on bad usage (an unknown option, a PATH or --vars file that does not
+exist, no page found; drift alone does not fail the check), 70 on an internal error.
 
 Options:
   --vars FILE   values for version shortcodes (default: data/args.yml beside content/)
@@ -24,13 +25,14 @@ Options:
 // Runs the check and returns the exit code.
 export async function main(argv: string[]): Promise<number> {
   const parsed = parseOptions(argv, { vars: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
-  if (!parsed.ok) return usageError(parsed.message, help);
+  if (!parsed.ok) return usageError(parsed.message, 'check');
   if (parsed.values.help) {
     process.stdout.write(help);
     return 0;
   }
-  if (parsed.positionals.length === 0) return usageError('check needs at least one PATH', help);
-  const { pages, problems, reference, referenceOf } = loadPages(parsed.positionals, parsed.values.vars as string | undefined);
+  const loaded = loadInputs('check', parsed.positionals, parsed.values.vars);
+  if (typeof loaded === 'number') return loaded;
+  const { pages, problems, reference, referenceOf } = loaded;
   for (const problem of problems) process.stderr.write(`istio-doctest: ${problem}\n`);
   const out: string[] = [];
   const seen = new Set<string>();

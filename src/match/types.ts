@@ -1,10 +1,16 @@
 // The types at the boundary of the matcher, imported by the runner and the CLI.
 
-/** How an actual output is compared with the expected one. */
-export type MatchMode = 'auto' | 'same' | 'contains' | 'not-contains' | 'lines' | 'first-line' | 'regex' | 'like' | 'elided';
+/** How an actual output is compared with the expected one: every mode, for option parsing and validation. */
+export const MATCH_MODES = ['auto', 'same', 'contains', 'not-contains', 'lines', 'first-line', 'regex', 'like', 'elided'] as const;
+export type MatchMode = (typeof MATCH_MODES)[number];
 
-/** Every mode, for option parsing and validation. */
-export const MATCH_MODES: readonly MatchMode[] = ['auto', 'same', 'contains', 'not-contains', 'lines', 'first-line', 'regex', 'like', 'elided'];
+/** The modes that need an argument: the TEXT of contains/not-contains, the PATTERN of regex. */
+export const MODES_WITH_ARG = ['contains', 'not-contains', 'regex'] as const satisfies readonly MatchMode[];
+
+/** Whether a mode needs an argument. */
+export function needsArg(mode: string): boolean {
+  return (MODES_WITH_ARG as readonly string[]).includes(mode);
+}
 
 /** One reason why the outputs differ, and where. */
 export interface Difference {
