@@ -8,9 +8,14 @@ const esmPackages = [
   'figures', 'get-stream', 'human-signals', 'is-stream', 'npm-run-path', 'parse-ms',
   'pretty-ms', 'strip-final-newline', 'unicorn-magic', 'yoctocolors', 'path-key',
   '@sec-ant', 'is-unicode-supported', 'fast-check', 'pure-rand',
+  'string-width', 'strip-ansi', 'ansi-regex', 'get-east-asian-width', 'emoji-regex',
 ];
 
-const config: Config = {
+type Project = Exclude<NonNullable<Config['projects']>[number], string>;
+
+// The project's own test suite (unchanged by the doc pages below).
+const tests: Project = {
+  displayName: 'tests',
   testEnvironment: 'node',
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
@@ -20,6 +25,22 @@ const config: Config = {
     '^(\\.{1,2}/.*)\\.js$': '$1',
     '^unicorn-magic$': '<rootDir>/node_modules/unicorn-magic/node.js',
   },
+};
+
+// The doc pages under content/ as Jest tests, run by istio-doctest's own runner (the compiled one in dist/, which
+// `npm ci` builds). Without a disposable cluster and ISTIO_DIR they are reported skipped, with one line saying why.
+const docs: Project = {
+  displayName: 'docs',
+  roots: ['<rootDir>/content'],
+  testMatch: ['**/content/**/index.md'],
+  moduleFileExtensions: ['md', 'js'],
+  runner: '<rootDir>/dist/jest/jest-runner.cjs',
+  transform: {},
+  globals: { doctest: { skipUnlessCluster: true, keepGoing: true } },
+};
+
+const config: Config = {
+  projects: [tests, docs],
   testTimeout: 60000,
 };
 

@@ -8,6 +8,8 @@ const commands: Record<string, Command> = {
   extract: { summary: 'print the blocks and steps of pages as JSON or istio.io snips.sh', load: () => import('./cli/extract.js') },
   drift: { summary: 'compare translated pages with their reference page, block by block', load: () => import('./cli/drift.js') },
   match: { summary: 'compare an actual output with an expected one, as the runner does', load: () => import('./cli/match.js') },
+  sync: { summary: 'bring translated pages up to date with their reference page, block by block', load: () => import('./cli/sync.js') },
+  report: { summary: 'write the translation status (and run results) of pages as one HTML file', load: () => import('./cli/report.js') },
   run: { summary: 'run pages against a disposable cluster: steps in order, outputs matched, cleanup always', load: () => import('./cli/run.js') },
 };
 

@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli } from './cli-harness.js';
@@ -67,16 +68,30 @@ describe('istio-doctest extract', () => {
     const out = mkdtempSync(join(tmpdir(), 'snips-'));
     const { code } = await cli(['extract', '--format', 'snips', '--out-dir', out, 'fixtures/site/content/en/docs/demo/index.md', 'fixtures/pages/constructs.md']);
     expect(code).toBe(0);
-    const demo = readFileSync(join(out, 'fixtures/site/content/en/docs/demo/snips.sh'), 'utf8');
+    const demo = readFileSync(join(out, 'content/en/docs/demo/snips.sh'), 'utf8');
     expect(demo).toContain('source "content/en/boilerplates/snips/first.sh"\n\nsnip_steps_1() {\necho "demo 1.27"\n}\n\n! IFS=$\'\\n\' read -r -d \'\' snip_steps_1_out <<\\ENDSNIP\ndemo 1.27\nENDSNIP\n');
     const constructs = readFileSync(join(out, 'fixtures/pages/constructs.md_snips.sh'), 'utf8');
     expect(constructs).toContain('\nsnip_custom_name() {\nkubectl apply -f samples/httpbin/httpbin.yaml\n');
     expect(constructs).not.toContain('not a snippet');
   });
 
-  test('`kubectl exec -it` is reported on standard error and left out of the snippet', async () => {
+  test('snips written with --out-dir can be sourced from that folder, the boilerplates they include with them', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'snips-'));
+    const { code } = await cli(['extract', '--format', 'snips', '--out-dir', out, 'fixtures/site/content/en/docs/demo/index.md']);
+    expect(code).toBe(0);
+    expect(existsSync(join(out, 'content/en/boilerplates/snips/first.sh'))).toBe(true);
+    expect(existsSync(join(out, 'content/en/boilerplates/first.md_snips.sh'))).toBe(false);
+    const script = 'set -e; source content/en/docs/demo/snips.sh; snip_steps_1; snip__1; type -t snip__1';
+    const bash = spawnSync('bash', ['-c', script], { cwd: out, encoding: 'utf8' });
+    expect(bash.stderr).toBe('');
+    expect(bash.stdout).toBe('demo 1.27\nfirst\nfunction\n');
+  });
+
+  test('`kubectl exec -it` is reported on standard error, and the message says the line is written as it is', async () => {
     const { stdout, stderr } = await cli(['extract', '--format', 'snips', 'fixtures/pages/bad/exec-it.md']);
     expect(stderr).toContain('fixtures/pages/bad/exec-it.md:7:1 error');
+    expect(stderr).toContain('written to the snippet as it is');
+    expect(stderr).not.toContain('left out');
     expect(stdout).toContain('kubectl exec -it "$SOURCE_POD" -c curl -- sh\n}');
     expect(stdout).not.toContain('>>>');
   });

@@ -4,11 +4,13 @@ import type { Diagnostic, Page } from '../page/types.js';
 import { githubAnnotation } from '../report/diagnostic-line.js';
 import { driftDiagnostics, driftText } from '../report/drift.js';
 import { diagnosticLines, pageFacts, pageLine, plural } from '../report/page-summary.js';
+import { checkSummaryMarkdown, githubLink, type CheckedPage } from '../report/markdown-summary.js';
+import { appendSummary } from '../report/summary-file.js';
 import { comparedOnly, driftReport } from '../translate/drift-report.js';
 import { loadInputs } from './inputs.js';
 import { parseOptions, usageError } from './usage.js';
 
-const help = `Usage: istio-doctest check [--vars FILE] [--quiet] PATH...
+const help = `Usage: istio-doctest check [--vars FILE] [--quiet] [--summary FILE] PATH...
 
 Parses every page (files, or folders searched for *.md), prints per page its language, title,
 test flag, blocks, commands and boilerplates, then every problem as
@@ -20,11 +22,13 @@ exist, no page found; drift alone does not fail the check), 70 on an internal er
 Options:
   --vars FILE   values for version shortcodes (default: data/args.yml beside content/)
   --quiet       print only pages with problems, and the summary
+  --summary FILE  append a Markdown table (page, language, blocks, commands, errors, warnings, first problem)
+                to FILE, e.g. "$GITHUB_STEP_SUMMARY"
 `;
 
 // Runs the check and returns the exit code.
 export async function main(argv: string[]): Promise<number> {
-  const parsed = parseOptions(argv, { vars: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
+  const parsed = parseOptions(argv, { vars: { type: 'string' }, quiet: { type: 'boolean' }, summary: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
   if (!parsed.ok) return usageError(parsed.message, 'check');
   if (parsed.values.help) {
     process.stdout.write(help);
@@ -37,9 +41,11 @@ export async function main(argv: string[]): Promise<number> {
   const out: string[] = [];
   const seen = new Set<string>();
   const all: Diagnostic[] = [];
+  const checked: CheckedPage[] = [];
   for (const page of pages) {
     const diagnostics = unseen([...page.diagnostics, ...includedDiagnostics(page)], seen);
     all.push(...diagnostics);
+    checked.push({ file: page.file, lang: page.lang, ...pageFacts(page), diagnostics });
     if (parsed.values.quiet && diagnostics.length === 0) continue;
     out.push(pageLine(page), ...diagnosticLines(diagnostics));
   }
@@ -52,7 +58,13 @@ export async function main(argv: string[]): Promise<number> {
   if (drift && drift.pages.length > 0) out.push('', driftText(drift, { onlyDrift: true }).trimEnd());
   process.stdout.write(`${out.join('\n')}\n`);
   if (process.env.GITHUB_ACTIONS === 'true') for (const d of [...all, ...(drift ? driftDiagnostics(drift) : [])]) if (d.severity !== 'info') process.stdout.write(`${githubAnnotation(d)}\n`);
-  return errors > 0 || problems.length > 0 ? 1 : 0;
+  const code = errors > 0 || problems.length > 0 ? 1 : 0;
+  if (parsed.values.summary) {
+    const problem = appendSummary(parsed.values.summary, checkSummaryMarkdown(checked, githubLink(process.env)));
+    if (problem) process.stderr.write(`istio-doctest: ${problem}\n`);
+    if (problem) return 2;
+  }
+  return code;
 }
 
 // Diagnostics of the boilerplates a page includes, nested ones too.

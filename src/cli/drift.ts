@@ -2,32 +2,39 @@
 import { resolve } from 'node:path';
 import { githubAnnotation } from '../report/diagnostic-line.js';
 import { driftDiagnostics, driftJson, driftText } from '../report/drift.js';
+import { driftSummaryMarkdown, githubLink } from '../report/markdown-summary.js';
+import { appendSummary } from '../report/summary-file.js';
 import { driftReport, failOnValues, failsOn, type FailOn } from '../translate/drift-report.js';
 import { loadInputs } from './inputs.js';
 import { parseOptions, usageError } from './usage.js';
 
-const help = `Usage: istio-doctest drift [--reference LANG] [--json] [--fail-on commands|outputs|any|none] [--vars FILE] PATH...
+const help = `Usage: istio-doctest drift [--reference LANG] [--json] [--fail-on commands|outputs|any|none] [--vars FILE] [--summary FILE] PATH...
 
 Compares every page not in the reference language (files, or folders searched for *.md) with the same page under
 content/<LANG>/, block by block after aligning them: same, command (word diff), output, translated (only
-natural-language words of the expected output changed), missing, extra; also the test flag and the boilerplates
-the pages include. Trailing whitespace and runs of spaces inside a line never count; indentation does.
+natural-language words of the expected output changed), comment (only # comments of code changed: it runs the
+same), placeholder (only <placeholders> of a snip_id=none command, which never runs), missing, extra; also the test
+flag and the boilerplates the pages include. Trailing whitespace and runs of spaces inside a line never count; indentation does.
 Output is grouped by page, with file:line on both sides and [-reference-]{+translation+} word diffs.
 
 Options:
   --reference LANG   the reference language (default: en)
   --json             {"pages":[{"file","reference","status","test","boilerplates","blocks":[{"id","syntax","kind",
-                     "line","referenceLine"}]}],"summary":{...}}
+                     "line","referenceLine","moved","preview","changes":[{"line","referenceLine","text",
+                     "referenceText","diff","words"}]}]}],"summary":{...},"wordDiffMarkers":{...}}
   --fail-on KIND     exit 1 when this drift is found (default: commands)
                        commands  a command differs, or a block is missing or extra
                        outputs   an expected output differs or was translated
-                       any       any drift, the test flag and boilerplates included
+                       any       any drift: comments, placeholders, the test flag and boilerplates included
                        none      never
   --vars FILE        values for version shortcodes (default: data/args.yml beside content/)
+  --summary FILE     append a Markdown table (page, language, status, blocks per kind of drift, first drift) to
+                     FILE, e.g. "$GITHUB_STEP_SUMMARY"
 
 Exit 0 when no drift of the --fail-on kind is found, 1 when some is, 2 on bad usage (an unknown option, a PATH or
 --vars file that does not exist, nothing to compare), 70 on an internal error.
-With GITHUB_ACTIONS=true, drift is also printed as workflow annotations at the translated line.
+With GITHUB_ACTIONS=true, drift is also printed as workflow annotations at the translated line: ::error for what
+fails under --fail-on, ::warning for the rest.
 `;
 
 // Whether a --fail-on value is one of the kinds.
@@ -42,6 +49,7 @@ export async function main(argv: string[]): Promise<number> {
     json: { type: 'boolean' },
     'fail-on': { type: 'string', default: 'commands' },
     vars: { type: 'string' },
+    summary: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (!parsed.ok) return usageError(parsed.message, 'drift');
@@ -61,7 +69,12 @@ export async function main(argv: string[]): Promise<number> {
   if (report.pages.length === 0) return usageError(`nothing to compare: no page in ${parsed.positionals.join(', ')} is a translation under content/<lang>/ other than ${reference}`, 'drift');
   process.stdout.write(parsed.values.json ? driftJson(report) : driftText(report));
   if (process.env.GITHUB_ACTIONS === 'true' && !parsed.values.json) {
-    for (const d of driftDiagnostics(report)) process.stdout.write(`${githubAnnotation(d)}\n`);
+    for (const d of driftDiagnostics(report, failOn)) process.stdout.write(`${githubAnnotation(d)}\n`);
+  }
+  if (parsed.values.summary) {
+    const problem = appendSummary(parsed.values.summary, driftSummaryMarkdown(report, githubLink(process.env)));
+    if (problem) process.stderr.write(`istio-doctest: ${problem}\n`);
+    if (problem) return 2;
   }
   return failsOn(report, failOn) || problems.length > 0 ? 1 : 0;
 }

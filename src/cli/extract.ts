@@ -1,10 +1,10 @@
 // `istio-doctest extract`: the blocks and steps of pages, as JSON or as istio.io's snips.sh files.
 import { accessSync, constants, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Page, Vars } from '../page/types.js';
 import { diagnosticLine } from '../report/diagnostic-line.js';
 import { extractJson } from '../report/extract-json.js';
-import { boilerplateSources, formatSnips, snipsHeader } from '../istio/snips.js';
+import { boilerplateSources, formatSnips, snipsHeader, snipsPath } from '../istio/snips.js';
 import { loadInputs } from './inputs.js';
 import { parseOptions, usageError } from './usage.js';
 
@@ -13,7 +13,9 @@ const help = `Usage: istio-doctest extract [--format json|snips] [--reference LA
 Prints the blocks of pages (files, or folders searched for *.md).
   --format json    (default) {"pages":[{"file","lang","title","test","diagnostics","blocks":[...]}]}
   --format snips   istio.io's snips.sh text, so istio.io's test scripts can source it unchanged
-  --out-dir DIR    with snips: write P/index.md to DIR/P/snips.sh and P/NAME.md to DIR/P/NAME.md_snips.sh
+  --out-dir DIR    with snips: write files where istio.io's test scripts source them: content/LANG/P/index.md
+                   to DIR/content/LANG/P/snips.sh, P/NAME.md to DIR/.../P/NAME.md_snips.sh, and every boilerplate
+                   a page includes, content/LANG/boilerplates/NAME.md, to DIR/content/LANG/boilerplates/snips/NAME.sh
   --reference LANG translated pages take the block ids of the same page under content/LANG/ (default: en;
                    none keeps each page's own ids), so the reference's test scripts can source their snippets
   --vars FILE      values for version shortcodes (default: data/args.yml beside content/)
@@ -64,31 +66,36 @@ function outDirProblem(dir: string): string | undefined {
   return undefined;
 }
 
-// Writes one snips.sh per page (to files under --out-dir, or to standard output), reporting `kubectl exec -it` on
-// stderr; a file that cannot be written is one line on stderr, the others are still written. False when any failed.
+// Writes one snips.sh per page (to files under --out-dir, or to standard output), reporting `kubectl exec -it` on stderr.
+// With --out-dir the boilerplates the pages include are written too, where the pages' `source` lines point. A file that
+// cannot be written is one line on stderr, the others are still written; false when any failed.
 function writeSnips(pages: Page[], varsOf: (page: Page) => Vars | undefined, outDir?: string): boolean {
   let ok = true;
-  for (const page of pages) {
-    if (!page.isHugo) continue;
-    const { body, execItLines } = formatSnips(page, varsOf(page), boilerplateSources(page));
+  const written = new Set<string>();
+  const write = (page: Page, vars: Vars | undefined) => {
+    if (!page.isHugo) return;
+    const target = outDir ? join(outDir, snipsPath(page.file)) : undefined;
+    if (target && written.has(target)) return;
+    if (target) written.add(target);
+    const { body, execItLines } = formatSnips(page, vars, boilerplateSources(page));
     for (const line of execItLines) {
-      process.stderr.write(`${page.file}:${line}:1 error 'kubectl exec -it' will not work in a test environment; remove -it (left out of the snippet) [kubectl-exec-it]\n`);
+      process.stderr.write(`${page.file}:${line}:1 error 'kubectl exec -it' hangs without a terminal; written to the snippet as it is, remove -it from the page [kubectl-exec-it]\n`);
     }
-    if (!body) continue;
-    const text = snipsHeader(page.file) + body;
-    if (!outDir) {
-      process.stdout.write(text);
-      continue;
+    if (body) {
+      const text = snipsHeader(page.file) + body;
+      if (!target) process.stdout.write(text);
+      else {
+        try {
+          mkdirSync(dirname(target), { recursive: true });
+          writeFileSync(target, text);
+        } catch (error) {
+          ok = false;
+          process.stderr.write(`istio-doctest: cannot write ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+        }
+      }
     }
-    const name = basename(page.file);
-    const target = join(outDir, dirname(page.file), name === 'index.md' ? 'snips.sh' : `${name}_snips.sh`);
-    try {
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, text);
-    } catch (error) {
-      ok = false;
-      process.stderr.write(`istio-doctest: cannot write ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
-    }
-  }
+    if (target) for (const include of page.includes) if (include.page) write(include.page, vars);
+  };
+  for (const page of pages) write(page, varsOf(page));
   return ok;
 }

@@ -1,26 +1,31 @@
 // `istio-doctest run PATH...`: wiring only — options, pages, plans, preflight, context guard, reporters, the runner.
-import { mkdtempSync, rmdirSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseTimeout } from '../config/duration.js';
-import { findSpecFile, readSpec, type Spec } from '../config/spec.js';
-import type { Diagnostic, Page } from '../page/types.js';
+import type { Diagnostic } from '../page/types.js';
+import { diagnosticLine, githubAnnotation } from '../report/diagnostic-line.js';
+import type { RunSummary, SkippedPage } from '../run/results.js';
 import { ConsoleReporter, wantsColor } from '../report/console.js';
 import { dryRunText } from '../report/dry-run.js';
-import { diagnosticLine, githubAnnotation } from '../report/diagnostic-line.js';
-import { stepAnnotation } from '../report/github.js';
-import { JsonEventsFile } from '../report/json-events.js';
-import { junitXml } from '../report/junit.js';
+import { AnnotationsReporter } from '../report/github.js';
+import { JsonEventsFile, JsonEventsLocked } from '../report/json-events.js';
+import { JunitReporter } from '../report/junit.js';
+import { errorReason, Reporters, type Reporter } from '../report/reporter.js';
+import { githubLink, runSummaryMarkdown } from '../report/markdown-summary.js';
+import { appendSummary } from '../report/summary-file.js';
 import { guardContext } from '../run/context-guard.js';
 import { blockedReason, isDirectory, preflight } from '../run/preflight.js';
-import type { RunEvent, RunSummary, SkippedPage } from '../run/results.js';
 import { runPages } from '../run/run-pages.js';
 import { parseShard, selectPages, shardOf } from '../run/select.js';
-import { buildPlan } from '../plan/build-plan.js';
+import { planOf, usesCluster } from '../run/plan-pages.js';
 import type { RunPlan } from '../plan/plan.js';
 import { loadInputs } from './inputs.js';
+import { applyUpdate, normalizeUpdateFlag, UPDATE_VALUES, updateBaseline, type UpdateValue } from './run-update.js';
 import { tabProblem } from './tabs.js';
 import { parseOptions, usageError, type OptionValues } from './usage.js';
+import { choosePlans, helperProblems, SCRIPT_MODES, type ScriptMode } from './run-scripts.js';
+import { planJsonLines } from '../report/plan-json.js';
 
 const help = `Usage: istio-doctest run [options] PATH...
 
@@ -36,6 +41,13 @@ Which pages and steps:
                          a category or value no page has is an error listing those there are)
   --keep-going           go on after a failing step (default: stop, then run the cleanup steps)
   --dry-run              print the steps, their expected output and verification; run nothing
+                         (with --json FILE: the planned steps as JSON lines in FILE)
+
+istio.io test scripts (the *test.sh beside a page, or beside the same page in the reference language):
+  --scripts MODE         auto: a page with scripts runs them, the others their page plan (default);
+                         only: only pages with scripts; off: ignore scripts
+  --repo-root DIR        the istio.io checkout the scripts' tests/util/... and content/... paths resolve in
+                         (default: the folder holding the page's content/)
 
 Cluster and files:
   --istio-dir DIR        Istio release or checkout the @samples/...@ files are in (default $ISTIO_DIR)
@@ -51,9 +63,19 @@ Time:
   --retry-timeout DUR    retry a step whose output does not match yet for up to DUR (default 120s)
   --no-wait              do not wait for the rollout of Deployments a step created or configured
 
+Fixing pages:
+  --update               after the run, redraw the expected output of each step the matcher failed from what it
+                         printed, changing only real differences ("..." lines and values the matcher accepted, stay);
+                         prints a unified diff per page and a count; steps verified by contains/regex/not-contains/
+                         failure, and translated outputs, are listed instead. A file changed meanwhile is left alone.
+                         Exit 0 when every failure was redrawn.
+  --update=dry           print the diffs and the count, write nothing
+
 Reports:
   --junit FILE           JUnit XML: a testsuite per page, a testcase per step
   --json FILE            one JSON line per event, written as it happens
+  --summary FILE         append a Markdown table (page, language, steps, duration, first failure) to FILE,
+                         e.g. "$GITHUB_STEP_SUMMARY"
   With GITHUB_ACTIONS=true, failing steps are also printed as workflow annotations at their line.
 
 DUR is a number of seconds or a duration such as 500ms, 30s, 2m, 1h or 1m30s (--retry-timeout may be 0).
@@ -81,7 +103,12 @@ const options = {
   'no-wait': { type: 'boolean' },
   junit: { type: 'string' },
   json: { type: 'string' },
+  summary: { type: 'string' },
+  update: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  // istio.io test scripts
+  scripts: { type: 'string' },
+  'repo-root': { type: 'string' },
 } as const;
 
 interface Settings {
@@ -97,9 +124,11 @@ interface Settings {
 
 // Runs the command and returns the exit code.
 export async function main(argv: string[]): Promise<number> {
-  const parsed = parseOptions(argv, options);
+  const parsed = parseOptions(normalizeUpdateFlag(argv), options);
   if (!parsed.ok) return usageError(parsed.message, 'run');
   const v = parsed.values;
+  const update = v.update;
+  if (update !== undefined && !isUpdateValue(update)) return usageError(`--update: expected nothing or =dry, got '${update}'`, 'run');
   if (v.help) {
     process.stdout.write(help);
     return 0;
@@ -114,19 +143,43 @@ export async function main(argv: string[]): Promise<number> {
     for (const problem of loaded.problems) process.stderr.write(`istio-doctest: ${problem}\n`);
     return 2;
   }
-  const selected = selectPages(loaded.pages, { all: v.all === true, langs: settings.langs });
-  const badTab = tabProblem(settings.tabs, selected.run);
+  // istio.io test scripts: which pages run a script, which their page plan.
+  const scriptMode = v.scripts ?? 'auto';
+  if (!isScriptMode(scriptMode)) return usageError(`--scripts: expected one of ${SCRIPT_MODES.join(', ')}, got '${scriptMode}'`, 'run');
+  const selectedPages = selectPages(loaded.pages, { all: v.all === true || scriptMode === 'only', langs: settings.langs });
+  const badTab = tabProblem(settings.tabs, selectedPages.run);
   if (badTab) return usageError(badTab, 'run');
-  const allPlans = selected.run.map((page) => planOf(page, settings.tabs, reference));
-  const plans = settings.shard ? shardOf(allPlans.map((plan) => ({ file: plan.page.file, plan })), settings.shard, (e) => stepsToRun(e.plan)).map((e) => e.plan) : allPlans;
-  const checked = preflight(plans, { istioDir: settings.istioDir });
+  const chosen = choosePlans(
+    loaded,
+    selectedPages,
+    { mode: scriptMode, reference, repoRoot: v['repo-root'], varsFile: v.vars, paths: parsed.positionals, langs: settings.langs },
+    (page) => planOf(page, settings.tabs, reference),
+  );
+  for (const warning of chosen.warnings) process.stderr.write(`istio-doctest: warning: ${warning}\n`);
+  const selected = { skipped: chosen.skipped };
+  const plans = settings.shard ? shardOf(chosen.plans.map((plan) => ({ file: planKey(plan), plan })), settings.shard, (e) => stepsToRun(e.plan)).map((e) => e.plan) : chosen.plans;
+  // Read before the run, so a page edited meanwhile is never overwritten.
+  const baseline = update && !v['dry-run'] ? updateBaseline([...new Set(plans.map((plan) => plan.page))], loaded, reference) : undefined;
+  const { istioDir } = settings;
+  const checked = preflight(plans, { istioDir });
   const blocked: SkippedPage[] = checked.blocked.map(({ plan, problems }) => ({ file: plan.page.file, reason: blockedReason(problems) }));
   // A boilerplate's problem shows once, however many pages include it.
   const problems = [...new Map(checked.blocked.flatMap((b) => b.problems).map((d) => [diagnosticLine(d), d])).values()];
+  // Problems of the scripts' helper files concern every script: they stop the run.
+  const helpers = helperProblems(plans);
 
   if (v['dry-run']) {
-    process.stdout.write(dryRunText(plans, selected.skipped, { ...settings, keepGoing: v['keep-going'] === true }, problems.map(diagnosticLine)));
-    return plans.some((p) => p.errors.length > 0) ? 2 : 0;
+    const errors = plans.flatMap((p) => p.errors);
+    process.stdout.write(dryRunText(plans, selected.skipped, { ...settings, keepGoing: v['keep-going'] === true }, [...problems.map(diagnosticLine), ...helpers]));
+    if (v.json) {
+      try {
+        writeFileSync(v.json, planJsonLines(plans));
+      } catch (error) {
+        process.stderr.write(`istio-doctest: --json ${v.json}: cannot write it (${errorReason(error)})\n`);
+        return 2;
+      }
+    }
+    return errors.length > 0 ? 2 : 0;
   }
   const unusableTmp = tmpProblem();
   if (unusableTmp) {
@@ -134,12 +187,18 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
+  const junitProblem = v.junit ? unwritable(v.junit) : undefined;
+  if (junitProblem) {
+    process.stderr.write(`istio-doctest: --junit ${v.junit}: cannot write it (${junitProblem})\n`);
+    return 2;
+  }
   const json = v.json ? openJsonEvents(v.json) : undefined;
   if (typeof json === 'string') {
     process.stderr.write(`istio-doctest: ${json}\n`);
     return 2;
   }
   try {
+    if (helpers.length > 0) return refuse('preflight failed, nothing was run:', [...problems, ...helpers], json);
     if (checked.ready.length === 0 && problems.length > 0) return refuse('preflight failed, nothing was run:', problems, json);
     if (checked.ready.some(usesCluster)) {
       const guard = await guardContext({ context: v.context, allow: settings.allow });
@@ -148,30 +207,38 @@ export async function main(argv: string[]): Promise<number> {
     const tty = process.stdout.isTTY === true;
     // A closed standard output (`| head`) must not crash the run halfway and leave the page's processes behind.
     process.stdout.on('error', () => undefined);
-    const reporter = new ConsoleReporter((text) => process.stdout.write(text), { tty, color: wantsColor(process.stdout), columns: process.stdout.columns });
-    const github = process.env.GITHUB_ACTIONS === 'true';
-    const emit = (event: RunEvent) => {
-      json?.write(event);
-      reporter.on(event);
-      if (github && event.type === 'step') {
-        const annotation = stepAnnotation(event.result);
-        if (annotation) process.stdout.write(`${annotation}\n`);
-      }
-    };
+    const stdout = (text: string) => void process.stdout.write(text);
+    // The files first: a console that fails must not cost them an event.
+    const list: Reporter[] = [];
+    if (json) list.push(json);
+    if (v.junit) list.push(new JunitReporter(v.junit));
+    list.push(new ConsoleReporter(stdout, { tty, color: wantsColor(process.stdout), columns: process.stdout.columns }));
+    if (process.env.GITHUB_ACTIONS === 'true') list.push(new AnnotationsReporter(stdout));
+    const reporters = new Reporters(list, (name, reason) => process.stderr.write(`istio-doctest: ${name}: cannot write it (${reason}); the run goes on without it\n`));
     // Pages the preflight left out are skipped with the reason, and annotated where CI shows them, as warnings: the others run.
-    if (github) for (const d of problems) process.stdout.write(`${githubAnnotation({ ...d, severity: 'warning' })}\n`);
+    if (process.env.GITHUB_ACTIONS === 'true') for (const d of problems) stdout(`${githubAnnotation({ ...d, severity: 'warning' })}\n`);
     const summary = await runPages(checked.ready, [...selected.skipped, ...blocked], {
-      istioDir: settings.istioDir,
+      istioDir,
       stepTimeoutMs: settings.stepTimeoutMs,
       retryTimeoutMs: settings.retryTimeoutMs,
       keepGoing: v['keep-going'] === true,
       wait: v['no-wait'] !== true,
-      emit,
-      signals: ['SIGINT', 'SIGTERM'],
+      emit: (event) => reporters.on(event),
+      // A closed terminal or a dropped SSH session (SIGHUP) ends the run as SIGTERM does: cleanup first.
+      signals: ['SIGINT', 'SIGTERM', 'SIGHUP'],
+      cli: process.argv[1],
     });
-    return v.junit ? writeJunit(v.junit, summary) : summary.exitCode;
+    reporters.close();
+    const written = v.summary ? writeSummary(v.summary, summary) : summary.exitCode;
+    // A report that could not be written fails a run that passed: CI must not take a missing report for success.
+    const code = reporters.failures.length > 0 ? written || 2 : written;
+    return update && baseline ? applyUpdate(update, summary, baseline, code, (text) => process.stdout.write(text)) : code;
   } finally {
-    json?.close();
+    try {
+      json?.close();
+    } catch {
+      // Already reported, or nothing left to close.
+    }
   }
 }
 
@@ -180,7 +247,8 @@ function readSettings(v: OptionValues<typeof options>): Settings | string {
   const stepTimeout = v['step-timeout'] !== undefined ? parseTimeout(v['step-timeout']) : { ok: true as const, ms: 300000 };
   if (!stepTimeout.ok) return `--step-timeout: ${stepTimeout.message}`;
   // A retry time-out of 0 means one attempt.
-  const retryTimeout = v['retry-timeout'] === undefined ? { ok: true as const, ms: 120000 } : /^\s*0+(\.0*)?(ms|s|m|h)?\s*$/.test(v['retry-timeout']) ? { ok: true as const, ms: 0 } : parseTimeout(v['retry-timeout']);
+  const retryText = v['retry-timeout'];
+  const retryTimeout = retryText === undefined ? { ok: true as const, ms: 120000 } : /^\s*0+(\.0*)?(ms|s|m|h)?\s*$/.test(retryText) ? { ok: true as const, ms: 0 } : parseTimeout(retryText);
   if (!retryTimeout.ok) return `--retry-timeout: ${retryTimeout.message}`;
   const tabs: Record<string, string> = {};
   for (const tab of v.tab ?? []) {
@@ -204,6 +272,16 @@ function readSettings(v: OptionValues<typeof options>): Settings | string {
   return { stepTimeoutMs: stepTimeout.ms, retryTimeoutMs: retryTimeout.ms, tabs, allow, shard, langs, istioDir };
 }
 
+// Whether an --update value is one run knows.
+function isUpdateValue(value: string): value is UpdateValue {
+  return (UPDATE_VALUES as readonly string[]).includes(value);
+}
+
+// Whether a --scripts value is one run knows.
+function isScriptMode(value: string): value is ScriptMode {
+  return (SCRIPT_MODES as readonly string[]).includes(value);
+}
+
 // What a page weighs in a shard: the steps it will run (at least one: starting a page costs too).
 function stepsToRun(plan: RunPlan): number {
   return Math.max(1, plan.steps.filter((step) => step.skip === undefined).length);
@@ -215,51 +293,51 @@ function tmpProblem(): string | undefined {
     rmdirSync(mkdtempSync(join(tmpdir(), 'istio-doctest-check-')));
     return undefined;
   } catch (error) {
-    return `the temporary folder ${tmpdir()} cannot be used (${errorCode(error)}): set TMPDIR to a writable folder`;
+    return `the temporary folder ${tmpdir()} cannot be used (${errorReason(error)}): set TMPDIR to a writable folder`;
   }
 }
 
-const specs = new Map<string, { spec?: Spec; diagnostics: Diagnostic[] }>();
-
-// The page's run plan, with its doctest.yaml (beside it or beside the reference page); a bad spec stops the preflight.
-function planOf(page: Page, tabs: Record<string, string>, reference: string): RunPlan {
-  const file = findSpecFile(page.file, reference);
-  let spec: { spec?: Spec; diagnostics: Diagnostic[] } | undefined;
-  if (file) {
-    spec = specs.get(file) ?? readSpec(file);
-    specs.set(file, spec);
-  }
-  return buildPlan(page, { tabs, spec: spec?.spec, specDiagnostics: spec?.diagnostics });
-}
-
-// Opens the --json file before anything runs; a path that cannot be written is one line and exit 2, not a stack trace.
+// Opens the --json file before anything runs; a path that cannot be written, or that another run is writing, is one
+// line and exit 2, not a stack trace.
 function openJsonEvents(file: string): JsonEventsFile | string {
   try {
     return new JsonEventsFile(file);
   } catch (error) {
-    return `--json ${file}: cannot write it (${errorCode(error)})`;
+    if (error instanceof JsonEventsLocked) return `--json ${file}: ${error.message}; give each run its own file`;
+    return `--json ${file}: cannot write it (${errorReason(error)})`;
   }
 }
 
-// Writes the JUnit report after the run; a failed write is one line, and a passing run then exits 2, not 0.
-function writeJunit(file: string, summary: RunSummary): number {
+// Why a report file cannot be written (`ENOENT`, `EISDIR`, `EACCES`...), checked before anything runs without
+// creating it; undefined when it can.
+function unwritable(file: string): string | undefined {
   try {
-    writeFileSync(file, junitXml(summary));
-    return summary.exitCode;
+    if (statSync(file).isDirectory()) return 'EISDIR';
+    accessSync(file, constants.W_OK);
+    return undefined;
   } catch (error) {
-    process.stderr.write(`istio-doctest: --junit ${file}: cannot write it (${errorCode(error)})\n`);
-    return summary.exitCode || 2;
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return errorReason(error);
+  }
+  try {
+    if (!statSync(dirname(file)).isDirectory()) return 'ENOTDIR';
+    accessSync(dirname(file), constants.W_OK);
+    return undefined;
+  } catch (error) {
+    return errorReason(error);
   }
 }
 
-// The short code of a file-system error (`ENOENT`), or its first line.
-function errorCode(error: unknown): string {
-  return (error as NodeJS.ErrnoException).code ?? String((error as Error).message).split('\n')[0];
+// Appends the Markdown summary after the run; a failed write is one line, and a passing run then exits 2, not 0.
+function writeSummary(file: string, summary: RunSummary): number {
+  const problem = appendSummary(file, runSummaryMarkdown(summary, githubLink(process.env)));
+  if (!problem) return summary.exitCode;
+  process.stderr.write(`istio-doctest: ${problem}\n`);
+  return summary.exitCode || 2;
 }
 
-// Whether a page talks to a cluster through the kubeconfig, which is what the context guard protects.
-function usesCluster(plan: RunPlan): boolean {
-  return plan.programs.some((program) => ['kubectl', 'istioctl', 'helm', 'kind'].includes(program));
+// The key a plan is sharded by: its page, and its script when it has one (a page may have several).
+function planKey(plan: RunPlan): string {
+  return 'script' in plan ? `${plan.page.file} ${(plan as { script: { file: string } }).script.file}` : plan.page.file;
 }
 
 // Prints why nothing ran (annotated at the page lines on GitHub), records it in the JSON file, and returns exit code 2.
@@ -268,6 +346,10 @@ function refuse(title: string, problems: (string | Diagnostic)[], json: JsonEven
   process.stderr.write(`istio-doctest: ${title}\n${lines.map((line) => `  ${line}\n`).join('')}`);
   if (process.env.GITHUB_ACTIONS === 'true') for (const p of problems) if (typeof p !== 'string') process.stdout.write(`${githubAnnotation(p)}\n`);
   const diagnostics = problems.filter((p): p is Diagnostic => typeof p !== 'string');
-  json?.record({ type: 'run', status: 'refused', problems: lines, ...(diagnostics.length > 0 ? { diagnostics } : {}) });
+  try {
+    json?.record({ type: 'run', status: 'refused', problems: lines, ...(diagnostics.length > 0 ? { diagnostics } : {}) });
+  } catch (error) {
+    process.stderr.write(`istio-doctest: ${json?.name}: cannot write it (${errorReason(error)})\n`);
+  }
   return 2;
 }

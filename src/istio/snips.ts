@@ -13,7 +13,7 @@ const execIt = /^(.*kubectl exec.*) -it (.*)$/;
 export interface SnipsResult {
   /** The snippet text without header; empty when the page has no snippet and no boilerplate to source. */
   body: string;
-  /** Lines with `kubectl exec -it`, reported on standard error. */
+  /** Lines with `kubectl exec -it`: written to the snippet as they are, and reported on standard error. */
   execItLines: number[];
 }
 
@@ -33,7 +33,7 @@ export function formatSnips(page: Page, vars: Vars | undefined, boilerplateSourc
   let outputStarted = false;
   const githubFile = vars ? `https://raw.githubusercontent.com/istio/istio/${vars.sourceBranchName}` : undefined;
   // Ids come from the model (istio.io's naming; on a translation, the reference page's ids), never computed twice.
-  const modelIds = new Map(page.blocks.map((block) => [block.line, block.id]));
+  const modelIds = new Map(page.blocks.map((block) => [block.line, block.id === undefined ? undefined : snippetName(page.file, block.id)]));
 
   page.lines.forEach((original, index) => {
     let line = githubFile ? original.replaceAll('{{< github_file >}}', githubFile) : original;
@@ -76,6 +76,14 @@ export function formatSnips(page: Page, vars: Vars | undefined, boilerplateSourc
   return { body, execItLines };
 }
 
+// The name istio.io's generator gives a block's snippet: a boilerplate's `snip_X` is `bpsnip_<boilerplate>_X`
+// (`gateway-api-install-crds.md`: `bpsnip_gateway_api_install_crds_install_crds`), so pages and boilerplates never clash.
+export function snippetName(file: string, id: string): string {
+  const boilerplate = /[\\/]boilerplates[\\/]([^\\/]+)\.md$/.exec(`/${file}`);
+  if (!boilerplate || !id.startsWith('snip_')) return id;
+  return `bpsnip_${boilerplate[1].replace(/-/g, '_')}_${id.slice('snip_'.length)}`;
+}
+
 // The header istio.io puts above generated snippets, naming the markdown file they come from.
 export function snipsHeader(markdown: string): string {
   return [
@@ -111,3 +119,24 @@ export function boilerplateSources(page: Page): string[] {
   }
   return sources;
 }
+
+// The last `content/<lang>/` of a path: the site-relative spelling the `source` lines of snips files use.
+const inSite = /(?:^|[\\/])(content[\\/][^\\/]+[\\/])(?!.*[\\/]content[\\/][^\\/]+[\\/])(.*)$/;
+
+/**
+ * Where a page's snips file goes under an output folder, laid out as istio.io lays it out so that the `source` lines
+ * resolve from that folder: `content/<lang>/P/index.md` → `content/<lang>/P/snips.sh`, `P/NAME.md` →
+ * `P/NAME.md_snips.sh`, a boilerplate `content/<lang>/boilerplates/NAME.md` → `content/<lang>/boilerplates/snips/NAME.sh`.
+ * A page outside `content/<lang>/` keeps the path it was given.
+ */
+export function snipsPath(file: string): string {
+  const site = inSite.exec(file);
+  // Outside a site, the path as given, kept under the output folder (no leading `/` or `../`).
+  const path = site ? `${site[1]}${site[2]}`.replaceAll('\\', '/') : file.replaceAll('\\', '/').replace(/^(?:\.{0,2}\/)+/, '');
+  const boilerplate = /^(content\/[^/]+\/boilerplates\/)([^/]+)\.md$/.exec(path);
+  if (boilerplate) return `${boilerplate[1]}snips/${boilerplate[2]}.sh`;
+  const slash = path.lastIndexOf('/');
+  const name = path.slice(slash + 1);
+  return `${path.slice(0, slash + 1)}${name === 'index.md' ? 'snips.sh' : `${name}_snips.sh`}`;
+}
+

@@ -6,42 +6,44 @@
 // This file picks the reader for a position; each kind's reader is in kinds/.
 import { code0, code9, isDigitAt, isWordAt } from './kinds/chars.js';
 import { readAge } from './kinds/age.js';
+import { readHeaderValue } from './kinds/header.js';
 import { readHex, readUUID } from './kinds/hex.js';
 import { readIPv4 } from './kinds/ipv4.js';
 import { readIPv6 } from './kinds/ipv6.js';
 import { readNodePort } from './kinds/nodeport.js';
 import { readPod } from './kinds/pod.js';
-import type { Kind, Reading } from './kinds/reading.js';
+import type { Kind, Reader, Reading } from './kinds/reading.js';
+import { readSerial } from './kinds/serial.js';
 import { readTimestamp } from './kinds/timestamp.js';
 import { readVersion } from './kinds/version.js';
 
 export type { Kind, Reading } from './kinds/reading.js';
 
-// Order in which kinds are tried at a position: the more specific shapes first.
-const KIND_ORDER: readonly Kind[] = ['timestamp', 'uuid', 'nodeport', 'ipv6', 'ipv4', 'pod', 'hex', 'version', 'age'];
+// The reader of each kind.
+const READERS: Record<Kind, Reader> = {
+  timestamp: (s, i) => readTimestamp(s, i),
+  uuid: (s, i) => readUUID(s, i),
+  nodeport: (s, i) => readNodePort(s, i),
+  ipv6: readIPv6,
+  ipv4: readIPv4,
+  serial: readSerial,
+  pod: readPod,
+  hex: readHex,
+  version: (s, i) => readVersion(s, i),
+  age: (s, i) => readAge(s, i),
+  header: (s, i) => readHeaderValue(s, i),
+};
 
-// Reads a value of one kind at position i; strict on the expected side, lenient on the actual side.
-export function readKind(kind: Kind, s: string, i: number, strict = false): Reading | null {
-  switch (kind) {
-    case 'timestamp':
-      return readTimestamp(s, i);
-    case 'uuid':
-      return readUUID(s, i);
-    case 'nodeport':
-      return readNodePort(s, i);
-    case 'ipv6':
-      return readIPv6(s, i, strict);
-    case 'ipv4':
-      return readIPv4(s, i, strict);
-    case 'pod':
-      return readPod(s, i, strict);
-    case 'hex':
-      return readHex(s, i, strict);
-    case 'version':
-      return readVersion(s, i);
-    case 'age':
-      return readAge(s, i);
-  }
+// Order in which kinds are tried at a position: the more specific shapes first. Header values are
+// never read by position, only after the name of a volatile header.
+const KIND_ORDER: readonly Kind[] = ['timestamp', 'uuid', 'nodeport', 'ipv6', 'ipv4', 'serial', 'pod', 'hex', 'version', 'age'];
+
+/**
+ * Reads a value of one kind at position i; strict on the expected side, lenient on the actual side,
+ * where `want` is the expected form for kinds whose extent depends on it.
+ */
+export function readKind(kind: Kind, s: string, i: number, strict = false, want?: string): Reading | null {
+  return READERS[kind](s, i, strict, want);
 }
 
 /** Classes of the first character of a value, to try only the readers that can start with it. */
@@ -49,6 +51,8 @@ type StartClass = 'digit' | 'hex-lower' | 'lower' | 'hex-upper' | 'upper' | 'ang
 
 // The characters each kind can start with: `<` for `<none>`, `<pending>`, `<unknown>`; `[` and `:` for IPv6.
 const STARTS: Record<Kind, readonly StartClass[]> = {
+  header: [],
+  serial: ['digit'],
   timestamp: ['digit', 'hex-upper', 'upper'],
   uuid: ['digit', 'hex-lower', 'hex-upper'],
   nodeport: ['digit'],

@@ -5,7 +5,9 @@
 import { diffArrays } from 'diff';
 import { collapseBlanks } from './normalize.js';
 import { formFits, readAny, readKind, type Kind } from './kinds.js';
+import { isElapsed, type DurationContext } from './kinds/age.js';
 import { describeKind } from './kinds/describe.js';
+import { readHeaderValue, volatileHeaderValue } from './kinds/header.js';
 import { quote, tokenAt, tokens } from './text.js';
 
 /** One piece of a compiled expected line. */
@@ -31,6 +33,8 @@ export interface CompileOptions {
   ellipsis?: boolean;
   /** Whether volatile values are recognized (default true). */
   volatile?: boolean;
+  /** Where the line stands, to tell elapsed times from configured durations (default `line`). */
+  durations?: DurationContext;
 }
 
 /** The outcome of comparing one line: where and why it failed. */
@@ -46,11 +50,15 @@ export interface LineOutcome {
 export function compileLine(source: string, options: CompileOptions = {}): LinePattern {
   const ellipsis = options.ellipsis ?? true;
   const volatile = options.volatile ?? true;
+  const durations = options.durations ?? 'line';
   const groups: Element[][] = [[]];
   let current = groups[0];
   let litStart = 0;
   let hasVolatile = false;
   let i = 0;
+  // The value of a volatile HTTP header is masked by the header's name, whatever it holds.
+  const header = volatile ? volatileHeaderValue(source) : -1;
+  const headerEnd = header >= 0 && !source.startsWith('...', header) ? (readHeaderValue(source, header)?.end ?? -1) : -1;
   // Literal text runs from litStart to i; it is cut out once, when something else starts.
   const flush = () => {
     if (i > litStart) current.push({ t: 'lit', text: source.slice(litStart, i) });
@@ -75,9 +83,22 @@ export function compileLine(source: string, options: CompileOptions = {}): LineP
       litStart = i;
       continue;
     }
+    if (i === header && headerEnd > i) {
+      flush();
+      current.push({ t: 'vol', kind: 'header', form: '', text: source.slice(i, headerEnd) });
+      hasVolatile = true;
+      i = headerEnd;
+      litStart = i;
+      continue;
+    }
     if (volatile) {
       // readAny turns down most positions at once: inside a word, and on blanks and punctuation.
       const r = readAny(source, i, true);
+      if (r && r.kind === 'age' && !isElapsed(source, i, r.end, durations)) {
+        // A configured duration stays literal, as one piece: `7s` of `fixedDelay: 7s` is not read as anything else.
+        i = r.end;
+        continue;
+      }
       if (r) {
         flush();
         current.push({ t: 'vol', kind: r.kind, form: r.forms[0], text: source.slice(i, r.end) });
@@ -127,7 +148,7 @@ function matchGroup(group: Element[], a: string, p: number, failure: Failure): n
         break;
       }
       case 'vol': {
-        const r = readKind(el.kind, a, p, false);
+        const r = readKind(el.kind, a, p, false, el.form);
         if (!r || !formFits(el.form, r)) {
           return fail(failure, p, () => {
             const got = r ? a.slice(p, r.end) : tokenAt(a, p);
@@ -226,13 +247,14 @@ export class PatternCache {
   private readonly cache = new Map<string, LinePattern>();
   constructor(private readonly options: CompileOptions = {}) {}
 
-  // Returns the compiled pattern of a line, compiling it the first time.
-  get(source: string): LinePattern {
-    let p = this.cache.get(source);
+  // Returns the compiled pattern of a line, compiling it the first time; `durations` says where it stands.
+  get(source: string, durations?: DurationContext): LinePattern {
+    const key = durations === undefined || durations === 'line' ? source : `${durations}\u0000${source}`;
+    let p = this.cache.get(key);
     if (!p) {
-      p = compileLine(source, this.options);
+      p = compileLine(source, durations === undefined ? this.options : { ...this.options, durations });
       if (this.cache.size > 100_000) this.cache.clear();
-      this.cache.set(source, p);
+      this.cache.set(key, p);
     }
     return p;
   }

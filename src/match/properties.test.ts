@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { match, MATCH_MODES, type MatchMode } from './index.js';
+import { match, matchUnguarded, MATCH_MODES, type MatchMode } from './index.js';
 
 // Values that change between runs, of every kind.
 const volatile = fc.constantFrom(
@@ -49,7 +49,7 @@ const stable = fc.constantFrom(
   'istio-system',
   '-',
   '<none>',
-  'x-envoy-upstream-service-time:',
+  'x-envoy-decorator-operation',
   'true',
   'false',
 );
@@ -85,7 +85,8 @@ describe('properties of the matcher', () => {
     const pairs = fc.constantFrom(
       ['10.244.0.11', '10.1.2.3'],
       ['172.18.255.200', '<pending>'],
-      ['10.96.123.45:9080', '10.0.0.9:15006'],
+      ['10.96.123.45:39080', '10.0.0.9:55006'],
+      ['10.96.123.45:9080', '10.0.0.9:9080'],
       ['fd00:10:244::5', '2001:db8::a:1'],
       ['2m41s', '3d4h'],
       ['1.5ms', '250µs'],
@@ -97,11 +98,11 @@ describe('properties of the matcher', () => {
       ['1.24.0', '1.26.0-rc.1'],
       ['80:31380/TCP', '80:30001/TCP'],
     );
-    const part = fc.oneof(stable.map((t) => [t, t]), pairs, fc.tuple(fc.constantFrom('"', 'ip=', '('), pairs).map(([p, [e, a]]) => [p + e, p + a]));
+    const part = fc.oneof(stable.map((t) => [t, t]), pairs, fc.tuple(fc.constantFrom('"', 'age=', '('), pairs).map(([p, [e, a]]) => [p + e, p + a]));
     fc.assert(
       fc.property(fc.array(fc.array(part, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 10 }), (lines) => {
         const side = (k: 0 | 1) => lines.map((l) => l.map((p) => p[k]).join('  ')).join('\n');
-        return match(side(0), side(1)).ok;
+        return matchUnguarded(side(0), side(1)).ok;
       }),
       { numRuns: 1000 },
     );
@@ -129,7 +130,7 @@ describe('properties of the matcher', () => {
         fc.pre(lines[li][0][tj].text !== replacement);
         const render = (swap: boolean) =>
           lines.map(([tokens, sep], i) => tokens.map((t, j) => (swap && i === li && j === tj ? replacement : t.text)).join(sep)).join('\n');
-        return !match(render(false), render(true)).ok;
+        return !matchUnguarded(render(false), render(true)).ok;
       }),
       { numRuns: 1500 },
     );
@@ -143,7 +144,7 @@ describe('properties of the matcher', () => {
         fc.constantFrom('', 'pod/', '"'),
         (a, b, prefix) => {
           fc.pre(a !== b);
-          return !match(`${prefix}${a}-545db77b95-rdmsp Running`, `${prefix}${b}-5b67c7c6b9-pq2tz Running`).ok;
+          return !matchUnguarded(`${prefix}${a}-545db77b95-rdmsp Running`, `${prefix}${b}-5b67c7c6b9-pq2tz Running`).ok;
         },
       ),
     );

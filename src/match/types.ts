@@ -1,7 +1,9 @@
 // The types at the boundary of the matcher, imported by the runner and the CLI.
 
-/** How an actual output is compared with the expected one: every mode, for option parsing and validation. */
+/** Every mode, for option parsing and validation: the one list the mode type is derived from. */
 export const MATCH_MODES = ['auto', 'same', 'contains', 'not-contains', 'lines', 'first-line', 'regex', 'like', 'elided'] as const;
+
+/** How an actual output is compared with the expected one. */
 export type MatchMode = (typeof MATCH_MODES)[number];
 
 /** The modes that need an argument: the TEXT of contains/not-contains, the PATTERN of regex. */
@@ -34,6 +36,11 @@ export interface MatchResult {
   mode: MatchMode;
   differences: Difference[];
   diff: string;
+  /**
+   * Set only when the matcher itself failed (a bug, not a mismatch): the error's message. `ok` is then
+   * false, and running the command again cannot change the verdict, so callers must not retry.
+   */
+  error?: string;
 }
 
 /** What a structural comparison hands to the diff renderer. */

@@ -55,6 +55,7 @@ export function buildPlan(page: Page, options: PlanOptions = {}): RunPlan {
           file: block.file,
           line: step.line,
           blockLine: block.line,
+          ...(step.expectedLine !== undefined ? { expectedLine: step.expectedLine } : {}),
           command: step.command,
           expected: step.expected,
           verify: verification(step.expected, blockSpec?.verify, blockSpec?.arg),

@@ -24,6 +24,8 @@ export interface PlannedStep {
   line: number;
   /** Line of the block's opener. */
   blockLine: number;
+  /** Line of the first expected output line in that file (absent when the step expects no output). */
+  expectedLine?: number;
   command: string;
   /** Expected output as the page shows it (empty when none). */
   expected: string;

@@ -2,7 +2,10 @@
 // step its file:line, command and the matcher's diff, then the summary table. Colour and a live line only on a terminal.
 import type { PlannedStep } from '../plan/plan.js';
 import type { RunEvent, RunSummary, StepResult, StepStatus } from '../run/results.js';
+import { formatBytes } from '../run/output.js';
+import { fitWidth } from './fit-width.js';
 import { plural } from './page-summary.js';
+import type { Reporter } from './reporter.js';
 import { duration, pagePaint, plainStyle, progress, summaryTable, type Style } from './summary.js';
 
 export interface ConsoleOptions {
@@ -12,6 +15,9 @@ export interface ConsoleOptions {
   /** Width of the terminal, for the live line (0 or absent: 100). */
   columns?: number;
 }
+
+/** Lines of a failure's diff or output the console shows: the first ones and the last ones (the JSON and JUnit reports keep more). */
+export const DETAIL_LINES = { head: 150, tail: 50 } as const;
 
 const ansi = (open: number, close: number) => (s: string) => `\x1b[${open}m${s}\x1b[${close}m`;
 const colorStyle: Style = { pass: ansi(32, 39), fail: ansi(31, 39), warn: ansi(33, 39), dim: ansi(2, 22), bold: ansi(1, 22) };
@@ -23,8 +29,9 @@ export function wantsColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv =
   return stream.isTTY === true && env.NO_COLOR === undefined && env.TERM !== 'dumb';
 }
 
-// Formats run events for a person watching a terminal or reading a CI log.
-export class ConsoleReporter {
+/** Formats run events for a person watching a terminal or reading a CI log. */
+export class ConsoleReporter implements Reporter {
+  readonly name = 'console';
   private readonly style: Style;
   private live?: { step: PlannedStep; total: number; started: number; attempt: number };
   private timer?: NodeJS.Timeout;
@@ -84,7 +91,7 @@ export class ConsoleReporter {
     const out: string[] = [];
     if (this.failures.length > 0) {
       out.push(this.style.bold('Failures:'), '');
-      for (const result of this.failures) out.push(...this.failureBlock(result), '');
+      for (const result of this.failures) for (const line of [...this.failureBlock(result), '']) out.push(line);
     }
     out.push(summaryTable(summary, this.style));
     return out.join('\n');
@@ -111,8 +118,9 @@ export class ConsoleReporter {
       ...r.step.command.split('\n').map((l, i) => `  ${i === 0 ? '$ ' : '  '}${l}`),
       `  ${r.message}`,
     ];
+    if (r.droppedBytes) lines.push(`  (the output was long: ${formatBytes(r.droppedBytes)} of its middle were not kept)`);
     const detail = r.diff || (r.output ? `output:\n${r.output}` : '');
-    for (const l of detail.replace(/\n$/, '').split('\n')) if (detail) lines.push(`    ${colourDiffLine(l, this.style)}`);
+    if (detail) for (const l of boundedLines(detail.replace(/\n$/, ''))) lines.push(`    ${colourDiffLine(l, this.style)}`);
     return lines;
   }
 
@@ -129,7 +137,7 @@ export class ConsoleReporter {
     const attempts = attempt > 1 ? ` · attempt ${attempt}` : '';
     const width = (this.options.columns || 100) - 1;
     const text = `  … ${progress(step, total)} ${firstLine(step.command)}${attempts} · ${duration(Date.now() - started)}`;
-    this.write(`\r\x1b[K${this.style.dim(text.slice(0, width))}`);
+    this.write(`\r\x1b[K${this.style.dim(fitWidth(text, width))}`);
   }
 
   // Ticks the live line every quarter second while a step runs (terminal only).
@@ -151,9 +159,34 @@ export class ConsoleReporter {
 
 // The first line of a command, shortened for one console line.
 function firstLine(command: string): string {
-  const lines = command.split('\n');
-  const first = lines[0].length > 100 ? `${lines[0].slice(0, 99)}…` : lines[0];
-  return lines.length > 1 ? `${first} …` : first;
+  const newline = command.indexOf('\n');
+  const first = fitWidth(newline < 0 ? command : command.slice(0, newline), 100);
+  return newline >= 0 ? `${first} …` : first;
+}
+
+// The first and last lines of a long text, with a line saying how many were left out between them.
+function boundedLines(text: string): string[] {
+  const { head, tail } = DETAIL_LINES;
+  const lines: string[] = [];
+  let start = 0;
+  let count = 0;
+  const last: string[] = [];
+  // One pass without splitting the whole text: a diff can have hundreds of thousands of lines.
+  while (start <= text.length) {
+    const end = text.indexOf('\n', start);
+    const line = text.slice(start, end < 0 ? text.length : end);
+    if (count < head) lines.push(line);
+    else {
+      last.push(line);
+      if (last.length > tail) last.shift();
+    }
+    count++;
+    if (end < 0) break;
+    start = end + 1;
+  }
+  const left = count - lines.length - last.length;
+  if (left > 0) lines.push(`… ${plural(left, 'line')} not shown`);
+  return [...lines, ...last];
 }
 
 // Colours a diff line by its sign.

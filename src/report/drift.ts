@@ -2,7 +2,7 @@
 // (`[-reference-]{+translation+}`); for tools, stable JSON; for pull requests, annotations at the translated line.
 import { diagnostic } from '../page/diagnostics.js';
 import type { Diagnostic } from '../page/types.js';
-import type { DriftReport, DriftSummary } from '../translate/drift-report.js';
+import { failingFindings, type DriftReport, type DriftSummary, type FailOn, type Finding } from '../translate/drift-report.js';
 import type { BlockDrift, PageDrift } from '../translate/drift.js';
 import type { LineChange, WordPart } from '../translate/line-changes.js';
 import { plural } from './page-summary.js';
@@ -12,14 +12,35 @@ export interface DriftTextOptions {
   onlyDrift?: boolean;
 }
 
-const kindWidth = 'translated'.length;
+const kindWidth = 'placeholder'.length;
+
+/** The word-diff notation: git's `[-removed-]{+added+}`, unless a changed line holds one of those markers itself. */
+export interface DiffMarkers {
+  removed: readonly [string, string];
+  added: readonly [string, string];
+}
+
+// The first notation none of whose markers occurs in the changed lines, so a command's own `{+` or `+}` (a jsonpath,
+// a Go template) never reads as a marker: git's, then `⟦-…-⟧⟦+…+⟧` with as many brackets as it takes.
+export function diffMarkers(pages: PageDrift[]): DiffMarkers {
+  const texts: string[] = [];
+  for (const page of pages) for (const block of page.blocks) for (const c of block.changes) texts.push(c.text ?? '', c.referenceText ?? '');
+  for (let level = 0; ; level++) {
+    const open = '⟦'.repeat(level);
+    const close = '⟧'.repeat(level);
+    const markers: DiffMarkers = level === 0 ? { removed: ['[-', '-]'], added: ['{+', '+}'] } : { removed: [`${open}-`, `-${close}`], added: [`${open}+`, `+${close}`] };
+    const all = [...markers.removed, ...markers.added];
+    if (!texts.some((text) => all.some((marker) => text.includes(marker)))) return markers;
+  }
+}
 
 // The human report: one paragraph per page, then the summary line.
 export function driftText(report: DriftReport, options: DriftTextOptions = {}): string {
   const out: string[] = [];
   const shown = report.pages.filter((page) => !options.onlyDrift || page.status === 'drift');
-  if (shown.some((page) => page.blocks.some((b) => b.changes.length > 0))) out.push('Word diffs show [-reference words-]{+translation words+}.', '');
-  for (const page of shown) out.push(...pageLines(page), '');
+  const markers = diffMarkers(shown);
+  if (shown.some((page) => page.blocks.some((b) => b.changes.length > 0))) out.push(`Word diffs show ${wordDiff([{ value: 'reference words', removed: true }, { value: 'translation words', added: true }], markers)}.`, '');
+  for (const page of shown) out.push(...pageLines(page, markers), '');
   out.push(summaryLine(report.reference, report.summary));
   return `${out.join('\n')}\n`;
 }
@@ -32,13 +53,15 @@ function summaryLine(reference: string, s: DriftSummary): string {
     `${s.outputs} with output drift (${s.translated} translated)`,
     `${s.missingOrExtra} with missing or extra blocks`,
   ];
+  if (s.comments > 0) parts.push(`${s.comments} with translated comments`);
+  if (s.placeholders > 0) parts.push(`${s.placeholders} with translated placeholders in never-run commands`);
   if (s.testFlag > 0) parts.push(`${s.testFlag} with another test flag`);
   const none = s.noReference > 0 ? `; ${plural(s.noReference, 'page')} with no ${reference} page` : '';
   return `drift against ${reference}: ${plural(s.compared, 'page')} compared: ${parts.join(', ')}${none}`;
 }
 
 // One page: its header, then each finding that is not `same`.
-function pageLines(page: PageDrift): string[] {
+function pageLines(page: PageDrift, markers: DiffMarkers): string[] {
   if (page.status === 'no-reference') return [`${page.file}: no reference page`];
   const lines = [`${page.file}: ${page.status === 'same' ? 'same as' : 'drift from'} ${page.reference}`];
   if (page.test.page !== page.test.reference) lines.push(`  test flag: ${page.test.page ?? '(none)'} here, ${page.test.reference ?? '(none)'} in the reference`);
@@ -50,19 +73,19 @@ function pageLines(page: PageDrift): string[] {
         : `${include.file ?? include.name}${include.line ? ` (included on line ${include.line})` : ''}`;
     lines.push(`  boilerplate ${include.name}: ${include.status} — ${where}`);
   }
-  for (const block of page.blocks) if (block.kind !== 'same' || block.moved) lines.push(...blockLines(page, block));
+  for (const block of page.blocks) if (block.kind !== 'same' || block.moved) lines.push(...blockLines(page, block, markers));
   return lines;
 }
 
 // One finding: kind, id, syntax, both file:line, then the changed lines or what the missing or extra block starts with.
-function blockLines(page: PageDrift, block: BlockDrift): string[] {
+function blockLines(page: PageDrift, block: BlockDrift, markers: DiffMarkers): string[] {
   const here = block.line !== undefined ? `${page.file}:${block.line}` : '-';
   const there = block.referenceLine !== undefined ? `${page.reference}:${block.referenceLine}` : '-';
   const kind = block.kind === 'same' ? 'moved' : block.kind;
   const moved = block.moved && block.kind !== 'same' ? ', moved' : '';
   const lines = [`  ${kind.padEnd(kindWidth)}  ${block.id ?? '(no id)'} (${block.syntax}${moved})  ${here} | ${there}`];
   if (block.preview !== undefined) lines.push(`      ${block.preview}`);
-  for (const change of block.changes) lines.push(`      ${changePrefix(change)}  ${changeText(change)}`);
+  for (const change of block.changes) lines.push(`      ${changePrefix(change)}  ${changeText(change, markers)}`);
   return lines;
 }
 
@@ -72,8 +95,8 @@ function changePrefix(change: LineChange): string {
 }
 
 // A changed line as a word diff; when the words are the same, says that only the spacing (the indentation) differs.
-function changeText(change: LineChange): string {
-  const text = wordDiff(change.words);
+function changeText(change: LineChange, markers: DiffMarkers): string {
+  const text = wordDiff(change.words, markers);
   if (change.words.some((part) => part.added || part.removed)) return text;
   const indent = (s: string | undefined) => /^[ \t]*/.exec(s ?? '')![0].length;
   const before = indent(change.referenceText);
@@ -81,49 +104,76 @@ function changeText(change: LineChange): string {
   return `${text}   (${before === after ? 'only spacing differs' : `indented by ${after} here, ${before} in the reference`})`;
 }
 
-// A word diff in git's --word-diff=plain notation.
-function wordDiff(words: WordPart[]): string {
-  return words.map((part) => (part.removed ? `[-${part.value}-]` : part.added ? `{+${part.value}+}` : part.value)).join('');
+// A word diff in git's --word-diff=plain notation (or the notation the report chose, see diffMarkers).
+function wordDiff(words: WordPart[], markers: DiffMarkers): string {
+  const { removed, added } = markers;
+  return words.map((part) => (part.removed ? `${removed[0]}${part.value}${removed[1]}` : part.added ? `${added[0]}${part.value}${added[1]}` : part.value)).join('');
 }
 
 // The stable JSON document of `drift --json`.
 export function driftJson(report: DriftReport): string {
-  return `${JSON.stringify({ pages: report.pages.map(pageJson), summary: report.summary }, null, 2)}\n`;
+  const markers = diffMarkers(report.pages);
+  return `${JSON.stringify({ pages: report.pages.map((page) => pageJson(page, markers)), summary: report.summary, wordDiffMarkers: markers }, null, 2)}\n`;
 }
 
-// One page as JSON: the issue's keys (file, reference, status, blocks) plus the test flags and boilerplates.
-function pageJson(page: PageDrift) {
+// One page as JSON: the issue's keys (file, reference, status, blocks) plus the test flags and boilerplates, and per
+// block the changed lines the text report shows (both line numbers, both texts, the word diff as parts and as text).
+function pageJson(page: PageDrift, markers: DiffMarkers) {
   return {
     file: page.file,
     reference: page.reference ?? null,
     status: page.status,
-    test: page.test,
+    test: { page: page.test.page, reference: page.test.reference, line: page.test.line ?? null },
     boilerplates: page.includes.map((i) => ({ name: i.name, file: i.file ?? null, reference: i.reference ?? null, status: i.status })),
-    blocks: page.blocks.map((b) => ({ id: b.id ?? null, syntax: b.syntax, kind: b.kind, line: b.line ?? null, referenceLine: b.referenceLine ?? null })),
+    blocks: page.blocks.map((b) => ({
+      id: b.id ?? null,
+      syntax: b.syntax,
+      kind: b.kind,
+      line: b.line ?? null,
+      referenceLine: b.referenceLine ?? null,
+      moved: b.moved ?? false,
+      preview: b.preview ?? null,
+      changes: b.changes.map((c) => ({
+        line: c.line ?? null,
+        referenceLine: c.referenceLine ?? null,
+        text: c.text ?? null,
+        referenceText: c.referenceText ?? null,
+        diff: wordDiff(c.words, markers),
+        words: c.words,
+      })),
+    })),
   };
 }
 
-// Drift as warnings positioned at the translated line, for GitHub annotations on the translator's pull request.
-export function driftDiagnostics(report: DriftReport): Diagnostic[] {
+// Drift as diagnostics positioned at the translated line, for GitHub annotations on the translator's pull request:
+// errors for the findings `failOn` fails the job on, warnings for the rest (`check`, which never fails on drift,
+// passes `none`).
+export function driftDiagnostics(report: DriftReport, failOn: FailOn = 'none'): Diagnostic[] {
   const found: Diagnostic[] = [];
+  const failing = new Set<Finding>(failingFindings[failOn]);
+  const markers = diffMarkers(report.pages);
   for (const page of report.pages) {
     if (page.status !== 'drift') continue;
-    const warn = (line: number, rule: string, message: string) => found.push(diagnostic(page.file, line, 1, 'warning', `drift-${rule}`, message));
-    if (page.test.page !== page.test.reference) warn(1, 'test-flag', `the test flag is ${page.test.page ?? '(none)'} here and ${page.test.reference ?? '(none)'} in ${page.reference}`);
+    // A boilerplate one page includes and the other does not fails as a missing or extra block does.
+    const add = (line: number, finding: Finding, message: string, failsAs: Finding = finding) =>
+      found.push(diagnostic(page.file, line, 1, failing.has(failsAs) ? 'error' : 'warning', `drift-${finding}`, message));
+    if (page.test.page !== page.test.reference) add(page.test.line ?? 1, 'test-flag', `the test flag is ${page.test.page ?? '(none)'} here and ${page.test.reference ?? '(none)'} in ${page.reference}`);
     for (const include of page.includes) {
-      if (include.status === 'missing') warn(1, 'boilerplate', `${page.reference} includes the boilerplate ${include.name}; this page does not`);
-      if (include.status === 'extra') warn(include.line ?? 1, 'boilerplate', `this page includes the boilerplate ${include.name}; ${page.reference} does not`);
+      if (include.status === 'missing') add(1, 'boilerplate', `${page.reference} includes the boilerplate ${include.name}; this page does not`, 'missing');
+      if (include.status === 'extra') add(include.line ?? 1, 'boilerplate', `this page includes the boilerplate ${include.name}; ${page.reference} does not`, 'extra');
     }
     for (const block of page.blocks) {
       const first = block.changes[0];
       const there = `${page.reference}:${first?.referenceLine ?? block.referenceLine}`;
-      const diff = first ? `: ${wordDiff(first.words)}${block.changes.length > 1 ? ` (and ${plural(block.changes.length - 1, 'more changed line')})` : ''}` : '';
+      const diff = first ? `: ${wordDiff(first.words, markers)}${block.changes.length > 1 ? ` (and ${plural(block.changes.length - 1, 'more changed line')})` : ''}` : '';
       const line = first?.line ?? block.line ?? block.near ?? 1;
-      if (block.kind === 'command') warn(line, 'command', `the command differs from ${there}${diff}`);
-      if (block.kind === 'output') warn(line, 'output', `the expected output differs from ${there}${diff}`);
-      if (block.kind === 'translated') warn(line, 'translated', `the expected output was translated, but the command prints what ${there} shows${diff}`);
-      if (block.kind === 'missing') warn(line, 'missing', `${there} has a ${block.syntax} block here that this page lacks: ${block.preview}`);
-      if (block.kind === 'extra') warn(line, 'extra', `this ${block.syntax} block is not on ${page.reference}`);
+      if (block.kind === 'command') add(line, 'command', `the command differs from ${there}${diff}`);
+      if (block.kind === 'output') add(line, 'output', `the expected output differs from ${there}${diff}`);
+      if (block.kind === 'translated') add(line, 'translated', `the expected output was translated, but the command prints what ${there} shows${diff}`);
+      if (block.kind === 'comment') add(line, 'comment', `only comments differ from ${there} (it runs the same)${diff}`);
+      if (block.kind === 'placeholder') add(line, 'placeholder', `only placeholders of a command that never runs (snip_id=none) differ from ${there}${diff}`);
+      if (block.kind === 'missing') add(line, 'missing', `${there} has a ${block.syntax} block here that this page lacks: ${block.preview}`);
+      if (block.kind === 'extra') add(line, 'extra', `this ${block.syntax} block is not on ${page.reference}`);
     }
   }
   return found;

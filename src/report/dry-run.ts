@@ -1,6 +1,7 @@
 // `run --dry-run`: the steps that would run, page by page, with their expected output and the verification chosen.
 import type { PlannedStep, RunPlan } from '../plan/plan.js';
 import type { SkippedPage } from '../run/results.js';
+import { diagnosticLine } from './diagnostic-line.js';
 import { plural } from './page-summary.js';
 import { formatDuration as duration } from '../config/duration.js';
 import { progress } from './summary.js';
@@ -33,8 +34,12 @@ export function dryRunText(plans: RunPlan[], skipped: SkippedPage[], settings: D
 // One page: its header, then each step.
 function planLines(plan: RunPlan, settings: DryRunSettings): string[] {
   const tabs = Object.entries(plan.tabs).map(([k, v]) => `${k}=${v}`).join(', ');
-  const header = `${plan.page.file} [${plan.page.lang}] ${plural(plan.steps.length, 'step')}${tabs ? `, tabs ${tabs}` : ''}; programs: ${plan.programs.join(', ') || 'none'}`;
+  const script = 'script' in plan ? (plan as RunPlan & { script: { file: string; setup: string } }).script : undefined;
+  const via = script ? `, script ${script.file} (@setup ${script.setup || '?'})` : '';
+  const header = `${plan.page.file} [${plan.page.lang}] ${plural(plan.steps.length, 'step')}${via}${tabs ? `, tabs ${tabs}` : ''}; programs: ${plan.programs.join(', ') || 'none'}`;
+  // Lines are appended one by one: a page of millions of lines must not go through one call's argument list.
   const lines = [header];
+  for (const error of plan.errors) lines.push(`  ${diagnosticLine(error)}`);
   for (const step of plan.steps) for (const line of stepLines(step, plan.steps.length, settings)) lines.push(line);
   return lines;
 }
@@ -43,9 +48,11 @@ function planLines(plan: RunPlan, settings: DryRunSettings): string[] {
 function stepLines(step: PlannedStep, total: number, settings: DryRunSettings): string[] {
   const n = progress(step, total);
   const pad = ' '.repeat(n.length + 3);
-  const flags = [step.cleanup ? 'cleanup' : '', step.skip ?? ''].filter(Boolean).join(', ');
-  const lines = [`  ${n} ${step.file}:${step.line}  ${step.id}${flags ? `  [${flags}]` : ''}`];
-  lines.push(`${pad}verify: ${verification(step, settings)}`);
+  const flags = [step.cleanup ? 'cleanup' : '', step.skip !== undefined ? `skipped: ${step.skip}` : ''].filter(Boolean).join(', ');
+  const scripted = step as PlannedStep & { script?: string; scriptLine?: number; missing?: string };
+  const from = scripted.script !== undefined && scripted.file !== scripted.script ? `  (${scripted.script.replace(/^.*[\\/]/, '')}:${scripted.scriptLine})` : '';
+  const lines = [`  ${n} ${step.file}:${step.line}  ${step.id}${from}${flags ? `  [${flags}]` : ''}`];
+  lines.push(`${pad}verify: ${scripted.missing ? `fails: ${scripted.missing}` : verification(step, settings)}`);
   step.command.split('\n').forEach((l, i) => lines.push(`${pad}${i === 0 ? '$ ' : '  '}${l}`));
   if (step.expected.trim() !== '') {
     lines.push(`${pad}expected:`);
@@ -61,6 +68,7 @@ function verification(step: PlannedStep, settings: DryRunSettings): string {
   if (mode === 'none') return `exit code 0, ${timeout}`;
   if (mode === 'failure') return `a non-zero exit code, ${timeout}`;
   const what = arg !== undefined ? `${mode} ${JSON.stringify(arg)}` : mode;
-  const retry = step.retry ? `retried until it matches or ${duration(settings.retryTimeoutMs)} pass` : 'run once';
+  const scripted = 'verifyEnv' in step;
+  const retry = scripted ? "retried as verify.sh does (VERIFY_TIMEOUT, VERIFY_DELAY, VERIFY_CONSECUTIVE)" : step.retry ? `retried until it matches or ${duration(settings.retryTimeoutMs)} pass` : 'run once';
   return `output ${what}, ${retry}, ${timeout}`;
 }

@@ -1,7 +1,22 @@
 // With GITHUB_ACTIONS=true: a workflow annotation at the failing block's line of the markdown page, so a translator
 // sees the failure on the line of the pull request. Cleanup failures are warnings.
-import type { StepResult } from '../run/results.js';
+import type { RunEvent, StepResult } from '../run/results.js';
 import { githubAnnotation } from './diagnostic-line.js';
+import type { Reporter } from './reporter.js';
+
+/** With GITHUB_ACTIONS=true: an annotation per step that did not pass, as it ends. */
+export class AnnotationsReporter implements Reporter {
+  readonly name = 'annotations';
+
+  constructor(private readonly write: (text: string) => void) {}
+
+  // Prints the annotation of a step that did not pass.
+  on(event: RunEvent): void {
+    if (event.type !== 'step') return;
+    const annotation = stepAnnotation(event.result);
+    if (annotation) this.write(`${annotation}\n`);
+  }
+}
 
 // The annotation of a step that did not pass, or undefined for one that passed or was skipped.
 export function stepAnnotation(r: StepResult): string | undefined {

@@ -1,15 +1,18 @@
 // `--json FILE`: one JSON line per event, written with a plain write(2) as it happens, so a run that is killed
-// keeps every line of what it did.
-import { closeSync, openSync, writeSync } from 'node:fs';
+// keeps every line of what it did. A line is written whole or not at all (a failed write is cut back), and one run at a
+// time writes a file (a lock beside it, naming the run's pid).
+import { closeSync, fstatSync, ftruncateSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { RunEvent, StepResult } from '../run/results.js';
 import { countSteps } from '../run/results.js';
+import type { Reporter } from './reporter.js';
 
 // The JSON line of an event (without the newline); attempts are reported too, so a killed run shows what it was retrying.
 function eventLine(event: RunEvent): string {
   return JSON.stringify(eventRecord(event));
 }
 
-// The record of an event: flat, stable keys, durations in whole milliseconds.
+/** The record of an event: flat, stable keys, durations in whole milliseconds. */
 export function eventRecord(event: RunEvent): Record<string, unknown> {
   switch (event.type) {
     case 'run-start':
@@ -62,33 +65,105 @@ function stepRecord(page: string, r: StepResult): Record<string, unknown> {
   if (r.status !== 'passed' && r.status !== 'skipped') {
     if (r.diff) record.diff = r.diff;
     record.output = r.output;
+    if (r.droppedBytes) record.droppedBytes = r.droppedBytes;
   }
   return record;
 }
 
-// Writes events to a file as they come; the file is created (or emptied) when the reporter is made.
-export class JsonEventsFile {
+/** Thrown when another live run holds the file's lock. */
+export class JsonEventsLocked extends Error {
+  constructor(readonly pid: number) {
+    super(`another run (pid ${pid}) is writing it`);
+  }
+}
+
+/** Writes events to a file as they come; the file is locked, then emptied, when the reporter is made. */
+export class JsonEventsFile implements Reporter {
+  readonly name: string;
   private fd: number | undefined;
+  /** Bytes of whole lines in the file: a failed write is cut back to it. */
+  private size = 0;
+  private lock?: string;
 
   // Opens the file at once, so a run refused before its first step still leaves its record.
   constructor(file: string) {
-    this.fd = openSync(file, 'w');
+    this.name = `--json ${file}`;
+    const fd = openSync(file, 'a');
+    try {
+      if (fstatSync(fd).isFile()) {
+        this.lock = takeLock(join(dirname(file), `.${basename(file)}.istio-doctest-lock`));
+        ftruncateSync(fd, 0);
+      }
+    } catch (error) {
+      closeSync(fd);
+      throw error;
+    }
+    this.fd = fd;
   }
 
-  // Appends one event's line, straight to the file (no buffering in this process).
+  // A run event's line.
+  on(event: RunEvent): void {
+    this.write(event);
+  }
+
+  /** Appends one event's line, straight to the file (no buffering in this process). */
   write(event: RunEvent): void {
-    if (this.fd === undefined) return;
-    writeSync(this.fd, `${eventLine(event)}\n`);
+    this.append(`${eventLine(event)}\n`);
   }
 
-  // Appends a record that is not a run event (a refusal before anything ran).
+  /** Appends a record that is not a run event (a refusal before anything ran). */
   record(record: Record<string, unknown>): void {
-    if (this.fd !== undefined) writeSync(this.fd, `${JSON.stringify(record)}\n`);
+    this.append(`${JSON.stringify(record)}\n`);
   }
 
-  // Closes the file once the run is over.
+  /** Closes the file and frees it for the next run. */
   close(): void {
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
+    if (this.lock) rmSync(this.lock, { force: true });
+    this.lock = undefined;
+  }
+
+  // Writes a whole line, or, when the write fails (a full disk), removes what part of it got in and throws.
+  private append(line: string): void {
+    if (this.fd === undefined) return;
+    const bytes = Buffer.from(line);
+    let written = 0;
+    try {
+      while (written < bytes.length) written += writeSync(this.fd, bytes, written);
+      this.size += bytes.length;
+    } catch (error) {
+      try {
+        if (written > 0) ftruncateSync(this.fd, this.size);
+      } catch {
+        // Not a regular file (/dev/full): nothing to cut back.
+      }
+      this.close();
+      throw error;
+    }
+  }
+}
+
+// Takes the lock file (our pid in it); a lock whose run is gone (killed) is taken over.
+function takeLock(lock: string): string {
+  try {
+    writeFileSync(lock, `${process.pid}\n`, { flag: 'wx' });
+    return lock;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  const holder = Number(readFileSync(lock, 'utf8').trim());
+  if (holder > 0 && holder !== process.pid && alive(holder)) throw new JsonEventsLocked(holder);
+  writeFileSync(lock, `${process.pid}\n`);
+  return lock;
+}
+
+// Whether a process exists (signal 0 checks without sending; EPERM means it exists, owned by someone else).
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -1,7 +1,23 @@
 // `--junit FILE`: a testsuite per page, a testcase per step (name = block id, with file and line), the diff as the
 // failure message and the output as system-out, escaped and without the control characters XML forbids.
-import type { PageResult, RunSummary, StepResult } from '../run/results.js';
+import { writeFileSync } from 'node:fs';
+import type { PageResult, RunEvent, RunSummary, StepResult } from '../run/results.js';
 import { countSteps } from '../run/results.js';
+import type { Reporter } from './reporter.js';
+
+/** `--junit FILE`: written when the run ends (its path was checked before anything ran). */
+export class JunitReporter implements Reporter {
+  readonly name: string;
+
+  constructor(private readonly file: string) {
+    this.name = `--junit ${file}`;
+  }
+
+  // Writes the report from the run's summary.
+  on(event: RunEvent): void {
+    if (event.type === 'run-end') writeFileSync(this.file, junitXml(event.summary));
+  }
+}
 
 // Removes what XML 1.0 cannot hold (control characters but tab and newlines, lone surrogates, U+FFFE/U+FFFF)
 // and terminal colour sequences, which would otherwise leave `[31m` behind.

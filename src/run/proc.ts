@@ -7,6 +7,8 @@ export interface ProcInfo {
   ppid: number;
   /** One-letter state from /proc/PID/stat (`R`, `S`, `Z`...). */
   state: string;
+  /** When it started, in clock ticks (1/100 s) since boot. */
+  startTicks: number;
 }
 
 // Lists every process with its parent, so trees can be walked without spawning `ps`.
@@ -35,7 +37,16 @@ function readStat(pid: number): ProcInfo | undefined {
     return undefined;
   }
   const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-  return { pid, state: fields[0], ppid: Number(fields[1]) };
+  return { pid, state: fields[0], ppid: Number(fields[1]), startTicks: Number(fields[19]) };
+}
+
+/** Clock ticks (1/100 s, the unit of a process's start time in /proc/PID/stat) since boot, now; 0 without /proc. */
+export function uptimeTicks(): number {
+  try {
+    return Math.floor(Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]) * 100);
+  } catch {
+    return 0;
+  }
 }
 
 // Whether a process still runs (a zombie has finished: only its parent's wait is missing).

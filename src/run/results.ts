@@ -11,12 +11,16 @@ export interface StepResult {
   exitCode?: number;
   timedOut: boolean;
   durationMs: number;
-  /** The last attempt's output (standard output and error together). */
+  /** The last attempt's output (standard output and error together), its head and tail when it was very long. */
   output: string;
+  /** Bytes of the output left out between its head and its tail (absent when none were). */
+  droppedBytes?: number;
   /** Short reason for any status but `passed`. */
   message: string;
   /** The matcher's diff of the last attempt, when the output did not match. */
   diff: string;
+  /** The whole output the matcher compared in the last attempt, when it did not match (`run --update` redraws the page from it). */
+  actual?: string;
   /** Cleanup steps' failures are warnings: they never fail the page. */
   warning: boolean;
 }

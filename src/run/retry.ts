@@ -21,6 +21,8 @@ export interface Attempts {
   result: CommandResult;
   verdict: Verdict;
   attempts: number;
+  /** Whether SIGINT/SIGTERM came while the step waited for its next attempt (the last attempt did not match yet). */
+  interrupted: boolean;
   /** From the first attempt's start to the last one's end. */
   durationMs: number;
 }
@@ -39,10 +41,10 @@ export async function runWithRetries(session: Session, step: PlannedStep, option
     const verdict = verify(step, result);
     const next = attemptStart + interval;
     const again = !verdict.ok && verdict.retryable && options.retry !== false && !options.signal?.aborted && next < deadline;
-    if (!again) return { result, verdict, attempts, durationMs: performance.now() - started };
+    if (!again) return { result, verdict, attempts, interrupted: false, durationMs: performance.now() - started };
     options.onAttempt?.(attempts, result, verdict);
     const wait = next - performance.now();
     if (wait > 0) await sleep(wait, undefined, { signal: options.signal }).catch(() => undefined);
-    if (options.signal?.aborted) return { result, verdict, attempts, durationMs: performance.now() - started };
+    if (options.signal?.aborted) return { result, verdict, attempts, interrupted: true, durationMs: performance.now() - started };
   }
 }

@@ -38,7 +38,7 @@ export async function runPage(plan: RunPlan, options: PageOptions): Promise<Page
   const dir = makeWorkdir(options.istioDir);
   let session: Session;
   try {
-    session = await Session.start({ cwd: dir.work, ctlDir: dir.ctl, token, killGraceMs: options.killGraceMs });
+    session = await Session.start({ cwd: dir.work, ctlDir: dir.ctl, outDir: dir.out, token, killGraceMs: options.killGraceMs });
   } catch (error) {
     removeWorkdir(dir);
     return finish(options, { file, lang: plan.page.lang, status: 'failed', steps: [], durationMs: performance.now() - started, message: (error as Error).message });
@@ -84,8 +84,9 @@ async function runStep(session: Session, step: PlannedStep, options: PageOptions
       options.emit({ type: 'attempt', page: context.page, step, total: context.total, attempt, elapsedMs: performance.now() - begun, message: verdict.message }),
   });
   const { result, verdict } = attempts;
-  let status: StepStatus = result.interrupted ? 'interrupted' : result.timedOut ? 'timeout' : verdict.ok ? 'passed' : 'failed';
-  let message = verdict.ok ? '' : verdict.message;
+  const interrupted = result.interrupted || attempts.interrupted;
+  let status: StepStatus = interrupted ? 'interrupted' : result.timedOut ? 'timeout' : verdict.ok ? 'passed' : 'failed';
+  let message = verdict.ok ? '' : attempts.interrupted ? `interrupted while waiting to retry (${verdict.message})` : verdict.message;
   let durationMs = attempts.durationMs;
   let output = result.output;
   if (status === 'passed' && options.wait) {
@@ -109,10 +110,12 @@ async function runStep(session: Session, step: PlannedStep, options: PageOptions
     attempts: attempts.attempts,
     ...(result.exitCode !== undefined ? { exitCode: result.exitCode } : {}),
     timedOut: result.timedOut,
+    ...(result.droppedBytes > 0 ? { droppedBytes: result.droppedBytes } : {}),
     durationMs,
     output,
     message,
     diff: verdict.diff,
+    ...(!verdict.ok && verdict.diff !== '' ? { actual: result.output } : {}),
     warning,
   };
 }

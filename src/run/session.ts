@@ -1,46 +1,64 @@
 // One long-lived bash per page: each step is `source`d in it, so `export`, `cd` and functions carry from step to
 // step as when a reader pastes them into one terminal. No new bash per step: the harness stays under 2 ms a step.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+//
+// Channels: bash reads its commands from a FIFO it opened as its script (bash keeps that descriptor at 255, close-on-exec,
+// and moves it out of the way of a step's own redirections), and reports the end of each command on descriptor 254 with
+// a secret that only the runner's own command line holds, so a step can neither forge its result nor lose the session by
+// using, closing or redirecting any descriptor below 254. A step's descriptors 0, 1 and 2 are set with `exec` (nothing
+// saved for bash to restore, so nothing of the runner on 10, 11, 12).
+import { randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { closeSync, constants, existsSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { execa } from 'execa';
-import { killGroup, killTree } from './kill-tree.js';
-import { descendantsOf, environOf, isAlive, processesWithEnv, processTable } from './proc.js';
+import { killGroup, killTree, signal } from './kill-tree.js';
+import { descendantsOf, environOf, isAlive, processesWithEnv, processTable, uptimeTicks, type ProcInfo } from './proc.js';
+import { readBoundedOutput } from './output.js';
 
 /** Environment variable holding the page's token: every process the page starts inherits it, so none can hide. */
 export const RUN_TOKEN_VAR = 'ISTIO_DOCTEST_RUN';
 /** Environment variable holding the number of the command being run, to find the processes one step started. */
 export const STEP_VAR = 'ISTIO_DOCTEST_STEP';
 
-const MARKER = '\x1eISTIO_DOCTEST';
+/** The descriptor bash writes the end-of-command reports to (255 is bash's own, its command input). */
+const CONTROL_FD = 254;
+/** Exit status of a shell that saved its state on the runner's request (SIGUSR1) and exited. */
+const ABORT_SAVED = 86;
 
 /** What one command did, as a flat record (modelled on execa's result); a failure is data, never an exception. */
 export interface CommandResult {
-  /** Exit status of the command's last pipeline; undefined when there is none (the shell was killed). */
+  /** Exit status of the command's last pipeline; undefined when there is none (ended by a time-out or signal, or killed). */
   exitCode?: number;
-  /** Standard output and error together, in the order they were written. */
+  /** Standard output and error together, in the order they were written; bounded (see `droppedBytes`). */
   output: string;
+  /** Bytes of output left out of `output`, which keeps the head and the tail of a very long output. */
+  droppedBytes: number;
   timedOut: boolean;
   interrupted: boolean;
   durationMs: number;
   /** Short: empty when it exited 0, else `exit code 2`, `timed out after 5s`, `interrupted`... */
   message: string;
-  /** Whether the shell had to be replaced (it was stuck, or the command exited it); the new one has the old one's state. */
+  /** Whether the shell had to be replaced (it was ended, or the command exited it); the new one has the saved state. */
   restarted: boolean;
+  /** Whether the shell's state (variables, functions, options, directory) after this command could be saved. */
+  stateSaved: boolean;
 }
 
 export interface SessionOptions {
   /** Where the shell starts. */
   cwd: string;
-  /** Folder for the runner's own files (steps, outputs, saved state). */
+  /** Folder for the runner's own small files (steps, saved state, the command FIFO). */
   ctlDir: string;
+  /** Folder for the steps' output files (on disk: a step may print gigabytes); default `ctlDir`. */
+  outDir?: string;
   /** Unique token put in the environment of the shell and of everything it starts. */
   token: string;
   /** Extra environment; the runner's own environment is inherited. */
   env?: Record<string, string>;
   /** Between SIGTERM and SIGKILL. */
   killGraceMs?: number;
-  /** How long a shell gets to come back after its command's processes were killed, before it is replaced. */
+  /** How long an ended command's shell gets to save its state and exit before it is killed. */
   stuckGraceMs?: number;
 }
 
@@ -49,7 +67,11 @@ export interface RunOptions {
   signal?: AbortSignal;
 }
 
-type Outcome = { kind: 'status'; status: number } | { kind: 'exited'; code?: number } | { kind: 'timeout' } | { kind: 'aborted' };
+type Outcome =
+  | { kind: 'status'; status: number; saved: boolean; background: number }
+  | { kind: 'exited'; code?: number }
+  | { kind: 'timeout' }
+  | { kind: 'aborted' };
 
 // Quotes a string for bash (single quotes, with embedded ones closed and escaped).
 export function shellQuote(text: string): string {
@@ -58,17 +80,28 @@ export function shellQuote(text: string): string {
 
 export class Session {
   private shell!: ReturnType<typeof startShell>;
+  /** The runner's end of the shell's command FIFO (read-write, so the shell never sees an early end of file). */
+  private commands = -1;
+  private shells = 0;
   private seq = 0;
   private pending = new Map<number, (outcome: Outcome) => void>();
-  /** Saved state of the last command that finished, restored into a replacement shell. */
-  private stateFile?: string;
+  /** The state file to restore into a replacement shell, and the command after which it was saved. */
+  private state?: { file: string; seq: number };
+  /** The last command whose state could not be saved, to say so when a replacement shell gets an older state. */
+  private unsaved?: number;
+  /** Only the runner's command lines hold it; the shell prints it back at the end of each command. */
+  private readonly secret = randomBytes(16).toString('hex');
+  /** Boot-time clock ticks at a moment of `performance.now()`, to date processes against a step's start. */
+  private readonly clock = { ticks: uptimeTicks(), at: performance.now() };
+  /** The highest `$!` a command reported: background processes up to it belong to earlier commands. */
+  private lastBackground = 0;
   private closed = false;
   /** Standard error of the shell itself (not of the steps), for messages when it fails. */
   stderr = '';
 
   private constructor(private readonly options: SessionOptions) {}
 
-  // Starts a shell and waits until it answers, so a broken bash is reported before the first step.
+  /** Starts a shell and waits until it answers, so a broken bash is reported before the first step. */
   static async start(options: SessionOptions): Promise<Session> {
     const session = new Session(options);
     await session.spawn();
@@ -80,65 +113,69 @@ export class Session {
     return this.shell.pid ?? -1;
   }
 
-  // Runs one command (a step, its continuation lines, its heredocs) in the shell and collects what it did.
+  /** Runs one command (a step, its continuation lines, its heredocs) in the shell and collects what it did. */
   async run(command: string, options: RunOptions): Promise<CommandResult> {
     const seq = ++this.seq;
     const { ctlDir } = this.options;
     const stepFile = join(ctlDir, `step.${seq}.sh`);
-    const outFile = join(ctlDir, `out.${seq}`);
-    const stateFile = stateFileOf(ctlDir, seq);
+    const outFile = join(this.options.outDir ?? ctlDir, `out.${seq}`);
+    const stateFile = join(ctlDir, `state.${seq % 2}`);
     writeFileSync(stepFile, command.endsWith('\n') ? command : `${command}\n`);
     const started = performance.now();
     const answered = this.answer(seq);
-    this.send(stepLine(seq, stepFile, outFile));
-    const outcome = await raceStep(answered, options);
+    this.send(this.stepLine(seq, stepFile, outFile, stateFile));
+    let outcome = await raceStep(answered, options);
     let restarted = false;
-    let lateStatus: number | undefined;
+    let note = '';
     if (outcome.kind === 'timeout' || outcome.kind === 'aborted') {
-      const late = await this.endStep(seq, answered);
-      if (late?.kind === 'status') {
-        this.stateFile = stateFile;
-        lateStatus = late.status;
-      } else {
-        // The shell itself is stuck (a loop of builtins) or gone: a new one takes over with the saved state.
-        await this.replace(seq);
-        restarted = true;
-      }
+      const late = await this.endStep(seq, answered, started);
+      if (late) outcome = late;
+      else restarted = true;
+    }
+    if (outcome.kind === 'status') {
+      this.lastBackground = Math.max(this.lastBackground, outcome.background);
+      if (outcome.saved) this.state = { file: stateFile, seq };
+      else this.unsaved = seq;
     } else if (outcome.kind === 'exited') {
-      await this.replace(seq);
+      note = await this.replace();
       restarted = true;
     } else {
-      this.stateFile = stateFile;
+      note = await this.replace();
     }
     const durationMs = performance.now() - started;
-    const output = readOutput(outFile);
+    const { text, droppedBytes } = readBoundedOutput(outFile);
     rmSync(stepFile, { force: true });
     rmSync(outFile, { force: true });
-    return result(outcome, output, durationMs, options.timeoutMs, restarted, lateStatus);
+    return result(outcome, { output: text, droppedBytes, durationMs, restarted }, options.timeoutMs, note);
   }
 
-  // Ends the shell and every process the page started: its process group, its descendants, and anything carrying the token.
+  /** Ends the shell and every process the page started: its process group, its descendants, and anything carrying the token. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.killShell(true);
-    this.shell.stdin?.destroy();
+    await this.killEverything();
+    this.closeCommands();
   }
 
-  // Starts bash (its own process group, the token in its environment) and waits for its first answer.
+  // Starts bash (its own process group, the token in its environment) reading a fresh FIFO, and waits for its first answer.
   private async spawn(): Promise<void> {
     const { cwd, token, env, ctlDir } = this.options;
+    this.closeCommands();
+    const fifo = join(ctlDir, `commands.${++this.shells}`);
+    rmSync(fifo, { force: true });
+    execFileSync('mkfifo', ['-m', '600', fifo]);
+    // Read-write: opening does not wait for the shell, and the shell never reads an end of file while the runner is there.
+    this.commands = openSync(fifo, constants.O_RDWR);
     // No step number inherited from an outer run: the shell's own forks must not pass for an earlier step's processes.
-    this.shell = startShell(cwd, { ...env, [RUN_TOKEN_VAR]: token, [STEP_VAR]: '' });
+    this.shell = startShell(cwd, fifo, { ...env, [RUN_TOKEN_VAR]: token, [STEP_VAR]: '' });
     const shell = this.shell;
     const reader = { buffer: '' };
-    shell.stdout?.setEncoding('utf8');
+    shell.stdout?.setEncoding('latin1');
     shell.stdout?.on('data', (chunk: string) => this.receive(reader, chunk));
     shell.stderr?.setEncoding('utf8');
     shell.stderr?.on('data', (chunk: string) => {
       this.stderr = (this.stderr + chunk).slice(-4000);
     });
-    shell.stdin?.on('error', () => undefined);
     shell.on('exit', (code) => {
       if (shell !== this.shell) return;
       for (const [seq, resolve] of this.pending) {
@@ -150,115 +187,159 @@ export class Session {
     void shell.catch(() => undefined);
     const seq = ++this.seq;
     const ready = this.answer(seq);
-    const restore = this.stateFile ? `source ${shellQuote(this.stateFile)} >/dev/null 2>&1; ` : '';
-    this.send(`set -o pipefail; cd -- ${shellQuote(cwd)}; ${restore}${setupLine(ctlDir)}printf '${MARKER} %s %d\\n' ${seq} 0\n`);
+    const restore = this.state ? `source ${shellQuote(this.state.file)} >/dev/null 2>&1; ` : '';
+    this.send(`set -o pipefail; cd -- ${shellQuote(cwd)}; ${restore}${setupLine(ctlDir)}${this.report(seq, '0', '0')}\n`);
     const outcome = (await within(ready, 10000)) ?? { kind: 'timeout' };
+    rmSync(fifo, { force: true });
     if (outcome.kind !== 'status') {
       throw new Error(`bash did not start${this.stderr ? `: ${this.stderr.trim().split('\n')[0]}` : ''}`);
     }
   }
 
-  // Reads the shell's standard output: only the runner's markers are written there.
+  // The line the shell runs for a command: its descriptors set (nothing for bash to save and restore), its processes
+  // marked with its number, the step sourced, then its state saved and its end reported. Short: bash reads a byte at a time.
+  private stepLine(seq: number, stepFile: string, outFile: string, stateFile: string): string {
+    return (
+      `exec </dev/null >|${shellQuote(outFile)} 2>&1; export ${STEP_VAR}=${seq}; source ${shellQuote(stepFile)}; ` +
+      `{ __istio_doctest_s=$?; __istio_doctest_save ${shellQuote(stateFile)}; ${this.report(seq, '"$__istio_doctest_s"', '"$__istio_doctest_t"')}; } 2>/dev/null\n`
+    );
+  }
+
+  // The command that reports a command's end: the secret, its number, its status, whether its state was saved, `$!`.
+  private report(seq: number, status: string, saved: string): string {
+    return `builtin printf '\\036%s %s %s %s %s\\n' ${this.secret} ${seq} ${status} ${saved} "\${!:-0}" >&${CONTROL_FD}`;
+  }
+
+  // Reads the shell's reports; a line without the secret (something a step wrote to an inherited descriptor) is ignored.
   private receive(reader: { buffer: string }, chunk: string): void {
     reader.buffer += chunk;
     let newline = reader.buffer.indexOf('\n');
     while (newline >= 0) {
       const line = reader.buffer.slice(0, newline);
       reader.buffer = reader.buffer.slice(newline + 1);
-      if (line.startsWith(MARKER)) {
-        const [, seq, status] = line.split(' ');
+      const at = line.lastIndexOf(`\x1e${this.secret} `);
+      if (at >= 0) {
+        const [seq, status, saved, background] = line.slice(at + this.secret.length + 2).split(' ');
         const resolve = this.pending.get(Number(seq));
         if (resolve) {
           this.pending.delete(Number(seq));
-          resolve({ kind: 'status', status: Number(status) });
+          resolve({ kind: 'status', status: Number(status), saved: saved === '0', background: Number(background) || 0 });
         }
       }
       newline = reader.buffer.indexOf('\n');
     }
+    // A step writing megabytes without a newline to an inherited descriptor must not grow the buffer without end.
+    if (reader.buffer.length > 65536) reader.buffer = reader.buffer.slice(-1024);
   }
 
-  // A promise for the marker of one command.
+  // A promise for the report of one command.
   private answer(seq: number): Promise<Outcome> {
     return new Promise((resolve) => this.pending.set(seq, resolve));
   }
 
-  // Writes a line to the shell's standard input (its commands come from there; the steps' own input is /dev/null).
+  // Writes a line to the shell's command FIFO.
   private send(line: string): void {
-    this.shell.stdin?.write(line);
-  }
-
-  // Kills what a timed-out or interrupted command started, again and again while the shell goes on to the command's
-  // next part (`a; b`), until the shell reports back or the grace period says it is stuck.
-  private async endStep(seq: number, answered: Promise<Outcome>): Promise<Outcome | undefined> {
-    let late: Outcome | undefined;
-    void answered.then((outcome) => (late = outcome));
-    const deadline = performance.now() + (this.options.stuckGraceMs ?? 1500);
-    while (!late && performance.now() < deadline) {
-      await this.killStep(seq);
-      if (!late) await within(answered, 100);
+    try {
+      writeSync(this.commands, line);
+    } catch {
+      // The shell is gone; its exit resolves what waits for it.
     }
-    return late;
   }
 
-  // Kills what one command started: the processes marked with its number, and their descendants.
-  private async killStep(seq: number): Promise<void> {
-    const table = processTable();
-    const marked = processesWithEnv([`${RUN_TOKEN_VAR}=${this.options.token}`, `${STEP_VAR}=${seq}`], table);
-    await killTree(marked, this.options.killGraceMs ?? 1000);
+  // Closes the runner's end of the command FIFO (the shell then reads an end of file).
+  private closeCommands(): void {
+    if (this.commands >= 0) closeSync(this.commands);
+    this.commands = -1;
   }
 
-  // Replaces a stuck or exited shell with a new one that restores the state saved after the last finished command.
-  private async replace(seq: number): Promise<void> {
-    await this.killShell(false, seq);
+  // Ends a timed-out or interrupted command where it is: the shell is stopped (it can start nothing more), what the
+  // command started is killed, then the shell is asked (SIGUSR1) to save its state and exit, and killed if it does not.
+  // Returns the command's report instead when it came in just before the stop.
+  private async endStep(seq: number, answered: Promise<Outcome>, started: number): Promise<Outcome | undefined> {
+    const pid = this.shell.pid;
+    if (pid === undefined) return undefined;
+    signal(pid, 'SIGSTOP');
+    // A report already on its way is read first: the command ended by itself.
+    const late = await within(answered, 20);
+    if (late) {
+      signal(pid, 'SIGCONT');
+      return late;
+    }
+    const since = this.ticksAt(started);
+    const targets = stepProcesses(pid, { seq, sinceTicks: since, lastBackground: this.lastBackground }, this.options.token, processTable());
+    signal(pid, 'SIGUSR1');
+    await killTree(targets, this.options.killGraceMs ?? 1000);
+    signal(pid, 'SIGCONT');
+    const exited = await within(this.exited(), this.options.stuckGraceMs ?? 1500);
+    if (exited === undefined) {
+      // The page replaced the runner's SIGUSR1 trap, or the shell is stuck: killed, it keeps the last saved state.
+      await killTree([pid], 0);
+      await within(this.exited(), 2000);
+    } else if (exited === ABORT_SAVED && existsSync(abortStateOf(this.options.ctlDir))) {
+      this.state = { file: abortStateOf(this.options.ctlDir), seq };
+    }
+    // What the command started while it was being ended (marked with its number) goes too.
+    const late2 = processesWithEnv([`${RUN_TOKEN_VAR}=${this.options.token}`, `${STEP_VAR}=${seq}`]).filter(isAlive);
+    if (late2.length > 0) await killTree(late2, 200);
+    return undefined;
+  }
+
+  // The boot-time clock tick of a moment of `performance.now()` (rounded down: a process started then counts as after).
+  private ticksAt(at: number): number {
+    return Math.floor(this.clock.ticks + ((at - this.clock.at) / 1000) * 100);
+  }
+
+  // The shell's exit code once it has exited.
+  private exited(): Promise<number | undefined> {
+    const shell = this.shell;
+    if (shell.exitCode !== null) return Promise.resolve(shell.exitCode);
+    if (shell.signalCode !== null) return Promise.resolve(-1);
+    return new Promise((resolve) => shell.once('exit', (code) => resolve(code ?? -1)));
+  }
+
+  // Starts a shell in place of one that was ended or exited, with the state saved last; the processes the old one left
+  // in the background (earlier steps' `kubectl port-forward &`) go on running until the page ends. Returns a note when
+  // the state it restores is older than the last command's.
+  private async replace(): Promise<string> {
+    await within(this.exited(), 2000);
     for (const [pending, resolve] of this.pending) {
       this.pending.delete(pending);
       resolve({ kind: 'exited' });
     }
     await this.spawn();
+    if (this.unsaved !== undefined && (this.state === undefined || this.state.seq < this.unsaved)) {
+      return `the shell's state after command ${this.unsaved} could not be saved; the new shell has ${this.state ? `the state after command ${this.state.seq}` : 'the starting state'}`;
+    }
+    return '';
   }
 
-  // Kills the shell; with `everything`, also its group and every process with the token (the end of a page),
-  // otherwise only the shell and what the current command started, leaving earlier steps' background processes.
-  private async killShell(everything: boolean, seq?: number): Promise<void> {
-    const shell = this.shell;
-    const pid = shell.pid;
-    const exited = new Promise<void>((resolve) => {
-      if (pid === undefined || shell.exitCode !== null || shell.signalCode !== null) resolve();
-      else shell.once('exit', () => resolve());
-    });
+  // Kills the shell, its group, its descendants and every process with the token (the end of a page).
+  private async killEverything(): Promise<void> {
+    const pid = this.shell.pid;
+    const exited = this.exited();
     if (pid !== undefined) {
       const table = processTable();
       const token = `${RUN_TOKEN_VAR}=${this.options.token}`;
-      let targets: number[];
-      if (everything) {
-        killGroup(pid, 'SIGTERM');
-        targets = [pid, ...descendantsOf([pid], table), ...processesWithEnv([token], table)];
-      } else {
-        const earlier = (p: number) => environOf(p).some((e) => e.startsWith(`${STEP_VAR}=`) && e !== `${STEP_VAR}=${seq}` && e !== `${STEP_VAR}=`);
-        const kept = descendantsOf([pid], table).filter(earlier);
-        const keptTrees = new Set([...kept, ...descendantsOf(kept, table)]);
-        targets = [pid, ...descendantsOf([pid], table).filter((p) => !keptTrees.has(p))];
-      }
+      killGroup(pid, 'SIGTERM');
+      const targets = [pid, ...descendantsOf([pid], table), ...processesWithEnv([token], table)];
       await killTree([...new Set(targets)], this.options.killGraceMs ?? 1000);
-      if (everything) {
-        killGroup(pid, 'SIGKILL');
-        // A last sweep for processes that were forking while the first one ran.
-        const left = processesWithEnv([token]).filter(isAlive);
-        if (left.length > 0) await killTree(left, 200);
-      }
+      killGroup(pid, 'SIGKILL');
+      // A last sweep for processes that were forking while the first one ran.
+      const left = processesWithEnv([token]).filter(isAlive);
+      if (left.length > 0) await killTree(left, 200);
     }
     await within(exited, 2000);
   }
 }
 
-// Starts `bash --noprofile --norc` as the leader of a new process group, reading its commands from a pipe.
-function startShell(cwd: string, env: Record<string, string>) {
-  return execa('bash', ['--noprofile', '--norc'], {
+// Starts `bash --noprofile --norc FIFO` as the leader of a new process group; its standard output becomes the report descriptor.
+function startShell(cwd: string, fifo: string, env: Record<string, string>) {
+  return execa('bash', ['--noprofile', '--norc', fifo], {
     cwd,
     env,
     extendEnv: true,
     detached: true,
-    stdin: 'pipe',
+    stdin: 'ignore',
     stdout: 'pipe',
     stderr: 'pipe',
     buffer: false,
@@ -267,22 +348,42 @@ function startShell(cwd: string, env: Record<string, string>) {
   });
 }
 
-// The line the shell runs for a command: mark its processes, source it with output to a file and input from /dev/null,
-// then report. Short, because bash reads a pipe a byte at a time.
-function stepLine(seq: number, stepFile: string, outFile: string): string {
-  return `export ${STEP_VAR}=${seq}; { source ${shellQuote(stepFile)}; } </dev/null >${shellQuote(outFile)} 2>&1; __istio_doctest_done ${seq} $?\n`;
-}
-
-// Defines the function that ends every command: save the state (variables, functions, options, directory) for a
-// replacement shell, alternating between two files so one is always whole, then print the marker with the status.
+// Moves the report channel to its descriptor, defines the state saver and the SIGUSR1 trap that saves the state and
+// exits. The state is written with `>|` (a page's `set -o noclobber` must not stop it), alternating between two files
+// so one is always whole; its status is kept for the report.
 function setupLine(ctlDir: string): string {
-  const state = `${shellQuote(join(ctlDir, 'state.'))}"$(( $1 % 2 ))"`;
-  return `__istio_doctest_done() { { declare -p; declare -f; shopt -p; set +o; printf 'cd -- %q\\n' "$PWD"; } >${state} 2>/dev/null; printf '${MARKER} %s %d\\n' "$1" "$2"; }; `;
+  const save = `{ declare -p; declare -f; alias -p; shopt -p; set +o; builtin printf 'cd -- %q\\n' "$PWD"; } >|"$1" && __istio_doctest_t=0 || __istio_doctest_t=$?`;
+  const abort = `{ __istio_doctest_save ${shellQuote(abortStateOf(ctlDir))}; } 2>/dev/null; [ "$__istio_doctest_t" = 0 ] && exit ${ABORT_SAVED}; exit 1`;
+  return `exec ${CONTROL_FD}>&1 >/dev/null </dev/null; __istio_doctest_save() { ${save}; }; trap ${shellQuote(abort)} USR1; `;
 }
 
-// The state file a command's end writes (two, alternating).
-function stateFileOf(ctlDir: string, seq: number): string {
-  return join(ctlDir, `state.${seq % 2}`);
+// The file an ended command's shell saves its state to.
+function abortStateOf(ctlDir: string): string {
+  return join(ctlDir, 'state.ended');
+}
+
+/** How to tell a command's processes from earlier ones': its number, the clock tick it started in, the highest `$!` before it. */
+export interface StepMarks {
+  seq: number;
+  sinceTicks: number;
+  lastBackground: number;
+}
+
+/**
+ * The processes a command started, found while its shell is stopped: the shell's children from this command with their
+ * descendants, and anything else marked with its number. A child that ran a program carries the number of its command
+ * in its environment; a subshell carries the shell's own, so it is dated: started after the command's clock tick, or in
+ * that tick with a pid above every `$!` reported before. Earlier commands' children and theirs are left alone.
+ */
+export function stepProcesses(shell: number, marks: StepMarks, token: string, table: ProcInfo[]): number[] {
+  const { seq, sinceTicks, lastBackground } = marks;
+  const mine = table.filter((p) => p.ppid === shell).filter((p) => {
+    const step = environOf(p.pid).find((entry) => entry.startsWith(`${STEP_VAR}=`));
+    if (step !== undefined && step !== `${STEP_VAR}=`) return step === `${STEP_VAR}=${seq}`;
+    return p.startTicks > sinceTicks || (p.startTicks === sinceTicks && p.pid > lastBackground);
+  });
+  const roots = [...mine.map((p) => p.pid), ...processesWithEnv([`${RUN_TOKEN_VAR}=${token}`, `${STEP_VAR}=${seq}`], table)];
+  return [...new Set([...roots, ...descendantsOf(roots, table)])].filter((pid) => pid !== shell);
 }
 
 // Waits for a promise at most `ms`, leaving no timer behind (a pending one would keep the CLI from exiting).
@@ -295,7 +396,7 @@ async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined
   }
 }
 
-// Waits for the command's marker, its time-out, or an abort (SIGINT), whichever comes first.
+// Waits for the command's report, its time-out, or an abort (SIGINT), whichever comes first.
 async function raceStep(answered: Promise<Outcome>, options: RunOptions): Promise<Outcome> {
   if (options.signal?.aborted) return { kind: 'aborted' };
   const controller = new AbortController();
@@ -310,27 +411,19 @@ async function raceStep(answered: Promise<Outcome>, options: RunOptions): Promis
   }
 }
 
-// Reads a command's output file; a missing file (the shell died before redirecting) is empty output.
-function readOutput(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
-}
-
 // Turns what happened into the flat result record.
-function result(outcome: Outcome, output: string, durationMs: number, timeoutMs: number, restarted: boolean, lateStatus?: number): CommandResult {
-  const base = { output, durationMs, restarted, timedOut: false, interrupted: false };
+function result(outcome: Outcome, base: { output: string; droppedBytes: number; durationMs: number; restarted: boolean }, timeoutMs: number, note: string): CommandResult {
+  const common = { ...base, timedOut: false, interrupted: false, stateSaved: outcome.kind === 'status' ? outcome.saved : false };
+  const withNote = (message: string) => [message, note].filter(Boolean).join('; ');
   switch (outcome.kind) {
     case 'status':
-      return { ...base, exitCode: outcome.status, message: outcome.status === 0 ? '' : `exit code ${outcome.status}` };
+      return { ...common, exitCode: outcome.status, message: outcome.status === 0 ? '' : `exit code ${outcome.status}` };
     case 'exited':
-      return { ...base, exitCode: outcome.code, message: `the command ended the shell${outcome.code !== undefined ? ` (exit code ${outcome.code})` : ''}; a new one goes on with the state it had` };
+      return { ...common, exitCode: outcome.code, message: withNote(`the command ended the shell${outcome.code !== undefined ? ` (exit code ${outcome.code})` : ''}; a new one goes on with the state it had`) };
     case 'timeout':
-      return { ...base, exitCode: lateStatus, timedOut: true, message: `timed out after ${formatMs(timeoutMs)}` };
+      return { ...common, timedOut: true, message: withNote(`timed out after ${formatMs(timeoutMs)}`) };
     case 'aborted':
-      return { ...base, exitCode: lateStatus, interrupted: true, message: 'interrupted' };
+      return { ...common, interrupted: true, message: withNote('interrupted') };
   }
 }
 

@@ -1,6 +1,7 @@
 // A fresh temporary directory per page: `work/` is where the session starts (the Istio directory's top-level entries
-// linked in, so `samples/...` paths resolve as on istio.io); the runner's step, output and state files go to a
-// private folder in memory (/dev/shm) when there is one, since every step writes and reads them.
+// linked in, so `samples/...` paths resolve as on istio.io); the steps' outputs go to `out/` beside it, on disk (a step
+// may print gigabytes, which must not fill memory); the runner's small step and state files go to a private folder
+// in memory (/dev/shm) when there is one, since every step writes and reads them.
 import { accessSync, constants, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,6 +9,8 @@ import { join, resolve } from 'node:path';
 export interface Workdir {
   root: string;
   work: string;
+  /** The steps' output files (on disk). */
+  out: string;
   ctl: string;
 }
 
@@ -16,6 +19,8 @@ export function makeWorkdir(istioDir?: string): Workdir {
   const root = mkdtempSync(join(tmpdir(), 'istio-doctest-'));
   const work = join(root, 'work');
   mkdirSync(work);
+  const out = join(root, 'out');
+  mkdirSync(out);
   const memory = memoryDir();
   const ctl = mkdtempSync(memory ? join(memory, 'istio-doctest-ctl-') : join(root, 'ctl-'));
   if (istioDir) {
@@ -28,7 +33,7 @@ export function makeWorkdir(istioDir?: string): Workdir {
     }
     for (const entry of entries) symlinkSync(join(source, entry), join(work, entry));
   }
-  return { root, work, ctl };
+  return { root, work, out, ctl };
 }
 
 // Removes the page's directories; links are removed, never followed.

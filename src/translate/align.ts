@@ -4,7 +4,7 @@
 // candidates — a sequence alignment, so one inserted or removed block does not shift every later id.
 import { anchorSectionName } from '../page/ids.js';
 import type { Block, Page } from '../page/types.js';
-import { alignSequences, type AlignedPair } from './sequence-alignment.js';
+import { alignSequences, alignSequencesInBand, type AlignedPair } from './sequence-alignment.js';
 import { blockFeatures, sameContent, similarity, type BlockFeatures } from './similarity.js';
 
 /** How a translation's blocks correspond to its reference page's. */
@@ -13,6 +13,11 @@ export interface Alignment {
   pairs: AlignedPair[];
   /** For each block of the translation, the index of its reference block, or -1. */
   referenceIndex: number[];
+}
+
+export interface AlignOptions {
+  /** Above this many block pairs (between the identical ends), align in a band around the diagonal. */
+  fullAlignmentCells?: number;
 }
 
 /** A run of consecutive blocks under the same istio.io section name. */
@@ -35,7 +40,7 @@ const movedSimilarity = 0.9;
 
 // Aligns the blocks of a translation with those of its reference page. Identical blocks at the start and at the end
 // pair up directly (most translations differ in a few blocks, if any); the blocks between are aligned in full.
-export function alignBlocks(local: Page, reference: Page): Alignment {
+export function alignBlocks(local: Page, reference: Page, options: AlignOptions = {}): Alignment {
   const mine = local.blocks;
   const theirs = reference.blocks;
   let head = 0;
@@ -45,7 +50,7 @@ export function alignBlocks(local: Page, reference: Page): Alignment {
   const pairs: AlignedPair[] = [];
   for (let i = 0; i < head; i++) pairs.push({ local: i, reference: i });
   if (head + tail < Math.max(mine.length, theirs.length)) {
-    const middle = alignMiddle(mine.slice(head, mine.length - tail), theirs.slice(head, theirs.length - tail), anchoredSections(local));
+    const middle = alignMiddle(mine.slice(head, mine.length - tail), theirs.slice(head, theirs.length - tail), anchoredSections(local), options.fullAlignmentCells ?? fullAlignmentCells);
     for (const pair of middle) {
       pairs.push({
         ...(pair.local !== undefined ? { local: pair.local + head } : {}),
@@ -58,38 +63,76 @@ export function alignBlocks(local: Page, reference: Page): Alignment {
   return result(pairs, mine.length);
 }
 
-// The full alignment of two runs of blocks: section runs first, then blocks scored by content, section and anchor id.
-function alignMiddle(mine: Block[], theirs: Block[], anchored: Set<string>): AlignedPair[] {
+// Above this many block pairs a page is aligned in a band around the diagonal instead of in full (no istio.io page
+// comes near: the largest has 56 blocks); half the band's width in blocks, on each side of the diagonal.
+const fullAlignmentCells = 250_000;
+const bandHalfWidth = 32;
+
+/** The similarity of every block pair that may be matched: all pairs, or a band of them on very large pages. */
+interface SimTable {
+  /** First and last reference block (inclusive) each translation block may be matched with. */
+  first: Int32Array;
+  last: Int32Array;
+  at(i: number, j: number): number;
+}
+
+// The alignment of two runs of blocks: section runs first, then blocks scored by content, section and anchor id.
+function alignMiddle(mine: Block[], theirs: Block[], anchored: Set<string>, fullCells: number): AlignedPair[] {
   const lf = mine.map(blockFeatures);
   const rf = theirs.map(blockFeatures);
   const n = rf.length;
-  const sim = new Float64Array(lf.length * n);
-  for (let i = 0; i < lf.length; i++) for (let j = 0; j < n; j++) sim[i * n + j] = similarity(lf[i], rf[j]);
+  const banded = lf.length * n > fullCells;
+  const sim = similarities(lf, rf, banded);
   const lRuns = runs(mine);
   const rRuns = runs(theirs);
-  const runMatch = alignRuns(lRuns, rRuns, sim, n);
   const lRunOf = runIndex(lRuns, lf.length);
   const rRunOf = runIndex(rRuns, n);
+  const runMatch = alignRuns(lRuns, rRuns, sim, banded ? rRunOf : undefined);
   const rowBest = new Float64Array(lf.length);
   const columnBest = new Float64Array(n);
   for (let i = 0; i < lf.length; i++) {
-    for (let j = 0; j < n; j++) {
-      rowBest[i] = Math.max(rowBest[i], sim[i * n + j]);
-      columnBest[j] = Math.max(columnBest[j], sim[i * n + j]);
+    for (let j = sim.first[i]; j <= sim.last[i]; j++) {
+      rowBest[i] = Math.max(rowBest[i], sim.at(i, j));
+      columnBest[j] = Math.max(columnBest[j], sim.at(i, j));
     }
   }
-  const pairs = alignSequences(lf.length, n, (i, j) => {
+  const score = (i: number, j: number) => {
     if (lf[i].syntax !== rf[j].syntax) return 0;
-    const s = sim[i * n + j];
-    let score = contentWeight * s * s - threshold;
-    if (runMatch[lRunOf[i]] === rRunOf[j]) score += sectionWeight;
+    const s = sim.at(i, j);
+    let total = contentWeight * s * s - threshold;
+    if (runMatch[lRunOf[i]] === rRunOf[j]) total += sectionWeight;
     // The anchor id wins when the content does not point elsewhere: after an inserted block, the anchor ids of the
     // blocks that follow are shifted by one, and their content shows it.
     const unrivalled = s >= 0.5 && s >= rowBest[i] - rivalMargin && s >= columnBest[j] - rivalMargin;
-    if (unrivalled && winsByAnchor(mine[i], theirs[j], anchored)) score += anchorWeight;
-    return score;
-  });
+    if (unrivalled && winsByAnchor(mine[i], theirs[j], anchored)) total += anchorWeight;
+    return total;
+  };
+  const pairs = banded ? alignSequencesInBand(lf.length, n, score, (i) => [sim.first[i], sim.last[i]]) : alignSequences(lf.length, n, score);
   return pairMoved(pairs, lf, rf, sim);
+}
+
+// The similarities the alignment may use: every pair, or on very large pages the pairs within `bandHalfWidth` blocks
+// of the diagonal (the translation's blocks stand in the reference's order, shifted by what was added or left out).
+function similarities(lf: BlockFeatures[], rf: BlockFeatures[], banded: boolean): SimTable {
+  const m = lf.length;
+  const n = rf.length;
+  const first = new Int32Array(m);
+  const last = new Int32Array(m).fill(n - 1);
+  if (!banded) {
+    const values = new Float64Array(m * n);
+    for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) values[i * n + j] = similarity(lf[i], rf[j]);
+    return { first, last, at: (i, j) => values[i * n + j] };
+  }
+  const rows: Float64Array[] = [];
+  for (let i = 0; i < m; i++) {
+    const centre = m > 1 ? (i * (n - 1)) / (m - 1) : 0;
+    first[i] = Math.max(0, Math.floor(centre - bandHalfWidth));
+    last[i] = Math.min(n - 1, Math.ceil(centre + bandHalfWidth));
+    const row = new Float64Array(last[i] - first[i] + 1);
+    for (let j = first[i]; j <= last[i]; j++) row[j - first[i]] = similarity(lf[i], rf[j]);
+    rows.push(row);
+  }
+  return { first, last, at: (i, j) => (j < first[i] || j > last[i] ? 0 : rows[i][j - first[i]]) };
 }
 
 // The id each block of the translation gets: its reference block's id when matched, else its own — unless the
@@ -113,8 +156,7 @@ export function alignedIds(local: Page, reference: Page, alignment: Alignment): 
 
 // Blocks the in-order pass left alone on both sides that hold (nearly) the same content — a translation that put an
 // example before its explanation instead of after — are paired where the translation has them, flagged as moved.
-function pairMoved(pairs: AlignedPair[], lf: BlockFeatures[], rf: BlockFeatures[], sim: Float64Array): AlignedPair[] {
-  const n = rf.length;
+function pairMoved(pairs: AlignedPair[], lf: BlockFeatures[], rf: BlockFeatures[], sim: SimTable): AlignedPair[] {
   const lonelyReference = pairs.filter((p) => p.local === undefined).map((p) => p.reference!);
   if (lonelyReference.length === 0) return pairs;
   const partner = new Map<number, number>();
@@ -123,9 +165,11 @@ function pairMoved(pairs: AlignedPair[], lf: BlockFeatures[], rf: BlockFeatures[
     if (pair.reference !== undefined) continue;
     const i = pair.local!;
     let best = -1;
-    for (const j of lonelyReference) {
-      if (taken.has(j) || lf[i].syntax !== rf[j].syntax || sim[i * n + j] < movedSimilarity) continue;
-      if (best < 0 || sim[i * n + j] > sim[i * n + best]) best = j;
+    // The lonely reference blocks this block may be paired with, in order (all of them unless the page is banded).
+    for (let k = firstAtLeast(lonelyReference, sim.first[i]); k < lonelyReference.length && lonelyReference[k] <= sim.last[i]; k++) {
+      const j = lonelyReference[k];
+      if (taken.has(j) || lf[i].syntax !== rf[j].syntax || sim.at(i, j) < movedSimilarity) continue;
+      if (best < 0 || sim.at(i, j) > sim.at(i, best)) best = j;
     }
     if (best < 0) continue;
     partner.set(i, best);
@@ -137,6 +181,18 @@ function pairMoved(pairs: AlignedPair[], lf: BlockFeatures[], rf: BlockFeatures[
     if (pair.reference !== undefined || !partner.has(pair.local)) return [pair];
     return [{ local: pair.local, reference: partner.get(pair.local)!, moved: true }];
   });
+}
+
+// The index of the first value >= `value` in an ascending list (binary search).
+function firstAtLeast(sorted: number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 // Packs the pairs with the per-block lookup the id rewriting needs.
@@ -166,23 +222,27 @@ function runIndex(list: Run[], count: number): Int32Array {
   return index;
 }
 
-// Aligns the section runs of both pages: same name (anchors, untranslated headings), else blocks that look alike.
-function alignRuns(local: Run[], reference: Run[], sim: Float64Array, n: number): Int32Array {
+// Aligns the section runs of both pages: same name (anchors, untranslated headings), else blocks that look alike. On
+// a banded page (`rRunOf` given) a run is compared only with the reference runs its blocks' band reaches.
+function alignRuns(local: Run[], reference: Run[], sim: SimTable, rRunOf?: Int32Array): Int32Array {
   const match = new Int32Array(local.length).fill(-1);
-  const pairs = alignSequences(local.length, reference.length, (a, b) => {
+  const score = (a: number, b: number) => {
     const named = local[a].name === reference[b].name ? 3 : 0;
-    return named + 3 * runSimilarity(local[a], reference[b], sim, n) - threshold;
-  });
+    return named + 3 * runSimilarity(local[a], reference[b], sim) - threshold;
+  };
+  const pairs = rRunOf
+    ? alignSequencesInBand(local.length, reference.length, score, (a) => [rRunOf[sim.first[local[a].blocks[0]]], rRunOf[sim.last[local[a].blocks.at(-1)!]]])
+    : alignSequences(local.length, reference.length, score);
   for (const pair of pairs) if (pair.local !== undefined && pair.reference !== undefined) match[pair.local] = pair.reference;
   return match;
 }
 
 // How alike two runs are: each block's best counterpart in the other run, averaged over the longer run.
-function runSimilarity(local: Run, reference: Run, sim: Float64Array, n: number): number {
+function runSimilarity(local: Run, reference: Run, sim: SimTable): number {
   let total = 0;
   for (const i of local.blocks) {
     let best = 0;
-    for (const j of reference.blocks) best = Math.max(best, sim[i * n + j]);
+    for (const j of reference.blocks) best = Math.max(best, sim.at(i, j));
     total += best;
   }
   return total / Math.max(local.blocks.length, reference.blocks.length);

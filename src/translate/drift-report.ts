@@ -2,11 +2,22 @@
 // includes it, the summary counts, and whether drift of the kind a CI job fails on was found.
 import type { Page } from '../page/types.js';
 import type { Alignment } from './align.js';
-import { comparePage, type PageDrift } from './drift.js';
+import { comparePage, driftKinds, type DriftKind, type PageDrift } from './drift.js';
 
 /** Which drift makes `drift` exit 1. */
-export type FailOn = 'commands' | 'outputs' | 'any' | 'none';
-export const failOnValues: readonly FailOn[] = ['commands', 'outputs', 'any', 'none'];
+export const failOnValues = ['commands', 'outputs', 'any', 'none'] as const;
+export type FailOn = (typeof failOnValues)[number];
+
+/** A finding of a drift report: a block's kind, or a page-level one (the `test:` flag, a boilerplate that drifted). */
+export type Finding = Exclude<DriftKind, 'same'> | 'test-flag' | 'boilerplate';
+
+/** The findings each `--fail-on` value fails on; the exit code and the annotations' severity both follow it. */
+export const failingFindings: Record<FailOn, readonly Finding[]> = {
+  commands: ['command', 'missing', 'extra'],
+  outputs: ['output', 'translated'],
+  any: [...driftKinds.filter((k): k is Exclude<DriftKind, 'same'> => k !== 'same'), 'test-flag', 'boilerplate'],
+  none: [],
+};
 
 /** The counts of the summary line; a page counts in every kind it shows. */
 export interface DriftSummary {
@@ -16,6 +27,8 @@ export interface DriftSummary {
   outputs: number;
   translated: number;
   missingOrExtra: number;
+  comments: number;
+  placeholders: number;
   testFlag: number;
   noReference: number;
 }
@@ -68,13 +81,16 @@ function summarize(pages: PageDrift[]): DriftSummary {
     outputs: compared.filter((p) => p.flags.outputs).length,
     translated: compared.filter((p) => p.flags.translated).length,
     missingOrExtra: compared.filter((p) => p.flags.missingOrExtra).length,
+    comments: compared.filter((p) => p.flags.comments).length,
+    placeholders: compared.filter((p) => p.flags.placeholders).length,
     testFlag: compared.filter((p) => p.flags.testFlag).length,
     noReference: pages.length - compared.length,
   };
 }
 
 // Whether the report holds drift of the kind `--fail-on` names: commands (changed, missing or extra blocks),
-// outputs (changed or translated expected outputs), any (also the test flag and boilerplates), none.
+// outputs (changed or translated expected outputs), any (also comments, placeholders, the test flag and
+// boilerplates), none. Translated comments and placeholders of never-run commands fail only `any`.
 export function failsOn(report: DriftReport, failOn: FailOn): boolean {
   const s = report.summary;
   if (failOn === 'none') return false;

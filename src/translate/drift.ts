@@ -4,14 +4,16 @@
 import type { Block, Page } from '../page/types.js';
 import type { Alignment } from './align.js';
 import { blockLines, lineChanges, type LineChange } from './line-changes.js';
-import { sameContent } from './similarity.js';
+import { sameContent, spacing } from './similarity.js';
 import { changedWords, isTranslatedOutput, onlyCommentsChanged } from './translation.js';
 
 // Syntaxes whose whole blocks are code with `#` comments: a translated comment is not a change of what runs. Not
 // bash, whose blocks are split into commands (compared as code) and expected outputs (compared as text).
 const commentSyntaxes = new Set(['sh', 'shell', 'zsh', 'yaml', 'yml', 'python', 'toml', 'dockerfile', 'docker', 'ruby', 'perl']);
 
-export type DriftKind = 'same' | 'command' | 'output' | 'translated' | 'missing' | 'extra';
+/** What a finding is about; `as const` so the kinds are listed once. */
+export const driftKinds = ['same', 'command', 'output', 'translated', 'comment', 'placeholder', 'missing', 'extra'] as const;
+export type DriftKind = (typeof driftKinds)[number];
 export type PageStatus = 'same' | 'drift' | 'no-reference';
 export type IncludeStatus = 'same' | 'drift' | 'missing' | 'extra' | 'no-reference';
 
@@ -51,6 +53,10 @@ export interface DriftFlags {
   outputs: boolean;
   translated: boolean;
   missingOrExtra: boolean;
+  /** Only `#` comments of code differ: what runs is the same. */
+  comments: boolean;
+  /** Only `<placeholders>` of commands that never run (`snip_id=none`) differ. */
+  placeholders: boolean;
   testFlag: boolean;
 }
 
@@ -59,8 +65,8 @@ export interface PageDrift {
   file: string;
   reference?: string;
   status: PageStatus;
-  /** The `test:` flag of the page and of its reference. */
-  test: { page: string | null; reference: string | null };
+  /** The `test:` flag of the page and of its reference, and the line of the page's `test:` key (when it has one). */
+  test: { page: string | null; reference: string | null; line?: number };
   includes: IncludeDrift[];
   blocks: BlockDrift[];
   flags: DriftFlags;
@@ -73,7 +79,9 @@ export interface DriftInput {
 }
 
 // Compares two aligned blocks: `same`, or findings by kind — `command` (the commands that run differ), `output` (the
-// expected output, or the text of a block without commands), `translated` (only prose or `#` comments differ).
+// expected output, or the text of a block without commands), `translated` (only prose of an expected output differs),
+// `comment` (only `#` comments of code differ: it runs the same), `placeholder` (only `<placeholders>` of the commands
+// of a block that never runs, `snip_id=none`, differ).
 export function compareBlocks(local: Block, reference: Block): BlockDrift[] {
   const at = { id: reference.id ?? local.id, syntax: local.syntax, line: local.line, referenceLine: reference.line };
   if (sameContent(local, reference)) return [{ ...at, kind: 'same', changes: [] }];
@@ -84,17 +92,25 @@ export function compareBlocks(local: Block, reference: Block): BlockDrift[] {
   const commentsOnly = onlyCommentsChanged(commandChanges);
   const commandWords = commentsOnly ? new Set<string>() : changedWords(commandChanges);
   const code = commentSyntaxes.has(local.syntax);
-  const outputTranslated = code ? onlyCommentsChanged(outputChanges) : isTranslatedOutput(outputChanges, commandWords);
+  const outputKind: DriftKind = code ? (onlyCommentsChanged(outputChanges) ? 'comment' : 'output') : isTranslatedOutput(outputChanges, commandWords) ? 'translated' : 'output';
+  const neverRuns = local.attributes.named.snip_id === 'none' && reference.attributes.named.snip_id === 'none';
+  const commandKind: DriftKind = commentsOnly ? 'comment' : neverRuns && onlyPlaceholdersChanged(commandChanges) ? 'placeholder' : 'command';
   const byKind = new Map<DriftKind, LineChange[]>();
   const add = (kind: DriftKind, changes: LineChange[]) => {
     if (changes.length > 0) byKind.set(kind, [...(byKind.get(kind) ?? []), ...changes]);
   };
-  add(commentsOnly ? 'translated' : 'command', commandChanges);
-  add(outputTranslated ? 'translated' : 'output', outputChanges);
+  add(commandKind, commandChanges);
+  add(outputKind, outputChanges);
   if (byKind.size === 0) return [{ ...at, kind: 'same', changes: [] }];
-  return (['command', 'output', 'translated'] as const)
+  return driftKinds
     .filter((kind) => byKind.has(kind))
     .map((kind) => ({ ...at, kind, changes: inBlockOrder(byKind.get(kind)!, reference.line - local.line) }));
+}
+
+// Whether edited command lines differ only inside `<...>` placeholders (`helm install <release> <chart>`).
+function onlyPlaceholdersChanged(changes: LineChange[]): boolean {
+  const blank = (text: string) => spacing(text).replace(/<[^<>]*>/g, '<>');
+  return changes.length > 0 && changes.every((c) => c.text !== undefined && c.referenceText !== undefined && blank(c.text) === blank(c.referenceText));
 }
 
 // Changes of commands and outputs merged in the order of the block: by reference line, an added line placed by its
@@ -107,7 +123,8 @@ function inBlockOrder(changes: LineChange[], shift: number): LineChange[] {
 // Compares a page with its reference; `included` gives the drift already computed for an included boilerplate.
 export function comparePage(input: DriftInput, included: (page: Page) => PageDrift | undefined): PageDrift {
   const { page, reference } = input;
-  const test = { page: page.frontMatter.test ?? null, reference: reference?.page.frontMatter.test ?? null };
+  const line = keyLine(page, 'test');
+  const test = { page: page.frontMatter.test ?? null, reference: reference?.page.frontMatter.test ?? null, ...(line ? { line } : {}) };
   if (!reference) return { file: page.file, status: 'no-reference', test, includes: [], blocks: [], flags: noFlags() };
   const blocks: BlockDrift[] = [];
   let near = 1;
@@ -164,6 +181,8 @@ function flagsOf(
     outputs: blocks.some((b) => b.kind === 'output' || b.kind === 'translated'),
     translated: blocks.some((b) => b.kind === 'translated'),
     missingOrExtra: blocks.some((b) => b.kind === 'missing' || b.kind === 'extra') || includes.some((i) => i.status === 'missing' || i.status === 'extra'),
+    comments: blocks.some((b) => b.kind === 'comment'),
+    placeholders: blocks.some((b) => b.kind === 'placeholder'),
     testFlag: test.page !== test.reference,
   };
   for (const include of page.includes) {
@@ -173,13 +192,22 @@ function flagsOf(
     flags.outputs ||= drift.flags.outputs;
     flags.translated ||= drift.flags.translated;
     flags.missingOrExtra ||= drift.flags.missingOrExtra;
+    flags.comments ||= drift.flags.comments;
+    flags.placeholders ||= drift.flags.placeholders;
   }
   return flags;
 }
 
 // No drift at all.
 function noFlags(): DriftFlags {
-  return { commands: false, outputs: false, translated: false, missingOrExtra: false, testFlag: false };
+  return { commands: false, outputs: false, translated: false, missingOrExtra: false, comments: false, placeholders: false, testFlag: false };
+}
+
+// The line of a front matter key (`test:`), so a finding about it points where the translator edits it.
+function keyLine(page: Page, key: string): number | undefined {
+  if (page.lines[0]?.trimEnd() !== '---') return undefined;
+  for (let i = 1; i < page.bodyLine - 1 && i < page.lines.length; i++) if (page.lines[i].startsWith(`${key}:`)) return i + 1;
+  return undefined;
 }
 
 // The first non-blank line of a block, trimmed, to name a missing or extra block.

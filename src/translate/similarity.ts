@@ -13,6 +13,8 @@ export interface BlockFeatures {
   outputSize: number;
   hasSteps: boolean;
   block: Block;
+  /** The block's lines as `sameContent` compares them, joined: equal strings are the same content. */
+  content: string;
 }
 
 // Whitespace and ASCII punctuation: what separates the words and numbers of commands (letters of every script stay in).
@@ -55,13 +57,14 @@ export function blockFeatures(block: Block): BlockFeatures {
     outputSize: output.size,
     hasSteps: steps !== undefined,
     block,
+    content: comparedLines(block).join('\n'),
   };
 }
 
 // Similarity of two blocks in [0, 1]: commands weigh most (outputs are often edited or translated); 0 across syntaxes.
 export function similarity(a: BlockFeatures, b: BlockFeatures): number {
   if (a.syntax !== b.syntax) return 0;
-  if (sameContent(a.block, b.block)) return 1;
+  if (a.content === b.content) return 1;
   const main = dice(a.main, a.mainSize, b.main, b.mainSize);
   if (!a.hasSteps || !b.hasSteps) return main;
   return 0.8 * main + 0.2 * dice(a.output, a.outputSize, b.output, b.outputSize);
@@ -79,6 +82,14 @@ export function sameContent(a: Block, b: Block): boolean {
     if (x !== y && spacing(x) !== spacing(y)) return false;
   }
   return true;
+}
+
+// The content lines as `sameContent` compares them (lines equal as written are equal after `spacing` too).
+function comparedLines(block: Block): string[] {
+  const n = contentLength(block);
+  const lines: string[] = [];
+  for (let i = 0; i < n; i++) lines.push(spacing(dedent(block.rawLines[i], block.indent)));
+  return lines;
 }
 
 // The number of content lines before the trailing blank ones.

@@ -64,16 +64,16 @@ describe('comparing two aligned blocks', () => {
     ]);
   });
 
-  test('translated # comments in a heredoc are a translation, not command drift', () => {
+  test('translated # comments in a heredoc are kind comment, not command drift', () => {
     const en = block('en', bash('kubectl apply -f - <<EOF\nspec:\n  action: ALLOW # allow the request when the header matches\nEOF'));
     const uk = block('uk', bash('kubectl apply -f - <<EOF\nspec:\n  action: ALLOW # дозволити запит, коли заголовок збігається\nEOF'));
-    expect(compareBlocks(uk, en).map((b) => b.kind)).toEqual(['translated']);
+    expect(compareBlocks(uk, en).map((b) => b.kind)).toEqual(['comment']);
   });
 
-  test('a YAML block whose values changed is an output change; one whose comments were translated is a translation', () => {
+  test('a YAML block whose values changed is an output change; one whose comments were translated is kind comment', () => {
     const en = block('en', text('yaml', 'spec:', '  mode: STRICT # applies to the whole mesh'));
     expect(compareBlocks(block('zh', text('yaml', 'spec:', '  mode: PERMISSIVE # applies to the whole mesh')), en).map((b) => b.kind)).toEqual(['output']);
-    expect(compareBlocks(block('zh', text('yaml', 'spec:', '  mode: STRICT # 适用于整个网格')), en).map((b) => b.kind)).toEqual(['translated']);
+    expect(compareBlocks(block('zh', text('yaml', 'spec:', '  mode: STRICT # 适用于整个网格')), en).map((b) => b.kind)).toEqual(['comment']);
   });
 });
 
@@ -112,8 +112,8 @@ describe('comparing a page with its reference', () => {
     const es = parsePageWithTest('no', '## Pasos', bash('kubectl create namespace demo'), bash('kubectl delete namespace demo'), bash('kubectl get events'));
     const drift = comparePage({ page: es, reference: { page: en, alignment: alignBlocks(es, en) } }, () => undefined);
     expect(drift.status).toBe('drift');
-    expect(drift.test).toEqual({ page: 'no', reference: 'yes' });
-    expect(drift.flags).toEqual({ commands: false, outputs: false, translated: false, missingOrExtra: true, testFlag: true });
+    expect(drift.test).toEqual({ page: 'no', reference: 'yes', line: 3 });
+    expect(drift.flags).toEqual({ commands: false, outputs: false, translated: false, missingOrExtra: true, comments: false, placeholders: false, testFlag: true });
     expect(drift.blocks.map((b) => [b.kind, b.id, b.line ?? null, b.referenceLine ?? null])).toEqual([
       ['same', 'snip_steps_1', 7, 7],
       ['missing', 'snip_steps_2', null, 11],

@@ -89,23 +89,23 @@ describe('drift of the seed translations against the English seed page', () => {
     ]);
     const uk = report.pages[0];
     expect(Object.keys(uk)).toEqual(['file', 'reference', 'status', 'test', 'boilerplates', 'blocks']);
-    expect(uk.test).toEqual({ page: 'yes', reference: 'yes' });
+    expect(uk.test).toEqual({ page: 'yes', reference: 'yes', line: 7 });
     expect(uk.boilerplates).toEqual([{ name: 'before-you-begin-egress', file: boilerplateOf('uk'), reference: boilerplateOf('en'), status: 'same' }]);
     expect(uk.blocks).toHaveLength(22);
-    expect(uk.blocks[0]).toEqual({ id: 'snip__1', syntax: 'bash', kind: 'same', line: 24, referenceLine: 40 });
-    expect(uk.blocks.filter((b: { kind: string }) => b.kind !== 'same')).toEqual([
+    expect(uk.blocks[0]).toEqual({ id: 'snip__1', syntax: 'bash', kind: 'same', line: 24, referenceLine: 40, moved: false, preview: null, changes: [] });
+    expect(uk.blocks.filter((b: { kind: string }) => b.kind !== 'same')).toMatchObject([
       { id: 'snip_kubernetes_externalname_service_to_access_an_external_service_4', syntax: 'bash', kind: 'command', line: 91, referenceLine: 114 },
       { id: 'snip_use_a_kubernetes_service_with_endpoints_to_access_an_external_service_2', syntax: 'bash', kind: 'command', line: 152, referenceLine: 178 },
       { id: 'snip_use_a_kubernetes_service_with_endpoints_to_access_an_external_service_5', syntax: 'bash', kind: 'command', line: 185, referenceLine: 213 },
     ]);
-    expect(report.summary).toEqual({ compared: 4, identical: 3, commands: 1, outputs: 0, translated: 0, missingOrExtra: 0, testFlag: 0, noReference: 0 });
+    expect(report.summary).toEqual({ compared: 4, identical: 3, commands: 1, outputs: 0, translated: 0, missingOrExtra: 0, comments: 0, placeholders: 0, testFlag: 0, noReference: 0 });
   });
 
   test('the human report is grouped by page, with file:line on both sides, word diffs and the summary line', async () => {
     const { stdout } = await cli(['drift', pageOf('es')]);
     expect(stdout).toContain(`${pageOf('es')}: drift from ${pageOf('en')}\n`);
     expect(stdout).toContain(`  boilerplate before-you-begin-egress: drift — ${boilerplateOf('es')} (included on line 33)\n`);
-    expect(stdout).toContain(`  command     snip__2 (bash)  ${pageOf('es')}:43 | ${pageOf('en')}:46\n        44 | 47    $ kubectl apply -f @samples/[-sleep-]{+curl+}/[-sleep-]{+curl+}.yaml@ -n without-istio\n`);
+    expect(stdout).toContain(`  command      snip__2 (bash)  ${pageOf('es')}:43 | ${pageOf('en')}:46\n        44 | 47    $ kubectl apply -f @samples/[-sleep-]{+curl+}/[-sleep-]{+curl+}.yaml@ -n without-istio\n`);
     expect(stdout).toContain('       199 | 207   <title>Wikipedia, [-the free encyclopedia-]{+la enciclopedia libre+}</title>\n');
     expect(stdout).toContain('         - | 143   [-    "X-Envoy-Decorator-Operation": "my-httpbin.default.svc.cluster.local:80/*",-]\n');
     expect(stdout).toContain(`${boilerplateOf('es')}: drift from ${boilerplateOf('en')}\n`);

@@ -1,4 +1,5 @@
 // The run's reports: JUnit XML that CI servers accept, JSON event lines written as they happen, GitHub annotations.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,6 +87,38 @@ describe('JSON events', () => {
       events.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('JSON events on a full disk', () => {
+  test('a write that fails leaves only whole lines in the file, and says why', () => {
+    const mount = mkdtempSync(join(tmpdir(), 'doctest-full-'));
+    try {
+      try {
+        execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=16k', 'tmpfs', mount], { stdio: 'pipe' });
+      } catch {
+        console.log('skipped: cannot mount a small tmpfs here (needs root)');
+        return;
+      }
+      const file = join(mount, 'events.jsonl');
+      const events = new JsonEventsFile(file);
+      // Long enough that a line straddles the end of the free space.
+      const long = { ...failed, output: 'x'.repeat(3000) };
+      let error: unknown;
+      try {
+        for (let i = 0; i < 100; i++) events.write({ type: 'step', page, result: long, total: 28 });
+      } catch (e) {
+        error = e;
+      }
+      expect((error as NodeJS.ErrnoException).code).toBe('ENOSPC');
+      const lines = readFileSync(file, 'utf8').split('\n');
+      expect(lines.at(-1)).toBe('');
+      expect(lines.length).toBeGreaterThan(1);
+      for (const line of lines.slice(0, -1)) expect(JSON.parse(line)).toMatchObject({ type: 'step' });
+    } finally {
+      execFileSync('umount', [mount], { stdio: 'pipe' });
+      rmSync(mount, { recursive: true, force: true });
     }
   });
 });

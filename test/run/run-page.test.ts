@@ -89,6 +89,26 @@ describe('running a page', () => {
     expect(result.steps[2].message).toBe('not run: interrupted');
   });
 
+  test('an interrupt while a step waits for its next attempt marks it interrupted, not failed', async () => {
+    const p = plan('interrupt-retry', `## Steps\n\n${block('$ echo "0/1 ContainerCreating"', '1/1 Running')}`);
+    const controller = new AbortController();
+    const o = options({ retryTimeoutMs: 60000, intervalMs: 5000, signal: controller.signal });
+    const running = runPage(p, o);
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        if (o.events.some((e) => e.type === 'attempt')) {
+          clearInterval(timer);
+          resolve();
+        }
+      }, 10);
+    });
+    controller.abort();
+    const result = await running;
+    expect(result.steps[0]).toMatchObject({ status: 'interrupted', attempts: 1 });
+    expect(result.steps[0].message).toMatch(/^interrupted/);
+    expect(result.status).toBe('interrupted');
+  });
+
   test('a step the spec skips is reported as skipped with the reason', async () => {
     const p = plan('skip', `## Steps\n\n${block('$ echo one')}${block('$ exit 1')}`);
     p.steps[1].skip = 'skipped by doctest.yaml: needs a second cluster';

@@ -2,10 +2,13 @@
 import type { Reading } from './reading.js';
 import { forms, hexClass, endsWord, startsWord } from './chars.js';
 
-// Reads a hexadecimal id of 8 or more characters; strictly it needs a digit and a letter, in one case.
+// Reads a hexadecimal id of 8 or more characters (after an optional `0x`, as serial numbers show it);
+// strictly it needs a digit and a letter, in one case.
 export function readHex(s: string, i: number, strict: boolean): Reading | null {
   if (!startsWord(s, i)) return null;
-  let j = i;
+  const prefixed = s[i] === '0' && s[i + 1] === 'x' && hexClass(s, i + 2) !== null;
+  const from = prefixed ? i + 2 : i;
+  let j = from;
   let lower = false;
   let upper = false;
   let digit = false;
@@ -17,10 +20,11 @@ export function readHex(s: string, i: number, strict: boolean): Reading | null {
     else upper = true;
     j++;
   }
-  const n = j - i;
+  const n = j - from;
   if (n < 8 || (lower && upper) || !endsWord(s, j)) return null;
   if (strict && (!digit || !(lower || upper))) return null;
-  const forms = lower ? [`${n}l`] : upper ? [`${n}u`] : [`${n}l`, `${n}u`];
+  const tag = prefixed ? `0x${n}` : `${n}`;
+  const forms = lower ? [`${tag}l`] : upper ? [`${tag}u`] : [`${tag}l`, `${tag}u`];
   return { kind: 'hex', end: j, forms };
 }
 

@@ -24,8 +24,22 @@ function isWellKnownIPv4(text: string): boolean {
   return text.startsWith('0.0.0.0') || text.startsWith('127.') || text.startsWith('255.255.255.255');
 }
 
-// Reads an IPv4 address with an optional `:port` or `/prefix`.
-export function readIPv4(s: string, i: number, strict: boolean): Reading | null {
+/** First port of the kernel's ephemeral range (Linux: 32768-60999): ports from here on are picked at random. */
+export const EPHEMERAL_PORT = 32768;
+
+// Whether the port of `ADDRESS:PORT` ending at portEnd is an ephemeral one.
+export function isEphemeralPort(s: string, portEnd: number): boolean {
+  const colon = s.lastIndexOf(':', portEnd - 1);
+  return Number(s.slice(colon + 1, portEnd)) >= EPHEMERAL_PORT;
+}
+
+/**
+ * Reads an IPv4 address with an optional `:port` or `/prefix`. A port stays literal unless it is
+ * ephemeral: strictly, `10.0.0.5:9080` reads as a plain address followed by the literal `:9080`, while
+ * `10.0.0.5:41854` reads as an address with a port, which matches any address with an ephemeral port.
+ * Leniently, `want` = `plain` stops before a port, so the expected port is compared as text.
+ */
+export function readIPv4(s: string, i: number, strict: boolean, want?: string): Reading | null {
   if (i > 0 && (isWordAt(s, i - 1) || s[i - 1] === '.')) return null;
   if (!strict) {
     if (s.startsWith('<pending>', i)) return { kind: 'ipv4', end: i + 9, forms: forms('*') };
@@ -37,7 +51,10 @@ export function readIPv4(s: string, i: number, strict: boolean): Reading | null 
   let form = 'plain';
   const port = numberAfter(s, end, ':', 5, 65535);
   const prefix = port < 0 ? numberAfter(s, end, '/', 2, 32) : -1;
-  if (port > 0) {
+  // The expected side and an expected ephemeral port take ephemeral ports only; other readings take any port.
+  const takePort = port > 0 && (strict || want === 'port' ? isEphemeralPort(s, port) : want !== 'plain');
+  if (port > 0 && !takePort && want === 'port') return null;
+  if (takePort) {
     end = port;
     form = 'port';
   } else if (prefix > 0) {

@@ -1,6 +1,6 @@
 // IPv6 addresses: plain, with a `/prefix`, or bracketed with an optional `:port`; `<pending>` and `<none>` on the actual side.
 import { endsWord, forms, hexClass, isDigitAt, isWordAt, numberAfter } from './chars.js';
-import { dottedQuad } from './ipv4.js';
+import { dottedQuad, isEphemeralPort } from './ipv4.js';
 import type { Reading } from './reading.js';
 
 // Whether a text is a valid IPv6 address (groups of 1-4 hex digits, one `::` at most, optional IPv4 tail).
@@ -49,8 +49,9 @@ function ipv6Body(s: string, i: number): number {
   return isIPv6(s.slice(i, end)) ? end : -1;
 }
 
-// Reads an IPv6 address: plain, with a `/prefix`, or bracketed with an optional `:port`.
-export function readIPv6(s: string, i: number, strict: boolean): Reading | null {
+// Reads an IPv6 address: plain, with a `/prefix`, or bracketed with an optional `:port`; the port stays
+// literal unless it is ephemeral, as for IPv4 (`want` = `bracket` stops before a port on the actual side).
+export function readIPv6(s: string, i: number, strict: boolean, want?: string): Reading | null {
   if (!strict) {
     if (s.startsWith('<pending>', i)) return { kind: 'ipv6', end: i + 9, forms: forms('*') };
     if (s.startsWith('<none>', i)) return { kind: 'ipv6', end: i + 6, forms: forms('*') };
@@ -72,7 +73,9 @@ export function readIPv6(s: string, i: number, strict: boolean): Reading | null 
     form = 'bracket';
     // Five digits at most, whatever their value.
     const port = numberAfter(s, end, ':', 5, 99999);
-    if (port > 0) {
+    const takePort = port > 0 && (strict || want === 'bracket-port' ? isEphemeralPort(s, port) : want !== 'bracket');
+    if (port > 0 && !takePort && want === 'bracket-port') return null;
+    if (takePort) {
       end = port;
       form = 'bracket-port';
     }

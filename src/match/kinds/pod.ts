@@ -38,6 +38,7 @@ export function nameForms(token: string, strict: boolean): string[] {
   if (parts.some((p) => p === '')) return [];
   const forms: string[] = [];
   const last = parts[parts.length - 1];
+  if (parts.length >= 3 && isOldHash(parts[parts.length - 2]) && isOldSuffix(last)) forms.push(`hs:${parts.slice(0, -2).join('-')}`);
   const suffix = last.length === 5 && inAlphabet(last) && !(strict && WORD_SUFFIXES.has(last));
   if (parts.length >= 3 && suffix) {
     // The hash makes the shape unmistakable: an all-digit suffix is fine if the hash has a letter.
@@ -53,6 +54,23 @@ export function nameForms(token: string, strict: boolean): string[] {
   return strict ? forms.slice(0, 1) : forms;
 }
 
+// Whether a name part is the decimal pod-template hash of Kubernetes before 1.8 (`helloworld-v1-3523621687-dt7n7`).
+function isOldHash(part: string): boolean {
+  if (part.length < 9 || part.length > 10) return false;
+  for (let k = 0; k < part.length; k++) if (!isDigitAt(part, k)) return false;
+  return true;
+}
+
+// Whether a name part is a 5-character suffix of the old generator, which also used vowels, 0, 1 and 3.
+function isOldSuffix(part: string): boolean {
+  if (part.length !== 5) return false;
+  for (let k = 0; k < part.length; k++) {
+    const c = part.charCodeAt(k);
+    if (!((c >= 97 && c <= 122) || (c >= code0 && c <= code9))) return false;
+  }
+  return true;
+}
+
 // Reads a generated name: a run of `[a-z0-9-]` starting with a letter, outside any longer word.
 export function readPod(s: string, i: number, strict: boolean): Reading | null {
   const c = s.charCodeAt(i);
@@ -65,10 +83,11 @@ export function readPod(s: string, i: number, strict: boolean): Reading | null {
     else break;
   }
   if (!endsWord(s, j)) return null;
-  // The last part must be a 5-character suffix or a 6-10-character hash of the alphabet.
+  // The last part must be a 5-character suffix or a 6-10-character hash of the alphabet, or an old suffix after a decimal hash.
   const dash = s.lastIndexOf('-', j - 1);
   if (dash <= i || j - dash - 1 < 5 || j - dash - 1 > 10) return null;
-  for (let k = dash + 1; k < j; k++) if (!NAME_ALPHABET.includes(s[k])) return null;
+  const old = j - dash - 1 === 5 && isOldHash(s.slice(s.lastIndexOf('-', dash - 1) + 1, dash));
+  if (!old) for (let k = dash + 1; k < j; k++) if (!NAME_ALPHABET.includes(s[k])) return null;
   const found = nameForms(s.slice(i, j), strict);
   return found.length > 0 ? { kind: 'pod', end: j, forms: found } : null;
 }

@@ -1,0 +1,75 @@
+// `istio-doctest report --html OUT.html`: the translation status of pages (and, given `run --json` event files, how
+// their runs went) as one self-contained HTML file.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { buildMatrix } from '../overview/matrix.js';
+import { readRunRecords } from '../overview/run-records.js';
+import { loadPages } from '../page/pages.js';
+import { htmlReport } from '../report/html/report.js';
+import { driftReport } from '../translate/drift-report.js';
+import { parseOptions, usageError } from './usage.js';
+
+const help = `Usage: istio-doctest report --html OUT.html [--runs EVENTS.jsonl]... [--reference LANG] [--vars FILE] PATH...
+
+Writes one self-contained HTML file (no network, no external scripts or fonts) with a matrix of pages (files, or
+folders searched for *.md; give every language's folder, e.g. content/) by language: same, drifted commands, drifted
+outputs, translated outputs, missing blocks, not translated; with --runs, also passed, failed or not run. Counts per
+language, filters, and per page a drill-down with the blocks side by side (reference | translation, changed words
+marked, line numbers) and the failed steps of the runs with their diffs. Readable on a phone and in dark mode.
+
+Options:
+  --html FILE        where to write the report (required)
+  --runs FILE        an event file written by \`run --json\` (repeatable; a later file wins for a page run twice)
+  --reference LANG   the reference language (default: en)
+  --vars FILE        values for version shortcodes (default: data/args.yml beside content/)
+
+Exit 0 when the report was written, 1 when it was but a PATH or an event line could not be read, 2 on bad usage or
+when the report cannot be written.
+`;
+
+// Runs the command and returns the exit code.
+export async function main(argv: string[]): Promise<number> {
+  const parsed = parseOptions(argv, {
+    html: { type: 'string' },
+    runs: { type: 'string', multiple: true },
+    reference: { type: 'string', default: 'en' },
+    vars: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (!parsed.ok) return usageError(parsed.message, help);
+  const v = parsed.values;
+  if (v.help) {
+    process.stdout.write(help);
+    return 0;
+  }
+  const reference = v.reference as string;
+  if (!/^[a-z]{2}(-[a-zA-Z]+)?$/.test(reference)) return usageError(`--reference needs a language such as en, not '${reference}'`, help);
+  if (v.html === undefined) return usageError('report needs --html OUT.html', help);
+  if (parsed.positionals.length === 0) return usageError('report needs at least one PATH', help);
+  const problems: string[] = [];
+  const eventFiles: { name: string; text: string }[] = [];
+  for (const name of (v.runs as string[] | undefined) ?? []) {
+    try {
+      eventFiles.push({ name, text: readFileSync(name, 'utf8') });
+    } catch (error) {
+      return usageError(`--runs ${name}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, help);
+    }
+  }
+  const runs = eventFiles.length > 0 ? readRunRecords(eventFiles) : undefined;
+  problems.push(...(runs?.problems ?? []));
+  const loaded = loadPages(parsed.positionals, v.vars as string | undefined, { reference });
+  problems.push(...loaded.problems);
+  const report = driftReport(loaded.pages, reference, loaded.referenceOf, (page) => resolve(page.file));
+  const matrix = buildMatrix(loaded.pages, report, (page) => loaded.referenceOf(page)?.page, runs);
+  const out = v.html as string;
+  try {
+    writeFileSync(out, htmlReport(matrix, { generated: `generated ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC` }));
+  } catch (error) {
+    process.stderr.write(`istio-doctest: --html ${out}: cannot write it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})\n`);
+    return 2;
+  }
+  for (const problem of problems) process.stderr.write(`istio-doctest: ${problem}\n`);
+  const drifted = matrix.rows.reduce((n, row) => n + row.cells.filter((c) => c.blocks.length > 0).length, 0);
+  process.stdout.write(`report: ${out}: ${matrix.rows.length} pages in ${matrix.langs.length} languages, ${drifted} translations with drifted blocks${runs ? ', with run results' : ''}\n`);
+  return problems.length > 0 ? 1 : 0;
+}

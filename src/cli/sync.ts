@@ -1,0 +1,90 @@
+// `istio-doctest sync`: brings translated pages up to date with their reference page, block by block, and lists what
+// only a translator can do.
+import { planSync } from '../fix/sync-pages.js';
+import { snapshotFiles, writeEdits } from '../fix/write-pages.js';
+import { loadPages } from '../page/pages.js';
+import { parsePage } from '../page/parse.js';
+import { SYNC_ONLY, type SyncOnly } from '../translate/sync-block.js';
+import { parseOptions, usageError } from './usage.js';
+
+const help = `Usage: istio-doctest sync [--reference LANG] [--dry-run] [--only commands|outputs|all] [--vars FILE] PATH...
+
+Brings translated pages (files, or folders searched for *.md) and the translated boilerplates they include up to date
+with the same page under content/<LANG>/, block by block after aligning them (as \`drift\` does): where commands
+changed, and where an expected output changed without being translated, the block takes the reference's lines. The
+translation's indentation, opener attributes and, when only commands changed, its # comments are kept. Translated
+outputs, missing and extra blocks, boilerplates and the test flag are never changed: they are listed with file:line as
+work for a translator. A second run changes nothing. A page whose new text would parse with a new diagnostic, or that
+changed on disk meanwhile, is left alone.
+
+Options:
+  --reference LANG   the reference language (default: en)
+  --only WHAT        all (default), commands, or outputs
+  --dry-run          print the unified diff of each page, write nothing
+  --vars FILE        values for version shortcodes (default: data/args.yml beside content/)
+
+Exit 0 when every page that needed it was synced (or would be), 1 when a page was left alone or a PATH does not
+exist, 2 on bad usage.
+`;
+
+// Runs the command and returns the exit code.
+export async function main(argv: string[]): Promise<number> {
+  const parsed = parseOptions(argv, {
+    reference: { type: 'string', default: 'en' },
+    only: { type: 'string', default: 'all' },
+    'dry-run': { type: 'boolean' },
+    vars: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (!parsed.ok) return usageError(parsed.message, help);
+  if (parsed.values.help) {
+    process.stdout.write(help);
+    return 0;
+  }
+  const reference = parsed.values.reference as string;
+  const only = parsed.values.only as SyncOnly;
+  if (!SYNC_ONLY.includes(only)) return usageError(`unknown --only '${only}' (${SYNC_ONLY.join(', ')})`, help);
+  if (!/^[a-z]{2}(-[a-zA-Z]+)?$/.test(reference)) return usageError(`--reference needs a language such as en, not '${reference}'`, help);
+  if (parsed.positionals.length === 0) return usageError('sync needs at least one PATH', help);
+  const dry = parsed.values['dry-run'] === true;
+  const { pages, problems, referenceOf } = loadPages(parsed.positionals, parsed.values.vars as string | undefined, { reference });
+  for (const problem of problems) process.stderr.write(`istio-doctest: ${problem}\n`);
+  const plan = planSync(pages, reference, referenceOf, only);
+  const snapshots = snapshotFiles(plan.files);
+  const writes = writeEdits(plan.edits, snapshots, { dry, check: newDiagnostics });
+  // A closed standard output (`| head`) ends the listing, not the command.
+  process.stdout.on('error', () => undefined);
+  const out = (text: string) => process.stdout.write(text);
+  for (const w of writes) {
+    if (dry && w.diff) out(w.diff.endsWith('\n') ? w.diff : `${w.diff}\n`);
+    else if (w.written) out(`${w.file}: synced\n`);
+    if (w.refused) out(`${w.file}: not synced: ${w.refused}\n`);
+    for (const e of w.skipped) out(`${e.file}:${e.from}: not synced: the lines are not what the page had when it was read\n`);
+  }
+  for (const item of plan.work) out(`${item.file}:${item.line}: ${item.message}\n`);
+  const changed = writes.filter((w) => w.diff !== '' && !w.refused).length;
+  const c = plan.counts;
+  out(
+    `sync against ${reference}: ${plan.files.length} translated page${plural(plan.files.length)}, ${c.drifted} drifted block${plural(c.drifted)}: ` +
+      `${c.synced} synced, ${c.left} left to translators; ${changed} file${plural(changed)} ${dry ? 'would change (dry run: nothing written)' : 'changed'}\n`,
+  );
+  return problems.length > 0 || writes.some((w) => w.refused || w.skipped.length > 0) ? 1 : 0;
+}
+
+// Objects to a new page text that parses with a diagnostic the old text did not have.
+function newDiagnostics(file: string, before: string, after: string): string | undefined {
+  const key = (d: { ruleId: string; message: string }) => `${d.ruleId} ${d.message.replace(/\d+/g, 'N')}`;
+  const old = new Map<string, number>();
+  for (const d of parsePage(file, before).diagnostics) old.set(key(d), (old.get(key(d)) ?? 0) + 1);
+  for (const d of parsePage(file, after).diagnostics) {
+    const n = old.get(key(d)) ?? 0;
+    if (n === 0) return `the synced page would have a new problem, left as it is: line ${d.line}: ${d.message} [${d.ruleId}]`;
+    old.set(key(d), n - 1);
+  }
+  return undefined;
+}
+
+// `s` for counts other than one.
+function plural(n: number): string {
+  return n === 1 ? '' : 's';
+}

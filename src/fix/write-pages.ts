@@ -1,0 +1,89 @@
+// Writing edited pages safely: each file as it was read before the run is kept, and a file is replaced (temp file +
+// rename, mode kept) only when it still holds exactly that text, so nothing edited meanwhile is overwritten.
+import { chmodSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { applyEdits, unifiedDiff, type LineEdit } from './page-edits.js';
+
+/** What happened to one file. */
+export interface PageWrite {
+  file: string;
+  /** The unified diff of the change (empty when nothing changed). */
+  diff: string;
+  /** Whether the file was replaced (false in a dry run or when refused). */
+  written: boolean;
+  /** Why the file was not changed. */
+  refused?: string;
+  /** Edits left out because their lines are not what the page had, or because they overlap. */
+  skipped: LineEdit[];
+}
+
+/** The text of files as read now, to compare with before writing (undefined for a file that cannot be read). */
+export function snapshotFiles(files: Iterable<string>): Map<string, string | undefined> {
+  const texts = new Map<string, string | undefined>();
+  for (const file of files) texts.set(file, readText(file));
+  return texts;
+}
+
+/** Applies the edits to each file's snapshot and, unless `dry`, replaces the files that did not change meanwhile; `check`
+ * may object to a new text (the reason is reported and the file left alone). */
+export function writeEdits(
+  edits: LineEdit[],
+  snapshots: Map<string, string | undefined>,
+  options: { dry: boolean; check?: (file: string, before: string, after: string) => string | undefined },
+): PageWrite[] {
+  const byFile = new Map<string, LineEdit[]>();
+  for (const edit of edits) byFile.set(edit.file, [...(byFile.get(edit.file) ?? []), edit]);
+  const results: PageWrite[] = [];
+  for (const [file, fileEdits] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
+    const before = snapshots.get(file);
+    if (before === undefined) {
+      results.push({ file, diff: '', written: false, refused: 'the file was not read before the run', skipped: fileEdits });
+      continue;
+    }
+    const { text, skipped } = applyEdits(before, fileEdits);
+    const diff = unifiedDiff(file, before, text);
+    const objection = diff === '' ? undefined : options.check?.(file, before, text);
+    if (objection) {
+      results.push({ file, diff, written: false, refused: objection, skipped });
+      continue;
+    }
+    if (options.dry || diff === '') {
+      results.push({ file, diff, written: false, skipped });
+      continue;
+    }
+    if (readText(file) !== before) {
+      results.push({ file, diff, written: false, refused: 'the file changed on disk during the run; not updated', skipped });
+      continue;
+    }
+    const error = replaceFile(file, text);
+    results.push({ file, diff, written: error === undefined, ...(error ? { refused: error } : {}), skipped });
+  }
+  return results;
+}
+
+// Reads a file as text, or undefined when it cannot be read.
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+// Writes a temp file beside the target and renames it over the target; returns the reason when it failed.
+function replaceFile(file: string, text: string): string | undefined {
+  const temp = join(dirname(file), `.${basename(file)}.istio-doctest-${process.pid}.tmp`);
+  try {
+    writeFileSync(temp, text);
+    chmodSync(temp, statSync(file).mode & 0o7777);
+    renameSync(temp, file);
+    return undefined;
+  } catch (error) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // The temp file was never made.
+    }
+    return `cannot write it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+  }
+}

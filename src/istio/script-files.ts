@@ -1,0 +1,63 @@
+// Which istio.io test scripts belong to a page: the `*test.sh` files beside `content/<lang>/P/index.md`, else beside
+// the same page in the reference language (one English script serves every translation).
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/** A test script found for a page, and whether it came from the reference language's folder. */
+export interface FoundScript {
+  file: string;
+  fromReference: boolean;
+}
+
+// The scripts of a page; only an `index.md` has scripts (its folder is the test), other pages none. Looked for beside
+// the page, then beside the same page in the reference language, then in the istio.io checkout's reference folder.
+export function scriptsOfPage(pageFile: string, lang: string, reference: string | undefined, repoRoot?: string): FoundScript[] {
+  if (basename(pageFile) !== 'index.md') return [];
+  const dir = dirname(pageFile);
+  const own = scriptsIn(dir);
+  if (own.length > 0 || !reference || reference === lang) return own.map((file) => ({ file, fromReference: false }));
+  const other = swapLang(dir, lang, reference);
+  const found = other ? scriptsIn(other) : [];
+  const rest = /(?:^|[\\/])content[\\/][^\\/]+[\\/](.*)$/.exec(dir)?.[1];
+  if (found.length === 0 && repoRoot && rest !== undefined) found.push(...scriptsIn(join(repoRoot, 'content', reference, rest)));
+  return found.map((file) => ({ file, fromReference: true }));
+}
+
+// The `*test.sh` files of a folder, sorted; none when it cannot be read.
+export function scriptsIn(dir: string): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((name) => name.endsWith('test.sh'))
+      .sort()
+      .map((name) => join(dir, name));
+  } catch {
+    return [];
+  }
+}
+
+// Folders under the given ones whose scripts have no `index.md` beside them (a script driving several sub-pages,
+// such as docs/ambient/getting-started/test.sh): each is a test of its own.
+export function folderTests(dirs: string[]): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    if (!existsSync(join(dir, 'index.md'))) found.push(...scriptsIn(dir));
+    for (const entry of entries) if (entry.isDirectory()) walk(join(dir, entry.name));
+  };
+  for (const dir of dirs) walk(dir);
+  return found.sort();
+}
+
+// The same path with the last `content/<lang>/` swapped for `content/<other>/`, when that folder exists.
+export function swapLang(path: string, lang: string, other: string): string | undefined {
+  const marker = `content/${lang}/`;
+  const at = path.replace(/\\/g, '/').lastIndexOf(marker);
+  if (at < 0) return undefined;
+  const swapped = `${path.slice(0, at)}content/${other}/${path.slice(at + marker.length)}`;
+  return existsSync(swapped) ? swapped : undefined;
+}

@@ -1,0 +1,271 @@
+// A test script as a run plan: each top-level statement of its test part, then of its cleanup part (after the
+// test part's `source` lines, as istio.io's framework repeats them), is one step. `_verify_X snip_y ARG` steps run the
+// snippet and are judged by our matcher in verify.sh's mode; snippet steps are reported at their markdown line in the
+// page of the run's language; other statements at the script's own line.
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { Diagnostic, Page, Vars } from '../page/types.js';
+import { istioFilesIn } from '../page/substitute.js';
+import type { FirstUse, PlannedStep, RunPlan, VerifyMode } from '../plan/plan.js';
+import { programsOf, shellFacts } from '../plan/programs.js';
+import { boilerplateSources, formatSnips, snipsHeader } from './snips.js';
+import { blockLines, snippetsOfSnips, type Snippet } from './snippet-index.js';
+import { readStatements, VERIFY_FUNCTIONS, type ExpectWord, type Statement, type VerifySettings } from './script-statements.js';
+import type { SplitScript } from './script-split.js';
+
+/** The istio.io helper files the framework sources into every script, after the page's snippets. */
+export const INJECTED_HELPERS = ['tests/util/verify.sh', 'tests/util/debug.sh', 'tests/util/helpers.sh'] as const;
+/** Environment variable naming the folder the generated snips files are written to. */
+export const SNIPS_DIR_VAR = 'ISTIO_DOCTEST_SNIPS';
+
+/** A step of a script plan: a PlannedStep plus where the script says it and how it runs. */
+export interface ScriptStep extends PlannedStep {
+  script: string;
+  scriptLine: number;
+  kind: 'verify' | 'snippet' | 'shell';
+  /** What the session runs (the snippet's function for snippet steps; `command` is what is shown). */
+  run: string;
+  /** The expected-output word, when its value needs the session (`"$GATEWAY_URL/x"`). */
+  expectSource?: string;
+  /** VERIFY_TIMEOUT/DELAY/CONSECUTIVE as the script set them at this point (null: unset). */
+  verifyEnv?: VerifySettings;
+  /** A failing exit status does not fail the step (the script runs without `set -e` here). */
+  ignoreExit?: boolean;
+  /** Why the step cannot run (a snippet the translation lacks): it fails with this message. */
+  missing?: string;
+  /** `_verify_*` calls inside this statement (functions, loops), run by the session's bash functions. */
+  nested?: { fn: string; snippet?: string; line: number }[];
+}
+
+/** A generated snips file: its path under the snips folder and its text. */
+export interface SnipsFile {
+  path: string;
+  text: string;
+}
+
+export interface ScriptPlan extends RunPlan {
+  steps: ScriptStep[];
+  script: { file: string; setup: string; setupLine: number };
+  /** The istio.io checkout the script's `tests/util/...` and `content/...` paths resolve in. */
+  repoRoot: string;
+  /** The page's own snips file (sourced first), when the page has snippets. */
+  pageSnips?: string;
+  snipsFiles: SnipsFile[];
+  /** Helper files under the istio.io checkout the script needs (the injected ones and those it sources). */
+  helperFiles: string[];
+  warnings: string[];
+  /** Where each snippet the script can call is written, for `_verify_*` calls reported from inside functions. */
+  snippetLines: Record<string, { file: string; line: number }>;
+}
+
+export interface ScriptPlanContext {
+  /** The page of the run's language; undefined for a folder test (a script with no index.md beside it). */
+  page?: Page;
+  /** Language the run is in. */
+  lang: string;
+  reference?: string;
+  /** Loads a page of the run's language (with reference ids), or undefined when there is none. */
+  load: (file: string) => Page | undefined;
+  varsOf: (page: Page) => Vars | undefined;
+  /** The istio.io checkout (`--repo-root`): where the script's `content/...` and `tests/...` paths resolve. */
+  repoRoot: string;
+  /** The site root of the run's language pages (folder holding `content/`). */
+  siteRoot: string;
+}
+
+// Builds the plan of one script for a page; problems of the script are errors of the plan, never exceptions.
+export function buildScriptPlan(split: SplitScript, placeholder: Page, ctx: ScriptPlanContext): ScriptPlan {
+  const errors: Diagnostic[] = [];
+  const warnings: string[] = [];
+  const snipsFiles = new Map<string, string>();
+  const snippets = new Map<string, Snippet>();
+  const english = new Map<string, { file: string; line: number }>();
+  const defined = new Set<string>();
+  const helperFiles = new Set<string>(INJECTED_HELPERS);
+  const istioFiles = new Map<string, FirstUse>();
+  const programs = new Map<string, FirstUse>();
+  // The first place each program or file is needed, where the preflight points.
+  const use = (into: Map<string, FirstUse>, name: string, file: string, line: number) => void (into.has(name) || into.set(name, { name, file, line }));
+  for (const helper of INJECTED_HELPERS) for (const name of definedIn(join(ctx.repoRoot, helper))) defined.add(name);
+
+  // Generates a page's snips (and its boilerplates'), indexes its snippets, and returns its file's path.
+  const addPage = (page: Page, path: string): string => {
+    if (snipsFiles.has(path)) return path;
+    const { body } = formatSnips(page, ctx.varsOf(page), boilerplateSources(page));
+    const text = snipsHeader(page.file) + body.replace(/^source "content\//gm, `source "$${SNIPS_DIR_VAR}/content/`);
+    snipsFiles.set(path, text);
+    const lines = blockLines(page);
+    const { bodies, outs } = snippetsOfSnips(text);
+    for (const [id, where] of lines) {
+      if (!snippets.has(id)) snippets.set(id, { id, body: bodies.get(id), out: outs.get(`${id}_out`) ?? outs.get(id), ...where });
+      defined.add(id);
+    }
+    for (const block of allBlocks(page)) block.rawLines.forEach((raw, i) => istioFilesIn(raw).forEach((f) => use(istioFiles, f, block.file, block.line + 1 + i)));
+    for (const include of page.includes) if (include.page) addPage(include.page, `content/${langOf(include.page.file) ?? ctx.lang}/boilerplates/snips/${include.name}.sh`);
+    const reference = ctx.reference && page.lang !== ctx.reference ? ctx.load(swapContent(page.file, page.lang, ctx.reference)) : undefined;
+    if (reference) for (const [id, where] of blockLines(reference)) if (!english.has(id)) english.set(id, where);
+    return path;
+  };
+  const pageSnips = ctx.page && ctx.page.isHugo ? addPage(ctx.page, snipsPathOf(ctx.page, ctx.lang)) : undefined;
+
+  const steps: ScriptStep[] = [];
+  const settings: VerifySettings = {};
+  let errexit = false;
+  // Turns the statements of one part into steps.
+  const plan = (statements: Statement[], cleanup: boolean) => {
+    for (const st of statements) {
+      for (const name of st.defines) defined.add(name);
+      const base = { script: split.file, scriptLine: st.line, cleanup, section: cleanup ? 'cleanup' : 'test', index: steps.length + 1, retry: true };
+      const atScript = { ...base, id: `${basename(split.file)}:${st.line}`, file: split.file, line: st.line, blockLine: st.line, expected: '' };
+      if (st.kind === 'source') {
+        const resolved = resolveSource(st.path);
+        steps.push({ ...atScript, kind: 'shell', command: st.text, run: resolved.run, verify: { mode: 'none' }, ignoreExit: !errexit && !cleanup ? true : undefined });
+        continue;
+      }
+      if (st.kind === 'verify' || (st.kind === 'call' && isSnippetName(st.name))) {
+        const id = st.kind === 'verify' ? st.snippet : st.name;
+        const snippet = snippets.get(id);
+        const mode: VerifyMode = st.kind === 'verify' ? VERIFY_FUNCTIONS[st.fn] : 'none';
+        const expect = st.kind === 'verify' ? expectation(st.expect, snippets) : { text: '' };
+        const verify = ['contains', 'not-contains', 'regex'].includes(mode) ? { mode, arg: expect.text ?? '' } : { mode };
+        const common = { ...base, kind: st.kind === 'verify' ? ('verify' as const) : ('snippet' as const), verify, ...(expect.source !== undefined ? { expectSource: expect.source } : {}), ...(st.kind === 'verify' ? { verifyEnv: { ...settings, ...st.env } } : {}) };
+        if (snippet && snippet.body !== undefined) {
+          for (const command of snippet.commands) for (const p of programsOf(command, defined)) use(programs, p, snippet.file, snippet.line);
+          steps.push({ ...common, id, file: snippet.file, line: snippet.line, blockLine: snippet.line, command: snippet.body, run: id, expected: verify.mode === 'contains' || verify.mode === 'not-contains' || verify.mode === 'regex' ? '' : (expect.text ?? ''), ...(st.kind === 'call' && !errexit && !cleanup ? { ignoreExit: true } : {}) });
+          continue;
+        }
+        if (!defined.has(id) || english.has(id)) {
+          const where = english.get(id);
+          const missing = where
+            ? `${id} is not on this page: the translation has no block for the English one at ${where.file}:${where.line}; run \`istio-doctest drift ${ctx.page?.file ?? split.file}\` to see how the page drifted`
+            : `${id} is not a snippet of ${ctx.page?.file ?? 'the pages this script sources'} nor a function the script defines`;
+          steps.push({ ...atScript, ...common, id, command: st.text, run: st.text, expected: '', missing });
+          continue;
+        }
+      }
+      for (const p of programsOf(st.text, defined)) use(programs, p, split.file, st.line);
+      const flags = /^set\s+([-+][a-zA-Z]+\s*)+$/.test(st.text) ? st.text : undefined;
+      if (flags) errexit = /-[a-zA-Z]*e/.test(flags) ? true : /\+[a-zA-Z]*e/.test(flags) ? false : errexit;
+      Object.assign(settings, st.sets ?? {});
+      steps.push({
+        ...atScript,
+        kind: 'shell',
+        command: st.text,
+        run: flags ? withoutFatalFlags(flags) : st.text,
+        verify: { mode: 'none' },
+        ...(!errexit && !cleanup ? { ignoreExit: true } : {}),
+        ...(st.nestedVerifies.length > 0 ? { nested: st.nestedVerifies } : {}),
+      });
+    }
+  };
+
+  // A `source` line: another page's snippets in the run's language (English when it has none), else as written.
+  const resolveSource = (path: string): { run: string } => {
+    const m = /^content\/([^/]+)\/(.+?)(?:\/snips\.sh|\/snips\/([\w.-]+)\.sh)$/.exec(path);
+    if (!m) {
+      helperFiles.add(path);
+      for (const name of definedIn(join(ctx.repoRoot, path))) defined.add(name);
+      return { run: `source "${path}"` };
+    }
+    const markdown = m[3] !== undefined ? `${m[2]}/${m[3]}.md` : `${m[2]}/index.md`;
+    const own = ctx.load(join(ctx.siteRoot, 'content', ctx.lang, markdown));
+    const page = own ?? (ctx.lang !== m[1] ? ctx.load(join(ctx.repoRoot, 'content', m[1], markdown)) : undefined);
+    if (!page) {
+      errors.push({ file: split.file, line: split.setupLine, column: 1, severity: 'error', ruleId: 'script-source-missing', message: `sources ${path}, but there is no ${join('content', ctx.lang, markdown)} to generate it from` });
+      return { run: `source "${path}"` };
+    }
+    if (!own) warnings.push(`${split.file}: ${path}: no ${ctx.lang} page content/${ctx.lang}/${markdown}; its English snippets are used`);
+    const file = addPage(page, m[3] !== undefined ? `content/${page.lang}/${m[2]}/snips/${m[3]}.sh` : `content/${page.lang}/${m[2]}/snips.sh`);
+    return { run: `source "$${SNIPS_DIR_VAR}/${file}"` };
+  };
+
+  const test = readStatements(split.file, split.test);
+  const cleanup = readStatements(split.file, split.cleanup);
+  if (!test.ok) errors.push(...test.diagnostics);
+  if (!cleanup.ok) errors.push(...cleanup.diagnostics);
+  if (test.ok) plan(test.statements, false);
+  if (test.ok && cleanup.ok) {
+    const sources = split.sources.flatMap((s) => readStatements(split.file, { text: s.text, line: s.line })).flatMap((r) => (r.ok ? r.statements : []));
+    plan([...sources, ...cleanup.statements], true);
+  }
+  return {
+    page: ctx.page ?? placeholder,
+    steps,
+    programs: [...programs.keys()].sort(),
+    programUses: [...programs.values()].sort((a, b) => (a.name < b.name ? -1 : 1)),
+    istioFiles: [...istioFiles.keys()].sort(),
+    istioFileUses: [...istioFiles.values()].sort((a, b) => (a.name < b.name ? -1 : 1)),
+    tabs: {},
+    errors,
+    script: { file: split.file, setup: split.setup, setupLine: split.setupLine },
+    repoRoot: ctx.repoRoot,
+    ...(pageSnips ? { pageSnips } : {}),
+    snipsFiles: [...snipsFiles].map(([path, text]) => ({ path, text })),
+    helperFiles: [...helperFiles],
+    warnings,
+    snippetLines: Object.fromEntries([...snippets].map(([id, s]) => [id, { file: s.file, line: s.line }])),
+  };
+}
+
+// The expected text of a verify call when known now, or the source for the session to evaluate.
+function expectation(word: ExpectWord | undefined, snippets: Map<string, Snippet>): { text?: string; source?: string } {
+  if (!word) return { text: '' };
+  if ('literal' in word) return { text: word.literal };
+  if ('variable' in word) {
+    const out = /^(.*)_out$/.exec(word.variable);
+    const snippet = out ? snippets.get(out[1]) : undefined;
+    if (snippet?.out !== undefined) return { text: snippet.out };
+    return { source: `"$${word.variable}"` };
+  }
+  return { source: word.source };
+}
+
+// `set -eu...` without the flags that would end the session's shell on a failure (each step is judged on its own).
+function withoutFatalFlags(flags: string): string {
+  const kept = flags
+    .replace(/^set\s+/, '')
+    .split(/\s+/)
+    .map((f) => (f.startsWith('-') ? f.replace(/[eu]/g, '') : f))
+    .filter((f) => f !== '-' && f !== '');
+  return kept.length > 0 && !(kept.length === 1 && kept[0] === '-o') ? `set ${kept.join(' ')}` : ':';
+}
+
+// A snippet function name (`snip_...`, a boilerplate's `bpsnip_...`).
+function isSnippetName(name: string): boolean {
+  return /^(bp)?snip_\w+$/.test(name);
+}
+
+// The functions a helper file defines, so the preflight does not take them for programs; none if it is unreadable.
+function definedIn(file: string): string[] {
+  try {
+    return shellFacts(readFileSync(file, 'utf8')).functions;
+  } catch {
+    return [];
+  }
+}
+
+// Every block of a page and of what it includes.
+function allBlocks(page: Page, seen = new Set<string>()): Page['blocks'] {
+  if (seen.has(page.file)) return [];
+  seen.add(page.file);
+  return [...page.blocks, ...page.includes.flatMap((i) => (i.page ? allBlocks(i.page, seen) : []))];
+}
+
+// The language folder of a content file (`content/<lang>/...`).
+function langOf(file: string): string | undefined {
+  return /(?:^|[\\/])content[\\/]([^\\/]+)[\\/]/.exec(file)?.[1];
+}
+
+// The snips file istio.io would write for a page, relative to the checkout.
+function snipsPathOf(page: Page, lang: string): string {
+  const m = /(?:^|[\\/])content[\\/][^\\/]+[\\/](.*)$/.exec(page.file);
+  const rest = m ? m[1].replace(/\\/g, '/') : basename(page.file);
+  return `content/${lang}/${rest.endsWith('index.md') ? rest.replace(/index\.md$/, 'snips.sh') : `${rest}_snips.sh`}`;
+}
+
+// The same file under another language's folder.
+function swapContent(file: string, lang: string, other: string): string {
+  const marker = `content/${lang}/`;
+  const at = file.replace(/\\/g, '/').lastIndexOf(marker);
+  return at < 0 ? file : `${file.slice(0, at)}content/${other}/${file.slice(at + marker.length)}`;
+}

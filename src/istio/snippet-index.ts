@@ -1,0 +1,44 @@
+// The snippets a script can call, by id: their function body and `_out` text as istio.io's `snips.sh` defines them
+// (generated in-process from the page of the run's language), and the markdown file:line each one is written at.
+import type { Page } from '../page/types.js';
+import { snippetName } from './snips.js';
+
+/** One snippet: what its function runs, the `<id>_out` text, and where the page writes it. */
+export interface Snippet {
+  id: string;
+  body?: string;
+  out?: string;
+  file: string;
+  line: number;
+  /** The block's commands, for the programs the preflight looks for. */
+  commands: string[];
+}
+
+/** Where a block is written, and its commands. */
+export interface BlockPlace {
+  file: string;
+  line: number;
+  commands: string[];
+}
+
+// Reads the function bodies and `_out` texts out of generated snips text (the exact text bash will define).
+export function snippetsOfSnips(text: string): { bodies: Map<string, string>; outs: Map<string, string> } {
+  const bodies = new Map<string, string>();
+  const outs = new Map<string, string>();
+  for (const m of text.matchAll(/\n([A-Za-z_]\w*)\(\) \{\n([\s\S]*?)\n?\}\n/g)) bodies.set(m[1], m[2]);
+  // `IFS=$'\n' read -r -d ''` drops leading and trailing newlines, as bash does here.
+  for (const m of text.matchAll(/\n! IFS=\$'\\n' read -r -d '' (\w+) <<\\ENDSNIP\n([\s\S]*?)ENDSNIP\n/g)) outs.set(m[1], m[2].replace(/^\n+|\n+$/g, ''));
+  return { bodies, outs };
+}
+
+// Where each block id of a page (and of the boilerplates it includes) is written: the line of its first command.
+export function blockLines(page: Page, into = new Map<string, BlockPlace>(), seen = new Set<string>()): Map<string, BlockPlace> {
+  if (seen.has(page.file)) return into;
+  seen.add(page.file);
+  for (const block of page.blocks) {
+    const id = block.id === undefined ? undefined : snippetName(block.file, block.id);
+    if (id && !into.has(id)) into.set(id, { file: block.file, line: block.steps?.[0]?.line ?? block.line, commands: (block.steps ?? []).map((s) => s.command) });
+  }
+  for (const include of page.includes) if (include.page) blockLines(include.page, into, seen);
+  return into;
+}

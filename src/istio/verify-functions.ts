@@ -1,0 +1,49 @@
+// The `_verify_*` functions the session defines after sourcing istio.io's verify.sh, for calls the runner does not
+// see as steps of their own (inside functions, loops, conditions). They keep verify.sh's retry contract
+// (VERIFY_TIMEOUT, VERIFY_DELAY, VERIFY_CONSECUTIVE; output with `\r` and trailing blanks removed) but compare with
+// our matcher (`istio-doctest match`), return 1 instead of ending the shell, and log each call for the report.
+import { VERIFY_FUNCTIONS } from './script-statements.js';
+
+/** Environment variables the functions read: the CLI to call and the log of calls. */
+export const VERIFY_CLI_VAR = 'ISTIO_DOCTEST_CLI';
+export const VERIFY_LOG_VAR = 'ISTIO_DOCTEST_VERIFY_LOG';
+
+// The bash text defining the functions.
+export function verifyFunctionsScript(): string {
+  const wrappers = Object.entries(VERIFY_FUNCTIONS).map(([fn, mode]) => `${fn}() { __doctest_verify ${mode} "$1" "\${2:-}"; }`);
+  return `${[
+    '__doctest_verify() {',
+    '  local mode=$1 func=$2 expected=$3 out ret cmp attempts=0 consecutive=0 diff=""',
+    '  local max=${VERIFY_TIMEOUT:-120} delay=${VERIFY_DELAY:-1} want=${VERIFY_CONSECUTIVE:-1}',
+    '  local end=$(( $(date +%s) + max )) errexit; errexit="$(shopt -po errexit || true)"; set +e',
+    '  local tmp; tmp=$(mktemp -d)',
+    "  printf '%s' \"$expected\" >\"$tmp/expected\"",
+    '  while true; do',
+    '    attempts=$((attempts + 1))',
+    '    out=$($func 2>&1); ret=$?',
+    "    out=$(sed 's/[[:space:]]*$//g' <<<\"\${out//$'\\r'}\")",
+    '    if [[ $mode == failure ]]; then [[ $ret -ne 0 ]]; cmp=$?',
+    '    else',
+    "      printf '%s' \"$out\" >\"$tmp/actual\"",
+    '      case $mode in',
+    '        contains|not-contains|regex) diff=$(node "$' + VERIFY_CLI_VAR + '" match --mode "$mode" --arg "$expected" --expected /dev/null --actual "$tmp/actual" 2>&1) ;;',
+    '        *) diff=$(node "$' + VERIFY_CLI_VAR + '" match --mode "$mode" --expected "$tmp/expected" --actual "$tmp/actual" 2>&1) ;;',
+    '      esac; cmp=$?',
+    '      [[ $cmp -eq 0 && $mode == not-contains && $ret -ne 0 ]] && cmp=1',
+    '    fi',
+    '    if [[ $cmp -eq 0 ]]; then consecutive=$((consecutive + 1)); else consecutive=0; fi',
+    '    if (( consecutive >= want )); then',
+    "      [[ -n \"\${" + VERIFY_LOG_VAR + ":-}\" ]] && printf '%s\\t%s\\t%s\\t%s\\n' passed \"$mode\" \"$func\" \"$attempts\" >>\"$" + VERIFY_LOG_VAR + '"',
+    '      rm -rf "$tmp"; eval "$errexit"; return 0',
+    '    fi',
+    '    if (( $(date +%s) > end )); then',
+    "      printf 'VERIFY FAILED %s (timeout after %ss, %s attempts, %s):\\n%s\\n' \"$func\" \"$max\" \"$attempts\" \"$mode\" \"\${diff:-exit status $ret}\"",
+    "      [[ -n \"\${" + VERIFY_LOG_VAR + ":-}\" ]] && printf '%s\\t%s\\t%s\\t%s\\n' failed \"$mode\" \"$func\" \"$attempts\" >>\"$" + VERIFY_LOG_VAR + '"',
+    '      rm -rf "$tmp"; eval "$errexit"; return 1',
+    '    fi',
+    '    sleep "$delay"',
+    '  done',
+    '}',
+    ...wrappers,
+  ].join('\n')}\n`;
+}

@@ -1,0 +1,151 @@
+// The translation overview: one row per page (its path under `content/<lang>/`), one cell per language, each cell the
+// page's standing against the reference (and, given run events, how its run went), with what a drill-down shows. Pure.
+import type { Block, Page } from '../page/types.js';
+import type { DriftReport } from '../translate/drift-report.js';
+import type { BlockDrift, PageDrift } from '../translate/drift.js';
+import type { RunRecords, StepRecord } from './run-records.js';
+
+/** A cell's standing, worst first after the reference itself. */
+export const CELL_STATUSES = ['reference', 'missing', 'commands', 'outputs', 'translated', 'same', 'not-translated', 'no-reference'] as const;
+export type CellStatus = (typeof CELL_STATUSES)[number];
+
+/** What the report calls each standing. */
+export const STATUS_LABELS: Record<CellStatus, string> = {
+  reference: 'reference',
+  missing: 'missing blocks',
+  commands: 'drifted commands',
+  outputs: 'drifted outputs',
+  translated: 'translated outputs',
+  same: 'same',
+  'not-translated': 'not translated',
+  'no-reference': 'no reference',
+};
+
+export const RUN_STATUSES = ['passed', 'failed', 'not-run'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+/** A block of one side of a drill-down, as written in its file. */
+export interface BlockSide {
+  file: string;
+  /** Line of the opener; content lines follow from `line + 1`. */
+  line: number;
+  lines: string[];
+}
+
+/** One finding of a drill-down: both blocks (when both exist) and the changed lines. */
+export interface BlockPair {
+  drift: BlockDrift;
+  reference?: BlockSide;
+  translation?: BlockSide;
+}
+
+export interface MatrixCell {
+  lang: string;
+  status: CellStatus;
+  file?: string;
+  reference?: string;
+  /** Only when run events were given and the page is not the reference. */
+  run?: RunStatus;
+  failedSteps: StepRecord[];
+  /** The drifted blocks, for the drill-down (empty when the page is the same as its reference). */
+  blocks: BlockPair[];
+  /** Page-level findings: the test flag and boilerplates. */
+  notes: string[];
+}
+
+export interface MatrixRow {
+  /** The page's path under `content/<lang>/`. */
+  path: string;
+  cells: MatrixCell[];
+}
+
+export interface Matrix {
+  reference: string;
+  langs: string[];
+  rows: MatrixRow[];
+  /** Per language, how many cells have each standing (and each run status). */
+  counts: Record<string, Partial<Record<CellStatus | RunStatus, number>>>;
+  runs: boolean;
+}
+
+const underContent = /(?:^|[\\/])content[\\/]([^\\/]+)[\\/](.+)$/;
+
+/** Builds the matrix of the pages given, their drift report and, when given, the run records. */
+export function buildMatrix(pages: Page[], report: DriftReport, referencePages: (page: Page) => Page | undefined, runs?: RunRecords): Matrix {
+  const reference = report.reference;
+  const drifts = new Map(report.pages.map((p) => [p.file, p]));
+  const byPath = new Map<string, Map<string, Page>>();
+  const langs = new Set<string>([reference]);
+  // A page outside any `content/<lang>/` folder is a row of its own, under its file name.
+  const pathOf = (page: Page) => (underContent.exec(page.file)?.[2] ?? page.file).replace(/\\/g, '/');
+  for (const page of pages) {
+    const path = pathOf(page);
+    if (!path || !page.isHugo) continue;
+    langs.add(page.lang);
+    if (!byPath.has(path)) byPath.set(path, new Map());
+    byPath.get(path)!.set(page.lang, page);
+  }
+  const ordered = [reference, ...[...langs].filter((l) => l !== reference).sort()];
+  const rows: MatrixRow[] = [];
+  for (const [path, perLang] of [...byPath].sort(([a], [b]) => a.localeCompare(b))) {
+    const cells = ordered.map((lang): MatrixCell => {
+      const page = perLang.get(lang);
+      if (!page) {
+        const status: CellStatus = perLang.has(reference) ? 'not-translated' : 'no-reference';
+        return { lang, status: lang === reference ? 'no-reference' : status, failedSteps: [], blocks: [], notes: [] };
+      }
+      const run = runs ? runs.pageStatus(page.file) : undefined;
+      const failedSteps = runs ? runs.failedSteps(page.file) : [];
+      if (lang === reference) return { lang, status: 'reference', file: page.file, ...(run ? { run } : {}), failedSteps, blocks: [], notes: [] };
+      const drift = drifts.get(page.file);
+      const referencePage = referencePages(page);
+      const base = { lang, file: page.file, ...(run ? { run } : {}), failedSteps };
+      if (!drift || drift.status === 'no-reference' || !referencePage) return { ...base, status: 'no-reference', blocks: [], notes: [] };
+      return { ...base, status: statusOf(drift), reference: referencePage.file, blocks: pairsOf(drift, page, referencePage), notes: notesOf(drift) };
+    });
+    rows.push({ path, cells });
+  }
+  return { reference, langs: ordered, rows, counts: countCells(rows), runs: runs !== undefined };
+}
+
+// The worst standing of a translated page: missing or extra blocks, then changed commands, outputs, translated outputs.
+function statusOf(drift: PageDrift): CellStatus {
+  if (drift.flags.missingOrExtra) return 'missing';
+  if (drift.flags.commands) return 'commands';
+  if (drift.blocks.some((b) => b.kind === 'output')) return 'outputs';
+  if (drift.flags.translated) return 'translated';
+  if (drift.flags.outputs) return 'outputs';
+  return 'same';
+}
+
+// The drifted blocks of a page with both sides' lines.
+function pairsOf(drift: PageDrift, page: Page, reference: Page): BlockPair[] {
+  const side = (blocks: Block[], line: number | undefined): BlockSide | undefined => {
+    const block = line === undefined ? undefined : blocks.find((b) => b.line === line);
+    return block ? { file: block.file, line: block.line, lines: block.rawLines } : undefined;
+  };
+  return drift.blocks
+    .filter((b) => b.kind !== 'same')
+    .map((b) => ({ drift: b, reference: side(reference.blocks, b.referenceLine), translation: side(page.blocks, b.line) }));
+}
+
+// The page-level findings a translator also keeps in step: the test flag and the boilerplates.
+function notesOf(drift: PageDrift): string[] {
+  const notes: string[] = [];
+  if (drift.test.page !== drift.test.reference) notes.push(`test flag: ${drift.test.page ?? '(none)'} here, ${drift.test.reference ?? '(none)'} in the reference`);
+  for (const include of drift.includes) if (include.status !== 'same' && include.status !== 'no-reference') notes.push(`boilerplate ${include.name}: ${include.status}`);
+  return notes;
+}
+
+// Counts cells by standing and run status, per language.
+function countCells(rows: MatrixRow[]): Matrix['counts'] {
+  const counts: Matrix['counts'] = {};
+  for (const row of rows) {
+    for (const cell of row.cells) {
+      const c = (counts[cell.lang] ??= {});
+      c[cell.status] = (c[cell.status] ?? 0) + 1;
+      if (cell.run) c[cell.run] = (c[cell.run] ?? 0) + 1;
+    }
+  }
+  return counts;
+}

@@ -1,0 +1,64 @@
+// Reading `run --json` event lines back: each page's last status and its failed steps, keyed by the page's file. Pure.
+import { resolve } from 'node:path';
+import type { RunStatus } from './matrix.js';
+
+/** A failed step as the event file records it. */
+export interface StepRecord {
+  file: string;
+  line: number;
+  id: string;
+  status: string;
+  message?: string;
+  diff?: string;
+}
+
+export interface RunRecords {
+  /** `passed`, `failed`, or `not-run` for a page no run event names. */
+  pageStatus(file: string): RunStatus;
+  failedSteps(file: string): StepRecord[];
+  /** Lines that were not JSON event records, as `source:line` problems. */
+  problems: string[];
+}
+
+/** Reads the JSON lines of one or more event files (later files win for a page run twice). */
+export function readRunRecords(files: { name: string; text: string }[]): RunRecords {
+  const pages = new Map<string, RunStatus>();
+  const steps = new Map<string, StepRecord[]>();
+  const problems: string[] = [];
+  for (const { name, text } of files) {
+    text.split('\n').forEach((line, k) => {
+      if (line.trim() === '') return;
+      let record: Record<string, unknown>;
+      try {
+        record = JSON.parse(line);
+      } catch {
+        problems.push(`${name}:${k + 1}: not a JSON event line`);
+        return;
+      }
+      if (record.type === 'page-start' && typeof record.file === 'string') steps.set(resolve(record.file), []);
+      if (record.type === 'page' && typeof record.file === 'string') pages.set(resolve(record.file), record.status === 'passed' ? 'passed' : record.status === 'skipped' ? 'not-run' : 'failed');
+      if (record.type === 'step' && typeof record.page === 'string' && (record.status === 'failed' || record.status === 'timeout') && record.warning !== true) {
+        const key = resolve(record.page);
+        steps.set(key, [...(steps.get(key) ?? []), stepOf(record)]);
+      }
+    });
+  }
+  return {
+    pageStatus: (file) => pages.get(resolve(file)) ?? 'not-run',
+    failedSteps: (file) => steps.get(resolve(file)) ?? [],
+    problems,
+  };
+}
+
+// The fields of a step record the report shows.
+function stepOf(record: Record<string, unknown>): StepRecord {
+  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  return {
+    file: text(record.file) ?? '',
+    line: typeof record.line === 'number' ? record.line : 0,
+    id: text(record.id) ?? '',
+    status: text(record.status) ?? 'failed',
+    ...(text(record.message) ? { message: text(record.message) } : {}),
+    ...(text(record.diff) ? { diff: text(record.diff) } : {}),
+  };
+}

@@ -1,0 +1,42 @@
+// `run --dry-run --json FILE`: one JSON line per planned step, for page plans and script plans alike; fields that do
+// not apply are left out.
+import type { RunPlan } from '../plan/plan.js';
+
+interface PlanLine {
+  type: 'plan';
+  file: string;
+  line: number;
+  id: string;
+  script?: string;
+  scriptLine?: number;
+  verify: string;
+  arg?: string;
+  cleanup?: true;
+  missing?: string;
+  setup?: string;
+}
+
+// The JSON lines of every plan's steps.
+export function planJsonLines(plans: RunPlan[]): string {
+  const lines: string[] = [];
+  for (const plan of plans) {
+    const script = 'script' in plan ? (plan as { script: { file: string; setup: string } }).script : undefined;
+    for (const step of plan.steps) {
+      const extra = step as typeof step & { script?: string; scriptLine?: number; missing?: string; expectSource?: string };
+      const line: PlanLine = {
+        type: 'plan',
+        file: step.file,
+        line: step.line,
+        id: step.id,
+        ...(extra.script !== undefined ? { script: extra.script, scriptLine: extra.scriptLine } : {}),
+        verify: step.verify.mode,
+        ...(step.verify.arg !== undefined || extra.expectSource !== undefined ? { arg: extra.expectSource ?? step.verify.arg } : {}),
+        ...(step.cleanup ? { cleanup: true as const } : {}),
+        ...(extra.missing ? { missing: extra.missing } : {}),
+        ...(script ? { setup: script.setup } : {}),
+      };
+      lines.push(JSON.stringify(line));
+    }
+  }
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}

@@ -1,0 +1,185 @@
+// Running one istio.io test script against a page: a session prepared as istio.io's framework prepares it (the page's
+// snippets in the run's language, then tests/util/verify.sh, debug.sh, helpers.sh; our `_verify_*` on top), each
+// top-level statement one reported step, the cleanup part always run, nothing of the script left running.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { INJECTED_HELPERS, SNIPS_DIR_VAR, type ScriptPlan, type ScriptStep } from '../istio/script-plan.js';
+import { VERIFY_CLI_VAR, VERIFY_LOG_VAR, verifyFunctionsScript } from '../istio/verify-functions.js';
+import type { RunPlan } from '../plan/plan.js';
+import type { PageOptions } from './run-page.js';
+import type { PageResult, StepResult, StepStatus } from './results.js';
+import { runVerifyCall } from './script-verify.js';
+import { shellQuote, Session } from './session.js';
+import { makeWorkdir, removeWorkdir } from './workdir.js';
+
+export interface ScriptOptions extends PageOptions {
+  /** The CLI the session's `_verify_*` functions call for nested calls (`bin/istio-doctest.js`). */
+  cli?: string;
+}
+
+/** Whether a plan is a script plan. */
+export function isScriptPlan(plan: RunPlan): plan is ScriptPlan {
+  return 'script' in plan;
+}
+
+// Runs a script plan and reports every step as it ends.
+export async function runScript(plan: ScriptPlan, options: ScriptOptions): Promise<PageResult> {
+  const started = performance.now();
+  const file = plan.page.file;
+  const total = plan.steps.length;
+  const token = randomBytes(8).toString('hex');
+  options.emit({ type: 'page-start', file, lang: plan.page.lang, steps: total, token });
+  const dir = makeWorkdir(options.istioDir);
+  linkRepo(dir.work, plan.repoRoot);
+  const snipsDir = join(dir.root, 'snips');
+  for (const snips of plan.snipsFiles) {
+    mkdirSync(dirname(join(snipsDir, snips.path)), { recursive: true });
+    writeFileSync(join(snipsDir, snips.path), snips.text);
+  }
+  const out = join(dir.root, 'out');
+  mkdirSync(out);
+  const log = join(dir.ctl, 'verify.log');
+  const env: Record<string, string> = {
+    [SNIPS_DIR_VAR]: snipsDir,
+    [VERIFY_LOG_VAR]: log,
+    ...(options.cli ? { [VERIFY_CLI_VAR]: options.cli } : {}),
+    REPO_ROOT: dir.work,
+    TEST_OUTPUT_DIR: out,
+    TEST_DEBUG_FILE: join(out, 'test.sh_debug.txt'),
+  };
+  const fail = (message: string) => finish(options, { file, lang: plan.page.lang, status: 'failed', steps: [], durationMs: performance.now() - started, message });
+  let session: Session;
+  try {
+    session = await Session.start({ cwd: dir.work, ctlDir: dir.ctl, token, env, killGraceMs: options.killGraceMs });
+  } catch (error) {
+    removeWorkdir(dir);
+    return fail((error as Error).message);
+  }
+  const results: StepResult[] = [];
+  let failed = false;
+  try {
+    const prelude = await session.run(preludeOf(plan), { timeoutMs: options.stepTimeoutMs, signal: options.signal });
+    if (prelude.exitCode !== 0) {
+      failed = true;
+      const step = preludeStep(plan);
+      const result: StepResult = { step, status: prelude.timedOut ? 'timeout' : 'failed', attempts: 1, exitCode: prelude.exitCode, timedOut: prelude.timedOut, durationMs: prelude.durationMs, output: prelude.output, message: `the injected prelude failed (${prelude.message})`, diff: '', warning: false };
+      results.push(result);
+      options.emit({ type: 'step', page: file, result, total });
+    }
+    for (const step of plan.steps) {
+      const interrupted = options.signal?.aborted === true;
+      const stopped = interrupted || (failed && !options.keepGoing);
+      let result: StepResult;
+      if (stopped && !step.cleanup) result = skipped(step, interrupted ? 'not run: interrupted' : 'not run: an earlier step failed');
+      else if (options.force?.aborted) result = skipped(step, 'not run: interrupted again during cleanup');
+      else {
+        options.emit({ type: 'step-start', page: file, step, total });
+        result = await runScriptStep(session, step, options, { outOfPlace: stopped, total, page: file });
+      }
+      if (!result.warning && (result.status === 'failed' || result.status === 'timeout')) failed = true;
+      results.push(result);
+      options.emit({ type: 'step', page: file, result, total });
+      if (step.kind !== 'verify' && result.status !== 'skipped') for (const nested of nestedResults(plan, step, log)) {
+        if (!nested.warning && nested.status === 'failed') failed = true;
+        results.push(nested);
+        options.emit({ type: 'step', page: file, result: nested, total });
+      }
+    }
+  } finally {
+    await session.close();
+    removeWorkdir(dir);
+  }
+  const status = options.signal?.aborted ? 'interrupted' : failed ? 'failed' : 'passed';
+  return finish(options, { file, lang: plan.page.lang, status, steps: results, durationMs: performance.now() - started, message: '' });
+}
+
+// Runs one step: a verify call with its retries, or a statement once.
+async function runScriptStep(session: Session, step: ScriptStep, options: ScriptOptions, context: { outOfPlace: boolean; total: number; page: string }): Promise<StepResult> {
+  const signal = step.cleanup ? options.force : options.signal;
+  const warning = (status: StepStatus) => step.cleanup && status !== 'passed' && status !== 'interrupted';
+  if (step.missing) return { step, status: 'failed', attempts: 0, timedOut: false, durationMs: 0, output: '', message: step.missing, diff: '', warning: warning('failed') };
+  if (step.kind === 'verify') {
+    let expected = step.verify.arg ?? step.expected;
+    if (step.expectSource !== undefined) {
+      const evaluated = await session.run(`printf '%s' ${step.expectSource}`, { timeoutMs: options.stepTimeoutMs, signal });
+      expected = evaluated.output;
+    }
+    const begun = performance.now();
+    const call = await runVerifyCall(session, step, expected, {
+      stepTimeoutMs: options.stepTimeoutMs,
+      signal,
+      once: context.outOfPlace,
+      onAttempt: (attempt, message) => options.emit({ type: 'attempt', page: context.page, step, total: context.total, attempt, elapsedMs: performance.now() - begun, message }),
+    });
+    const status: StepStatus = call.result.interrupted || (!call.ok && signal?.aborted) ? 'interrupted' : call.result.timedOut ? 'timeout' : call.ok ? 'passed' : 'failed';
+    const shown = step.verify.arg !== undefined ? { ...step, verify: { ...step.verify, arg: expected } } : { ...step, expected };
+    return { step: shown, status, attempts: call.attempts, ...(call.result.exitCode !== undefined ? { exitCode: call.result.exitCode } : {}), timedOut: call.result.timedOut, durationMs: call.durationMs, output: call.result.output, message: call.message, diff: call.diff, warning: warning(status) };
+  }
+  const result = await session.run(step.run, { timeoutMs: step.timeoutMs ?? options.stepTimeoutMs, signal });
+  const okExit = result.exitCode === 0 || (step.ignoreExit === true && result.exitCode !== undefined);
+  const status: StepStatus = result.interrupted ? 'interrupted' : result.timedOut ? 'timeout' : okExit ? 'passed' : 'failed';
+  const message = status === 'passed' ? (result.exitCode !== 0 ? `${result.message}, ignored: the script does not \`set -e\` here` : '') : result.message || 'the command failed';
+  return { step, status, attempts: 1, ...(result.exitCode !== undefined ? { exitCode: result.exitCode } : {}), timedOut: result.timedOut, durationMs: result.durationMs, output: result.output, message, diff: '', warning: warning(status) };
+}
+
+// The calls logged by the session's `_verify_*` functions during a step, one result each, then the log emptied.
+function nestedResults(plan: ScriptPlan, step: ScriptStep, log: string): StepResult[] {
+  let text = '';
+  try {
+    text = readFileSync(log, 'utf8');
+    rmSync(log, { force: true });
+  } catch {
+    return [];
+  }
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [status, mode, func, attempts] = line.split('\t');
+      // Reported at the snippet's markdown line when it is one, else at the statement that made the call.
+      const where = plan.snippetLines[func] ?? { file: step.file, line: step.line };
+      const nestedStep: ScriptStep = { ...step, ...where, blockLine: where.line, id: func, verify: { mode: mode as ScriptStep['verify']['mode'] }, kind: 'verify', run: func, command: func, nested: undefined };
+      const ok = status === 'passed';
+      return { step: nestedStep, status: ok ? 'passed' : 'failed', attempts: Number(attempts) || 1, timedOut: false, durationMs: 0, output: '', message: ok ? '' : `${func}: _verify_ ${mode} failed inside ${step.command.split('\n')[0]} (see the step's output)`, diff: '', warning: step.cleanup && !ok } as StepResult;
+    });
+}
+
+// What the framework injects before the script: the page's snippets, istio.io's helpers, then our `_verify_*`.
+function preludeOf(plan: ScriptPlan): string {
+  const lines = [];
+  if (plan.pageSnips) lines.push(`source "$${SNIPS_DIR_VAR}/${plan.pageSnips}" || return 1`);
+  for (const helper of INJECTED_HELPERS) lines.push(`source ${shellQuote(helper)} || return 1`);
+  // debug.sh turns on `set -x` into its debug file; a replaced shell would lose that file and trace into the steps'
+  // outputs, which the matcher reads. Each step's output is in the reports instead.
+  lines.push('set +x');
+  lines.push(verifyFunctionsScript());
+  return lines.join('\n');
+}
+
+// A step standing for the injected prelude, reported only when it fails.
+function preludeStep(plan: ScriptPlan): ScriptStep {
+  return { id: 'injected prelude', index: 0, file: plan.script.file, line: plan.script.setupLine, blockLine: plan.script.setupLine, command: preludeOf(plan).split('\n').slice(0, 4).join('\n'), expected: '', verify: { mode: 'none' }, retry: false, cleanup: false, section: 'test', script: plan.script.file, scriptLine: plan.script.setupLine, kind: 'shell', run: '' };
+}
+
+// Links the istio.io checkout's top-level entries (`tests`, `content`...) into the work folder beside the Istio release's.
+function linkRepo(work: string, repoRoot: string): void {
+  let entries: string[] = [];
+  try {
+    entries = readdirSync(repoRoot);
+  } catch {
+    return;
+  }
+  for (const entry of entries) if (!existsSync(join(work, entry))) symlinkSync(join(resolve(repoRoot), entry), join(work, entry));
+}
+
+// A step that does not run, with the reason.
+function skipped(step: ScriptStep, message: string): StepResult {
+  return { step, status: 'skipped', attempts: 0, timedOut: false, durationMs: 0, output: '', message, diff: '', warning: false };
+}
+
+// Reports the script's end and hands its result back.
+function finish(options: ScriptOptions, result: PageResult): PageResult {
+  options.emit({ type: 'page', result });
+  return result;
+}

@@ -1,0 +1,102 @@
+// Drift kinds through the real CLI, on a small site written to a temp folder: what fails `--fail-on`, what only warns.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cli } from '../cli-harness.js';
+
+// Writes `content/<lang>/docs/demo/index.md` for each language, from the page's front matter lines and body.
+function site(pages: Record<string, { front?: string[]; body: string[] }>): string {
+  const root = mkdtempSync(join(tmpdir(), 'drift-kinds-'));
+  for (const [lang, { front = ['title: Demo', 'test: yes'], body }] of Object.entries(pages)) {
+    const dir = join(root, 'content', lang, 'docs', 'demo');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'index.md'), ['---', ...front, '---', '', '## Steps', '', ...body, ''].join('\n'));
+  }
+  return root;
+}
+
+// Runs the CLI from a folder, so paths print as a translator types them.
+async function inside(root: string, args: string[]) {
+  const cwd = process.cwd();
+  process.chdir(root);
+  try {
+    return await cli(args);
+  } finally {
+    process.chdir(cwd);
+  }
+}
+
+const commentBlock = (comment: string) => ['{{< text bash >}}', `$ kubectl get pods -n istio-system # ${comment}`, '{{< /text >}}'];
+const yamlBlock = (comment: string) => ['{{< text yaml >}}', 'apiVersion: v1', `# ${comment}`, 'kind: Service', '{{< /text >}}'];
+const neverRuns = (release: string) => ['{{< text syntax=bash snip_id=none >}}', `$ helm install <${release}> <chart>`, '{{< /text >}}'];
+
+describe('drift kinds through the CLI', () => {
+  test('a translated # comment of a command or of YAML is kind comment, and fails neither --fail-on outputs nor commands', async () => {
+    const root = site({ en: { body: [...commentBlock('list the pods'), '', ...yamlBlock('a service')] }, zh: { body: [...commentBlock('列出 pod'), '', ...yamlBlock('一个服务')] } });
+    const json = await inside(root, ['drift', '--json', '--fail-on', 'outputs', 'content/zh']);
+    expect(json.code).toBe(0);
+    const [page] = JSON.parse(json.stdout).pages;
+    expect(page.blocks.map((b: { kind: string }) => b.kind)).toEqual(['comment', 'comment']);
+    expect(JSON.parse(json.stdout).summary).toMatchObject({ outputs: 0, translated: 0, commands: 0, comments: 1 });
+    expect((await inside(root, ['drift', 'content/zh'])).code).toBe(0);
+    const text = await inside(root, ['drift', '--fail-on', 'any', 'content/zh']);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('  comment      snip_steps_1 (bash)  content/zh/docs/demo/index.md:8 | content/en/docs/demo/index.md:8\n');
+    expect(text.stdout).toContain('1 with translated comments');
+  });
+
+  test('translated placeholders of a snip_id=none command do not fail --fail-on commands; another word does', async () => {
+    const placeholders = site({ en: { body: neverRuns('release') }, zh: { body: neverRuns('版本') } });
+    const result = await inside(placeholders, ['drift', '--json', 'content/zh']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).pages[0].blocks.map((b: { kind: string }) => b.kind)).toEqual(['placeholder']);
+    const changed = site({ en: { body: neverRuns('release') }, zh: { body: ['{{< text syntax=bash snip_id=none >}}', '$ helm upgrade <release> <chart>', '{{< /text >}}'] } });
+    expect((await inside(changed, ['drift', 'content/zh'])).code).toBe(1);
+  });
+
+  test("word diffs switch to ⟦-…-⟧⟦+…+⟧ when a changed line holds git's markers itself", async () => {
+    const command = (field: string) => ['{{< text bash >}}', `$ kubectl get pods -o go-template='{{+range .items}}{{.${field}}}{{end+}}'`, '{{< /text >}}'];
+    const root = site({ en: { body: command('metadata.name') }, zh: { body: command('status.phase') } });
+    const { stdout } = await inside(root, ['drift', 'content/zh']);
+    expect(stdout).toContain('Word diffs show ⟦-reference words-⟧⟦+translation words+⟧.');
+    expect(stdout).toContain("{{+range .items}}{{.⟦-metadata-⟧⟦+status+⟧.⟦-name-⟧⟦+phase+⟧}}{{end+}}'");
+    expect(stdout).not.toContain('[-');
+  });
+
+  test('with GITHUB_ACTIONS=true, drift that fails the job is an ::error, the rest ::warning, and the test flag points at the test: line', async () => {
+    const root = site({
+      en: { body: [...commentBlock('list the pods'), '', '{{< text bash >}}', '$ echo one', '{{< /text >}}'] },
+      zh: { front: ['title: 演示', 'description: 一个页面', 'test: no'], body: [...commentBlock('列出 pod'), '', '{{< text bash >}}', '$ echo two', '{{< /text >}}'] },
+    });
+    process.env.GITHUB_ACTIONS = 'true';
+    try {
+      const { stdout, code } = await inside(root, ['drift', 'content/zh']);
+      expect(code).toBe(1);
+      const annotations = stdout.split('\n').filter((line) => line.startsWith('::'));
+      expect(annotations).toEqual([
+        expect.stringMatching(/^::warning file=content\/zh\/docs\/demo\/index\.md,line=4,col=1,title=drift-test-flag::the test flag is no here and yes in /),
+        expect.stringMatching(/^::warning file=content\/zh\/docs\/demo\/index\.md,line=10,col=1,title=drift-comment::only comments differ/),
+        expect.stringMatching(/^::error file=content\/zh\/docs\/demo\/index\.md,line=14,col=1,title=drift-command::the command differs/),
+      ]);
+    } finally {
+      delete process.env.GITHUB_ACTIONS;
+    }
+  });
+
+  test('drift --json carries each changed line with both line numbers, both texts and the word diff', async () => {
+    const root = site({ en: { body: ['{{< text bash >}}', '$ echo one', '{{< /text >}}'] }, zh: { body: ['', '{{< text bash >}}', '$ echo two', '{{< /text >}}'] } });
+    const { stdout } = await inside(root, ['drift', '--json', 'content/zh']);
+    const [block] = JSON.parse(stdout).pages[0].blocks;
+    expect(block).toMatchObject({ kind: 'command', line: 9, referenceLine: 8 });
+    expect(block.changes).toEqual([
+      {
+        line: 10,
+        referenceLine: 9,
+        text: '$ echo two',
+        referenceText: '$ echo one',
+        diff: '$ echo [-one-]{+two+}',
+        words: [{ value: '$ echo ' }, { value: 'one', removed: true }, { value: 'two', added: true }],
+      },
+    ]);
+  });
+});

@@ -1,0 +1,98 @@
+// `istio-doctest sync` through the CLI on copies of the seed pages and of the corpus's uk/zh pages: what it fixes,
+// what it lists, that a second run changes nothing, and that drift then finds no command to fix.
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { loadPages } from '../../src/page/pages.js';
+import { cli } from '../cli-harness.js';
+import { corpus, corpusPresent } from '../corpus.js';
+
+const ROOT = resolve(__dirname, '..', '..');
+const SEED = 'docs/tasks/traffic-management/egress/egress-kubernetes-services/index.md';
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+// A copy of a site's content (and data) folders in a fresh temp folder.
+function copySite(from: string, langs: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'doctest-sync-'));
+  dirs.push(dir);
+  for (const lang of langs) cpSync(join(from, 'content', lang), join(dir, 'content', lang), { recursive: true });
+  try {
+    cpSync(join(from, 'data'), join(dir, 'data'), { recursive: true });
+  } catch {
+    // A site without data/ reads no vars.
+  }
+  return dir;
+}
+
+// Every diagnostic of the pages under the folders, keyed without its line (lines move when blocks grow).
+function diagnostics(paths: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const page of loadPages(paths).pages) {
+    for (const d of page.diagnostics) {
+      const key = `${page.file} ${d.ruleId} ${d.message.replace(/\d+/g, 'N')}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+// The diagnostics of `after` that `before` did not have.
+function added(before: Map<string, number>, after: Map<string, number>): string[] {
+  return [...after].filter(([key, n]) => n > (before.get(key) ?? 0)).map(([key]) => key);
+}
+
+describe('istio-doctest sync', () => {
+  test('on the seed pages: commands take the reference, translated outputs stay and are listed, a second run changes nothing', async () => {
+    const site = copySite(ROOT, ['en', 'es', 'uk', 'zh']);
+    const paths = ['es', 'uk', 'zh'].map((lang) => join(site, 'content', lang));
+    const es = join(site, 'content/es', SEED);
+    const original = readFileSync(es, 'utf8');
+    const dry = await cli(['sync', '--dry-run', ...paths]);
+    expect(readFileSync(es, 'utf8')).toBe(original);
+    expect(dry.stdout).toContain('-    $ kubectl apply -f @samples/curl/curl.yaml@ -n without-istio\n+    $ kubectl apply -f @samples/sleep/sleep.yaml@ -n without-istio\n');
+    expect(dry.stdout).toMatch(/sync against en: 6 translated pages, 19 drifted blocks: 17 synced, 2 left to translators; 3 files would change \(dry run: nothing written\)\n$/);
+    const before = diagnostics(paths);
+
+    const sync = await cli(['sync', ...paths]);
+    expect(sync.code).toBe(0);
+    const synced = readFileSync(es, 'utf8');
+    expect(synced).toContain('    $ kubectl apply -f @samples/sleep/sleep.yaml@ -n without-istio\n');
+    // The translated Wikipedia title stays, under the synced command; the translator is told where.
+    expect(synced).toContain('<title>Wikipedia, la enciclopedia libre</title>');
+    expect(sync.stdout).toMatch(/content\/es\/docs\/.*index\.md:197: snip_use_a_kubernetes_service_with_endpoints_to_access_an_external_service_4: translated output/);
+    expect(added(before, diagnostics(paths))).toEqual([]);
+
+    const again = await cli(['sync', ...paths]);
+    expect(readFileSync(es, 'utf8')).toBe(synced);
+    expect(again.stdout).toMatch(/: 0 synced, 2 left to translators; 0 files changed\n$/);
+    const drift = await cli(['drift', '--fail-on', 'commands', ...paths]);
+    expect(drift.code).toBe(0);
+  });
+
+  test('bad usage is one line and exit 2', async () => {
+    const result = await cli(['sync', '--only', 'prose', 'content/es']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^istio-doctest: unknown --only 'prose' \(all, commands, outputs\)\n/);
+  });
+
+  const present = corpusPresent('sync on a copy of the corpus');
+  (present ? test : test.skip)('on a copy of the corpus\'s uk and zh pages: command drift is gone, nothing new is wrong, a second run changes nothing', async () => {
+    const site = copySite(corpus, ['en', 'uk', 'zh']);
+    const paths = ['uk', 'zh'].map((lang) => join(site, 'content', lang));
+    const before = diagnostics(paths);
+    const first = await cli(['sync', ...paths]);
+    const counts = /(\d+) drifted blocks: (\d+) synced, (\d+) left to translators; (\d+) files changed/.exec(first.stdout);
+    expect(counts).not.toBeNull();
+    const [drifted, synced, left, files] = counts!.slice(1).map(Number);
+    process.stdout.write(`sync on the corpus copy: ${drifted} drifted uk/zh blocks, ${synced} synced, ${left} left to translators, ${files} files changed\n`);
+    expect(synced).toBeGreaterThan(100);
+    expect(synced + left).toBe(drifted);
+    expect(first.code).toBe(0);
+    expect(added(before, diagnostics(paths))).toEqual([]);
+    const second = await cli(['sync', ...paths]);
+    expect(second.stdout).toMatch(/: 0 synced, \d+ left to translators; 0 files changed\n$/);
+    const drift = JSON.parse((await cli(['drift', '--json', '--fail-on', 'none', ...paths])).stdout);
+    expect(drift.summary.commands).toBe(0);
+  }, 240000);
+});

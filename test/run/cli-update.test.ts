@@ -1,0 +1,88 @@
+// `run --update` through the real CLI: only real differences are redrawn, a second run passes unchanged, steps
+// verified otherwise and translated outputs are listed, and a page edited during the run is left alone.
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureBuilt, fakeCluster, ISTIO_DIR, ROOT, runCli, SEED } from './harness.js';
+
+beforeAll(() => ensureBuilt(), 60000);
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+// A copy of the update fixture in a fresh folder (with its doctest.yaml unless told otherwise).
+function copyFixture(withSpec = true): string {
+  const dir = mkdtempSync(join(tmpdir(), 'doctest-update-'));
+  dirs.push(dir);
+  copyFileSync(join(ROOT, 'fixtures/run/update/index.md'), join(dir, 'index.md'));
+  if (withSpec) copyFileSync(join(ROOT, 'fixtures/run/update/doctest.yaml'), join(dir, 'doctest.yaml'));
+  return join(dir, 'index.md');
+}
+
+const run = (args: string[], env: Record<string, string> = {}) => runCli(['run', '--keep-going', '--retry-timeout', '1', ...args], env);
+
+describe('istio-doctest run --update', () => {
+  test('redraws only what really differs: matched lines, `...` and accepted values stay as the page wrote them', async () => {
+    const page = copyFixture();
+    const before = readFileSync(page, 'utf8');
+    const { code, stdout } = await run(['--update', page]);
+    const after = readFileSync(page, 'utf8');
+    const changed = after.split('\n');
+    // Only the two differing lines change, and one line the output added appears.
+    expect(before.split('\n').filter((l) => !changed.includes(l))).toEqual(['    status: 200', 'reviews-v1-545db77b95-rdmsp   2/2     Running   2m']);
+    expect(changed.filter((l) => !before.split('\n').includes(l))).toEqual(['    status: 503', '    retry: yes', 'reviews-v1-545db77b95-rdmsp   1/2     Running   2m']);
+    // Trailing blanks of a matched line, `...` lines and inline `...` are kept byte for byte.
+    expect(after).toContain('    Server: istio-envoy   \n    ...\n    x-request-id: ...\n    client: 10.244.1.12\n    status: 503\n');
+    expect(stdout).toContain('+    status: 503\n+    retry: yes\n');
+    expect(stdout).toMatch(/index\.md:4\d: snip_contains_1: not updated: verified by 'contains'/);
+    expect(stdout).toContain('update: redrew 2 expected outputs in 1 file; 1 failed step left as they are');
+    expect(code).toBe(1);
+
+    const again = await run(['--update', page]);
+    expect(readFileSync(page, 'utf8')).toBe(after);
+    expect(again.stdout).toContain('update: redrew 0 expected outputs in 0 files; 1 failed step left as they are');
+    expect(again.stdout).toMatch(/passed +failed[^\n]*\n[^\n]*index\.md +en +3 +1 /);
+  }, 60000);
+
+  test('--update=dry prints the diff and writes nothing', async () => {
+    const page = copyFixture();
+    const before = readFileSync(page, 'utf8');
+    const { code, stdout } = await run(['--update=dry', page]);
+    expect(readFileSync(page, 'utf8')).toBe(before);
+    expect(stdout).toContain('-    status: 200\n+    status: 503\n');
+    expect(stdout).toContain('update: would redraw 2 expected outputs in 1 file; 1 failed step left as they are (dry run: nothing written)');
+    expect(code).toBe(1);
+  }, 60000);
+
+  test('a run whose only failures were redrawn exits 0 and says so', async () => {
+    const page = copyFixture(false);
+    const { code, stdout } = await run(['--update', page]);
+    expect(stdout).toContain('update: redrew 3 expected outputs in 1 file; 0 failed steps left as they are');
+    expect(stdout).toContain('update: every failure was an expected output, now redrawn: exit 0');
+    expect(code).toBe(0);
+    expect((await run([page])).code).toBe(0);
+  }, 60000);
+
+  test('a page that changed on disk during the run is not touched', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'doctest-update-'));
+    dirs.push(dir);
+    const page = join(dir, 'index.md');
+    const text = ['---', 'title: Edited while it runs', 'test: yes', '---', '', '{{< text bash >}}', `$ echo '<!-- edited -->' >> ${page}`, '{{< /text >}}', '', '{{< text bash >}}', '$ echo new', 'old', '{{< /text >}}', ''].join('\n');
+    writeFileSync(page, text);
+    const { code, stdout } = await run(['--update', page]);
+    expect(readFileSync(page, 'utf8')).toBe(`${text}<!-- edited -->\n`);
+    expect(stdout).toContain(`${page}: not updated: the file changed on disk during the run; not updated\n`);
+    expect(stdout).toContain('update: redrew 0 expected outputs in 0 files');
+    expect(code).toBe(1);
+  }, 60000);
+
+  test('translated outputs are listed, never redrawn (the es seed page)', async () => {
+    const cluster = fakeCluster();
+    const { code, stdout } = await runCli(['run', '--istio-dir', ISTIO_DIR, '--retry-timeout', '2s', '--keep-going', '--update=dry', SEED('es')], cluster.env);
+    expect(stdout).toContain(`${SEED('es')}:198: snip_use_a_kubernetes_service_with_endpoints_to_access_an_external_service_4: not updated: the expected output is a translation`);
+    expect(stdout).toContain(`${SEED('es')}:222: `);
+    expect(stdout).toContain('update: would redraw 0 expected outputs in 0 files; 2 failed steps left as they are');
+    expect(code).toBe(1);
+    expect(cluster.leftovers()).toBe('');
+  }, 120000);
+});
