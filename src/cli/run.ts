@@ -17,7 +17,7 @@ import { appendSummary } from '../report/summary-file.js';
 import { guardContext } from '../run/context-guard.js';
 import { blockedReason, isDirectory, preflight } from '../run/preflight.js';
 import { runPages } from '../run/run-pages.js';
-import { parseShard, selectPages, shardOf } from '../run/select.js';
+import { parseShard, selectPages, shardOf, stepsToRun } from '../run/select.js';
 import { planOf, usesCluster } from '../run/plan-pages.js';
 import type { RunPlan } from '../plan/plan.js';
 import { loadInputs } from './inputs.js';
@@ -280,11 +280,6 @@ function isUpdateValue(value: string): value is UpdateValue {
 // Whether a --scripts value is one run knows.
 function isScriptMode(value: string): value is ScriptMode {
   return (SCRIPT_MODES as readonly string[]).includes(value);
-}
-
-// What a page weighs in a shard: the steps it will run (at least one: starting a page costs too).
-function stepsToRun(plan: RunPlan): number {
-  return Math.max(1, plan.steps.filter((step) => step.skip === undefined).length);
 }
 
 // Why the temporary folder (TMPDIR) cannot hold the pages' working folders, if it cannot: checked before anything runs.

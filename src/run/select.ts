@@ -2,6 +2,7 @@
 // its own, and with --shard only one of N stable slices of the sorted list.
 import { sep } from 'node:path';
 import type { Page } from '../page/types.js';
+import type { RunPlan } from '../plan/plan.js';
 import type { SkippedPage } from './results.js';
 
 export interface SelectOptions {
@@ -80,4 +81,9 @@ function nearestCut(cumulative: number[], target: number, k: number, n: number):
   }
   if (lo > 0 && target - cumulative[lo - 1] <= cumulative[lo] - target) lo--;
   return lo;
+}
+
+/** What a page weighs in a shard: the steps it will run (at least one: starting a page costs too). */
+export function stepsToRun(plan: RunPlan): number {
+  return Math.max(1, plan.steps.filter((step) => step.skip === undefined).length);
 }
