@@ -1,10 +1,10 @@
 // `doctest.yaml`: the verification spec of a page, beside it or beside the same page in the reference language,
 // so one file serves every translation. Validated with zod; a bad spec is a positioned message, not a crash.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
-import { contentRoot } from '../page/load.js';
+import { absoluteSiteRoot, sitePathOf } from '../page/site-path.js';
 import { needsArg } from '../match/types.js';
 import { VERIFY_MODES } from '../plan/plan.js';
 import { parseDuration, parseTimeout } from './duration.js';
@@ -56,12 +56,9 @@ export type SpecResult = { spec?: Spec; file?: string; diagnostics: Diagnostic[]
 export function findSpecFile(pageFile: string, reference = 'en'): string | undefined {
   const own = join(dirname(pageFile), 'doctest.yaml');
   if (existsSync(own)) return own;
-  const root = contentRoot(pageFile);
-  if (!root) return undefined;
-  const absolute = resolve(pageFile);
-  const relative = absolute.slice(absolute.indexOf(root) >= 0 ? absolute.indexOf(root) + root.length + 1 : 0);
-  const rest = relative.split(/[\\/]/).slice(1).join('/');
-  const candidate = join(root, reference, dirname(rest), 'doctest.yaml');
+  const site = sitePathOf(pageFile);
+  if (!site) return undefined;
+  const candidate = join(absoluteSiteRoot(site), 'content', reference, dirname(site.inSite), 'doctest.yaml');
   return existsSync(candidate) ? candidate : undefined;
 }
 

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Diagnostic, Page, Vars } from '../page/types.js';
+import { inLanguage, sitePathOf } from '../page/site-path.js';
 import { istioFilesIn } from '../page/substitute.js';
 import type { FirstUse, PlannedStep, RunPlan, VerifyMode } from '../plan/plan.js';
 import { programsOf, shellFacts } from '../plan/programs.js';
@@ -253,7 +254,7 @@ function allBlocks(page: Page, seen = new Set<string>()): Page['blocks'] {
 
 // The language folder of a content file (`content/<lang>/...`).
 function langOf(file: string): string | undefined {
-  return /(?:^|[\\/])content[\\/]([^\\/]+)[\\/]/.exec(file)?.[1];
+  return sitePathOf(file)?.lang;
 }
 
 // The snips file istio.io would write for a page, relative to the checkout.
@@ -265,7 +266,5 @@ function snipsPathOf(page: Page, lang: string): string {
 
 // The same file under another language's folder.
 function swapContent(file: string, lang: string, other: string): string {
-  const marker = `content/${lang}/`;
-  const at = file.replace(/\\/g, '/').lastIndexOf(marker);
-  return at < 0 ? file : `${file.slice(0, at)}content/${other}/${file.slice(at + marker.length)}`;
+  return sitePathOf(file)?.lang === lang ? (inLanguage(file, other) ?? file) : file;
 }

@@ -1,6 +1,6 @@
 // Which pages a run takes: front matter `test: yes` (unless --all), the languages asked for, never a boilerplate on
 // its own, and with --shard only one of N stable slices of the sorted list.
-import { sep } from 'node:path';
+import { sitePathOf } from '../page/site-path.js';
 import type { Page } from '../page/types.js';
 import type { RunPlan } from '../plan/plan.js';
 import type { SkippedPage } from './results.js';
@@ -37,7 +37,7 @@ function skipReason(page: Page, options: SelectOptions): string | undefined {
 
 // Whether a file is an istio.io boilerplate (`content/<lang>/boilerplates/...`).
 function isBoilerplate(file: string): boolean {
-  return `${sep}${file}`.replace(/\\/g, '/').includes('/boilerplates/');
+  return sitePathOf(file)?.inSite.startsWith('boilerplates/') ?? `/${file}`.replace(/\\/g, '/').includes('/boilerplates/');
 }
 
 export interface Shard {
