@@ -88,6 +88,8 @@ export function buildScriptPlan(split: SplitScript, placeholder: Page, ctx: Scri
   // The first place each program or file is needed, where the preflight points.
   const use = (into: Map<string, FirstUse>, name: string, file: string, line: number) => void (into.has(name) || into.set(name, { name, file, line }));
   for (const helper of INJECTED_HELPERS) for (const name of definedIn(join(ctx.repoRoot, helper))) defined.add(name);
+  // The verify functions are the run's own (judged by our matcher), whether or not the checkout has verify.sh.
+  for (const name of Object.keys(VERIFY_FUNCTIONS)) defined.add(name);
 
   // Generates a page's snips (and its boilerplates'), indexes its snippets, and returns its file's path.
   const addPage = (page: Page, path: string): string => {
