@@ -9,6 +9,7 @@ import { loadPage } from '../page/load.js';
 import type { RunEvent } from '../run/results.js';
 import { runPage } from '../run/run-page.js';
 import { buildPlan } from '../plan/build-plan.js';
+import { benchScriptSteps } from './script-steps.js';
 
 const STEPS = Number(process.env.BENCH_STEPS ?? 500);
 const ROUNDS = 3;
@@ -116,6 +117,7 @@ try {
     `detection latency, a step that starts matching N s after its first attempt: ${latencies.map((l) => `${(l.afterMs / 1000).toFixed(2)} s → passed ${(l.latencyMs / 1000).toFixed(2)} s later (attempt ${l.attempts})`).join('; ')}`,
     `worst detection latency: ${(worst / 1000).toFixed(2)} s; target < 1 s`,
   ];
+  lines.push(...(await benchScriptSteps(dir, STEPS, ROUNDS)));
   process.stdout.write(`${lines.join('\n')}\n`);
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -1,8 +1,10 @@
 // `istio-doctest check PATH...`: parse pages and say what is in them and what is wrong with them, without a cluster.
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { findSpecFile, readSpec, unknownBlockKeys, type SpecResult } from '../config/spec.js';
+import { forPageThatDoesNotRun } from '../page/diagnostics.js';
 import type { Diagnostic, Page } from '../page/types.js';
-import { githubAnnotation } from '../report/diagnostic-line.js';
-import { driftDiagnostics, driftText } from '../report/drift.js';
+import { displayPath, githubAnnotation } from '../report/diagnostic-line.js';
+import { driftDiagnostics, driftDocument, driftText } from '../report/drift.js';
 import { diagnosticLines, pageFacts, pageLine, plural } from '../report/page-summary.js';
 import { checkSummaryMarkdown, githubLink, type CheckedPage } from '../report/markdown-summary.js';
 import { appendSummary } from '../report/summary-file.js';
@@ -10,25 +12,42 @@ import { comparedOnly, driftReport } from '../translate/drift-report.js';
 import { loadInputs } from './inputs.js';
 import { parseOptions, usageError } from './usage.js';
 
-const help = `Usage: istio-doctest check [--vars FILE] [--quiet] [--summary FILE] PATH...
+const help = `Usage: istio-doctest check [--vars FILE] [--quiet] [--json] [--no-drift] [--summary FILE] PATH...
 
-Parses every page (files, or folders searched for *.md), prints per page its language, title,
-test flag, blocks, commands and boilerplates, then every problem as
+Parses every page (files, or folders searched for *.md) and the doctest.yaml that serves it, prints per page its
+language, title, test flag, blocks, commands and boilerplates, then every problem as
 file:line:column severity message [rule], and a summary line. Then, for translated pages whose
 English page (same path under content/en/) exists, their drift from it (see \`istio-doctest drift\`).
+Problems that only matter when a page runs (kubectl exec -it) are warnings on pages that do not run (test: not yes).
 Exit 1 when any page has an error, 2 on bad usage (an unknown option, a PATH or --vars file that does not
 exist, no page found; drift alone does not fail the check), 70 on an internal error.
 
 Options:
   --vars FILE   values for version shortcodes (default: data/args.yml beside content/)
   --quiet       print only pages with problems, and the summary
+  --json        {"pages":[{"file","lang","title","test","blocks","commands","boilerplates","diagnostics"}],
+                "specs":[{"file","diagnostics"}],"summary":{"pages","blocks","commands","errors","warnings"},"drift"}
+  --no-drift    leave out the drift of translated pages
   --summary FILE  append a Markdown table (page, language, blocks, commands, errors, warnings, first problem)
                 to FILE, e.g. "$GITHUB_STEP_SUMMARY"
 `;
 
+/** A checked page with the problems shown under it. */
+interface PageProblems {
+  page: Page;
+  diagnostics: Diagnostic[];
+}
+
 // Runs the check and returns the exit code.
 export async function main(argv: string[]): Promise<number> {
-  const parsed = parseOptions(argv, { vars: { type: 'string' }, quiet: { type: 'boolean' }, summary: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+  const parsed = parseOptions(argv, {
+    vars: { type: 'string' },
+    quiet: { type: 'boolean' },
+    json: { type: 'boolean' },
+    'no-drift': { type: 'boolean' },
+    summary: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (!parsed.ok) return usageError(parsed.message, 'check');
   if (parsed.values.help) {
     process.stdout.write(help);
@@ -38,33 +57,64 @@ export async function main(argv: string[]): Promise<number> {
   if (typeof loaded === 'number') return loaded;
   const { pages, problems, reference, referenceOf } = loaded;
   for (const problem of problems) process.stderr.write(`istio-doctest: ${problem}\n`);
-  const out: string[] = [];
-  const seen = new Set<string>();
-  const all: Diagnostic[] = [];
-  const checked: CheckedPage[] = [];
-  for (const page of pages) {
-    const diagnostics = unseen([...page.diagnostics, ...includedDiagnostics(page)], seen);
-    all.push(...diagnostics);
-    checked.push({ file: page.file, lang: page.lang, ...pageFacts(page), diagnostics });
-    if (parsed.values.quiet && diagnostics.length === 0) continue;
-    out.push(pageLine(page), ...diagnosticLines(diagnostics));
-  }
+  const checked = checkedPages(pages);
+  const specs = specDiagnostics(pages, reference ?? 'en');
+  const all = [...checked.flatMap((c) => c.diagnostics), ...specs.flatMap((s) => s.diagnostics)];
   const errors = all.filter((d) => d.severity === 'error').length;
   const warnings = all.filter((d) => d.severity === 'warning').length;
   const blocks = pages.reduce((n, p) => n + pageFacts(p).blocks, 0);
   const commands = pages.reduce((n, p) => n + pageFacts(p).commands, 0);
-  out.push('', `${plural(pages.length, 'page')}, ${plural(blocks, 'block')}, ${plural(commands, 'command')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
-  const drift = reference ? comparedOnly(driftReport(pages, reference, referenceOf, (page) => resolve(page.file))) : undefined;
-  if (drift && drift.pages.length > 0) out.push('', driftText(drift, { onlyDrift: true }).trimEnd());
-  process.stdout.write(`${out.join('\n')}\n`);
-  if (process.env.GITHUB_ACTIONS === 'true') for (const d of [...all, ...(drift ? driftDiagnostics(drift) : [])]) if (d.severity !== 'info') process.stdout.write(`${githubAnnotation(d)}\n`);
+  const drift = reference && !parsed.values['no-drift'] ? comparedOnly(driftReport(pages, reference, referenceOf, (page) => resolve(page.file))) : undefined;
+  if (parsed.values.json) {
+    const summary = { pages: pages.length, blocks, commands, errors, warnings };
+    const pagesJson = checked.map(({ page, diagnostics }) => ({
+      file: page.file,
+      lang: page.lang,
+      title: page.frontMatter.title ?? null,
+      test: page.frontMatter.test ?? null,
+      ...pageFacts(page),
+      diagnostics,
+    }));
+    process.stdout.write(`${JSON.stringify({ pages: pagesJson, specs, summary, drift: drift ? driftDocument(drift) : null }, null, 2)}\n`);
+  } else {
+    const out: string[] = [];
+    for (const { page, diagnostics } of checked) {
+      if (parsed.values.quiet && diagnostics.length === 0) continue;
+      out.push(pageLine(page), ...diagnosticLines(diagnostics));
+    }
+    for (const spec of specs) if (spec.diagnostics.length > 0) out.push(`${displayPath(spec.file)}  doctest.yaml`, ...diagnosticLines(spec.diagnostics));
+    out.push('', `${plural(pages.length, 'page')}, ${plural(blocks, 'block')}, ${plural(commands, 'command')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
+    if (drift && drift.pages.length > 0) out.push('', driftText(drift, { onlyDrift: true }).trimEnd());
+    process.stdout.write(`${out.join('\n')}\n`);
+  }
+  if (process.env.GITHUB_ACTIONS === 'true' && !parsed.values.json) {
+    for (const d of [...all, ...(drift ? driftDiagnostics(drift) : [])]) if (d.severity !== 'info') process.stdout.write(`${githubAnnotation(d)}\n`);
+  }
   const code = errors > 0 || problems.length > 0 ? 1 : 0;
   if (parsed.values.summary) {
-    const problem = appendSummary(parsed.values.summary, checkSummaryMarkdown(checked, githubLink(process.env)));
+    const rows: CheckedPage[] = checked.map(({ page, diagnostics }) => ({ file: page.file, lang: page.lang, ...pageFacts(page), diagnostics }));
+    const problem = appendSummary(parsed.values.summary, checkSummaryMarkdown(rows, githubLink(process.env)));
     if (problem) process.stderr.write(`istio-doctest: ${problem}\n`);
     if (problem) return 2;
   }
   return code;
+}
+
+// Each page with its own problems and those of the boilerplates it includes, a boilerplate's shown once (under the
+// first page that has it). A problem that only matters when the page runs is a warning unless a checked page that
+// runs (`test: yes`) holds it, itself or through a boilerplate.
+function checkedPages(pages: Page[]): PageProblems[] {
+  const key = (d: Diagnostic) => `${d.file}:${d.line}:${d.column}:${d.ruleId}`;
+  const runs = new Set<string>();
+  const lists = pages.map((page) => [...page.diagnostics, ...includedDiagnostics(page)]);
+  pages.forEach((page, i) => {
+    if (page.frontMatter.test === 'yes') for (const d of lists[i]) runs.add(key(d));
+  });
+  const seen = new Set<string>();
+  return pages.map((page, i) => {
+    const shown = lists[i].filter((d) => !seen.has(key(d)) && seen.add(key(d)));
+    return { page, diagnostics: shown.map((d) => (runs.has(key(d)) ? d : forPageThatDoesNotRun([d])[0])) };
+  });
 }
 
 // Diagnostics of the boilerplates a page includes, nested ones too.
@@ -77,12 +127,34 @@ function includedDiagnostics(page: Page, path = new Set<string>()): Diagnostic[]
   return found;
 }
 
-// Keeps the diagnostics not printed yet in this run: a boilerplate's problems show once, under the first page that has them.
-function unseen(diagnostics: Diagnostic[], seen: Set<string>): Diagnostic[] {
-  return diagnostics.filter((d) => {
-    const key = `${d.file}:${d.line}:${d.column}:${d.ruleId}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
+// The problems of each doctest.yaml serving the pages (beside a page, or beside its reference page), once per file;
+// a block key of a spec beside the pages it serves must name one of their blocks (or of their boilerplates').
+function specDiagnostics(pages: Page[], reference: string): { file: string; diagnostics: Diagnostic[] }[] {
+  const results = new Map<string, SpecResult>();
+  const own = new Map<string, { ids: Set<string>; pages: string[] }>();
+  for (const page of pages) {
+    if (!page.isHugo) continue;
+    const file = findSpecFile(page.file, reference);
+    if (!file) continue;
+    if (!results.has(file)) results.set(file, readSpec(file));
+    if (resolve(dirname(file)) !== resolve(dirname(page.file))) continue;
+    const served = own.get(file) ?? { ids: new Set<string>(), pages: [] };
+    for (const id of blockIds(page)) served.ids.add(id);
+    served.pages.push(page.file);
+    own.set(file, served);
+  }
+  return [...results].map(([file, result]) => {
+    const served = own.get(file);
+    const unknown = served ? unknownBlockKeys(result, served.ids, served.pages.join(', ')) : [];
+    return { file, diagnostics: [...result.diagnostics, ...unknown].sort((a, b) => a.line - b.line) };
   });
+}
+
+// The block ids of a page and of the boilerplates it includes (a spec may name a boilerplate's block).
+function blockIds(page: Page, seen = new Set<Page>()): string[] {
+  if (seen.has(page)) return [];
+  seen.add(page);
+  const ids = page.blocks.map((b) => b.id).filter((id): id is string => id !== undefined);
+  for (const include of page.includes) if (include.page) ids.push(...blockIds(include.page, seen));
+  return ids;
 }

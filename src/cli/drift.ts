@@ -8,7 +8,7 @@ import { driftReport, failOnValues, failsOn, type FailOn } from '../translate/dr
 import { loadInputs } from './inputs.js';
 import { parseOptions, usageError } from './usage.js';
 
-const help = `Usage: istio-doctest drift [--reference LANG] [--json] [--fail-on commands|outputs|any|none] [--vars FILE] [--summary FILE] PATH...
+const help = `Usage: istio-doctest drift [--reference LANG] [--json] [--quiet] [--fail-on commands|outputs|any|none] [--vars FILE] [--summary FILE] PATH...
 
 Compares every page not in the reference language (files, or folders searched for *.md) with the same page under
 content/<LANG>/, block by block after aligning them: same, command (word diff), output, translated (only
@@ -19,6 +19,7 @@ Output is grouped by page, with file:line on both sides and [-reference-]{+trans
 
 Options:
   --reference LANG   the reference language (default: en)
+  --quiet            print only pages that drift (or have no reference page), and the summary
   --json             {"pages":[{"file","reference","status","test","boilerplates","blocks":[{"id","syntax","kind",
                      "line","referenceLine","moved","preview","changes":[{"line","referenceLine","text",
                      "referenceText","diff","words"}]}]}],"summary":{...},"wordDiffMarkers":{...}}
@@ -47,6 +48,7 @@ export async function main(argv: string[]): Promise<number> {
   const parsed = parseOptions(argv, {
     reference: { type: 'string', default: 'en' },
     json: { type: 'boolean' },
+    quiet: { type: 'boolean' },
     'fail-on': { type: 'string', default: 'commands' },
     vars: { type: 'string' },
     summary: { type: 'string' },
@@ -67,7 +69,7 @@ export async function main(argv: string[]): Promise<number> {
   for (const problem of problems) process.stderr.write(`istio-doctest: ${problem}\n`);
   const report = driftReport(pages, reference, referenceOf, (page) => resolve(page.file));
   if (report.pages.length === 0) return usageError(`nothing to compare: no page in ${parsed.positionals.join(', ')} is a translation under content/<lang>/ other than ${reference}`, 'drift');
-  process.stdout.write(parsed.values.json ? driftJson(report) : driftText(report));
+  process.stdout.write(parsed.values.json ? driftJson(report) : driftText(report, { onlyDrift: Boolean(parsed.values.quiet) }));
   if (process.env.GITHUB_ACTIONS === 'true' && !parsed.values.json) {
     for (const d of driftDiagnostics(report, failOn)) process.stdout.write(`${githubAnnotation(d)}\n`);
   }

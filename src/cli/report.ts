@@ -71,6 +71,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   for (const problem of problems) process.stderr.write(`istio-doctest: ${problem}\n`);
   const drifted = matrix.rows.reduce((n, row) => n + row.cells.filter((c) => c.blocks.length > 0).length, 0);
-  process.stdout.write(`report: ${out}: ${matrix.rows.length} pages in ${matrix.langs.length} languages, ${drifted} translations with drifted blocks${runs ? ', with run results' : ''}\n`);
+  const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  process.stdout.write(`report: ${out}: ${n(matrix.rows.length, 'page')} in ${n(matrix.langs.length, 'language')}, ${n(drifted, 'translation')} with drifted blocks${runs ? ', with run results' : ''}\n`);
   return problems.length > 0 ? 1 : 0;
 }

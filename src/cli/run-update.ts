@@ -41,6 +41,10 @@ export function updateBaseline(pages: Page[], loaded: LoadedPages, reference: st
 
 /** Redraws the failed outputs after the run and returns the exit code: the run's, or 0 when every failure was redrawn. */
 export function applyUpdate(mode: UpdateValue, summary: RunSummary, baseline: UpdateBaseline, exitCode: number, write: (text: string) => void): number {
+  if (summary.interrupted) {
+    write('update: the run was interrupted; no expected output redrawn\n');
+    return exitCode;
+  }
   const results = summary.pages.flatMap((page) => page.steps);
   const plan = stepUpdates(results, { pageOf: baseline.pageOf, translated: (file, line) => baseline.translated.has(`${file}:${line}`) });
   const writes = writeEdits(plan.updated.map((u) => u.edit), baseline.snapshots, { dry: mode === 'dry' });
@@ -54,7 +58,7 @@ export function applyUpdate(mode: UpdateValue, summary: RunSummary, baseline: Up
   for (const e of writes.flatMap((w) => w.skipped)) write(`${e.file}:${e.from}: not updated: the lines are not what the page had when it was read\n`);
   const verb = mode === 'dry' ? 'would redraw' : 'redrew';
   write(`update: ${verb} ${done.length} expected output${done.length === 1 ? '' : 's'} in ${pages} file${pages === 1 ? '' : 's'}; ${plan.notUpdated.length} failed step${plan.notUpdated.length === 1 ? '' : 's'} left as they are${mode === 'dry' ? ' (dry run: nothing written)' : ''}\n`);
-  if (mode === 'dry' || exitCode !== 1 || summary.interrupted) return exitCode;
+  if (mode === 'dry' || exitCode !== 1) return exitCode;
   const redrawn = new Set(done);
   const failures = results.filter((r) => !r.warning && (r.status === 'failed' || r.status === 'timeout'));
   const pageFailures = summary.pages.some((p) => p.status === 'failed' && !p.steps.some((s) => !s.warning && s.status === 'failed'));

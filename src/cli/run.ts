@@ -12,8 +12,8 @@ import { AnnotationsReporter } from '../report/github.js';
 import { JsonEventsFile, JsonEventsLocked } from '../report/json-events.js';
 import { JunitReporter } from '../report/junit.js';
 import { errorReason, Reporters, type Reporter } from '../report/reporter.js';
-import { githubLink, runSummaryMarkdown } from '../report/markdown-summary.js';
-import { appendSummary } from '../report/summary-file.js';
+import { githubLink } from '../report/markdown-summary.js';
+import { MarkdownSummaryReporter } from '../report/summary-file.js';
 import { guardContext } from '../run/context-guard.js';
 import { blockedReason, isDirectory, preflight } from '../run/preflight.js';
 import { runPages } from '../run/run-pages.js';
@@ -48,6 +48,10 @@ istio.io test scripts (the *test.sh beside a page, or beside the same page in th
                          only: only pages with scripts; off: ignore scripts
   --repo-root DIR        the istio.io checkout the scripts' tests/util/... and content/... paths resolve in
                          (default: the folder holding the page's content/)
+  --setup only=CONFIG    only the tests of one setup config (a script's \`# @setup\` line, e.g. profile=default;
+                         pages without a script count as profile=none), for a CI matrix over setups
+  --no-snapshot          do not compare the cluster before and after each script (leftovers fail a script)
+  --setup keep           trust the cluster as it is (the default: Istio is not installed or removed per setup)
 
 Cluster and files:
   --istio-dir DIR        Istio release or checkout the @samples/...@ files are in (default $ISTIO_DIR)
@@ -109,6 +113,8 @@ const options = {
   // istio.io test scripts
   scripts: { type: 'string' },
   'repo-root': { type: 'string' },
+  setup: { type: 'string' },
+  'no-snapshot': { type: 'boolean' },
 } as const;
 
 interface Settings {
@@ -156,8 +162,12 @@ export async function main(argv: string[]): Promise<number> {
     (page) => planOf(page, settings.tabs, reference),
   );
   for (const warning of chosen.warnings) process.stderr.write(`istio-doctest: warning: ${warning}\n`);
-  const selected = { skipped: chosen.skipped };
-  const plans = settings.shard ? shardOf(chosen.plans.map((plan) => ({ file: planKey(plan), plan })), settings.shard, (e) => stepsToRun(e.plan)).map((e) => e.plan) : chosen.plans;
+  const setup = readSetupOption(v.setup);
+  if (typeof setup === 'object') return usageError(setup.error, 'run');
+  const bySetup = setup === undefined ? chosen.plans : chosen.plans.filter((plan) => setupOf(plan) === setup);
+  const otherSetups = setup === undefined ? [] : chosen.plans.filter((plan) => setupOf(plan) !== setup).map((plan) => ({ file: plan.page.file, reason: `setup ${setupOf(plan)}, not ${setup} (--setup only=${setup})` }));
+  const selected = { skipped: [...chosen.skipped, ...otherSetups] };
+  const plans = settings.shard ? shardOf(bySetup.map((plan) => ({ file: planKey(plan), plan })), settings.shard, (e) => stepsToRun(e.plan)).map((e) => e.plan) : bySetup;
   // Read before the run, so a page edited meanwhile is never overwritten.
   const baseline = update && !v['dry-run'] ? updateBaseline([...new Set(plans.map((plan) => plan.page))], loaded, reference) : undefined;
   const { istioDir } = settings;
@@ -187,10 +197,13 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
-  const junitProblem = v.junit ? unwritable(v.junit) : undefined;
-  if (junitProblem) {
-    process.stderr.write(`istio-doctest: --junit ${v.junit}: cannot write it (${junitProblem})\n`);
-    return 2;
+  for (const option of ['junit', 'summary'] as const) {
+    const path = v[option];
+    const problem = path ? unwritable(path) : undefined;
+    if (problem) {
+      process.stderr.write(`istio-doctest: --${option} ${path}: cannot write it (${problem})\n`);
+      return 2;
+    }
   }
   const json = v.json ? openJsonEvents(v.json) : undefined;
   if (typeof json === 'string') {
@@ -212,6 +225,7 @@ export async function main(argv: string[]): Promise<number> {
     const list: Reporter[] = [];
     if (json) list.push(json);
     if (v.junit) list.push(new JunitReporter(v.junit));
+    if (v.summary) list.push(new MarkdownSummaryReporter(v.summary, githubLink(process.env)));
     list.push(new ConsoleReporter(stdout, { tty, color: wantsColor(process.stdout), columns: process.stdout.columns }));
     if (process.env.GITHUB_ACTIONS === 'true') list.push(new AnnotationsReporter(stdout));
     const reporters = new Reporters(list, (name, reason) => process.stderr.write(`istio-doctest: ${name}: cannot write it (${reason}); the run goes on without it\n`));
@@ -227,11 +241,11 @@ export async function main(argv: string[]): Promise<number> {
       // A closed terminal or a dropped SSH session (SIGHUP) ends the run as SIGTERM does: cleanup first.
       signals: ['SIGINT', 'SIGTERM', 'SIGHUP'],
       cli: process.argv[1],
+      snapshot: v['no-snapshot'] !== true,
     });
     reporters.close();
-    const written = v.summary ? writeSummary(v.summary, summary) : summary.exitCode;
     // A report that could not be written fails a run that passed: CI must not take a missing report for success.
-    const code = reporters.failures.length > 0 ? written || 2 : written;
+    const code = reporters.failures.length > 0 ? summary.exitCode || 2 : summary.exitCode;
     return update && baseline ? applyUpdate(update, summary, baseline, code, (text) => process.stdout.write(text)) : code;
   } finally {
     try {
@@ -322,12 +336,16 @@ function unwritable(file: string): string | undefined {
   }
 }
 
-// Appends the Markdown summary after the run; a failed write is one line, and a passing run then exits 2, not 0.
-function writeSummary(file: string, summary: RunSummary): number {
-  const problem = appendSummary(file, runSummaryMarkdown(summary, githubLink(process.env)));
-  if (!problem) return summary.exitCode;
-  process.stderr.write(`istio-doctest: ${problem}\n`);
-  return summary.exitCode || 2;
+// `--setup only=CONFIG` gives CONFIG; `keep` (or nothing) no filter; anything else is a usage error.
+function readSetupOption(text: string | undefined): string | undefined | { error: string } {
+  if (text === undefined || text === 'keep') return undefined;
+  const m = /^only=(.+)$/.exec(text);
+  return m ? m[1] : { error: `--setup: expected keep or only=CONFIG (e.g. only=profile=default), got '${text}'` };
+}
+
+// The setup config a plan needs: its script's \`# @setup\`, or profile=none for a page plan.
+function setupOf(plan: RunPlan): string {
+  return 'script' in plan ? (plan as { script: { setup: string } }).script.setup : 'profile=none';
 }
 
 // The key a plan is sharded by: its page, and its script when it has one (a page may have several).

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { absoluteSiteRoot, sitePathOf } from '../page/site-path.js';
+import { diagnostic } from '../page/diagnostics.js';
 import { needsArg } from '../match/types.js';
 import { VERIFY_MODES } from '../plan/plan.js';
 import { parseDuration, parseTimeout } from './duration.js';
@@ -50,7 +51,13 @@ const specSchema = z
 export type BlockSpec = z.output<typeof blockSpec>;
 export type Spec = z.output<typeof specSchema>;
 
-export type SpecResult = { spec?: Spec; file?: string; diagnostics: Diagnostic[] };
+export type SpecResult = {
+  spec?: Spec;
+  file?: string;
+  diagnostics: Diagnostic[];
+  /** The line of each key under `blocks:` (for a valid spec). */
+  blockLines?: Record<string, number>;
+};
 
 // Finds the spec for a page: `doctest.yaml` beside it, else beside the same page under `content/<reference>/`.
 export function findSpecFile(pageFile: string, reference = 'en'): string | undefined {
@@ -76,7 +83,10 @@ export function readSpec(file: string): SpecResult {
   }
   const data: unknown = document.toJS() ?? {};
   const parsed = specSchema.safeParse(data);
-  if (parsed.success) return { spec: parsed.data, file, diagnostics: [] };
+  if (parsed.success) {
+    const blockLines = Object.fromEntries(Object.keys(parsed.data.blocks ?? {}).map((id) => [id, pathLine(document, text, ['blocks', id])]));
+    return { spec: parsed.data, file, diagnostics: [], blockLines };
+  }
   return {
     file,
     diagnostics: parsed.error.issues
@@ -91,7 +101,7 @@ export function readSpec(file: string): SpecResult {
 
 // Explains a zod issue in the terms of the spec file: what was expected, and what was found when it helps.
 function describe(issue: z.core.$ZodIssue, found: unknown): string {
-  if (issue.code === 'invalid_value') return `expected one of ${issue.values.join(', ')}`;
+  if (issue.code === 'invalid_value') return `expected one of ${issue.values.join(', ')}, got ${shown(found)}`;
   if (issue.code === 'unrecognized_keys') return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')} (expected ${knownKeys(issue.path.length)})`;
   if (issue.code === 'invalid_type') return `expected ${typeName(issue.expected)}, got ${shown(found)}`;
   if (issue.code === 'invalid_key') return `expected ${issue.issues[0]?.message ?? 'another key'}`;
@@ -152,7 +162,22 @@ function pathLine(document: Document, text: string, path: string[]): number {
   return offset === undefined ? 1 : text.slice(0, offset).split('\n').length;
 }
 
+/** The keys under `blocks:` that name no block of the pages the spec serves (`ids`), each at its line. */
+export function unknownBlockKeys(result: SpecResult, ids: ReadonlySet<string>, pages: string): Diagnostic[] {
+  if (!result.file || !result.spec?.blocks) return [];
+  return Object.keys(result.spec.blocks)
+    .filter((id) => !ids.has(id))
+    .map((id) =>
+      diagnostic({
+        file: result.file!,
+        line: result.blockLines?.[id] ?? 1,
+        ruleId: 'spec-unknown-block',
+        message: `\`blocks.${id}\`: ${pages} has no block ${id}, so this entry is never used (the ids are in \`istio-doctest extract\`)`,
+      }),
+    );
+}
+
 // A spec problem as a diagnostic.
-function specProblem(file: string, line: number, ruleId: string, message: string): Diagnostic {
-  return { file, line, column: 1, severity: 'error', ruleId, message };
+function specProblem(file: string, line: number, ruleId: 'spec-unreadable' | 'spec-yaml' | 'spec-invalid', message: string): Diagnostic {
+  return diagnostic({ file, line, ruleId, message });
 }

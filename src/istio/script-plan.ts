@@ -97,14 +97,14 @@ export function buildScriptPlan(split: SplitScript, placeholder: Page, ctx: Scri
     const { body } = formatSnips(page, ctx.varsOf(page), boilerplateSources(page));
     const text = snipsHeader(page.file) + body.replace(/^source "content\//gm, `source "$${SNIPS_DIR_VAR}/content/`);
     snipsFiles.set(path, text);
-    const lines = blockLines(page);
+    // Boilerplates first: their snippets are defined by their own snips files, not by the page's.
+    for (const include of page.includes) if (include.page) addPage(include.page, `content/${langOf(include.page.file) ?? ctx.lang}/boilerplates/snips/${include.name}.sh`);
     const { bodies, outs } = snippetsOfSnips(text);
-    for (const [id, where] of lines) {
-      if (!snippets.has(id)) snippets.set(id, { id, body: bodies.get(id), out: outs.get(`${id}_out`) ?? outs.get(id), ...where });
+    for (const [id, where] of blockLines(page)) {
+      if (!snippets.has(id) && (bodies.has(id) || outs.has(id))) snippets.set(id, { id, body: bodies.get(id), out: outs.get(`${id}_out`) ?? outs.get(id), ...where });
       defined.add(id);
     }
     for (const block of allBlocks(page)) block.rawLines.forEach((raw, i) => istioFilesIn(raw).forEach((f) => use(istioFiles, f, block.file, block.line + 1 + i)));
-    for (const include of page.includes) if (include.page) addPage(include.page, `content/${langOf(include.page.file) ?? ctx.lang}/boilerplates/snips/${include.name}.sh`);
     const reference = ctx.reference && page.lang !== ctx.reference ? ctx.load(swapContent(page.file, page.lang, ctx.reference)) : undefined;
     if (reference) for (const [id, where] of blockLines(reference)) if (!english.has(id)) english.set(id, where);
     return path;

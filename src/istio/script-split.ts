@@ -34,7 +34,7 @@ export function splitScript(file: string, text: string): SplitResult {
   if (separators.length !== 1) {
     const where = separators.length === 0 ? 1 : separators[1];
     const found = separators.length === 0 ? 'none' : `${separators.length}, on lines ${separators.join(', ')}`;
-    return { ok: false, diagnostics: [diagnostic(file, where, 1, 'error', 'script-cleanup-separator', `a test script needs exactly one '${cleanupSeparator}' line separating the test from its cleanup; found ${found}`)] };
+    return { ok: false, diagnostics: [diagnostic({ file, line: where, severity: 'error', ruleId: 'script-cleanup-separator', message: `a test script needs exactly one '${cleanupSeparator}' line separating the test from its cleanup; found ${found}` })] };
   }
   const separator = separators[0];
   const testLines = lines.slice(0, separator - 1);
@@ -46,7 +46,7 @@ export function splitScript(file: string, text: string): SplitResult {
   if (setups.length !== 1) {
     const where = setups.length === 0 ? 1 : setups[1].line;
     const found = setups.length === 0 ? 'none' : `${setups.length}, on lines ${setups.map((s) => s.line).join(', ')}`;
-    return { ok: false, diagnostics: [diagnostic(file, where, 1, 'error', 'script-setup', `a test script needs exactly one '# @setup CONFIG' line before '${cleanupSeparator}' (e.g. '# @setup profile=default'); found ${found}`)] };
+    return { ok: false, diagnostics: [diagnostic({ file, line: where, severity: 'error', ruleId: 'script-setup', message: `a test script needs exactly one '# @setup CONFIG' line before '${cleanupSeparator}' (e.g. '# @setup profile=default'); found ${found}` })] };
   }
   const testDir = file.replace(/[\\/][^\\/]*$/, '');
   const sources = testLines

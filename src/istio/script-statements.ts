@@ -59,10 +59,12 @@ export function readStatements(file: string, part: ScriptPart): ReadResult {
     parser ??= syntax.NewParser();
     tree = parser.Parse(part.text, file);
   } catch (error) {
-    const message = String((error as Error).message ?? error);
+    // mvdan-sh throws its Go error value: `Error()` gives `file:line:col: message`.
+    const raw = error as { Error?: () => string; message?: string };
+    const message = typeof raw?.Error === 'function' ? raw.Error() : String(raw?.message ?? error);
     const at = /:(\d+):(\d+): (.*)$/.exec(message);
     const line = at ? Number(at[1]) + part.line - 1 : part.line;
-    return { ok: false, diagnostics: [diagnostic(file, line, at ? Number(at[2]) : 1, 'error', 'script-syntax', `bash cannot parse this script: ${at ? at[3] : message}`)] };
+    return { ok: false, diagnostics: [diagnostic({ file, line, column: at ? Number(at[2]) : 1, severity: 'error', ruleId: 'script-syntax', message: `bash cannot parse this script: ${at ? at[3] : message}` })] };
   }
   const bytes = Buffer.from(part.text, 'utf8');
   const stmts: ShNode[] = tree.Stmts ?? [];

@@ -10,7 +10,7 @@ import type { Page } from '../page/types.js';
 import type { RunPlan } from '../plan/plan.js';
 import { githubLink, runSummaryMarkdown } from '../report/markdown-summary.js';
 import { appendSummary } from '../report/summary-file.js';
-import { assertionResult, jestStatus, stepFailure, stepTitle, testFileResult, type PageNote } from '../report/jest-results.js';
+import { assertionResult, jestStatus, noStepsResult, stepFailure, stepTitle, testFileResult, type PageNote } from '../report/jest-results.js';
 import { guardContext } from '../run/context-guard.js';
 import { planOf, usesCluster } from '../run/plan-pages.js';
 import { diagnosticLine } from '../report/diagnostic-line.js';
@@ -21,6 +21,8 @@ import { selectPages } from '../run/select.js';
 import { readJestOptions, type DoctestJestOptions } from './options.js';
 import { clusterGate } from './cluster-gate.js';
 import { namePattern, trimToPattern } from './name-pattern.js';
+
+const NO_STEPS = 'the page has no shell commands to run';
 
 /** Sends one of Jest's runner events (awaited in order). */
 export type Emit = <N extends keyof TestEvents>(name: N, payload: TestEvents[N]) => Promise<void>;
@@ -72,13 +74,13 @@ async function runProject(config: Config.ProjectConfig, tests: Test[], context: 
   const plans: { plan: RunPlan; selected: Set<number> }[] = [];
   for (const page of pages) {
     const plan = planOf(page, options.tabs, options.reference);
-    const reason = skippedReasons.get(page.file);
+    const reason = skippedReasons.get(page.file) ?? (plan.steps.length === 0 ? NO_STEPS : undefined);
     const trimmed = reason === undefined ? trimToPattern(plan, titleOf(page), pattern) : undefined;
     if (reason !== undefined || !trimmed) {
       await reportSkipped(testOf.get(resolve(page.file))!, page, plan, reason ?? `no step matches -t ${context.globalConfig.testNamePattern}`, context.emit);
     } else plans.push(trimmed);
   }
-  if (selected.skipped.length > 0) write(`${skippedLine([...skippedReasons.values()], project)}\n`);
+  if (skippedReasons.size > 0) write(`${skippedLine([...skippedReasons.values()], project)}\n`);
   if (plans.length === 0) return;
 
   const checked = preflight(plans.map((p) => p.plan), { istioDir: options.istioDir });
@@ -146,8 +148,8 @@ async function runPlans(plans: { plan: RunPlan; selected: Set<number> }[], optio
         wait: options.wait,
         emit: listener,
         stop: stop.signal,
-        // In watch mode Jest owns the keyboard and its interrupts; otherwise Ctrl-C stops the page and runs its cleanup.
-        signals: context.watcher.isWatchMode() ? [] : ['SIGINT', 'SIGTERM'],
+        // Ctrl-C or a kill stops the page and runs its cleanup (in watch mode Jest reads Ctrl-C as a key, not a signal).
+        signals: ['SIGINT', 'SIGTERM'],
       },
     );
   } finally {
@@ -182,7 +184,7 @@ async function reportSkipped(test: Test, page: Page, plan: RunPlan, reason: stri
   const title = titleOf(page);
   const now = Date.now();
   await emit('test-file-start', [test]);
-  const tests = plan.steps.map((step) => assertionResult(title, step, 'pending', null));
+  const tests = plan.steps.length > 0 ? plan.steps.map((step) => assertionResult(title, step, 'pending', null)) : [noStepsResult(title, NO_STEPS)];
   await emit('test-file-success', [test, testFileResult(test.path, tests, { start: now, end: now }, [{ type: 'info', message: `skipped: ${reason}`, origin: page.file }], true)]);
 }
 

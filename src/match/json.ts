@@ -1,7 +1,10 @@
 // Comparing JSON documents: every expected key must be present with a matching value, keys only in
 // the output are allowed, arrays keep their order and length, `"..."` matches any value, and strings
 // and numbers compare with the line rules (volatile values, inline `...`).
-import { matchLine, rewriteLine, type PatternCache } from './line.js';
+import { ELAPSED_KEYS, type DurationContext } from './kinds/age.js';
+import { isVolatileHeader } from './kinds/header.js';
+import { matchLine, type PatternCache } from './line.js';
+import { rewriteLine } from './line-diff.js';
 import { quote } from './text.js';
 import type { Differences } from './types.js';
 
@@ -62,10 +65,17 @@ export interface JsonOutcome {
 
 const MAX_DEPTH = 400;
 
+// How a duration in the value of a key is judged: an elapsed time under `age`, `duration`...,
+// configuration under any other key (`"connectTimeout": "10s"`), as in text (array items, the root).
+function durationsOf(key: string | undefined): DurationContext {
+  if (key === undefined) return 'line';
+  return ELAPSED_KEYS.has(key.toLowerCase().replace(/[-_]/g, '')) ? 'volatile' : 'cell';
+}
+
 // Compares two text values (strings or numbers as text) with the line rules, line by line.
-function textMatches(cache: PatternCache, e: string, a: string): { ok: boolean; detail?: string } {
+function textMatches(cache: PatternCache, e: string, a: string, durations: DurationContext = 'line'): { ok: boolean; detail?: string } {
   if (!e.includes('\n') && !a.includes('\n')) {
-    const pattern = cache.get(e);
+    const pattern = cache.get(e, durations);
     const outcome = matchLine(pattern, a);
     return { ok: outcome.ok, detail: pattern.volatile || pattern.wild ? outcome.detail : undefined };
   }
@@ -79,8 +89,8 @@ function textMatches(cache: PatternCache, e: string, a: string): { ok: boolean; 
   return { ok: true };
 }
 
-// Compares an expected value with an actual one at a path, recording differences.
-function compareValue(ctx: JsonContext, e: Json, a: Json, path: string, depth: number): JsonOutcome {
+// Compares an expected value with an actual one at a path (under a key, for objects' members), recording differences.
+function compareValue(ctx: JsonContext, e: Json, a: Json, path: string, depth: number, key?: string): JsonOutcome {
   const differ = (reason: string): JsonOutcome => {
     ctx.out.add({ path, expected: show(e), actual: show(a), reason: `${path}: ${reason}` });
     return { ok: false, rewritten: a };
@@ -89,7 +99,9 @@ function compareValue(ctx: JsonContext, e: Json, a: Json, path: string, depth: n
   if (depth > MAX_DEPTH) return differ('nested too deeply to compare');
   if (typeof e === 'string') {
     if (typeof a !== 'string') return differ(`expected a string ${show(e)}, got ${typeName(a)} ${show(a)}`);
-    const outcome = textMatches(ctx.cache, e, a);
+    // The value of a volatile header or key (`X-B3-Sampled`, `resourceVersion`) is any non-empty string.
+    if (key !== undefined && isVolatileHeader(key) && a !== '') return { ok: true, rewritten: e };
+    const outcome = textMatches(ctx.cache, e, a, durationsOf(key));
     if (outcome.ok) return { ok: true, rewritten: e };
     differ(`expected ${quote(e)}, got ${quote(a)}${outcome.detail ? ` (${outcome.detail})` : ''}`);
     return { ok: false, rewritten: e.includes('\n') ? a : rewriteLine(e, a) };
@@ -137,7 +149,7 @@ function compareValue(ctx: JsonContext, e: Json, a: Json, path: string, depth: n
       ctx.out.add({ path: at, expected: show(e[key]), reason: `${at}: missing from the output (expected ${show(e[key])})` });
       continue;
     }
-    const outcome = compareValue(ctx, e[key], a[key], at, depth + 1);
+    const outcome = compareValue(ctx, e[key], a[key], at, depth + 1, key);
     ok = ok && outcome.ok;
     setKey(rewritten, key, outcome.rewritten);
   }

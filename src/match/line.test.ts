@@ -1,4 +1,5 @@
-import { compileLine, lineMatches, matchLine, rewriteLine } from './line.js';
+import { compileLine, lineMatches, matchLine } from './line.js';
+import { rewriteLine } from './line-diff.js';
 
 describe('one expected line against one actual line', () => {
   test.each<[string, string, string, boolean]>([

@@ -2,13 +2,12 @@
 // and inline `...`. Matching is done by hand: each `...`-free group matches deterministically from a
 // start position, and groups between `...` are found leftmost with the earliest end, which is what a
 // glob needs; no regular expression is built from user text.
-import { diffArrays } from 'diff';
 import { collapseBlanks } from './normalize.js';
 import { formFits, readAny, readKind, type Kind } from './kinds.js';
 import { isElapsed, type DurationContext } from './kinds/age.js';
 import { describeKind } from './kinds/describe.js';
 import { readHeaderValue, volatileHeaderValue } from './kinds/header.js';
-import { quote, tokenAt, tokens } from './text.js';
+import { quote, tokenAt } from './text.js';
 
 /** One piece of a compiled expected line. */
 export type Element =
@@ -244,17 +243,27 @@ export function matchLine(pattern: LinePattern, actual: string): LineOutcome {
 
 /** Compiles expected lines once per comparison, since table rows and retries reuse them. */
 export class PatternCache {
-  private readonly cache = new Map<string, LinePattern>();
+  // One map per duration context, so that a lookup builds no key.
+  private readonly caches = new Map<DurationContext, Map<string, LinePattern>>();
+  private size = 0;
   constructor(private readonly options: CompileOptions = {}) {}
 
   // Returns the compiled pattern of a line, compiling it the first time; `durations` says where it stands.
-  get(source: string, durations?: DurationContext): LinePattern {
-    const key = durations === undefined || durations === 'line' ? source : `${durations}\u0000${source}`;
-    let p = this.cache.get(key);
+  get(source: string, durations: DurationContext = this.options.durations ?? 'line'): LinePattern {
+    let cache = this.caches.get(durations);
+    if (!cache) {
+      cache = new Map();
+      this.caches.set(durations, cache);
+    }
+    let p = cache.get(source);
     if (!p) {
-      p = compileLine(source, durations === undefined ? this.options : { ...this.options, durations });
-      if (this.cache.size > 100_000) this.cache.clear();
-      this.cache.set(key, p);
+      p = compileLine(source, { ...this.options, durations });
+      if (this.size > 100_000) {
+        for (const c of this.caches.values()) c.clear();
+        this.size = 0;
+      }
+      cache.set(source, p);
+      this.size++;
     }
     return p;
   }
@@ -263,41 +272,4 @@ export class PatternCache {
 // Compares two single lines, for callers without a cache.
 export function lineMatches(expected: string, actual: string, options: CompileOptions = {}): boolean {
   return matchLine(compileLine(expected, options), actual).ok;
-}
-
-/**
- * Rewrites a failed actual line so the diff shows only real differences: tokens are aligned with
- * the expected tokens and every token that matches is written as the expected one; the actual
- * blanks are kept. Lines with too many tokens are left as they are.
- */
-export function rewriteLine(expected: string, actual: string, options: CompileOptions = {}): string {
-  const exp = tokens(expected);
-  const act = tokens(actual);
-  if (exp.length === 0 || act.length === 0 || exp.length > 400 || act.length > 400) return actual;
-  const cache = new PatternCache(options);
-  const changes = diffArrays(
-    exp.map((t) => t.text),
-    act.map((t) => t.text),
-    { comparator: (e: string, a: string) => matchLine(cache.get(e), a).ok, maxEditLength: 200 },
-  );
-  if (!changes) return actual;
-  const replacement = new Map<number, string>();
-  let ei = 0;
-  let ai = 0;
-  for (const change of changes) {
-    if (change.added) ai += change.count;
-    else if (change.removed) ei += change.count;
-    else {
-      for (let k = 0; k < change.count; k++) replacement.set(ai + k, exp[ei + k].text);
-      ei += change.count;
-      ai += change.count;
-    }
-  }
-  let out = '';
-  let last = 0;
-  act.forEach((t, k) => {
-    out += actual.slice(last, t.start) + (replacement.get(k) ?? t.text);
-    last = t.start + t.text.length;
-  });
-  return out + actual.slice(last);
 }

@@ -5,7 +5,8 @@
 import { alignLines } from './align-lines.js';
 import { maskKey } from './mask-key.js';
 import { collapseBlanks, isEllipsisLine } from './normalize.js';
-import { compileLine, matchLine, rewriteLine, type PatternCache } from './line.js';
+import { compileLine, matchLine, type PatternCache } from './line.js';
+import { describeDifferences, diffLine } from './line-diff.js';
 import { quote } from './text.js';
 import type { Differences } from './types.js';
 
@@ -35,22 +36,28 @@ function same(ctx: LinesContext, e: string, a: string): boolean {
   return ctx.exact ? e === a : matchLine(ctx.cache.get(e), a).ok;
 }
 
-// Explains why two lines differ: the line rules' reason, or the first differing column.
-function explain(ctx: LinesContext, e: string, a: string): string | undefined {
-  if (!ctx.exact) return matchLine(ctx.cache.get(e), a).detail;
-  let k = 0;
-  while (k < e.length && k < a.length && e[k] === a[k]) k++;
-  return `first difference at column ${k + 1}`;
-}
-
-// Records a pair of lines that do not match, with the reason the line comparison gives.
-function reportPair(ctx: LinesContext, ei: number, ai: number, e: string, a: string): void {
+// Records a pair of lines that do not match, naming every value that differs (or, in the `same` mode,
+// the first differing column), and returns the actual line rewritten for the diff.
+function reportPair(ctx: LinesContext, ei: number, ai: number, e: string, a: string): string {
   const line = (ctx.lineOffset ?? 0) + ei + 1;
   const actualLine = (ctx.actualOffset ?? 0) + ai + 1;
-  const why = explain(ctx, e, a);
+  let why: string | undefined;
+  let rewritten = a;
+  if (ctx.exact) {
+    let k = 0;
+    while (k < e.length && k < a.length && e[k] === a[k]) k++;
+    why = `first difference at column ${k + 1}`;
+  } else {
+    const pattern = ctx.cache.get(e);
+    const diff = pattern.wild ? undefined : diffLine(e, a);
+    // Lines with inline `...` are explained by the line rules: their values do not pair one to one.
+    why = diff && diff.differences.length > 0 ? describeDifferences(diff.differences) : matchLine(pattern, a).detail;
+    if (diff) rewritten = diff.rewritten;
+  }
   const where = actualLine === line ? '' : ` (output line ${actualLine})`;
   const detail = why ? `: ${why}` : '';
   ctx.out.add({ line, expected: e, actual: a, reason: `line ${line}${where}: expected ${quote(e)}, got ${quote(a)}${detail}` });
+  return rewritten;
 }
 
 // Records an expected line that has no counterpart in the output.
@@ -68,8 +75,7 @@ function reportExtra(ctx: LinesContext, beforeExpected: number, ai: number, a: s
 
 // Records a pair of lines that do not match and returns the actual line rewritten for the diff.
 function mismatch(ctx: LinesContext, ei: number, ai: number, e: string, a: string): string {
-  reportPair(ctx, ei, ai, e, a);
-  return ctx.exact ? a : rewriteLine(e, a);
+  return reportPair(ctx, ei, ai, e, a);
 }
 
 // Compares a pair of lines and adds the actual one to the diff: as expected when they match.

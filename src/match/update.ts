@@ -4,7 +4,8 @@ import { alignLines } from './align-lines.js';
 import { compareAuto } from './auto.js';
 import { match } from './index.js';
 import { diffArrays } from 'diff';
-import { matchLine, PatternCache, rewriteLine } from './line.js';
+import { matchLine, PatternCache } from './line.js';
+import { rewriteLine } from './line-diff.js';
 import { collapseBlanks, isEllipsisLine, normalizeLines } from './normalize.js';
 import type { MatchMode } from './types.js';
 

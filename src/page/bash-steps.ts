@@ -61,9 +61,7 @@ export function splitBashSteps(block: BlockLines): { steps: Step[]; diagnostics:
       pending = heredocsOpenedBy(command);
       if (/\bkubectl\s+exec\b.*\s-(it|ti)\b/.test(command)) {
         diagnostics.push(
-          diagnostic(block.file, fileLine, block.column, 'error', 'kubectl-exec-it', '`kubectl exec -it` waits for a terminal and hangs when run by a test; drop `-it` (or use `-i` alone)', {
-            actual: command.trim(),
-          }),
+          diagnostic({ file: block.file, line: fileLine, column: block.column, ruleId: 'kubectl-exec-it', message: '`kubectl exec -it` waits for a terminal and hangs when run by a test; drop `-it` (or use `-i` alone)', actual: command.trim() }),
         );
       }
       return;
@@ -72,7 +70,12 @@ export function splitBashSteps(block: BlockLines): { steps: Step[]; diagnostics:
       if (text.trim() !== '') leading++;
       if (leading === 1 && text.trim() !== '') {
         diagnostics.push(
-          diagnostic(block.file, fileLine, block.column, 'warning', 'bash-no-command', 'this `bash` block does not start with a `$ ` command line, so its first lines cannot be run', {
+          diagnostic({
+            file: block.file,
+            line: fileLine,
+            column: block.column,
+            ruleId: 'bash-no-command',
+            message: 'this `bash` block does not start with a `$ ` command line, so its first lines cannot be run',
             expected: '$ <command>',
             actual: text.trim().slice(0, 80),
           }),
@@ -85,9 +88,7 @@ export function splitBashSteps(block: BlockLines): { steps: Step[]; diagnostics:
   });
   if (current && pending.length > 0) {
     diagnostics.push(
-      diagnostic(block.file, current.line, block.column, 'error', 'heredoc-unterminated', `the heredoc opened on line ${current.line} never reaches its \`${pending[0].delimiter}\` line before the block ends`, {
-        expected: pending[0].delimiter,
-      }),
+      diagnostic({ file: block.file, line: current.line, column: block.column, ruleId: 'heredoc-unterminated', message: `the heredoc opened on line ${current.line} never reaches its \`${pending[0].delimiter}\` line before the block ends`, expected: pending[0].delimiter }),
     );
   }
   close();

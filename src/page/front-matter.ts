@@ -43,7 +43,7 @@ export function readFrontMatter(file: string, lines: string[]): FrontMatterResul
       frontMatter: {},
       present: true,
       bodyLine: 1,
-      diagnostics: [diagnostic(file, 1, 1, 'error', 'front-matter-unterminated', 'front matter opened with `---` on line 1 is never closed by a second `---` line')],
+      diagnostics: [diagnostic({ file, line: 1, ruleId: 'front-matter-unterminated', message: 'front matter opened with `---` on line 1 is never closed by a second `---` line' })],
     };
   }
   const diagnostics: Diagnostic[] = [];
@@ -53,7 +53,7 @@ export function readFrontMatter(file: string, lines: string[]): FrontMatterResul
   } catch (error) {
     const mark = error instanceof YAMLException ? error.mark : undefined;
     const reason = error instanceof YAMLException ? error.reason : (error as Error).message;
-    diagnostics.push(diagnostic(file, 2 + (mark?.line ?? 0), (mark?.column ?? 0) + 1, 'error', 'front-matter-yaml', `front matter is not valid YAML: ${reason}`));
+    diagnostics.push(diagnostic({ file, line: 2 + (mark?.line ?? 0), column: (mark?.column ?? 0) + 1, ruleId: 'front-matter-yaml', message: `front matter is not valid YAML: ${reason}` }));
   }
   if (data === null || data === undefined) return { frontMatter: {}, present: true, bodyLine: end + 2, diagnostics };
   const parsed = frontMatterSchema.safeParse(data);
@@ -62,7 +62,11 @@ export function readFrontMatter(file: string, lines: string[]): FrontMatterResul
     const key = issue.path.join('.');
     const line = keyLine(lines, end, String(issue.path[0] ?? ''));
     diagnostics.push(
-      diagnostic(file, line, 1, 'error', 'front-matter-invalid', `front matter key \`${key || '(root)'}\`: ${describeIssue(issue)}`, {
+      diagnostic({
+        file,
+        line,
+        ruleId: 'front-matter-invalid',
+        message: `front matter key \`${key || '(root)'}\`: ${describeIssue(issue, valueAt(data, issue.path))}`,
         expected: expectedOf(issue),
         actual: JSON.stringify(valueAt(data, issue.path)),
       }),
@@ -73,9 +77,10 @@ export function readFrontMatter(file: string, lines: string[]): FrontMatterResul
 }
 
 // Turns a zod issue into words a translator understands.
-function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_value') return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-  if (issue.code === 'invalid_type') return `expected ${issue.expected}`;
+function describeIssue(issue: z.core.$ZodIssue, found: unknown): string {
+  const value = found === undefined ? '' : `, got ${JSON.stringify(found)}`;
+  if (issue.code === 'invalid_value') return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}${value}`;
+  if (issue.code === 'invalid_type') return `expected ${issue.expected}${value}`;
   return issue.message;
 }
 

@@ -28,7 +28,7 @@ function load(file: string, options: LoadOptions, cache: Map<string, Page>, chai
     source = readFileSync(file, 'utf8');
   } catch (error) {
     const page = parsePage(file, '---\n---\n', options);
-    page.diagnostics = [diagnostic(file, 1, 1, 'error', 'file-unreadable', `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)];
+    page.diagnostics = [diagnostic({ file, line: 1, ruleId: 'file-unreadable', message: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` })];
     page.isHugo = false;
     return page;
   }
@@ -37,20 +37,20 @@ function load(file: string, options: LoadOptions, cache: Map<string, Page>, chai
     const found = boilerplateFile(file, page.lang, include.name);
     if (!found) {
       page.diagnostics.push(
-        diagnostic(file, include.line, 1, 'error', 'boilerplate-unknown', `unknown boilerplate \`${include.name}\`: no ${boilerplateHint(file, page.lang, include.name)}`),
+        diagnostic({ file, line: include.line, ruleId: 'boilerplate-unknown', message: `unknown boilerplate \`${include.name}\`: no ${boilerplateHint(file, page.lang, include.name)}` }),
       );
       continue;
     }
     include.file = found.file;
     if (found.fallback) {
       page.diagnostics.push(
-        diagnostic(file, include.line, 1, 'warning', 'boilerplate-fallback', `boilerplate \`${include.name}\` has no ${page.lang} version; using the English one (${found.file})`),
+        diagnostic({ file, line: include.line, ruleId: 'boilerplate-fallback', message: `boilerplate \`${include.name}\` has no ${page.lang} version; using the English one (${found.file})` }),
       );
     }
     const key = resolve(found.file);
     if (chain.includes(key) || key === resolve(file)) {
       page.diagnostics.push(
-        diagnostic(file, include.line, 1, 'error', 'boilerplate-cycle', `boilerplate \`${include.name}\` includes itself through ${[...chain, resolve(file), key].map((f) => relative(process.cwd(), f)).join(' → ')}`),
+        diagnostic({ file, line: include.line, ruleId: 'boilerplate-cycle', message: `boilerplate \`${include.name}\` includes itself through ${[...chain, resolve(file), key].map((f) => relative(process.cwd(), f)).join(' → ')}` }),
       );
       continue;
     }

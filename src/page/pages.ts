@@ -46,7 +46,7 @@ export function loadPages(paths: string[], varsFile?: string, options: LoadPages
     } catch (error) {
       // The parser is built never to throw; if it does, the page is reported and the run goes on.
       const page = parsePage(shown, '---\n---\n');
-      page.diagnostics = [diagnostic(shown, 1, 1, 'error', 'internal-error', `istio-doctest could not parse this page (${(error as Error).message}); please report it`)];
+      page.diagnostics = [diagnostic({ file: shown, line: 1, ruleId: 'internal-error', message: `istio-doctest could not parse this page (${(error as Error).message}); please report it` })];
       pages.push(page);
     }
   }

@@ -45,16 +45,15 @@ export function parsePage(file: string, source: string, options: ParseOptions = 
   };
   if (!isHugo) {
     page.diagnostics.push(
-      diagnostic(
+      diagnostic({
         file,
-        1,
-        1,
-        'error',
-        'not-hugo-page',
-        foreign && hasShortcodes(source)
-          ? `not a Hugo page: it has no front matter (\`---\` lines) and only stray shortcodes; ${foreign}`
-          : `not a Hugo page: it has no front matter (\`---\` lines) and no shortcodes; ${describeNonHugo(lines)}`,
-      ),
+        line: 1,
+        ruleId: 'not-hugo-page',
+        message:
+          foreign && hasShortcodes(source)
+            ? `not a Hugo page: it has no front matter (\`---\` lines) and only stray shortcodes; ${foreign}`
+            : `not a Hugo page: it has no front matter (\`---\` lines) and no shortcodes; ${describeNonHugo(lines)}`,
+      }),
     );
     return page;
   }
@@ -96,7 +95,7 @@ function toBlock(file: string, raw: RawBlock, vars: Vars | undefined, diagnostic
     const at = dedented.findIndex(usesVars);
     if (at >= 0) {
       diagnostics.push(
-        diagnostic(file, raw.line + 1 + at, raw.indent.length + 1, 'warning', 'vars-missing', 'this block uses a version shortcode but no `data/args.yml` was found beside `content/`; pass `--vars FILE` to substitute it'),
+        diagnostic({ file, line: raw.line + 1 + at, column: raw.indent.length + 1, ruleId: 'vars-missing', message: 'this block uses a version shortcode but no `data/args.yml` was found beside `content/`; pass `--vars FILE` to substitute it' }),
       );
     }
   }
@@ -105,7 +104,7 @@ function toBlock(file: string, raw: RawBlock, vars: Vars | undefined, diagnostic
     diagnostics.push(...found);
     block.steps = steps.map((step) => ({ ...step, command: substitute(step.command), expected: substituteVars(step.expected, vars) }));
     if (steps.length === 0 && found.length === 0) {
-      diagnostics.push(diagnostic(file, raw.line, raw.indent.length + 1, 'warning', 'bash-empty', 'this `bash` block has no `$ ` command'));
+      diagnostics.push(diagnostic({ file, line: raw.line, column: raw.indent.length + 1, ruleId: 'bash-empty', message: 'this `bash` block has no `$ ` command' }));
     }
   }
   return block;

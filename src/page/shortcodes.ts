@@ -33,10 +33,6 @@ export interface ShortcodeScan {
 
 const textOpener = /^(\s*)\{\{<\s*text(?=[\s>])(.*?)>\}\}\s*$/;
 const textCloser = /^\s*\{\{<\s*\/\s*text\s*>\}\}\s*$/;
-const tabsetOpener = /^\s*\{\{<\s*tabset\b(.*?)>\}\}\s*$/;
-const tabsetCloser = /^\s*\{\{<\s*\/\s*tabset\s*>\}\}\s*$/;
-const tabOpener = /^\s*\{\{<\s*tab\b(.*?)>\}\}\s*$/;
-const tabCloser = /^\s*\{\{<\s*\/\s*tab\s*>\}\}\s*$/;
 const boilerplateInclude = /\{\{<\s*boilerplate\s+"?([\w.-]+)"?\s*>\}\}/g;
 
 // Cheap test so the scan only runs regular expressions on lines that can hold a shortcode.
@@ -44,16 +40,93 @@ function mayHoldShortcode(line: string): boolean {
   return line.includes('{{<');
 }
 
+/** What the scan keeps while it walks the lines: the tab context and what it found so far. */
+interface ScanState {
+  file: string;
+  diagnostics: Diagnostic[];
+  tabsetIndex: number;
+  tabset?: { category: string; line: number; tabs: number };
+  tab?: TabRef;
+}
+
+/**
+ * A paired shortcode that gives the blocks inside it a context (micromark's shape: an opener and a closer line, what
+ * opening and closing do, and the diagnostic when it is never closed). `{{< text >}}` is not one of them: its inside
+ * is content, kept apart by the scan itself.
+ */
+interface LineConstruct {
+  name: string;
+  opener: RegExp;
+  closer: RegExp;
+  /** Whether the construct is open now. */
+  isOpen(state: ScanState): boolean;
+  onOpen(state: ScanState, match: RegExpExecArray, line: number): void;
+  onClose(state: ScanState): void;
+  /** The diagnostic for the open construct, never closed (`by` says what ended it). */
+  unterminated(state: ScanState, by: string): Diagnostic;
+}
+
+const tabsetConstruct: LineConstruct = {
+  name: 'tabset',
+  opener: /^\s*\{\{<\s*tabset\b(.*?)>\}\}\s*$/,
+  closer: /^\s*\{\{<\s*\/\s*tabset\s*>\}\}\s*$/,
+  isOpen: (state) => state.tabset !== undefined,
+  onOpen(state, match, line) {
+    state.tabsetIndex++;
+    state.tabset = { category: parseAttributes(match[1]).named['category-name'] ?? '', line, tabs: 0 };
+  },
+  onClose(state) {
+    state.tabset = undefined;
+    state.tab = undefined;
+  },
+  unterminated: (state, by) =>
+    diagnostic({
+      file: state.file,
+      line: state.tabset!.line,
+      ruleId: 'tabset-unterminated',
+      message: `the \`{{< tabset >}}\` opened on line ${state.tabset!.line} is never closed with \`{{< /tabset >}}\` before ${by}`,
+    }),
+};
+
+const tabConstruct: LineConstruct = {
+  name: 'tab',
+  opener: /^\s*\{\{<\s*tab\b(.*?)>\}\}\s*$/,
+  closer: /^\s*\{\{<\s*\/\s*tab\s*>\}\}\s*$/,
+  isOpen: (state) => state.tab !== undefined,
+  onOpen(state, match, line) {
+    const attributes = parseAttributes(match[1]);
+    const name = attributes.named.name ?? attributes.positional[0] ?? '';
+    state.tab = {
+      category: state.tabset?.category ?? '',
+      value: attributes.named['category-value'] ?? name,
+      name,
+      tabset: Math.max(state.tabsetIndex, 0),
+      index: state.tabset ? state.tabset.tabs++ : 0,
+      line,
+    };
+  },
+  onClose(state) {
+    state.tab = undefined;
+  },
+  unterminated: (state, by) =>
+    diagnostic({
+      file: state.file,
+      line: state.tab!.line,
+      ruleId: 'tab-unterminated',
+      message: `the \`{{< tab >}}\` opened on line ${state.tab!.line} is never closed with \`{{< /tab >}}\` before ${by}`,
+    }),
+};
+
+/** The paired shortcodes after `text`, outermost first: a construct's closer ends the ones inside it. */
+const constructs: readonly LineConstruct[] = [tabsetConstruct, tabConstruct];
+
 // Scans the body lines once, collecting blocks, tab context and includes; every malformed construct becomes a diagnostic.
 export function scanShortcodes(file: string, lines: string[], bodyStart: number): ShortcodeScan {
   const blocks: RawBlock[] = [];
   const includes: RawInclude[] = [];
-  const diagnostics: Diagnostic[] = [];
   const blockLines = new Uint8Array(lines.length);
+  const state: ScanState = { file, diagnostics: [], tabsetIndex: -1 };
   let open: RawBlock | undefined;
-  let tabsetIndex = -1;
-  let tabset: { category: string; line: number; tabs: number } | undefined;
-  let tab: TabRef | undefined;
 
   const finish = (block: RawBlock, endIndex: number) => {
     block.endLine = endIndex + 1;
@@ -75,7 +148,7 @@ export function scanShortcodes(file: string, lines: string[], bodyStart: number)
         continue;
       }
       if (textOpener.test(line)) {
-        diagnostics.push(unterminated(file, open));
+        state.diagnostics.push(unterminated(file, open));
         open.terminated = false;
         finish(open, i - 1);
         open = undefined;
@@ -94,7 +167,7 @@ export function scanShortcodes(file: string, lines: string[], bodyStart: number)
         opener: line,
         attributes: parseAttributes(opener[2]),
         rawLines: [],
-        tab,
+        tab: state.tab,
         terminated: true,
       };
       if (/\/\s*$/.test(opener[2])) {
@@ -106,61 +179,48 @@ export function scanShortcodes(file: string, lines: string[], bodyStart: number)
       continue;
     }
     if (textCloser.test(line)) {
-      diagnostics.push(
-        diagnostic(file, i + 1, line.indexOf('{{<') + 1, 'error', 'text-closer-without-opener', 'found `{{< /text >}}` with no `{{< text ... >}}` open before it'),
+      state.diagnostics.push(
+        diagnostic({ file, line: i + 1, column: line.indexOf('{{<') + 1, ruleId: 'text-closer-without-opener', message: 'found `{{< /text >}}` with no `{{< text ... >}}` open before it' }),
       );
       continue;
     }
-    const set = tabsetOpener.exec(line);
-    if (set) {
-      tabsetIndex++;
-      tabset = { category: parseAttributes(set[1]).named['category-name'] ?? '', line: i + 1, tabs: 0 };
-      continue;
-    }
-    if (tabsetCloser.test(line)) {
-      tabset = undefined;
-      tab = undefined;
-      continue;
-    }
-    const tabMatch = tabOpener.exec(line);
-    if (tabMatch) {
-      const attributes = parseAttributes(tabMatch[1]);
-      const name = attributes.named.name ?? attributes.positional[0] ?? '';
-      tab = {
-        category: tabset?.category ?? '',
-        value: attributes.named['category-value'] ?? name,
-        name,
-        tabset: Math.max(tabsetIndex, 0),
-        index: tabset ? tabset.tabs++ : 0,
-        line: i + 1,
-      };
-      continue;
-    }
-    if (tabCloser.test(line)) {
-      tab = undefined;
-      continue;
-    }
+    if (pairedShortcode(state, line, i + 1)) continue;
     boilerplateInclude.lastIndex = 0;
     for (let m = boilerplateInclude.exec(line); m; m = boilerplateInclude.exec(line)) {
       includes.push({ name: m[1], line: i + 1, column: m.index + 1 });
     }
   }
   if (open) {
-    diagnostics.push(unterminated(file, open));
+    state.diagnostics.push(unterminated(file, open));
     open.terminated = false;
     finish(open, lines.length - 1);
   }
-  return { blocks, includes, blockLines, diagnostics };
+  // Outermost first, so the diagnostics read in line order.
+  for (const construct of constructs) if (construct.isOpen(state)) state.diagnostics.push(construct.unterminated(state, 'the end of the page'));
+  return { blocks, includes, blockLines, diagnostics: state.diagnostics };
+}
+
+// Opens or closes a tabset or tab on its line: an opener while the same construct is still open, or the closer of an
+// outer construct while an inner one is open, means the open one was never closed. Returns whether the line was one.
+function pairedShortcode(state: ScanState, line: string, lineNumber: number): boolean {
+  for (let k = 0; k < constructs.length; k++) {
+    const construct = constructs[k];
+    const match = construct.opener.exec(line);
+    if (match) {
+      for (const inner of constructs.slice(k)) if (inner.isOpen(state)) state.diagnostics.push(inner.unterminated(state, `the \`{{< ${construct.name} >}}\` on line ${lineNumber}`));
+      construct.onOpen(state, match, lineNumber);
+      return true;
+    }
+    if (construct.closer.test(line)) {
+      for (const inner of constructs.slice(k + 1)) if (inner.isOpen(state)) state.diagnostics.push(inner.unterminated(state, `the \`{{< /${construct.name} >}}\` on line ${lineNumber}`));
+      construct.onClose(state);
+      return true;
+    }
+  }
+  return false;
 }
 
 // The diagnostic for a block whose closer never comes, naming the opening line.
 function unterminated(file: string, block: RawBlock): Diagnostic {
-  return diagnostic(
-    file,
-    block.line,
-    block.indent.length + 1,
-    'error',
-    'text-unterminated',
-    `the \`{{< text >}}\` block opened on line ${block.line} is never closed with \`{{< /text >}}\``,
-  );
+  return diagnostic({ file, line: block.line, column: block.indent.length + 1, ruleId: 'text-unterminated', message: `the \`{{< text >}}\` block opened on line ${block.line} is never closed with \`{{< /text >}}\`` });
 }

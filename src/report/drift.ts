@@ -110,10 +110,15 @@ function wordDiff(words: WordPart[], markers: DiffMarkers): string {
   return words.map((part) => (part.removed ? `${removed[0]}${part.value}${removed[1]}` : part.added ? `${added[0]}${part.value}${added[1]}` : part.value)).join('');
 }
 
-// The stable JSON document of `drift --json`.
-export function driftJson(report: DriftReport): string {
+/** The stable JSON document of `drift --json`, as an object (`check --json` embeds it). */
+export function driftDocument(report: DriftReport) {
   const markers = diffMarkers(report.pages);
-  return `${JSON.stringify({ pages: report.pages.map((page) => pageJson(page, markers)), summary: report.summary, wordDiffMarkers: markers }, null, 2)}\n`;
+  return { pages: report.pages.map((page) => pageJson(page, markers)), summary: report.summary, wordDiffMarkers: markers };
+}
+
+/** The JSON text of `drift --json`. */
+export function driftJson(report: DriftReport): string {
+  return `${JSON.stringify(driftDocument(report), null, 2)}\n`;
 }
 
 // One page as JSON: the issue's keys (file, reference, status, blocks) plus the test flags and boilerplates, and per
@@ -156,7 +161,7 @@ export function driftDiagnostics(report: DriftReport, failOn: FailOn = 'none'): 
     if (page.status !== 'drift') continue;
     // A boilerplate one page includes and the other does not fails as a missing or extra block does.
     const add = (line: number, finding: Finding, message: string, failsAs: Finding = finding) =>
-      found.push(diagnostic(page.file, line, 1, failing.has(failsAs) ? 'error' : 'warning', `drift-${finding}`, message));
+      found.push(diagnostic({ file: page.file, line, severity: failing.has(failsAs) ? 'error' : 'warning', ruleId: `drift-${finding}`, message }));
     if (page.test.page !== page.test.reference) add(page.test.line ?? 1, 'test-flag', `the test flag is ${page.test.page ?? '(none)'} here and ${page.test.reference ?? '(none)'} in ${page.reference}`);
     for (const include of page.includes) {
       if (include.status === 'missing') add(1, 'boilerplate', `${page.reference} includes the boilerplate ${include.name}; this page does not`, 'missing');

@@ -14,6 +14,12 @@ export function stepTitle(step: PlannedStep): string {
   return `${step.line} ${step.id}: ${first.length > 100 ? `${first.slice(0, 99)}…` : first}`;
 }
 
+/** The one skipped test of a page without steps: Jest fails a test file that has no test at all. */
+export function noStepsResult(title: string, reason: string): AssertionResult {
+  const name = `0 (no steps): ${reason}`;
+  return { ancestorTitles: [title], title: name, fullName: `${title} ${name}`, status: 'pending', duration: null, failureDetails: [], failureMessages: [], location: null, numPassingAsserts: 0 };
+}
+
 /** What Jest shows of a step: failed unless it passed, was skipped, or is a cleanup warning. */
 export function jestStatus(r: StepResult): JestStatus {
   if (r.status === 'skipped') return 'pending';
@@ -45,7 +51,7 @@ export function assertionResult(title: string, step: PlannedStep, status: JestSt
 export function stepFailure(r: StepResult, lines: string[], absolute: string): string {
   const step = r.step;
   const attempts = r.attempts > 1 ? ` (${r.attempts} attempts)` : '';
-  const exit = r.exitCode !== undefined ? `, exit code ${r.exitCode}` : '';
+  const exit = r.exitCode !== undefined && !/exit code/.test(r.message) ? `, exit code ${r.exitCode}` : '';
   const head = `${r.message || r.status}${attempts}${exit}`;
   const from = step.expectedLine ?? step.line;
   const to = step.expectedLine !== undefined ? step.expectedLine + Math.max(0, step.expected.split('\n').length - 1) : step.line + step.command.split('\n').length - 1;

@@ -7,15 +7,23 @@ export interface KillResult {
   signalled: number[];
   /** Processes that needed SIGKILL. */
   forced: number[];
+  /** Processes the runner may not signal (EPERM: another user's, e.g. a `sudo` child); they may still be running. */
+  denied: number[];
 }
 
-// Sends a signal, treating a process that is already gone as success.
-export function signal(pid: number, name: NodeJS.Signals): boolean {
+/** What sending a signal did: `sent`, `gone` (ESRCH: the process had already exited) or `denied` (EPERM). */
+export type SignalOutcome = 'sent' | 'gone' | 'denied';
+
+/** Sends a signal; a process already gone is not an error, one the runner may not signal is reported as `denied`. */
+export function signal(pid: number, name: NodeJS.Signals): SignalOutcome {
   try {
     process.kill(pid, name);
-    return true;
-  } catch {
-    return false;
+    return 'sent';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EPERM') return 'denied';
+    if (code === 'ESRCH') return 'gone';
+    throw error;
   }
 }
 
@@ -23,19 +31,20 @@ export function signal(pid: number, name: NodeJS.Signals): boolean {
 export async function killTree(roots: number[], graceMs = 1000): Promise<KillResult> {
   const table = processTable();
   const targets = [...new Set([...roots, ...descendantsOf(roots, table)])].filter((pid) => pid !== process.pid && pid > 1);
-  if (targets.length === 0) return { signalled: [], forced: [] };
-  for (const pid of targets) signal(pid, 'SIGTERM');
+  if (targets.length === 0) return { signalled: [], forced: [], denied: [] };
+  const denied = targets.filter((pid) => signal(pid, 'SIGTERM') === 'denied');
   for (const pid of targets) signal(pid, 'SIGCONT');
   const deadline = Date.now() + graceMs;
-  while (Date.now() < deadline && targets.some(isAlive)) await sleep(20);
-  const left = targets.filter(isAlive);
+  const mine = targets.filter((pid) => !denied.includes(pid));
+  while (Date.now() < deadline && mine.some(isAlive)) await sleep(20);
+  const left = mine.filter(isAlive);
   // Children born during the grace period are found again before SIGKILL.
   const forced = [...new Set([...left, ...descendantsOf(left)])].filter((pid) => pid !== process.pid && pid > 1);
-  for (const pid of forced) signal(pid, 'SIGKILL');
-  return { signalled: targets, forced };
+  for (const pid of forced) if (signal(pid, 'SIGKILL') === 'denied' && !denied.includes(pid)) denied.push(pid);
+  return { signalled: targets.filter((pid) => !denied.includes(pid)), forced: forced.filter((pid) => !denied.includes(pid)), denied };
 }
 
-// Kills a whole process group, for a session started as its own group leader.
-export function killGroup(leader: number, name: NodeJS.Signals): boolean {
+/** Kills a whole process group, for a session started as its own group leader. */
+export function killGroup(leader: number, name: NodeJS.Signals): SignalOutcome {
   return signal(-leader, name);
 }

@@ -45,6 +45,7 @@ export async function runPage(plan: RunPlan, options: PageOptions): Promise<Page
   }
   const results: StepResult[] = [];
   let failed = false;
+  let denied: number[] = [];
   try {
     for (const step of plan.steps) {
       const interrupted = options.signal?.aborted === true;
@@ -62,11 +63,13 @@ export async function runPage(plan: RunPlan, options: PageOptions): Promise<Page
       options.emit({ type: 'step', page: file, result, total });
     }
   } finally {
-    await session.close();
+    denied = (await session.close()).denied;
     removeWorkdir(dir);
   }
   const status = options.signal?.aborted ? 'interrupted' : failed ? 'failed' : 'passed';
-  return finish(options, { file, lang: plan.page.lang, status, steps: results, durationMs: performance.now() - started, message: '' });
+  // Processes of another user (a step's `sudo ...`) cannot be ended by the runner: they are named, not passed over.
+  const message = denied.length > 0 ? `not permitted to end ${denied.length === 1 ? 'process' : 'processes'} ${denied.join(', ')} the page started (EPERM); they may still run` : '';
+  return finish(options, { file, lang: plan.page.lang, status, steps: results, durationMs: performance.now() - started, message });
 }
 
 // Runs one step with its retries and rollout waits; `outOfPlace` is a cleanup step run after a failure or an interrupt.

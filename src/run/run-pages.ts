@@ -12,6 +12,8 @@ export type RunPagesOptions = Omit<PageOptions, 'signal' | 'force' | 'emit'> & {
   stop?: AbortSignal;
   /** For istio.io test scripts: the CLI their nested `_verify_*` calls use (`bin/istio-doctest.js`). */
   cli?: string;
+  /** Cluster snapshots around each test script (`--no-snapshot` turns them off). */
+  snapshot?: boolean;
 };
 
 // Runs every plan in order and sums up; the first signal stops the page after its cleanup, the second abandons the cleanup.
@@ -35,7 +37,7 @@ export async function runPages(plans: RunPlan[], skipped: SkippedPage[], options
         continue;
       }
       const pageOptions = { ...options, signal: stop.signal, force: force.signal };
-      pages.push(await (isScriptPlan(plan) ? runScript(plan, { ...pageOptions, cli: options.cli }) : runPage(plan, pageOptions)));
+      pages.push(await (isScriptPlan(plan) ? runScript(plan, { ...pageOptions, cli: options.cli, snapshot: options.snapshot }) : runPage(plan, pageOptions)));
     }
   } finally {
     for (const name of signals) process.off(name, onSignal);

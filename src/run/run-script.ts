@@ -10,12 +10,15 @@ import type { RunPlan } from '../plan/plan.js';
 import type { PageOptions } from './run-page.js';
 import type { PageResult, StepResult, StepStatus } from './results.js';
 import { runVerifyCall } from './script-verify.js';
+import { leftovers, takeSnapshot, type Snapshot } from './snapshot.js';
 import { shellQuote, Session } from './session.js';
 import { makeWorkdir, removeWorkdir } from './workdir.js';
 
 export interface ScriptOptions extends PageOptions {
   /** The CLI the session's `_verify_*` functions call for nested calls (`bin/istio-doctest.js`). */
   cli?: string;
+  /** Snapshot the cluster before and after a script that calls kubectl, and fail it on leftovers (default true). */
+  snapshot?: boolean;
 }
 
 /** Whether a plan is a script plan. */
@@ -30,6 +33,8 @@ export async function runScript(plan: ScriptPlan, options: ScriptOptions): Promi
   const total = plan.steps.length;
   const token = randomBytes(8).toString('hex');
   options.emit({ type: 'page-start', file, lang: plan.page.lang, steps: total, token });
+  const snapshots = options.snapshot !== false && plan.programs.includes('kubectl');
+  const before = snapshots ? await takeSnapshot() : undefined;
   const dir = makeWorkdir(options.istioDir);
   linkRepo(dir.work, plan.repoRoot);
   const snipsDir = join(dir.root, 'snips');
@@ -90,6 +95,14 @@ export async function runScript(plan: ScriptPlan, options: ScriptOptions): Promi
     await session.close();
     removeWorkdir(dir);
   }
+  if (before && !options.force?.aborted) {
+    const result = await snapshotResult(plan, before);
+    if (result) {
+      if (!result.warning) failed = true;
+      results.push(result);
+      options.emit({ type: 'step', page: file, result, total });
+    }
+  }
   const status = options.signal?.aborted ? 'interrupted' : failed ? 'failed' : 'passed';
   return finish(options, { file, lang: plan.page.lang, status, steps: results, durationMs: performance.now() - started, message: '' });
 }
@@ -121,6 +134,19 @@ async function runScriptStep(session: Session, step: ScriptStep, options: Script
   const status: StepStatus = result.interrupted ? 'interrupted' : result.timedOut ? 'timeout' : okExit ? 'passed' : 'failed';
   const message = status === 'passed' ? (result.exitCode !== 0 ? `${result.message}, ignored: the script does not \`set -e\` here` : '') : result.message || 'the command failed';
   return { step, status, attempts: 1, ...(result.exitCode !== undefined ? { exitCode: result.exitCode } : {}), timedOut: result.timedOut, durationMs: result.durationMs, output: result.output, message, diff: '', warning: warning(status) };
+}
+
+// The snapshot after the script against the one before: leftovers fail the script; a snapshot that could not be taken
+// is a warning (it says why).
+async function snapshotResult(plan: ScriptPlan, before: Snapshot): Promise<StepResult | undefined> {
+  const started = performance.now();
+  const after = await takeSnapshot();
+  const step: ScriptStep = { ...preludeStep(plan), id: 'snapshot', command: 'kubectl get namespaces; kubectl get <Kubernetes, Istio and Gateway API resources> -n default|istio-system', cleanup: true };
+  const base = { step, attempts: 1, timedOut: false, durationMs: performance.now() - started, output: '', diff: '' };
+  if (!before.ok || !after.ok) return { ...base, status: 'failed', message: `snapshot: ${!before.ok ? before.message : !after.ok ? after.message : ''}`, warning: true };
+  const left = leftovers(before.objects, after.objects);
+  if (left.length === 0) return undefined;
+  return { ...base, status: 'failed', message: `leftover: ${left.join(', ')}`, output: left.map((l) => `leftover: ${l}\n`).join(''), warning: false };
 }
 
 // The calls logged by the session's `_verify_*` functions during a step, one result each, then the log emptied.

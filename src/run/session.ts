@@ -91,8 +91,6 @@ export class Session {
   private unsaved?: number;
   /** Only the runner's command lines hold it; the shell prints it back at the end of each command. */
   private readonly secret = randomBytes(16).toString('hex');
-  /** Boot-time clock ticks at a moment of `performance.now()`, to date processes against a step's start. */
-  private readonly clock = { ticks: uptimeTicks(), at: performance.now() };
   /** The highest `$!` a command reported: background processes up to it belong to earlier commands. */
   private lastBackground = 0;
   private closed = false;
@@ -121,6 +119,8 @@ export class Session {
     const outFile = join(this.options.outDir ?? ctlDir, `out.${seq}`);
     const stateFile = join(ctlDir, `state.${seq % 2}`);
     writeFileSync(stepFile, command.endsWith('\n') ? command : `${command}\n`);
+    // The clock tick the command starts in, read as the kernel dates processes, to tell its subshells from earlier ones'.
+    const sinceTicks = uptimeTicks();
     const started = performance.now();
     const answered = this.answer(seq);
     this.send(this.stepLine(seq, stepFile, outFile, stateFile));
@@ -128,7 +128,7 @@ export class Session {
     let restarted = false;
     let note = '';
     if (outcome.kind === 'timeout' || outcome.kind === 'aborted') {
-      const late = await this.endStep(seq, answered, started);
+      const late = await this.endStep(seq, answered, sinceTicks);
       if (late) outcome = late;
       else restarted = true;
     }
@@ -149,12 +149,16 @@ export class Session {
     return result(outcome, { output: text, droppedBytes, durationMs, restarted }, options.timeoutMs, note);
   }
 
-  /** Ends the shell and every process the page started: its process group, its descendants, and anything carrying the token. */
-  async close(): Promise<void> {
-    if (this.closed) return;
+  /**
+   * Ends the shell and every process the page started: its process group, its descendants, and anything carrying the
+   * token. Returns the processes it was not permitted to end (EPERM: a `sudo` child, say), which may still run.
+   */
+  async close(): Promise<{ denied: number[] }> {
+    if (this.closed) return { denied: [] };
     this.closed = true;
-    await this.killEverything();
+    const denied = await this.killEverything();
     this.closeCommands();
+    return { denied };
   }
 
   // Starts bash (its own process group, the token in its environment) reading a fresh FIFO, and waits for its first answer.
@@ -255,7 +259,7 @@ export class Session {
   // Ends a timed-out or interrupted command where it is: the shell is stopped (it can start nothing more), what the
   // command started is killed, then the shell is asked (SIGUSR1) to save its state and exit, and killed if it does not.
   // Returns the command's report instead when it came in just before the stop.
-  private async endStep(seq: number, answered: Promise<Outcome>, started: number): Promise<Outcome | undefined> {
+  private async endStep(seq: number, answered: Promise<Outcome>, sinceTicks: number): Promise<Outcome | undefined> {
     const pid = this.shell.pid;
     if (pid === undefined) return undefined;
     signal(pid, 'SIGSTOP');
@@ -265,8 +269,7 @@ export class Session {
       signal(pid, 'SIGCONT');
       return late;
     }
-    const since = this.ticksAt(started);
-    const targets = stepProcesses(pid, { seq, sinceTicks: since, lastBackground: this.lastBackground }, this.options.token, processTable());
+    const targets = stepProcesses(pid, { seq, sinceTicks, lastBackground: this.lastBackground }, this.options.token, processTable());
     signal(pid, 'SIGUSR1');
     await killTree(targets, this.options.killGraceMs ?? 1000);
     signal(pid, 'SIGCONT');
@@ -282,11 +285,6 @@ export class Session {
     const late2 = processesWithEnv([`${RUN_TOKEN_VAR}=${this.options.token}`, `${STEP_VAR}=${seq}`]).filter(isAlive);
     if (late2.length > 0) await killTree(late2, 200);
     return undefined;
-  }
-
-  // The boot-time clock tick of a moment of `performance.now()` (rounded down: a process started then counts as after).
-  private ticksAt(at: number): number {
-    return Math.floor(this.clock.ticks + ((at - this.clock.at) / 1000) * 100);
   }
 
   // The shell's exit code once it has exited.
@@ -313,22 +311,25 @@ export class Session {
     return '';
   }
 
-  // Kills the shell, its group, its descendants and every process with the token (the end of a page).
-  private async killEverything(): Promise<void> {
+  // Kills the shell, its group, its descendants and every process with the token (the end of a page); returns the
+  // processes it was not permitted to signal.
+  private async killEverything(): Promise<number[]> {
     const pid = this.shell.pid;
     const exited = this.exited();
+    const denied = new Set<number>();
     if (pid !== undefined) {
       const table = processTable();
       const token = `${RUN_TOKEN_VAR}=${this.options.token}`;
       killGroup(pid, 'SIGTERM');
       const targets = [pid, ...descendantsOf([pid], table), ...processesWithEnv([token], table)];
-      await killTree([...new Set(targets)], this.options.killGraceMs ?? 1000);
+      for (const p of (await killTree([...new Set(targets)], this.options.killGraceMs ?? 1000)).denied) denied.add(p);
       killGroup(pid, 'SIGKILL');
       // A last sweep for processes that were forking while the first one ran.
-      const left = processesWithEnv([token]).filter(isAlive);
-      if (left.length > 0) await killTree(left, 200);
+      const left = processesWithEnv([token]).filter((p) => isAlive(p) && !denied.has(p));
+      if (left.length > 0) for (const p of (await killTree(left, 200)).denied) denied.add(p);
     }
     await within(exited, 2000);
+    return [...denied].filter(isAlive);
   }
 }
 

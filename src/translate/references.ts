@@ -2,6 +2,7 @@
 // them, and their block ids given to the translation (so one `doctest.yaml` and one snippet naming serve every language).
 import { existsSync } from 'node:fs';
 import { inLanguage, sitePathOf } from '../page/site-path.js';
+import { diagnostic } from '../page/diagnostics.js';
 import type { Page } from '../page/types.js';
 import { alignBlocks, alignedIds, type Alignment } from './align.js';
 
@@ -33,14 +34,19 @@ export function attachReferences(pages: Page[], reference: string | undefined, l
     const file = referenceFile(page.file, page.lang, reference);
     if (!file) return;
     let referencePage: Page;
+    let alignment: Alignment;
+    let ids: (string | undefined)[];
     try {
       referencePage = load(file);
-    } catch {
-      return; // The parser is built never to throw; a reference it cannot read leaves the page's own ids.
+      if (!referencePage.isHugo) return;
+      alignment = alignBlocks(page, referencePage);
+      ids = alignedIds(page, referencePage, alignment);
+    } catch (error) {
+      // Built never to throw; if it does, the page keeps its own ids and says so, as loadPages does for a page.
+      const message = `istio-doctest could not align this page with ${file} (${(error as Error).message}); its blocks keep their own ids; please report it`;
+      page.diagnostics.push(diagnostic({ file: page.file, line: 1, ruleId: 'internal-error', message }));
+      return;
     }
-    if (!referencePage.isHugo) return;
-    const alignment = alignBlocks(page, referencePage);
-    const ids = alignedIds(page, referencePage, alignment);
     page.blocks.forEach((block, i) => {
       block.localId = block.id;
       block.id = ids[i];

@@ -39,7 +39,7 @@ describe('doctest.yaml validation', () => {
       '',
     ].join('\n');
     expect(problems(yaml)).toEqual([
-      'doctest.yaml:3 `blocks.snip_cleanup_1.verify`: expected one of auto, same, contains, not-contains, lines, first-line, regex, like, elided, failure, none [spec-invalid]',
+      'doctest.yaml:3 `blocks.snip_cleanup_1.verify`: expected one of auto, same, contains, not-contains, lines, first-line, regex, like, elided, failure, none, got the text \"contain\" [spec-invalid]',
       'doctest.yaml:4 `blocks.snip_cleanup_2.arg`: expected `arg` with the text to look for (verify: contains needs one) [spec-invalid]',
       'doctest.yaml:7 `blocks.snip_cleanup_3.retry`: expected true or false, got the text "no" [spec-invalid]',
       'doctest.yaml:8 `blocks.snip_cleanup_3.timeout`: expected a duration such as 30s, 2m or 500ms [spec-invalid]',
@@ -58,7 +58,7 @@ describe('doctest.yaml validation', () => {
   test('a number as arg is the text it is written as, and durations become milliseconds', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'spec-')), 'doctest.yaml');
     writeFileSync(file, 'blocks:\n  snip_status_1:\n    verify: contains\n    arg: 404\n    timeout: 90s\n    retry: false\n');
-    expect(readSpec(file)).toEqual({ file, diagnostics: [], spec: { blocks: { snip_status_1: { verify: 'contains', arg: '404', timeout: 90000, retry: false } } } });
+    expect(readSpec(file)).toEqual({ file, diagnostics: [], blockLines: { snip_status_1: 2 }, spec: { blocks: { snip_status_1: { verify: 'contains', arg: '404', timeout: 90000, retry: false } } } });
   });
 });
 

@@ -100,6 +100,9 @@ describe('run with an istio.io test script', () => {
     const uk = join(site, 'content/uk');
     const only = await runCli(['run', '--dry-run', '--scripts', 'only', '--reference', 'none', uk], cluster.env);
     expect(only.stdout).toContain(`skipped ${page('uk')}: no test script (--scripts only)`);
+    const other = await runCli(['run', '--dry-run', '--setup', 'only=profile=default', page('en')], cluster.env);
+    expect(other.stdout).toContain(`skipped ${page('en')}: setup profile=none, not profile=default (--setup only=profile=default)`);
+    expect(other.stdout).toMatch(/0 pages would run, 0 steps; nothing was run/);
   }, 60000);
 
   test('SIGINT during a script stops it and runs its cleanup part', async () => {

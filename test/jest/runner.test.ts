@@ -41,6 +41,8 @@ describe('doc pages as Jest tests', () => {
     expect(run.stderr).toContain('skipped 1 step (line 23): not run: an earlier step failed');
 
     expect(testsOf(run, 'skip')).toEqual(['pending 8 snip__1: echo "not run"']);
+    // A page without commands is one skipped test (Jest fails a test file with none).
+    expect(testsOf(run, 'prose')).toEqual(['pending 0 (no steps): the page has no shell commands to run']);
     expect(run.stderr).toContain('istio-doctest: 1 doc page of this project skipped: front matter test: no (globals.doctest.all: true to run it anyway) (1)');
 
     expect(testsOf(run, 'timeout')).toEqual(['failed 10 snip_wait_1: export WAITED=yes; sleep 120', 'passed 16 snip_cleanup_1: echo "cleanup saw WAITED=$WAITED" > "$DOCTEST_MARKS/timeout-cleanup"']);
@@ -79,21 +81,22 @@ describe('doc pages as Jest tests', () => {
     const second = await runJest(['--config', config, '--shard', '2/2'], cluster.env, cluster.dir);
     expect(pagesOf(first).length).toBeGreaterThan(0);
     expect(pagesOf(second).length).toBeGreaterThan(0);
-    expect([...pagesOf(first), ...pagesOf(second)].sort()).toEqual(['fail/index.md', 'pass/index.md', 'skip/index.md', 'timeout/index.md']);
+    expect([...pagesOf(first), ...pagesOf(second)].sort()).toEqual(['fail/index.md', 'pass/index.md', 'prose/index.md', 'skip/index.md', 'timeout/index.md']);
     expect(first.stderr).toMatch(/^istio-doctest: the \d doc pages? of this project were not run \(ISTIO_DIR is not set\): to run them, /m);
     expect(first.code).toBe(0);
+    expect(second.code).toBe(0);
     expect(cluster.touched()).toBe(false);
   }, 120000);
 
   test('SIGINT to jest stops the running step, runs the page\'s cleanup, and jest reports the step failed', async () => {
     const cluster = fakeCluster();
-    const config = fixtureConfig(cluster.dir, { istioDir: ISTIO_DIR }, undefined, [join(ROOT, 'fixtures', 'run', 'interrupt')]);
+    const config = fixtureConfig(cluster.dir, { istioDir: ISTIO_DIR }, undefined, [join(ROOT, 'fixtures', 'jest-interrupt')]);
     const child = spawnJest(['--config', config], cluster.env);
     await waitFor(() => existsSync(join(cluster.env.DOCTEST_MARKS, 'token')), 'the page to reach its long step', 60000);
     await new Promise((r) => setTimeout(r, 500));
     child.kill('SIGINT');
     const result = await child;
-    expect(String(result.stderr)).toMatch(/● A page interrupted while a step runs › 18 snip_wait_1: sleep 60\n\n {4}interrupted/);
+    expect(String(result.stderr)).toMatch(/● A page interrupted while a step runs › 17 snip_wait_1: sleep 60\n\n {4}interrupted/);
     expect(result.exitCode).toBe(1);
     expect(cluster.leftovers()).toBe('');
   }, 120000);

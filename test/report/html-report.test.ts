@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The HTML report in a real browser (Debian's Chromium driven by playwright-core): the matrix cells of the seed pages
 // with a real run's results, a drill-down opened from the keyboard, a corpus sample, and screenshots (light, dark,
 // phone width) under test-output/ for a person to look at.
@@ -119,7 +120,7 @@ describe('istio-doctest report --html in Chromium', () => {
     await dark.page.goto(`file://${out}#d--1--es`);
     await dark.page.locator('details[open]').screenshot({ path: join(SHOTS, 'seed-drilldown-dark-phone.png') });
     await dark.page.context().close();
-  }, 180000);
+  }, 300000);
 
   const withCorpus = hasChromium && corpusPresent('the HTML report of a corpus sample');
   (withCorpus ? test : test.skip)('a corpus sample (traffic management in en, uk, zh): one row per page, Chinese text rendered', async () => {
@@ -151,5 +152,5 @@ describe('istio-doctest report --html in Chromium', () => {
     expect(glyphWidth).toBeGreaterThan(30);
     await page.screenshot({ path: join(SHOTS, 'corpus-light.png') });
     await page.context().close();
-  }, 180000);
+  }, 300000);
 });

@@ -1,4 +1,5 @@
-// Values of HTTP headers that change on every request, masked by the header's name (never read by position).
+// Values masked by their name (never read by position): HTTP headers that change on every request, and
+// the Kubernetes field that changes on every write (`resourceVersion`).
 import type { Reading } from './reading.js';
 import { forms } from './chars.js';
 
@@ -25,13 +26,16 @@ export const VOLATILE_HEADERS: ReadonlySet<string> = new Set([
   'x-envoy-peer-metadata-id',
 ]);
 
+/** Keys of Kubernetes objects whose value changes on every write, whatever the object holds. */
+export const VOLATILE_KEYS: ReadonlySet<string> = new Set(['resourceversion']);
+
 /** Prefixes of header families whose values are all ids: B3 and Datadog tracing. */
 export const VOLATILE_HEADER_PREFIXES: readonly string[] = ['x-b3-', 'x-datadog-'];
 
-// Whether a header name (any case) is a volatile one.
+// Whether a header name or key (any case) names a volatile value.
 export function isVolatileHeader(name: string): boolean {
   const lower = name.toLowerCase();
-  return VOLATILE_HEADERS.has(lower) || VOLATILE_HEADER_PREFIXES.some((p) => lower.startsWith(p) && lower.length > p.length);
+  return VOLATILE_HEADERS.has(lower) || VOLATILE_KEYS.has(lower) || VOLATILE_HEADER_PREFIXES.some((p) => lower.startsWith(p) && lower.length > p.length);
 }
 
 // Reads a header value on the actual side: up to a closing quote or the end of the line, never empty.

@@ -85,8 +85,9 @@ export function readTimestamp(s: string, i: number): Reading | null {
   if (!startsWord(s, i)) return null;
   let end = -1;
   let form = '';
-  const unix = unixDate(s, i);
-  const clf = unix < 0 ? clfDate(s, i) : -1;
+  const c0 = s.charCodeAt(i);
+  const unix = c0 >= 65 && c0 <= 90 ? unixDate(s, i) : -1;
+  const clf = unix < 0 && c0 >= 48 && c0 <= 57 ? clfDate(s, i) : -1;
   if (unix > 0) {
     end = unix;
     form = 'unix';

@@ -24,7 +24,7 @@ export function htmlReport(matrix: Matrix, options: { title?: string; generated?
 <body>
 <header>
 <h1>${esc(title)}</h1>
-<p class="meta">${esc(matrix.rows.length)} pages, reference language <strong>${esc(matrix.reference)}</strong>${matrix.runs ? ', with run results' : ''}${options.generated ? `, ${esc(options.generated)}` : ''}</p>
+<p class="meta">${esc(matrix.rows.length)} page${matrix.rows.length === 1 ? '' : 's'}, reference language <strong>${esc(matrix.reference)}</strong>${matrix.runs ? ', with run results' : ''}${options.generated ? `, ${esc(options.generated)}` : ''}</p>
 </header>
 <main>
 <section aria-labelledby="counts-title">

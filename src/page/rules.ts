@@ -1,0 +1,61 @@
+// The rule registry: every rule id a diagnostic can carry, with its default severity and what it means. The README's
+// rule table is generated from it (`npm run rules:readme`) and a test fails when the two disagree.
+import type { Severity } from './types.js';
+
+/** What a rule is: its default severity, one line for the README, and whether it only matters when the page runs. */
+export interface RuleInfo {
+  severity: Severity;
+  doc: string;
+  /** Only a problem when the page runs: a warning on pages that do not (`test:` other than `yes`). */
+  runOnly?: true;
+}
+
+/** Every rule, in the order the README lists them. */
+export const rules = {
+  'not-hugo-page': { severity: 'error', doc: 'no front matter and no shortcodes (or only stray ones): says what the file looks like instead (reStructuredText, text copied from a rendered page, plain markdown)' },
+  'front-matter-yaml': { severity: 'error', doc: 'the front matter is not YAML' },
+  'front-matter-unterminated': { severity: 'error', doc: 'the front matter is never closed by a second `---` line' },
+  'front-matter-invalid': { severity: 'error', doc: 'a known key has the wrong type or value, and says the value found (`test:` must be `yes`, `no`, `n/a` or `table-of-contents`)' },
+  'text-unterminated': { severity: 'error', doc: 'a `{{< text >}}` block is never closed (names its opening line)' },
+  'text-closer-without-opener': { severity: 'error', doc: 'a `{{< /text >}}` with no block open' },
+  'tabset-unterminated': { severity: 'error', doc: 'a `{{< tabset >}}` is never closed with `{{< /tabset >}}` (names its opening line)' },
+  'tab-unterminated': { severity: 'error', doc: 'a `{{< tab >}}` is never closed with `{{< /tab >}}` before the next tab or the end of its tabset' },
+  'heredoc-unterminated': { severity: 'error', doc: 'a heredoc never reaches its delimiter inside the block' },
+  'kubectl-exec-it': { severity: 'error', runOnly: true, doc: '`kubectl exec -it` hangs without a terminal (a warning on pages that do not run)' },
+  'boilerplate-unknown': { severity: 'error', doc: 'an include that does not resolve' },
+  'boilerplate-cycle': { severity: 'error', doc: 'a boilerplate that includes itself' },
+  'boilerplate-fallback': { severity: 'warning', doc: 'a translation uses the English boilerplate because its own is missing' },
+  'bash-no-command': { severity: 'warning', doc: 'a `bash` block whose first line is not a `$ ` command' },
+  'bash-empty': { severity: 'warning', doc: 'a `bash` block with no command' },
+  'vars-missing': { severity: 'warning', doc: 'a version shortcode is used but no `data/args.yml` was found (use `--vars FILE`)' },
+  'file-unreadable': { severity: 'error', doc: 'the file could not be read' },
+  'internal-error': { severity: 'error', doc: 'istio-doctest crashed on this page (a bug: please report it); the other pages go on' },
+  'spec-unreadable': { severity: 'error', doc: 'the page\'s `doctest.yaml` could not be read' },
+  'spec-yaml': { severity: 'error', doc: '`doctest.yaml` is not YAML' },
+  'spec-invalid': { severity: 'error', doc: 'a key of `doctest.yaml` is unknown or has the wrong value (says the key path, what was expected and what was found)' },
+  'spec-unknown-block': { severity: 'error', doc: '`doctest.yaml` names a block id the page does not have (at the key\'s line)' },
+  'script-cleanup-separator': { severity: 'error', doc: 'an istio.io `test.sh` script without exactly one `# @cleanup` line between the test and its cleanup' },
+  'script-setup': { severity: 'error', doc: 'an istio.io `test.sh` script without exactly one `# @setup CONFIG` line' },
+  'script-syntax': { severity: 'error', doc: 'an istio.io `test.sh` script bash cannot parse' },
+  'step-failed': { severity: 'error', doc: 'run: a step exited non-zero or printed what its expected output does not allow (annotation)' },
+  'step-timeout': { severity: 'error', doc: 'run: a step did not end within `--step-timeout` (annotation)' },
+  'step-interrupted': { severity: 'error', doc: 'run: a step was ended by SIGINT/SIGTERM/SIGHUP (annotation)' },
+  'cleanup-failed': { severity: 'warning', doc: 'run: a cleanup step failed (annotation; cleanup failures never fail the run)' },
+  'drift-command': { severity: 'warning', doc: 'drift: a command differs from the reference page (an error under `drift --fail-on commands`)' },
+  'drift-output': { severity: 'warning', doc: 'drift: an expected output differs (an error under `--fail-on outputs`)' },
+  'drift-translated': { severity: 'warning', doc: 'drift: an expected output was translated, so it can never pass (an error under `--fail-on outputs`)' },
+  'drift-comment': { severity: 'warning', doc: 'drift: only `#` comments of code differ (it runs the same)' },
+  'drift-placeholder': { severity: 'warning', doc: 'drift: only `<placeholders>` of a command that never runs (`snip_id=none`) differ' },
+  'drift-missing': { severity: 'warning', doc: 'drift: the reference page has a block this page lacks (an error under `--fail-on commands`)' },
+  'drift-extra': { severity: 'warning', doc: 'drift: a block the reference page does not have (an error under `--fail-on commands`)' },
+  'drift-boilerplate': { severity: 'warning', doc: 'drift: a boilerplate only one of the pages includes' },
+  'drift-test-flag': { severity: 'warning', doc: 'drift: the `test:` flag differs from the reference page\'s (at the `test:` line)' },
+} as const satisfies Record<string, RuleInfo>;
+
+/** A registered rule id. */
+export type RuleId = keyof typeof rules;
+
+/** The registry entry of a rule id (undefined for an id no rule has). */
+export function ruleInfo(id: string): RuleInfo | undefined {
+  return (rules as Record<string, RuleInfo>)[id];
+}

@@ -1,0 +1,49 @@
+// Cluster snapshots around a test, like istio.io's framework (pkg/test/istioio/snapshot.go): namespaces; Kubernetes
+// resources in `default`; Istio (and Gateway API, where its CRDs are installed) resources in `default` and
+// `istio-system`. What a test leaves behind after its cleanup fails it, so the next test starts clean.
+import { execa } from 'execa';
+
+/** Resource types per namespace, as `kubectl api-resources -o name` names them; those the cluster lacks are skipped. */
+const KUBE = ['services', 'deployments.apps', 'daemonsets.apps', 'serviceaccounts', 'configmaps', 'secrets'] as const;
+const ISTIO = [
+  'destinationrules.networking.istio.io', 'envoyfilters.networking.istio.io', 'gateways.networking.istio.io', 'serviceentries.networking.istio.io',
+  'sidecars.networking.istio.io', 'virtualservices.networking.istio.io', 'workloadentries.networking.istio.io',
+  'authorizationpolicies.security.istio.io', 'peerauthentications.security.istio.io', 'requestauthentications.security.istio.io',
+  'gateways.gateway.networking.k8s.io', 'httproutes.gateway.networking.k8s.io', 'grpcroutes.gateway.networking.k8s.io', 'referencegrants.gateway.networking.k8s.io',
+] as const;
+/** Objects every cluster has, which no test creates. */
+const BUILT_IN = /^(service default\/kubernetes|serviceaccount \S+\/default|configmap \S+\/kube-root-ca\.crt|configmap istio-system\/istio.*|secret istio-system\/.*)$/;
+
+export type Snapshot = { ok: true; objects: Set<string> } | { ok: false; message: string };
+
+// Takes a snapshot: one `kind ns/name` per object (`namespace name` for namespaces).
+export async function takeSnapshot(env: Record<string, string> = {}, timeoutMs = 30000): Promise<Snapshot> {
+  const kubectl = async (args: string[]) => {
+    const result = await execa('kubectl', args, { env, extendEnv: true, reject: false, timeout: timeoutMs, stdin: 'ignore' });
+    return result.exitCode === 0 ? { ok: true as const, out: String(result.stdout) } : { ok: false as const, message: `kubectl ${args.join(' ')}: ${String(result.stderr).trim().split('\n')[0] || result.shortMessage}` };
+  };
+  const types = await kubectl(['api-resources', '-o', 'name']);
+  if (!types.ok) return { ok: false, message: types.message };
+  const known = new Set(types.out.split('\n'));
+  const objects = new Set<string>();
+  const namespaces = await kubectl(['get', 'namespaces', '-o', 'name']);
+  if (!namespaces.ok) return { ok: false, message: namespaces.message };
+  for (const line of namespaces.out.split('\n').filter(Boolean)) objects.add(`namespace ${line.replace(/^[^/]*\//, '')}`);
+  for (const [ns, wanted] of [['default', [...KUBE, ...ISTIO]], ['istio-system', [...ISTIO]]] as const) {
+    const present = wanted.filter((t) => known.has(t));
+    if (present.length === 0 || !objects.has(`namespace ${ns}`)) continue;
+    const listed = await kubectl(['get', present.join(','), '-n', ns, '-o', 'name']);
+    if (!listed.ok) return { ok: false, message: listed.message };
+    for (const line of listed.out.split('\n').filter(Boolean)) {
+      const [type, name] = line.split('/');
+      const entry = `${type.split('.')[0]} ${ns}/${name}`;
+      if (!BUILT_IN.test(entry)) objects.add(entry);
+    }
+  }
+  return { ok: true, objects };
+}
+
+// What the second snapshot has that the first had not, sorted.
+export function leftovers(before: Set<string>, after: Set<string>): string[] {
+  return [...after].filter((o) => !before.has(o)).sort();
+}

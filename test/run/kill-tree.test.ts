@@ -1,0 +1,61 @@
+// Signalling a page's processes: one already gone is not an error, one the runner may not signal (another user's)
+// is reported as denied, never taken for gone, and does not hold the kill up for the grace period.
+import { execFileSync, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { killTree, signal } from '../../src/run/kill-tree.js';
+import { isAlive } from '../../src/run/proc.js';
+import { ensureBuilt, ROOT } from './harness.js';
+
+beforeAll(() => ensureBuilt(), 60000);
+
+// A child that has exited and been reaped.
+async function goneChild(): Promise<number> {
+  const child = spawn('true');
+  await new Promise((resolve) => child.on('exit', resolve));
+  return child.pid!;
+}
+
+describe('signal and killTree', () => {
+  test('a process that has already exited is gone, not an error', async () => {
+    expect(signal(await goneChild(), 'SIGTERM')).toBe('gone');
+  });
+
+  test('a tree of the runner\'s own processes is ended, nothing denied', async () => {
+    const child = spawn('bash', ['-c', 'sleep 1000 & sleep 1001; wait'], { stdio: 'ignore' });
+    await new Promise((r) => setTimeout(r, 200));
+    const result = await killTree([child.pid!], 500);
+    expect(result.denied).toEqual([]);
+    expect(result.signalled.length).toBeGreaterThanOrEqual(3);
+    expect(result.signalled.filter(isAlive)).toEqual([]);
+  });
+
+  test('a process of another user is denied (EPERM), still running, and does not hold the kill up', () => {
+    if (process.getuid?.() !== 0) {
+      // Not root: pid 1 belongs to another user.
+      expect(signal(1, 'SIGCONT')).toBe('denied');
+      return;
+    }
+    let runuser = '';
+    try {
+      runuser = execFileSync('sh', ['-c', 'command -v runuser'], { encoding: 'utf8' }).trim();
+    } catch {
+      console.log('skipped: root without runuser cannot act as another user here');
+      return;
+    }
+    const victim = spawn('sleep', ['1000'], { stdio: 'ignore' });
+    try {
+      const script = `import { signal, killTree } from ${JSON.stringify(join(ROOT, 'dist', 'run', 'kill-tree.js'))};
+        const started = Date.now();
+        const result = await killTree([${victim.pid}], 5000);
+        console.log(JSON.stringify({ once: signal(${victim.pid}, 'SIGTERM'), denied: result.denied, ms: Date.now() - started }));`;
+      const out = JSON.parse(execFileSync(runuser, ['-u', 'nobody', '--', process.execPath, '--input-type=module', '-e', script], { encoding: 'utf8' }));
+      expect(out.once).toBe('denied');
+      expect(out.denied).toEqual([victim.pid]);
+      // Not the 5 s grace: nothing it could kill was waited for.
+      expect(out.ms).toBeLessThan(4000);
+      expect(isAlive(victim.pid!)).toBe(true);
+    } finally {
+      victim.kill('SIGKILL');
+    }
+  });
+});
