@@ -81,7 +81,7 @@ describe('istio-doctest extract', () => {
     expect(code).toBe(0);
     expect(existsSync(join(out, 'content/en/boilerplates/snips/first.sh'))).toBe(true);
     expect(existsSync(join(out, 'content/en/boilerplates/first.md_snips.sh'))).toBe(false);
-    const script = 'set -e; source content/en/docs/demo/snips.sh; snip_steps_1; snip__1; type -t snip__1';
+    const script = 'set -e; source content/en/docs/demo/snips.sh; snip_steps_1; bpsnip_first__1; type -t bpsnip_first__1';
     const bash = spawnSync('bash', ['-c', script], { cwd: out, encoding: 'utf8' });
     expect(bash.stderr).toBe('');
     expect(bash.stdout).toBe('demo 1.27\nfirst\nfunction\n');

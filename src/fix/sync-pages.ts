@@ -2,7 +2,7 @@
 // to date with the reference page, and the list of what only a translator can do. Pure: pages in, edits and notes out.
 import type { Page } from '../page/types.js';
 import type { ReferencePair } from '../translate/references.js';
-import { syncBlock, type SyncOnly } from '../translate/sync-block.js';
+import { ACCEPTED_KINDS, syncBlock, type SyncOnly } from '../translate/sync-block.js';
 import type { LineEdit } from './page-edits.js';
 
 /** Work `sync` leaves to a translator, at a line of the translation. */
@@ -53,9 +53,9 @@ function syncPage(page: Page, pair: ReferencePair, only: SyncOnly, plan: SyncPla
     const theirs = reference !== undefined ? pair.page.blocks[reference] : undefined;
     if (mine && theirs) {
       const result = syncBlock(mine, theirs, only);
-      if (result.kinds.every((k) => k === 'same')) continue;
+      const open = result.kinds.filter((k) => !ACCEPTED_KINDS.includes(k) && !result.fixed.includes(k));
+      if (result.kinds.every((k) => ACCEPTED_KINDS.includes(k))) continue;
       plan.counts.drifted++;
-      const open = result.kinds.filter((k) => k !== 'same' && !result.fixed.includes(k));
       if (result.lines) {
         plan.edits.push({ file: mine.file, from: mine.line + 1, count: mine.rawLines.length, lines: result.lines, before: mine.rawLines });
       }

@@ -16,6 +16,9 @@ export interface BlockNote {
   message: string;
 }
 
+/** Drift that is a translation's own business (translated `#` comments, `<placeholders>` of blocks that never run). */
+export const ACCEPTED_KINDS: readonly DriftKind[] = ['same', 'comment', 'placeholder'];
+
 /** The block's new content lines (undefined when nothing changes) and what is left to a translator. */
 export interface BlockSync {
   lines?: string[];
@@ -40,7 +43,7 @@ export function syncBlock(local: Block, reference: Block, only: SyncOnly): Block
   const wantCommands = only !== 'outputs' && kinds.includes('command');
   const wantOutputs = only !== 'commands' && kinds.includes('output');
   const notes: BlockNote[] = [];
-  if (kinds.includes('translated')) notes.push({ line: local.line, message: 'translated output or comments: kept; check them against the reference' });
+  if (kinds.includes('translated')) notes.push({ line: local.line, message: 'translated output: kept (a step cannot pass with it); check it against the reference' });
   if (!wantCommands && !wantOutputs) return { kinds, fixed: [], notes };
   const mine = linesOf(local);
   const theirs = linesOf(reference);
@@ -48,6 +51,8 @@ export function syncBlock(local: Block, reference: Block, only: SyncOnly): Block
   const keepComments = !kinds.includes('output');
   const out: string[] = [];
   let applied = false;
+  // The kinds of which a changed hunk was kept as the translation has it: not fixed.
+  const kept = new Set<DriftKind>();
   let m = 0;
   let t = 0;
   // Decides one hunk: the reference's lines where they fix what was asked, the translation's otherwise.
@@ -58,6 +63,8 @@ export function syncBlock(local: Block, reference: Block, only: SyncOnly): Block
     const take = !onlyComments && (command ? wantCommands && (!output || wantOutputs) : wantOutputs);
     if (!take) {
       out.push(...removed.map((l) => l.raw));
+      // Translated comments are the translation's own; any other hunk kept leaves its kind unfixed.
+      if (!onlyComments) kept.add(command ? 'command' : 'output');
       if (command && wantCommands && !onlyComments) notes.push({ line: (removed[0] ?? added[0]).line, message: 'a command and its translated output changed together: left as it is' });
       return;
     }
@@ -83,8 +90,11 @@ export function syncBlock(local: Block, reference: Block, only: SyncOnly): Block
     }
   }
   flush();
-  if (!applied) return { kinds, fixed: [], notes };
-  const fixed = kinds.filter((k) => (k === 'command' && wantCommands) || (k === 'output' && wantOutputs));
+  if (!applied) {
+    if (wantOutputs && !kinds.includes('command')) notes.push({ line: local.line, message: 'the output differs only in translated # comments: kept' });
+    return { kinds, fixed: [], notes };
+  }
+  const fixed = kinds.filter((k) => ((k === 'command' && wantCommands) || (k === 'output' && wantOutputs)) && !kept.has(k));
   return { lines: [...out, ...tail], kinds, fixed, notes };
 }
 

@@ -50,6 +50,6 @@ describe('syncing a translated block with its reference', () => {
     const zh = block('zh', bash('kubectl get pods # 列出它们'));
     const result = syncBlock(zh, en, 'all');
     expect(result.lines).toBeUndefined();
-    expect(result).toMatchObject({ kinds: ['translated'], fixed: [] });
+    expect(result).toMatchObject({ kinds: ['comment'], fixed: [] });
   });
 });
