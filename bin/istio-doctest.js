@@ -8,5 +8,7 @@ if (!existsSync(fileURLToPath(cli))) {
   process.stderr.write('istio-doctest: dist/cli.js is missing; run `npm ci` (or `npm run build`) first.\n');
   process.exit(2);
 }
-const { main } = await import(cli.href);
+const { main, internalError } = await import(cli.href);
+// An error thrown outside the command's own flow (an event handler, a stream) is reported like one inside it.
+process.on('uncaughtException', (error) => process.exit(internalError(error)));
 process.exitCode = await main(process.argv.slice(2));

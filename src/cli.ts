@@ -1,5 +1,5 @@
 // The `istio-doctest` command line: one sub-command per file under cli/, loaded only when used.
-import { usageError } from './cli/usage.js';
+import { INTERNAL_ERROR, usageError } from './cli/usage.js';
 
 type Command = { summary: string; load: () => Promise<{ main(argv: string[]): Promise<number> }> };
 
@@ -23,14 +23,40 @@ export function helpText(): string {
     'Commands:',
     ...rows,
     '',
-    'Run `istio-doctest <command> --help` for the options of a command.',
+    'Run `istio-doctest <command> --help` (or `istio-doctest help <command>`) for the options of a command.',
+    'Exit codes: 0 ok, 1 findings (errors, failed steps, drift), 2 bad usage, 70 internal error, 130 interrupted.',
     '',
   ].join('\n');
 }
 
-// Runs one sub-command and returns the process exit code (0 ok, 1 findings, 2 usage).
+/**
+ * Runs one sub-command and returns the process exit code (0 ok, 1 findings, 2 usage, 70 internal error). An error
+ * nothing expected is one line asking for a report, never a stack trace (unless DEBUG is set).
+ */
 export async function main(argv: string[]): Promise<number> {
+  try {
+    return await dispatch(argv);
+  } catch (error) {
+    return internalError(error);
+  }
+}
+
+/** Reports an error istio-doctest did not expect (a bug) in one line, with the stack only under DEBUG; returns 70. */
+export function internalError(error: unknown): number {
+  const message = error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message.split('\n')[0]}` : String(error);
+  process.stderr.write(`istio-doctest: internal error: ${message}; please report it (set DEBUG=1 for the stack trace)\n`);
+  if (process.env.DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  return INTERNAL_ERROR;
+}
+
+// Finds the sub-command and runs it.
+async function dispatch(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === 'help' && rest.length > 0) {
+    const wanted = commands[rest[0]];
+    if (!wanted) return usageError(`unknown command '${rest[0]}'`);
+    return (await wanted.load()).main(['--help']);
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(helpText());
     return name === undefined ? 2 : 0;
@@ -40,7 +66,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const command = commands[name];
-  if (!command) return usageError(`unknown command '${name}'`, helpText());
+  if (!command) return usageError(`unknown command '${name}' (${Object.keys(commands).join(', ')})`);
   const module = await command.load();
   return module.main(rest);
 }

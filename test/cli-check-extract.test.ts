@@ -28,14 +28,12 @@ describe('istio-doctest check', () => {
     expect(stdout).toContain('fixtures/pages/constructs.md  [en] "Every construct"');
   });
 
-  test('a missing path and an unknown option are reported without a stack trace', async () => {
+  test('a missing path and an unknown option are usage errors (exit 2): one line and where the help is, no stack trace', async () => {
     const missing = await cli(['check', 'no/such/dir']);
-    expect(missing.code).toBe(1);
-    expect(missing.stderr).toBe('istio-doctest: no/such/dir: no such file or folder\n');
+    expect(missing).toEqual({ code: 2, stdout: '', stderr: 'istio-doctest: no/such/dir: no such file or folder\nRun `istio-doctest check --help` for usage.\n' });
     const usage = await cli(['check', '--frobnicate', 'content']);
     expect(usage.code).toBe(2);
-    expect(usage.stderr).toMatch(/^istio-doctest: Unknown option '--frobnicate'/);
-    expect(usage.stderr).not.toMatch(/\n\s+at /);
+    expect(usage.stderr).toMatch(/^istio-doctest: Unknown option '--frobnicate'.*\nRun `istio-doctest check --help` for usage\.\n$/);
   });
 
   test('with GITHUB_ACTIONS=true, problems are also printed as workflow annotations', async () => {

@@ -9,7 +9,7 @@ import { diagnosticLines, pageFacts, pageLine, plural } from '../report/page-sum
 import { checkSummaryMarkdown, githubLink, type CheckedPage } from '../report/markdown-summary.js';
 import { appendSummary } from '../report/summary-file.js';
 import { comparedOnly, driftReport } from '../translate/drift-report.js';
-import { loadPages } from '../page/pages.js';
+import { loadInputs } from './inputs.js';
 import { parseOptions, usageError } from './usage.js';
 
 const help = `Usage: istio-doctest check [--vars FILE] [--quiet] [--json] [--no-drift] [--summary FILE] PATH...
@@ -19,7 +19,8 @@ language, title, test flag, blocks, commands and boilerplates, then every proble
 file:line:column severity message [rule], and a summary line. Then, for translated pages whose
 English page (same path under content/en/) exists, their drift from it (see \`istio-doctest drift\`).
 Problems that only matter when a page runs (kubectl exec -it) are warnings on pages that do not run (test: not yes).
-Exit 1 when any page has an error, 2 on bad usage (drift alone does not fail the check).
+Exit 1 when any page has an error, 2 on bad usage (an unknown option, a PATH or --vars file that does not
+exist, no page found; drift alone does not fail the check), 70 on an internal error.
 
 Options:
   --vars FILE   values for version shortcodes (default: data/args.yml beside content/)
@@ -47,13 +48,14 @@ export async function main(argv: string[]): Promise<number> {
     summary: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
-  if (!parsed.ok) return usageError(parsed.message, help);
+  if (!parsed.ok) return usageError(parsed.message, 'check');
   if (parsed.values.help) {
     process.stdout.write(help);
     return 0;
   }
-  if (parsed.positionals.length === 0) return usageError('check needs at least one PATH', help);
-  const { pages, problems, reference, referenceOf } = loadPages(parsed.positionals, parsed.values.vars as string | undefined);
+  const loaded = loadInputs('check', parsed.positionals, parsed.values.vars);
+  if (typeof loaded === 'number') return loaded;
+  const { pages, problems, reference, referenceOf } = loaded;
   for (const problem of problems) process.stderr.write(`istio-doctest: ${problem}\n`);
   const checked = checkedPages(pages);
   const specs = specDiagnostics(pages, reference ?? 'en');
@@ -91,7 +93,7 @@ export async function main(argv: string[]): Promise<number> {
   const code = errors > 0 || problems.length > 0 ? 1 : 0;
   if (parsed.values.summary) {
     const rows: CheckedPage[] = checked.map(({ page, diagnostics }) => ({ file: page.file, lang: page.lang, ...pageFacts(page), diagnostics }));
-    const problem = appendSummary(parsed.values.summary as string, checkSummaryMarkdown(rows, githubLink(process.env)));
+    const problem = appendSummary(parsed.values.summary, checkSummaryMarkdown(rows, githubLink(process.env)));
     if (problem) process.stderr.write(`istio-doctest: ${problem}\n`);
     if (problem) return 2;
   }

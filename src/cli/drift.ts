@@ -5,7 +5,7 @@ import { driftDiagnostics, driftJson, driftText } from '../report/drift.js';
 import { driftSummaryMarkdown, githubLink } from '../report/markdown-summary.js';
 import { appendSummary } from '../report/summary-file.js';
 import { driftReport, failOnValues, failsOn, type FailOn } from '../translate/drift-report.js';
-import { loadPages } from '../page/pages.js';
+import { loadInputs } from './inputs.js';
 import { parseOptions, usageError } from './usage.js';
 
 const help = `Usage: istio-doctest drift [--reference LANG] [--json] [--quiet] [--fail-on commands|outputs|any|none] [--vars FILE] [--summary FILE] PATH...
@@ -32,10 +32,16 @@ Options:
   --summary FILE     append a Markdown table (page, language, status, blocks per kind of drift, first drift) to
                      FILE, e.g. "$GITHUB_STEP_SUMMARY"
 
-Exit 0 when no drift of the --fail-on kind is found, 1 when some is (or a PATH does not exist), 2 on bad usage.
+Exit 0 when no drift of the --fail-on kind is found, 1 when some is, 2 on bad usage (an unknown option, a PATH or
+--vars file that does not exist, nothing to compare), 70 on an internal error.
 With GITHUB_ACTIONS=true, drift is also printed as workflow annotations at the translated line: ::error for what
 fails under --fail-on, ::warning for the rest.
 `;
+
+// Whether a --fail-on value is one of the kinds.
+function isFailOn(value: string): value is FailOn {
+  return (failOnValues as readonly string[]).includes(value);
+}
 
 // Runs the comparison and returns the exit code.
 export async function main(argv: string[]): Promise<number> {
@@ -48,25 +54,27 @@ export async function main(argv: string[]): Promise<number> {
     summary: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
-  if (!parsed.ok) return usageError(parsed.message, help);
+  if (!parsed.ok) return usageError(parsed.message, 'drift');
   if (parsed.values.help) {
     process.stdout.write(help);
     return 0;
   }
-  const reference = parsed.values.reference as string;
-  const failOn = parsed.values['fail-on'] as FailOn;
-  if (!failOnValues.includes(failOn)) return usageError(`unknown --fail-on '${failOn}' (${failOnValues.join(', ')})`, help);
-  if (!/^[a-z]{2}(-[a-zA-Z]+)?$/.test(reference)) return usageError(`--reference needs a language such as en, not '${reference}'`, help);
-  if (parsed.positionals.length === 0) return usageError('drift needs at least one PATH', help);
-  const { pages, problems, referenceOf } = loadPages(parsed.positionals, parsed.values.vars as string | undefined, { reference });
+  const { reference } = parsed.values;
+  const failOn = parsed.values['fail-on'];
+  if (!isFailOn(failOn)) return usageError(`unknown --fail-on '${failOn}' (${failOnValues.join(', ')})`, 'drift');
+  if (!/^[a-z]{2}(-[a-zA-Z]+)?$/.test(reference)) return usageError(`--reference needs a language such as en, not '${reference}'`, 'drift');
+  const loaded = loadInputs('drift', parsed.positionals, parsed.values.vars, { reference });
+  if (typeof loaded === 'number') return loaded;
+  const { pages, problems, referenceOf } = loaded;
   for (const problem of problems) process.stderr.write(`istio-doctest: ${problem}\n`);
   const report = driftReport(pages, reference, referenceOf, (page) => resolve(page.file));
+  if (report.pages.length === 0) return usageError(`nothing to compare: no page in ${parsed.positionals.join(', ')} is a translation under content/<lang>/ other than ${reference}`, 'drift');
   process.stdout.write(parsed.values.json ? driftJson(report) : driftText(report, { onlyDrift: Boolean(parsed.values.quiet) }));
   if (process.env.GITHUB_ACTIONS === 'true' && !parsed.values.json) {
     for (const d of driftDiagnostics(report, failOn)) process.stdout.write(`${githubAnnotation(d)}\n`);
   }
   if (parsed.values.summary) {
-    const problem = appendSummary(parsed.values.summary as string, driftSummaryMarkdown(report, githubLink(process.env)));
+    const problem = appendSummary(parsed.values.summary, driftSummaryMarkdown(report, githubLink(process.env)));
     if (problem) process.stderr.write(`istio-doctest: ${problem}\n`);
     if (problem) return 2;
   }

@@ -1,11 +1,11 @@
 // `istio-doctest extract`: the blocks and steps of pages, as JSON or as istio.io's snips.sh files.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { accessSync, constants, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { Page, Vars } from '../page/types.js';
 import { diagnosticLine } from '../report/diagnostic-line.js';
 import { extractJson } from '../report/extract-json.js';
 import { boilerplateSources, formatSnips, snipsHeader, snipsPath } from '../istio/snips.js';
-import { loadPages } from '../page/pages.js';
+import { loadInputs } from './inputs.js';
 import { parseOptions, usageError } from './usage.js';
 
 const help = `Usage: istio-doctest extract [--format json|snips] [--reference LANG] [--vars FILE] [--out-dir DIR] PATH...
@@ -30,26 +30,47 @@ export async function main(argv: string[]): Promise<number> {
     reference: { type: 'string', default: 'en' },
     help: { type: 'boolean', short: 'h' },
   });
-  if (!parsed.ok) return usageError(parsed.message, help);
+  if (!parsed.ok) return usageError(parsed.message, 'extract');
   if (parsed.values.help) {
     process.stdout.write(help);
     return 0;
   }
-  const format = parsed.values.format as string;
-  if (format !== 'json' && format !== 'snips') return usageError(`unknown --format '${format}' (json or snips)`, help);
-  if (parsed.positionals.length === 0) return usageError('extract needs at least one PATH', help);
-  const { pages, problems, varsOf } = loadPages(parsed.positionals, parsed.values.vars as string | undefined, { reference: parsed.values.reference as string });
+  const { format, 'out-dir': outDir } = parsed.values;
+  if (format !== 'json' && format !== 'snips') return usageError(`unknown --format '${format}' (json or snips)`, 'extract');
+  const unusable = outDir !== undefined ? outDirProblem(outDir) : undefined;
+  if (unusable) return usageError(`--out-dir ${outDir}: ${unusable}`, 'extract');
+  const loaded = loadInputs('extract', parsed.positionals, parsed.values.vars, { reference: parsed.values.reference });
+  if (typeof loaded === 'number') return loaded;
+  const { pages, problems, varsOf } = loaded;
   for (const problem of problems) process.stderr.write(`istio-doctest: ${problem}\n`);
   if (format === 'json') process.stdout.write(extractJson(pages));
-  else writeSnips(pages, varsOf, parsed.values['out-dir'] as string | undefined);
+  else if (!writeSnips(pages, varsOf, outDir)) return 1;
   const broken = pages.filter((page) => !page.isHugo);
   for (const page of broken) for (const d of page.diagnostics) process.stderr.write(`${diagnosticLine(d)}\n`);
   return broken.length > 0 || problems.length > 0 ? 1 : 0;
 }
 
+// Why --out-dir cannot take the snippets, before any is written: a file where the folder should be, a place that
+// is not an ordinary file system (/proc, /sys, /dev, where writes hang or fail), a folder that cannot be written.
+function outDirProblem(dir: string): string | undefined {
+  const real = resolve(dir);
+  if (/^\/(proc|sys|dev)(\/|$)/.test(real)) return 'not a place for files (a kernel file system)';
+  let existing = real;
+  while (!existsSync(existing)) existing = dirname(existing);
+  if (!statSync(existing).isDirectory()) return `${existing === real ? 'it' : existing} is a file, not a folder`;
+  try {
+    accessSync(existing, constants.W_OK);
+  } catch {
+    return `${existing === real ? 'it' : existing} cannot be written (permission denied)`;
+  }
+  return undefined;
+}
+
 // Writes one snips.sh per page (to files under --out-dir, or to standard output), reporting `kubectl exec -it` on stderr.
-// With --out-dir the boilerplates the pages include are written too, where the pages' `source` lines point.
-function writeSnips(pages: Page[], varsOf: (page: Page) => Vars | undefined, outDir?: string): void {
+// With --out-dir the boilerplates the pages include are written too, where the pages' `source` lines point. A file that
+// cannot be written is one line on stderr, the others are still written; false when any failed.
+function writeSnips(pages: Page[], varsOf: (page: Page) => Vars | undefined, outDir?: string): boolean {
+  let ok = true;
   const written = new Set<string>();
   const write = (page: Page, vars: Vars | undefined) => {
     if (!page.isHugo) return;
@@ -64,11 +85,17 @@ function writeSnips(pages: Page[], varsOf: (page: Page) => Vars | undefined, out
       const text = snipsHeader(page.file) + body;
       if (!target) process.stdout.write(text);
       else {
-        mkdirSync(dirname(target), { recursive: true });
-        writeFileSync(target, text);
+        try {
+          mkdirSync(dirname(target), { recursive: true });
+          writeFileSync(target, text);
+        } catch (error) {
+          ok = false;
+          process.stderr.write(`istio-doctest: cannot write ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+        }
       }
     }
     if (target) for (const include of page.includes) if (include.page) write(include.page, vars);
   };
   for (const page of pages) write(page, varsOf(page));
+  return ok;
 }

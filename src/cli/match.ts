@@ -1,6 +1,7 @@
 // `istio-doctest match`: compares an actual output with an expected one, as the runner does for each step.
 import { readFileSync } from 'node:fs';
 import { match, MATCH_MODES, type MatchMode } from '../match/index.js';
+import { needsArg } from '../match/types.js';
 import { parseOptions, usageError } from './usage.js';
 
 const help = `Usage: istio-doctest match --expected FILE --actual FILE [--mode MODE] [--arg TEXT] [--json]
@@ -39,26 +40,29 @@ function readInput(flag: string, path: string): { ok: true; text: string } | { o
   }
 }
 
+// Whether a --mode value is one of the matcher's modes.
+function isMatchMode(mode: string): mode is MatchMode {
+  return (MATCH_MODES as readonly string[]).includes(mode);
+}
+
 // Runs the command and returns its exit code.
 export async function main(argv: string[]): Promise<number> {
   const parsed = parseOptions(argv, options);
-  if (!parsed.ok) return usageError(parsed.message, help);
+  if (!parsed.ok) return usageError(parsed.message, 'match');
   const { values, positionals } = parsed;
   if (values.help) {
     process.stdout.write(help);
     return 0;
   }
-  if (positionals.length > 0) return usageError(`unexpected argument '${positionals[0]}'`, help);
-  const expectedPath = values.expected as string | undefined;
-  const actualPath = values.actual as string | undefined;
-  if (expectedPath === undefined) return usageError('--expected FILE is required', help);
-  if (actualPath === undefined) return usageError('--actual FILE is required', help);
-  if (expectedPath === '-' && actualPath === '-') return usageError('only one of --expected and --actual can read standard input', help);
-  const mode = (values.mode as string | undefined) ?? 'auto';
-  if (!MATCH_MODES.includes(mode as MatchMode)) return usageError(`unknown mode '${mode}' (one of ${MATCH_MODES.join(', ')})`, help);
-  const arg = values.arg as string | undefined;
-  if ((mode === 'contains' || mode === 'not-contains' || mode === 'regex') && arg === undefined) {
-    return usageError(`--mode ${mode} needs --arg ${mode === 'regex' ? 'PATTERN' : 'TEXT'}`, help);
+  if (positionals.length > 0) return usageError(`unexpected argument '${positionals[0]}'`, 'match');
+  const { expected: expectedPath, actual: actualPath, arg } = values;
+  if (expectedPath === undefined) return usageError('--expected FILE is required', 'match');
+  if (actualPath === undefined) return usageError('--actual FILE is required', 'match');
+  if (expectedPath === '-' && actualPath === '-') return usageError('only one of --expected and --actual can read standard input', 'match');
+  const mode = values.mode ?? 'auto';
+  if (!isMatchMode(mode)) return usageError(`unknown mode '${mode}' (one of ${MATCH_MODES.join(', ')})`, 'match');
+  if (needsArg(mode) && arg === undefined) {
+    return usageError(`--mode ${mode} needs --arg ${mode === 'regex' ? 'PATTERN' : 'TEXT'}`, 'match');
   }
   const expected = readInput('--expected', expectedPath);
   if (!expected.ok) {
@@ -70,7 +74,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`istio-doctest match: ${actual.message}\n`);
     return 2;
   }
-  const result = match(expected.text, actual.text, mode as MatchMode, arg);
+  const result = match(expected.text, actual.text, mode, arg);
   if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else if (result.ok) process.stdout.write(`match (${mode})\n`);
   else process.stdout.write(result.diff);

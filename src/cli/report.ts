@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildMatrix } from '../overview/matrix.js';
 import { readRunRecords } from '../overview/run-records.js';
-import { loadPages } from '../page/pages.js';
+import { loadInputs } from './inputs.js';
 import { htmlReport } from '../report/html/report.js';
 import { driftReport } from '../translate/drift-report.js';
 import { parseOptions, usageError } from './usage.js';
@@ -23,7 +23,8 @@ Options:
   --reference LANG   the reference language (default: en)
   --vars FILE        values for version shortcodes (default: data/args.yml beside content/)
 
-Exit 0 when the report was written, 1 when it was but a PATH or an event line could not be read, 2 on bad usage or
+Exit 0 when the report was written, 1 when it was but an event line could not be read, 2 on bad usage (a PATH that
+does not exist, no pages) or
 when the report cannot be written.
 `;
 
@@ -36,32 +37,32 @@ export async function main(argv: string[]): Promise<number> {
     vars: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
-  if (!parsed.ok) return usageError(parsed.message, help);
+  if (!parsed.ok) return usageError(parsed.message, 'report');
   const v = parsed.values;
   if (v.help) {
     process.stdout.write(help);
     return 0;
   }
-  const reference = v.reference as string;
-  if (!/^[a-z]{2}(-[a-zA-Z]+)?$/.test(reference)) return usageError(`--reference needs a language such as en, not '${reference}'`, help);
-  if (v.html === undefined) return usageError('report needs --html OUT.html', help);
-  if (parsed.positionals.length === 0) return usageError('report needs at least one PATH', help);
+  const { reference } = v;
+  if (!/^[a-z]{2}(-[a-zA-Z]+)?$/.test(reference)) return usageError(`--reference needs a language such as en, not '${reference}'`, 'report');
+  if (v.html === undefined) return usageError('report needs --html OUT.html', 'report');
   const problems: string[] = [];
   const eventFiles: { name: string; text: string }[] = [];
-  for (const name of (v.runs as string[] | undefined) ?? []) {
+  for (const name of v.runs ?? []) {
     try {
       eventFiles.push({ name, text: readFileSync(name, 'utf8') });
     } catch (error) {
-      return usageError(`--runs ${name}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, help);
+      return usageError(`--runs ${name}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, 'report');
     }
   }
   const runs = eventFiles.length > 0 ? readRunRecords(eventFiles) : undefined;
   problems.push(...(runs?.problems ?? []));
-  const loaded = loadPages(parsed.positionals, v.vars as string | undefined, { reference });
+  const loaded = loadInputs('report', parsed.positionals, v.vars, { reference });
+  if (typeof loaded === 'number') return loaded;
   problems.push(...loaded.problems);
   const report = driftReport(loaded.pages, reference, loaded.referenceOf, (page) => resolve(page.file));
   const matrix = buildMatrix(loaded.pages, report, (page) => loaded.referenceOf(page)?.page, runs);
-  const out = v.html as string;
+  const out = v.html;
   try {
     writeFileSync(out, htmlReport(matrix, { generated: `generated ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC` }));
   } catch (error) {

@@ -75,7 +75,7 @@ function scriptPlan(file: string, page: Page | undefined, lang: string, options:
   const pageOf = page ?? placeholder ?? parsePage(shown, '---\n---\n');
   const siteRoot = siteRootOf(page?.file ?? file) ?? '.';
   if (!split.ok) {
-    return { page: pageOf, steps: [], programs: [], istioFiles: [], tabs: {}, errors: split.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} error ${d.message} [${d.ruleId}]`), script: { file: shown, setup: '', setupLine: 1 }, repoRoot: repoRootOf(file, options), snipsFiles: [], helperFiles: [], warnings: [], snippetLines: {} };
+    return { page: pageOf, steps: [], programs: [], programUses: [], istioFiles: [], istioFileUses: [], tabs: {}, errors: split.diagnostics, script: { file: shown, setup: '', setupLine: 1 }, repoRoot: repoRootOf(file, options), snipsFiles: [], helperFiles: [], warnings: [], snippetLines: {} };
   }
   return buildScriptPlan(split.script, pageOf, {
     page,

@@ -1,9 +1,12 @@
 // `istio-doctest run PATH...`: wiring only — options, pages, plans, preflight, context guard, reporters, the runner.
 import { outputDrift } from '../translate/output-drift.js';
-import { accessSync, constants, statSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { parseDuration } from '../config/spec.js';
-import type { RunSummary } from '../run/results.js';
+import { accessSync, constants, mkdtempSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { parseTimeout } from '../config/duration.js';
+import type { Diagnostic } from '../page/types.js';
+import { diagnosticLine, githubAnnotation } from '../report/diagnostic-line.js';
+import type { RunSummary, SkippedPage } from '../run/results.js';
 import { ConsoleReporter, wantsColor } from '../report/console.js';
 import { dryRunText } from '../report/dry-run.js';
 import { AnnotationsReporter } from '../report/github.js';
@@ -13,14 +16,15 @@ import { errorReason, Reporters, type Reporter } from '../report/reporter.js';
 import { githubLink } from '../report/markdown-summary.js';
 import { MarkdownSummaryReporter } from '../report/summary-file.js';
 import { guardContext } from '../run/context-guard.js';
-import { preflight } from '../run/preflight.js';
+import { blockedReason, isDirectory, preflight } from '../run/preflight.js';
 import { runPages } from '../run/run-pages.js';
-import { parseShard, selectPages, shardOf } from '../run/select.js';
+import { parseShard, selectPages, shardOf, stepsToRun } from '../run/select.js';
 import { planOf, usesCluster } from '../run/plan-pages.js';
 import type { RunPlan } from '../plan/plan.js';
-import { loadPages } from '../page/pages.js';
+import { loadInputs } from './inputs.js';
 import { applyUpdate, normalizeUpdateFlag, UPDATE_VALUES, updateBaseline, type UpdateValue } from './run-update.js';
-import { parseOptions, usageError } from './usage.js';
+import { tabProblem } from './tabs.js';
+import { parseOptions, usageError, type OptionValues } from './usage.js';
 import { choosePlans, helperProblems, SCRIPT_MODES, type ScriptMode } from './run-scripts.js';
 import { planJsonLines } from '../report/plan-json.js';
 
@@ -33,8 +37,9 @@ run. Only pages with front matter \`test: yes\` run unless --all; boilerplates r
 Which pages and steps:
   --all                  run pages whatever their \`test:\` flag says
   --lang LIST            only pages of these languages (e.g. es,uk,zh)
-  --shard I/N            only the I-th of N stable slices of the sorted page list
-  --tab CATEGORY=VALUE   the tab to run in tabsets of that category (repeatable; default the first tab)
+  --shard I/N            only the I-th of N stable slices of the sorted page list, balanced by steps
+  --tab CATEGORY=VALUE   the tab to run in tabsets of that category (repeatable; default the first tab;
+                         a category or value no page has is an error listing those there are)
   --keep-going           go on after a failing step (default: stop, then run the cleanup steps)
   --dry-run              print the steps, their expected output and verification; run nothing
                          (with --json FILE: the planned steps as JSON lines in FILE)
@@ -78,9 +83,12 @@ Reports:
                          e.g. "$GITHUB_STEP_SUMMARY"
   With GITHUB_ACTIONS=true, failing steps are also printed as workflow annotations at their line.
 
-DUR is a number of seconds or a duration such as 500ms, 30s, 2m.
+DUR is a number of seconds or a duration such as 500ms, 30s, 2m, 1h or 1m30s (--retry-timeout may be 0).
+
+A page the preflight finds unable to run (a program not on PATH, an @path@ file missing, an error in the
+page) is skipped with the reason, and the others run; when no page can run, nothing does (exit 2).
 Exit status: 0 all passed, 1 a step failed, 2 bad usage or a refusal before anything ran (preflight,
-context guard), 130 interrupted (after running the cleanup steps).
+context guard), 70 internal error (please report it), 130 interrupted (after running the cleanup steps).
 `;
 
 const options = {
@@ -117,56 +125,66 @@ interface Settings {
   allow?: RegExp;
   shard?: { index: number; count: number };
   langs?: string[];
+  /** `--istio-dir` or `$ISTIO_DIR`, an existing folder. */
+  istioDir?: string;
 }
 
 // Runs the command and returns the exit code.
 export async function main(argv: string[]): Promise<number> {
   const parsed = parseOptions(normalizeUpdateFlag(argv), options);
-  if (!parsed.ok) return usageError(parsed.message, help);
+  if (!parsed.ok) return usageError(parsed.message, 'run');
   const v = parsed.values;
-  const update = v.update as UpdateValue | undefined;
-  if (update !== undefined && !UPDATE_VALUES.includes(update)) return usageError(`--update: expected nothing or =dry, got '${update}'`, help);
+  const update = v.update;
+  if (update !== undefined && !isUpdateValue(update)) return usageError(`--update: expected nothing or =dry, got '${update}'`, 'run');
   if (v.help) {
     process.stdout.write(help);
     return 0;
   }
-  if (parsed.positionals.length === 0) return usageError('run needs at least one PATH', help);
   const settings = readSettings(v);
-  if (typeof settings === 'string') return usageError(settings, help);
+  if (typeof settings === 'string') return usageError(settings, 'run');
 
-  const reference = (v.reference as string | undefined) ?? 'en';
-  const loaded = loadPages(parsed.positionals, v.vars as string | undefined, { reference });
+  const reference = v.reference ?? 'en';
+  const loaded = loadInputs('run', parsed.positionals, v.vars, { reference });
+  if (typeof loaded === 'number') return loaded;
   if (loaded.problems.length > 0) {
     for (const problem of loaded.problems) process.stderr.write(`istio-doctest: ${problem}\n`);
     return 2;
   }
   // istio.io test scripts: which pages run a script, which their page plan.
-  const scriptMode = (v.scripts as string | undefined) ?? 'auto';
-  if (!(SCRIPT_MODES as readonly string[]).includes(scriptMode)) return usageError(`--scripts: expected one of ${SCRIPT_MODES.join(', ')}, got '${scriptMode}'`, help);
+  const scriptMode = v.scripts ?? 'auto';
+  if (!isScriptMode(scriptMode)) return usageError(`--scripts: expected one of ${SCRIPT_MODES.join(', ')}, got '${scriptMode}'`, 'run');
+  const selectedPages = selectPages(loaded.pages, { all: v.all === true || scriptMode === 'only', langs: settings.langs });
+  const badTab = tabProblem(settings.tabs, selectedPages.run);
+  if (badTab) return usageError(badTab, 'run');
   const chosen = choosePlans(
     loaded,
-    selectPages(loaded.pages, { all: v.all === true || scriptMode === 'only', langs: settings.langs }),
-    { mode: scriptMode as ScriptMode, reference, repoRoot: v['repo-root'] as string | undefined, varsFile: v.vars as string | undefined, paths: parsed.positionals, langs: settings.langs },
+    selectedPages,
+    { mode: scriptMode, reference, repoRoot: v['repo-root'], varsFile: v.vars, paths: parsed.positionals, langs: settings.langs },
     (page) => planOf(page, settings.tabs, reference),
   );
   for (const warning of chosen.warnings) process.stderr.write(`istio-doctest: warning: ${warning}\n`);
-  const setup = readSetupOption(v.setup as string | undefined);
-  if (typeof setup === 'object') return usageError(setup.error, help);
+  const setup = readSetupOption(v.setup);
+  if (typeof setup === 'object') return usageError(setup.error, 'run');
   const bySetup = setup === undefined ? chosen.plans : chosen.plans.filter((plan) => setupOf(plan) === setup);
   const otherSetups = setup === undefined ? [] : chosen.plans.filter((plan) => setupOf(plan) !== setup).map((plan) => ({ file: plan.page.file, reason: `setup ${setupOf(plan)}, not ${setup} (--setup only=${setup})` }));
   const selected = { skipped: [...chosen.skipped, ...otherSetups] };
-  const plans = settings.shard ? shardOf(bySetup.map((plan) => ({ file: planKey(plan), plan })), settings.shard).map((e) => e.plan) : bySetup;
+  const plans = settings.shard ? shardOf(bySetup.map((plan) => ({ file: planKey(plan), plan })), settings.shard, (e) => stepsToRun(e.plan)).map((e) => e.plan) : bySetup;
   // Read before the run, so a page edited meanwhile is never overwritten.
   const baseline = update && !v['dry-run'] ? updateBaseline([...new Set(plans.map((plan) => plan.page))], loaded, reference) : undefined;
-  const istioDir = (v['istio-dir'] as string | undefined) ?? (process.env.ISTIO_DIR || undefined);
-  const problems = [...preflight(plans, { istioDir }), ...helperProblems(plans)];
+  const { istioDir } = settings;
+  const checked = preflight(plans, { istioDir });
+  const blocked: SkippedPage[] = checked.blocked.map(({ plan, problems }) => ({ file: plan.page.file, reason: blockedReason(problems) }));
+  // A boilerplate's problem shows once, however many pages include it.
+  const problems = [...new Map(checked.blocked.flatMap((b) => b.problems).map((d) => [diagnosticLine(d), d])).values()];
+  // Problems of the scripts' helper files concern every script: they stop the run.
+  const helpers = helperProblems(plans);
 
   if (v['dry-run']) {
     const errors = plans.flatMap((p) => p.errors);
-    process.stdout.write(dryRunText(plans, selected.skipped, { ...settings, keepGoing: v['keep-going'] === true }, problems));
+    process.stdout.write(dryRunText(plans, selected.skipped, { ...settings, keepGoing: v['keep-going'] === true }, [...problems.map(diagnosticLine), ...helpers]));
     if (v.json) {
       try {
-        writeFileSync(v.json as string, planJsonLines(plans));
+        writeFileSync(v.json, planJsonLines(plans));
       } catch (error) {
         process.stderr.write(`istio-doctest: --json ${v.json}: cannot write it (${errorReason(error)})\n`);
         return 2;
@@ -174,23 +192,30 @@ export async function main(argv: string[]): Promise<number> {
     }
     return errors.length > 0 ? 2 : 0;
   }
+  const unusableTmp = tmpProblem();
+  if (unusableTmp) {
+    process.stderr.write(`istio-doctest: ${unusableTmp}\n`);
+    return 2;
+  }
 
   for (const option of ['junit', 'summary'] as const) {
-    const problem = v[option] ? unwritable(v[option] as string) : undefined;
+    const path = v[option];
+    const problem = path ? unwritable(path) : undefined;
     if (problem) {
-      process.stderr.write(`istio-doctest: --${option} ${v[option]}: cannot write it (${problem})\n`);
+      process.stderr.write(`istio-doctest: --${option} ${path}: cannot write it (${problem})\n`);
       return 2;
     }
   }
-  const json = v.json ? openJsonEvents(v.json as string) : undefined;
+  const json = v.json ? openJsonEvents(v.json) : undefined;
   if (typeof json === 'string') {
     process.stderr.write(`istio-doctest: ${json}\n`);
     return 2;
   }
   try {
-    if (problems.length > 0) return refuse('preflight failed, nothing was run:', problems, json);
-    if (plans.some(usesCluster)) {
-      const guard = await guardContext({ context: v.context as string | undefined, allow: settings.allow });
+    if (helpers.length > 0) return refuse('preflight failed, nothing was run:', [...problems, ...helpers], json);
+    if (checked.ready.length === 0 && problems.length > 0) return refuse('preflight failed, nothing was run:', problems, json);
+    if (checked.ready.some(usesCluster)) {
+      const guard = await guardContext({ context: v.context, allow: settings.allow });
       if (!guard.ok) return refuse('context guard:', [guard.message], json);
     }
     const tty = process.stdout.isTTY === true;
@@ -200,13 +225,15 @@ export async function main(argv: string[]): Promise<number> {
     // The files first: a console that fails must not cost them an event.
     const list: Reporter[] = [];
     if (json) list.push(json);
-    if (v.junit) list.push(new JunitReporter(v.junit as string));
-    if (v.summary) list.push(new MarkdownSummaryReporter(v.summary as string, githubLink(process.env)));
+    if (v.junit) list.push(new JunitReporter(v.junit));
+    if (v.summary) list.push(new MarkdownSummaryReporter(v.summary, githubLink(process.env)));
     const drift = outputDrift(loaded.pages, loaded.referenceOf);
     list.push(new ConsoleReporter(stdout, { tty, color: wantsColor(process.stdout), columns: process.stdout.columns, outputDrift: drift }));
     if (process.env.GITHUB_ACTIONS === 'true') list.push(new AnnotationsReporter(stdout));
     const reporters = new Reporters(list, (name, reason) => process.stderr.write(`istio-doctest: ${name}: cannot write it (${reason}); the run goes on without it\n`));
-    const summary = await runPages(plans, selected.skipped, {
+    // Pages the preflight left out are skipped with the reason, and annotated where CI shows them, as warnings: the others run.
+    if (process.env.GITHUB_ACTIONS === 'true') for (const d of problems) stdout(`${githubAnnotation({ ...d, severity: 'warning' })}\n`);
+    const summary = await runPages(checked.ready, [...selected.skipped, ...blocked], {
       istioDir,
       stepTimeoutMs: settings.stepTimeoutMs,
       retryTimeoutMs: settings.retryTimeoutMs,
@@ -232,13 +259,15 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 // Reads and checks the option values that need more than a type.
-function readSettings(v: Record<string, string | boolean | string[] | undefined>): Settings | string {
-  const stepTimeoutMs = durationOption(v['step-timeout'] as string | undefined, 300000);
-  if (Number.isNaN(stepTimeoutMs)) return `--step-timeout: expected a duration such as 30s or 5m, got '${v['step-timeout']}'`;
-  const retryTimeoutMs = durationOption(v['retry-timeout'] as string | undefined, 120000);
-  if (Number.isNaN(retryTimeoutMs)) return `--retry-timeout: expected a duration such as 30s or 2m, got '${v['retry-timeout']}'`;
+function readSettings(v: OptionValues<typeof options>): Settings | string {
+  const stepTimeout = v['step-timeout'] !== undefined ? parseTimeout(v['step-timeout']) : { ok: true as const, ms: 300000 };
+  if (!stepTimeout.ok) return `--step-timeout: ${stepTimeout.message}`;
+  // A retry time-out of 0 means one attempt.
+  const retryText = v['retry-timeout'];
+  const retryTimeout = retryText === undefined ? { ok: true as const, ms: 120000 } : /^\s*0+(\.0*)?(ms|s|m|h)?\s*$/.test(retryText) ? { ok: true as const, ms: 0 } : parseTimeout(retryText);
+  if (!retryTimeout.ok) return `--retry-timeout: ${retryTimeout.message}`;
   const tabs: Record<string, string> = {};
-  for (const tab of (v.tab as string[] | undefined) ?? []) {
+  for (const tab of v.tab ?? []) {
     const eq = tab.indexOf('=');
     if (eq <= 0) return `--tab: expected CATEGORY=VALUE (e.g. config-api=gateway-api), got '${tab}'`;
     tabs[tab.slice(0, eq)] = tab.slice(eq + 1);
@@ -246,23 +275,37 @@ function readSettings(v: Record<string, string | boolean | string[] | undefined>
   let allow: RegExp | undefined;
   if (v['allow-context'] !== undefined) {
     try {
-      allow = new RegExp(v['allow-context'] as string);
+      allow = new RegExp(v['allow-context']);
     } catch (error) {
       return `--allow-context: not a regular expression: ${(error as Error).message}`;
     }
   }
-  const shard = v.shard !== undefined ? parseShard(v.shard as string) : undefined;
+  const shard = v.shard !== undefined ? parseShard(v.shard) : undefined;
   if (v.shard !== undefined && !shard) return `--shard: expected I/N with 1 ≤ I ≤ N (e.g. 2/4), got '${v.shard}'`;
-  const langs = v.lang !== undefined ? (v.lang as string).split(',').map((l) => l.trim()).filter(Boolean) : undefined;
-  return { stepTimeoutMs, retryTimeoutMs, tabs, allow, shard, langs };
+  const langs = v.lang !== undefined ? v.lang.split(',').map((l) => l.trim()).filter(Boolean) : undefined;
+  const istioDir = v['istio-dir'] ?? (process.env.ISTIO_DIR || undefined);
+  if (istioDir !== undefined && !isDirectory(istioDir)) return `${v['istio-dir'] !== undefined ? '--istio-dir' : 'ISTIO_DIR'} ${istioDir}: no such folder`;
+  return { stepTimeoutMs: stepTimeout.ms, retryTimeoutMs: retryTimeout.ms, tabs, allow, shard, langs, istioDir };
 }
 
-// A duration option: bare numbers are seconds, else `500ms`, `30s`, `2m`.
-function durationOption(text: string | undefined, fallback: number): number {
-  if (text === undefined) return fallback;
-  if (/^\d+(\.\d+)?$/.test(text.trim())) return Number(text) * 1000;
-  const ms = parseDuration(text);
-  return ms > 0 ? ms : Number.NaN;
+// Whether an --update value is one run knows.
+function isUpdateValue(value: string): value is UpdateValue {
+  return (UPDATE_VALUES as readonly string[]).includes(value);
+}
+
+// Whether a --scripts value is one run knows.
+function isScriptMode(value: string): value is ScriptMode {
+  return (SCRIPT_MODES as readonly string[]).includes(value);
+}
+
+// Why the temporary folder (TMPDIR) cannot hold the pages' working folders, if it cannot: checked before anything runs.
+function tmpProblem(): string | undefined {
+  try {
+    rmdirSync(mkdtempSync(join(tmpdir(), 'istio-doctest-check-')));
+    return undefined;
+  } catch (error) {
+    return `the temporary folder ${tmpdir()} cannot be used (${errorReason(error)}): set TMPDIR to a writable folder`;
+  }
 }
 
 // Opens the --json file before anything runs; a path that cannot be written, or that another run is writing, is one
@@ -312,11 +355,14 @@ function planKey(plan: RunPlan): string {
   return 'script' in plan ? `${plan.page.file} ${(plan as { script: { file: string } }).script.file}` : plan.page.file;
 }
 
-// Prints why nothing ran, records it in the JSON file, and returns exit code 2.
-function refuse(title: string, problems: string[], json: JsonEventsFile | undefined): number {
-  process.stderr.write(`istio-doctest: ${title}\n${problems.map((p) => `  ${p}\n`).join('')}`);
+// Prints why nothing ran (annotated at the page lines on GitHub), records it in the JSON file, and returns exit code 2.
+function refuse(title: string, problems: (string | Diagnostic)[], json: JsonEventsFile | undefined): number {
+  const lines = problems.map((p) => (typeof p === 'string' ? p : diagnosticLine(p)));
+  process.stderr.write(`istio-doctest: ${title}\n${lines.map((line) => `  ${line}\n`).join('')}`);
+  if (process.env.GITHUB_ACTIONS === 'true') for (const p of problems) if (typeof p !== 'string') process.stdout.write(`${githubAnnotation(p)}\n`);
+  const diagnostics = problems.filter((p): p is Diagnostic => typeof p !== 'string');
   try {
-    json?.record({ type: 'run', status: 'refused', problems });
+    json?.record({ type: 'run', status: 'refused', problems: lines, ...(diagnostics.length > 0 ? { diagnostics } : {}) });
   } catch (error) {
     process.stderr.write(`istio-doctest: ${json?.name}: cannot write it (${errorReason(error)})\n`);
   }

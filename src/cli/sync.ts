@@ -2,7 +2,7 @@
 // only a translator can do.
 import { planSync } from '../fix/sync-pages.js';
 import { snapshotFiles, writeEdits } from '../fix/write-pages.js';
-import { loadPages } from '../page/pages.js';
+import { loadInputs } from './inputs.js';
 import { parsePage } from '../page/parse.js';
 import { SYNC_ONLY, type SyncOnly } from '../translate/sync-block.js';
 import { parseOptions, usageError } from './usage.js';
@@ -27,6 +27,11 @@ Exit 0 when every page that needed it was synced (or would be), 1 when a page wa
 exist, 2 on bad usage.
 `;
 
+// Whether an --only value is one sync knows.
+function isSyncOnly(value: string): value is SyncOnly {
+  return (SYNC_ONLY as readonly string[]).includes(value);
+}
+
 // Runs the command and returns the exit code.
 export async function main(argv: string[]): Promise<number> {
   const parsed = parseOptions(argv, {
@@ -36,18 +41,18 @@ export async function main(argv: string[]): Promise<number> {
     vars: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
-  if (!parsed.ok) return usageError(parsed.message, help);
+  if (!parsed.ok) return usageError(parsed.message, 'sync');
   if (parsed.values.help) {
     process.stdout.write(help);
     return 0;
   }
-  const reference = parsed.values.reference as string;
-  const only = parsed.values.only as SyncOnly;
-  if (!SYNC_ONLY.includes(only)) return usageError(`unknown --only '${only}' (${SYNC_ONLY.join(', ')})`, help);
-  if (!/^[a-z]{2}(-[a-zA-Z]+)?$/.test(reference)) return usageError(`--reference needs a language such as en, not '${reference}'`, help);
-  if (parsed.positionals.length === 0) return usageError('sync needs at least one PATH', help);
+  const { reference, only } = parsed.values;
+  if (!isSyncOnly(only)) return usageError(`unknown --only '${only}' (${SYNC_ONLY.join(', ')})`, 'sync');
+  if (!/^[a-z]{2}(-[a-zA-Z]+)?$/.test(reference)) return usageError(`--reference needs a language such as en, not '${reference}'`, 'sync');
   const dry = parsed.values['dry-run'] === true;
-  const { pages, problems, referenceOf } = loadPages(parsed.positionals, parsed.values.vars as string | undefined, { reference });
+  const loaded = loadInputs('sync', parsed.positionals, parsed.values.vars, { reference });
+  if (typeof loaded === 'number') return loaded;
+  const { pages, problems, referenceOf } = loaded;
   for (const problem of problems) process.stderr.write(`istio-doctest: ${problem}\n`);
   const plan = planSync(pages, reference, referenceOf, only);
   const snapshots = snapshotFiles(plan.files);

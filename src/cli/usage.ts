@@ -1,21 +1,33 @@
-// Shared handling of command-line usage errors: one line on stderr, the help, exit code 2.
+// Shared handling of the command line: typed option parsing, and usage errors as one line plus where the help is.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
-// Prints a usage error the same way for every sub-command.
-export function usageError(message: string, help: string): number {
-  process.stderr.write(`istio-doctest: ${message}\n\n${help}`);
-  return 2;
-}
+type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
+type Config<T extends OptionsConfig> = { args: string[]; options: T; allowPositionals: true; strict: true };
 
-// Parses options with node:util, turning its exceptions into a usage message instead of a stack trace.
-export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
+/** The values `parseArgs` gives for an options table: strings, booleans and lists typed per option. */
+export type OptionValues<T extends OptionsConfig> = ReturnType<typeof parseArgs<Config<T>>>['values'];
+
+/** Exit code of bad usage: an unknown option, a bad value, a missing PATH or --vars file, no pages to work on. */
+export const USAGE = 2;
+
+/** Exit code of an internal error (a bug in istio-doctest), apart from every outcome of the work itself. */
+export const INTERNAL_ERROR = 70;
+
+/** Parses options with node:util, typed by the table; its exceptions become a one-line usage message. */
+export function parseOptions<const T extends OptionsConfig>(
   argv: string[],
   options: T,
-): { ok: true; values: Record<string, string | boolean | string[] | undefined>; positionals: string[] } | { ok: false; message: string } {
+): { ok: true; values: OptionValues<T>; positionals: string[] } | { ok: false; message: string } {
   try {
-    const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-    return { ok: true, values: values as Record<string, string | boolean | string[] | undefined>, positionals };
+    const { values, positionals } = parseArgs<Config<T>>({ args: argv, options, allowPositionals: true, strict: true });
+    return { ok: true, values, positionals };
   } catch (error) {
     return { ok: false, message: (error as Error).message.split('\n')[0] };
   }
+}
+
+/** Prints a usage error the same way for every sub-command: the problem, then where the help is; returns exit code 2. */
+export function usageError(message: string, command?: string): number {
+  process.stderr.write(`istio-doctest: ${message}\nRun \`istio-doctest ${command ? `${command} ` : ''}--help\` for usage.\n`);
+  return USAGE;
 }

@@ -1,22 +1,23 @@
 // `doctest.yaml`: the verification spec of a page, beside it or beside the same page in the reference language,
 // so one file serves every translation. Validated with zod; a bad spec is a positioned message, not a crash.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
+import { absoluteSiteRoot, sitePathOf } from '../page/site-path.js';
 import { diagnostic } from '../page/diagnostics.js';
-import { contentRoot } from '../page/load.js';
+import { needsArg } from '../match/types.js';
+import { VERIFY_MODES } from '../plan/plan.js';
+import { parseDuration, parseTimeout } from './duration.js';
 import type { Diagnostic } from '../page/types.js';
 
-const verifyModes = ['auto', 'same', 'contains', 'not-contains', 'lines', 'regex', 'first-line', 'like', 'elided', 'failure', 'none'] as const;
-
 const duration = z
-  .union([z.number().positive(), z.string().regex(/^\d+(\.\d+)?(ms|s|m)$/, 'a duration such as 30s, 2m or 500ms')])
+  .union([z.number().positive(), z.string().refine((text) => parseTimeout(text).ok, 'a duration such as 30s, 2m or 500ms')])
   .transform((value) => (typeof value === 'number' ? value * 1000 : parseDuration(value)));
 
 const blockSpec = z
   .object({
-    verify: z.enum(verifyModes).optional(),
+    verify: z.enum(VERIFY_MODES).optional(),
     // `arg: 404` means the text 404: numbers and booleans are taken as the text they are written as.
     arg: z.union([z.string(), z.number(), z.boolean()]).transform(String).optional(),
     retry: z.boolean().optional(),
@@ -27,7 +28,7 @@ const blockSpec = z
   })
   .strict()
   .superRefine((b, ctx) => {
-    if (b.verify && ['contains', 'not-contains', 'regex'].includes(b.verify) && b.arg === undefined) {
+    if (b.verify && needsArg(b.verify) && b.arg === undefined) {
       ctx.addIssue({ code: 'custom', path: ['arg'], message: `\`arg\` with the ${b.verify === 'regex' ? 'pattern' : 'text'} to look for (verify: ${b.verify} needs one)` });
     }
     const problem = b.verify === 'regex' && b.arg !== undefined ? regexProblem(b.arg) : undefined;
@@ -58,24 +59,13 @@ export type SpecResult = {
   blockLines?: Record<string, number>;
 };
 
-// Turns `30s`, `2m`, `500ms` into milliseconds.
-export function parseDuration(text: string): number {
-  const match = /^(\d+(?:\.\d+)?)(ms|s|m)$/.exec(text.trim());
-  if (!match) return Number.NaN;
-  const value = Number(match[1]);
-  return match[2] === 'ms' ? value : match[2] === 's' ? value * 1000 : value * 60000;
-}
-
 // Finds the spec for a page: `doctest.yaml` beside it, else beside the same page under `content/<reference>/`.
 export function findSpecFile(pageFile: string, reference = 'en'): string | undefined {
   const own = join(dirname(pageFile), 'doctest.yaml');
   if (existsSync(own)) return own;
-  const root = contentRoot(pageFile);
-  if (!root) return undefined;
-  const absolute = resolve(pageFile);
-  const relative = absolute.slice(absolute.indexOf(root) >= 0 ? absolute.indexOf(root) + root.length + 1 : 0);
-  const rest = relative.split(/[\\/]/).slice(1).join('/');
-  const candidate = join(root, reference, dirname(rest), 'doctest.yaml');
+  const site = sitePathOf(pageFile);
+  if (!site) return undefined;
+  const candidate = join(absoluteSiteRoot(site), 'content', reference, dirname(site.inSite), 'doctest.yaml');
   return existsSync(candidate) ? candidate : undefined;
 }
 

@@ -1,8 +1,9 @@
 // Reading istio.io's `data/args.yml`: the values that version shortcodes stand for.
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { absoluteSiteRoot, sitePathOf } from '../page/site-path.js';
 import type { Vars } from '../page/types.js';
 
 const argsSchema = z.object({
@@ -42,11 +43,10 @@ export function readVars(file: string): VarsResult {
   };
 }
 
-// The folder holding `content/` for a page path (`.../site/content/en/x.md` → `.../site`), if the path has one.
+/** The folder holding `content/` for a page path (`.../site/content/en/x.md` → `.../site`, absolute), if it has one. */
 export function siteRootOf(file: string): string | undefined {
-  const absolute = resolve(file);
-  const index = absolute.lastIndexOf(`${sep}content${sep}`);
-  return index < 0 ? undefined : absolute.slice(0, index);
+  const site = sitePathOf(file);
+  return site ? absoluteSiteRoot(site) : undefined;
 }
 
 // The default vars file: `data/args.yml` beside the `content/` folder of the page.

@@ -4,10 +4,11 @@
 // page of the run's language; other statements at the script's own line.
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Page, Vars } from '../page/types.js';
+import type { Diagnostic, Page, Vars } from '../page/types.js';
+import { inLanguage, sitePathOf } from '../page/site-path.js';
 import { istioFilesIn } from '../page/substitute.js';
-import type { PlannedStep, RunPlan, VerifyMode } from '../plan/plan.js';
-import { functionsDefinedBy, programsOf } from '../plan/programs.js';
+import type { FirstUse, PlannedStep, RunPlan, VerifyMode } from '../plan/plan.js';
+import { programsOf, shellFacts } from '../plan/programs.js';
 import { boilerplateSources, formatSnips, snipsHeader } from './snips.js';
 import { blockLines, snippetsOfSnips, type Snippet } from './snippet-index.js';
 import { readStatements, VERIFY_FUNCTIONS, type ExpectWord, type Statement, type VerifySettings } from './script-statements.js';
@@ -75,16 +76,20 @@ export interface ScriptPlanContext {
 
 // Builds the plan of one script for a page; problems of the script are errors of the plan, never exceptions.
 export function buildScriptPlan(split: SplitScript, placeholder: Page, ctx: ScriptPlanContext): ScriptPlan {
-  const errors: string[] = [];
+  const errors: Diagnostic[] = [];
   const warnings: string[] = [];
   const snipsFiles = new Map<string, string>();
   const snippets = new Map<string, Snippet>();
   const english = new Map<string, { file: string; line: number }>();
   const defined = new Set<string>();
   const helperFiles = new Set<string>(INJECTED_HELPERS);
-  const istioFiles = new Set<string>();
-  const programs = new Set<string>();
+  const istioFiles = new Map<string, FirstUse>();
+  const programs = new Map<string, FirstUse>();
+  // The first place each program or file is needed, where the preflight points.
+  const use = (into: Map<string, FirstUse>, name: string, file: string, line: number) => void (into.has(name) || into.set(name, { name, file, line }));
   for (const helper of INJECTED_HELPERS) for (const name of definedIn(join(ctx.repoRoot, helper))) defined.add(name);
+  // The verify functions are the run's own (judged by our matcher), whether or not the checkout has verify.sh.
+  for (const name of Object.keys(VERIFY_FUNCTIONS)) defined.add(name);
 
   // Generates a page's snips (and its boilerplates'), indexes its snippets, and returns its file's path.
   const addPage = (page: Page, path: string): string => {
@@ -99,7 +104,7 @@ export function buildScriptPlan(split: SplitScript, placeholder: Page, ctx: Scri
       if (!snippets.has(id) && (bodies.has(id) || outs.has(id))) snippets.set(id, { id, body: bodies.get(id), out: outs.get(`${id}_out`) ?? outs.get(id), ...where });
       defined.add(id);
     }
-    for (const block of allBlocks(page)) for (const raw of block.rawLines) for (const f of istioFilesIn(raw)) istioFiles.add(f);
+    for (const block of allBlocks(page)) block.rawLines.forEach((raw, i) => istioFilesIn(raw).forEach((f) => use(istioFiles, f, block.file, block.line + 1 + i)));
     const reference = ctx.reference && page.lang !== ctx.reference ? ctx.load(swapContent(page.file, page.lang, ctx.reference)) : undefined;
     if (reference) for (const [id, where] of blockLines(reference)) if (!english.has(id)) english.set(id, where);
     return path;
@@ -128,7 +133,7 @@ export function buildScriptPlan(split: SplitScript, placeholder: Page, ctx: Scri
         const verify = ['contains', 'not-contains', 'regex'].includes(mode) ? { mode, arg: expect.text ?? '' } : { mode };
         const common = { ...base, kind: st.kind === 'verify' ? ('verify' as const) : ('snippet' as const), verify, ...(expect.source !== undefined ? { expectSource: expect.source } : {}), ...(st.kind === 'verify' ? { verifyEnv: { ...settings, ...st.env } } : {}) };
         if (snippet && snippet.body !== undefined) {
-          for (const command of snippet.commands) for (const p of programsOf(command, defined)) programs.add(p);
+          for (const command of snippet.commands) for (const p of programsOf(command, defined)) use(programs, p, snippet.file, snippet.line);
           steps.push({ ...common, id, file: snippet.file, line: snippet.line, blockLine: snippet.line, command: snippet.body, run: id, expected: verify.mode === 'contains' || verify.mode === 'not-contains' || verify.mode === 'regex' ? '' : (expect.text ?? ''), ...(st.kind === 'call' && !errexit && !cleanup ? { ignoreExit: true } : {}) });
           continue;
         }
@@ -141,7 +146,7 @@ export function buildScriptPlan(split: SplitScript, placeholder: Page, ctx: Scri
           continue;
         }
       }
-      for (const line of st.text.split('\n').slice(0, 1)) for (const p of programsOf(line, defined)) programs.add(p);
+      for (const p of programsOf(st.text, defined)) use(programs, p, split.file, st.line);
       const flags = /^set\s+([-+][a-zA-Z]+\s*)+$/.test(st.text) ? st.text : undefined;
       if (flags) errexit = /-[a-zA-Z]*e/.test(flags) ? true : /\+[a-zA-Z]*e/.test(flags) ? false : errexit;
       Object.assign(settings, st.sets ?? {});
@@ -169,7 +174,7 @@ export function buildScriptPlan(split: SplitScript, placeholder: Page, ctx: Scri
     const own = ctx.load(join(ctx.siteRoot, 'content', ctx.lang, markdown));
     const page = own ?? (ctx.lang !== m[1] ? ctx.load(join(ctx.repoRoot, 'content', m[1], markdown)) : undefined);
     if (!page) {
-      errors.push(`${split.file}: sources ${path}, but there is no ${join('content', ctx.lang, markdown)} to generate it from`);
+      errors.push({ file: split.file, line: split.setupLine, column: 1, severity: 'error', ruleId: 'script-source-missing', message: `sources ${path}, but there is no ${join('content', ctx.lang, markdown)} to generate it from` });
       return { run: `source "${path}"` };
     }
     if (!own) warnings.push(`${split.file}: ${path}: no ${ctx.lang} page content/${ctx.lang}/${markdown}; its English snippets are used`);
@@ -179,8 +184,8 @@ export function buildScriptPlan(split: SplitScript, placeholder: Page, ctx: Scri
 
   const test = readStatements(split.file, split.test);
   const cleanup = readStatements(split.file, split.cleanup);
-  if (!test.ok) errors.push(...test.diagnostics.map(errorText));
-  if (!cleanup.ok) errors.push(...cleanup.diagnostics.map(errorText));
+  if (!test.ok) errors.push(...test.diagnostics);
+  if (!cleanup.ok) errors.push(...cleanup.diagnostics);
   if (test.ok) plan(test.statements, false);
   if (test.ok && cleanup.ok) {
     const sources = split.sources.flatMap((s) => readStatements(split.file, { text: s.text, line: s.line })).flatMap((r) => (r.ok ? r.statements : []));
@@ -189,8 +194,10 @@ export function buildScriptPlan(split: SplitScript, placeholder: Page, ctx: Scri
   return {
     page: ctx.page ?? placeholder,
     steps,
-    programs: [...programs].sort(),
-    istioFiles: [...istioFiles].sort(),
+    programs: [...programs.keys()].sort(),
+    programUses: [...programs.values()].sort((a, b) => (a.name < b.name ? -1 : 1)),
+    istioFiles: [...istioFiles.keys()].sort(),
+    istioFileUses: [...istioFiles.values()].sort((a, b) => (a.name < b.name ? -1 : 1)),
     tabs: {},
     errors,
     script: { file: split.file, setup: split.setup, setupLine: split.setupLine },
@@ -234,7 +241,7 @@ function isSnippetName(name: string): boolean {
 // The functions a helper file defines, so the preflight does not take them for programs; none if it is unreadable.
 function definedIn(file: string): string[] {
   try {
-    return functionsDefinedBy(readFileSync(file, 'utf8'));
+    return shellFacts(readFileSync(file, 'utf8')).functions;
   } catch {
     return [];
   }
@@ -249,7 +256,7 @@ function allBlocks(page: Page, seen = new Set<string>()): Page['blocks'] {
 
 // The language folder of a content file (`content/<lang>/...`).
 function langOf(file: string): string | undefined {
-  return /(?:^|[\\/])content[\\/]([^\\/]+)[\\/]/.exec(file)?.[1];
+  return sitePathOf(file)?.lang;
 }
 
 // The snips file istio.io would write for a page, relative to the checkout.
@@ -261,12 +268,5 @@ function snipsPathOf(page: Page, lang: string): string {
 
 // The same file under another language's folder.
 function swapContent(file: string, lang: string, other: string): string {
-  const marker = `content/${lang}/`;
-  const at = file.replace(/\\/g, '/').lastIndexOf(marker);
-  return at < 0 ? file : `${file.slice(0, at)}content/${other}/${file.slice(at + marker.length)}`;
-}
-
-// A diagnostic as one line.
-function errorText(d: { file: string; line: number; column: number; message: string; ruleId: string }): string {
-  return `${d.file}:${d.line}:${d.column} error ${d.message} [${d.ruleId}]`;
+  return sitePathOf(file)?.lang === lang ? (inLanguage(file, other) ?? file) : file;
 }

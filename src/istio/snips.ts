@@ -3,6 +3,7 @@
 // headings count wherever they stand, only openers with a space before `>}}` are recognised, and only
 // `EOF` heredocs keep lines from being taken as output.
 import { recognisedOpener, sectionOfHeading } from '../page/ids.js';
+import { sitePathOf } from '../page/site-path.js';
 import { substituteVars } from '../page/substitute.js';
 import type { Page, Vars } from '../page/types.js';
 
@@ -113,7 +114,7 @@ export function boilerplateSources(page: Page): string[] {
   const sources: string[] = [];
   for (const include of page.includes) {
     if (!include.page || !hasSnippets(include.page)) continue;
-    const lang = /content[\\/]([^\\/]+)[\\/]boilerplates/.exec(include.page.file)?.[1] ?? page.lang;
+    const lang = sitePathOf(include.page.file)?.lang ?? page.lang;
     const source = `content/${lang}/boilerplates/snips/${include.name}.sh`;
     if (!sources.includes(source)) sources.push(source);
   }

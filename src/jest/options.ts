@@ -1,6 +1,6 @@
 // The Jest runner's options: `globals.doctest` in the Jest project config (Jest 29 passes no options to a runner and
 // rejects unknown top-level keys), with environment variables overriding them, checked into one typed record.
-import { parseDuration } from '../config/spec.js';
+import { parseDuration } from '../config/duration.js';
 
 /** What a project may set under `globals: { doctest: {...} }`. */
 export interface DoctestJestOptions {

@@ -13,7 +13,8 @@ import { appendSummary } from '../report/summary-file.js';
 import { assertionResult, jestStatus, noStepsResult, stepFailure, stepTitle, testFileResult, type PageNote } from '../report/jest-results.js';
 import { guardContext } from '../run/context-guard.js';
 import { planOf, usesCluster } from '../run/plan-pages.js';
-import { preflight } from '../run/preflight.js';
+import { diagnosticLine } from '../report/diagnostic-line.js';
+import { blockedReason, preflight } from '../run/preflight.js';
 import type { PageResult, RunEvent, RunSummary, StepResult } from '../run/results.js';
 import { runPages } from '../run/run-pages.js';
 import { selectPages } from '../run/select.js';
@@ -82,10 +83,17 @@ async function runProject(config: Config.ProjectConfig, tests: Test[], context: 
   if (skippedReasons.size > 0) write(`${skippedLine([...skippedReasons.values()], project)}\n`);
   if (plans.length === 0) return;
 
+  const checked = preflight(plans.map((p) => p.plan), { istioDir: options.istioDir });
+  if (checked.ready.length === 0) {
+    const problems = [...new Set(checked.blocked.flatMap((b) => b.problems.map(diagnosticLine)))];
+    return failAll(plans.map((p) => testOf.get(resolve(p.plan.page.file))!), `istio-doctest: preflight failed, nothing was run:\n${problems.map((p) => `  ${p}`).join('\n')}`, context.emit);
+  }
+  // A page that cannot run is skipped with the reason; the others run.
+  for (const { plan, problems } of checked.blocked) await reportSkipped(testOf.get(resolve(plan.page.file))!, plan.page, plan, blockedReason(problems), context.emit);
+  const ready = new Set(checked.ready);
+  plans.splice(0, plans.length, ...plans.filter((p) => ready.has(p.plan)));
   const toRun = plans.map((p) => p.plan);
   const testsToRun = toRun.map((p) => testOf.get(resolve(p.page.file))!);
-  const problems = preflight(toRun, { istioDir: options.istioDir });
-  if (problems.length > 0) return failAll(testsToRun, `istio-doctest: preflight failed, nothing was run:\n${problems.map((p) => `  ${p}`).join('\n')}`, context.emit);
   if (toRun.some(usesCluster)) {
     const guard = await guardContext({ context: options.context, allow: options.allowContext });
     if (!guard.ok) return failAll(testsToRun, `istio-doctest: context guard: ${guard.message}`, context.emit);

@@ -6,6 +6,14 @@ export const MATCH_MODES = ['auto', 'same', 'contains', 'not-contains', 'lines',
 /** How an actual output is compared with the expected one. */
 export type MatchMode = (typeof MATCH_MODES)[number];
 
+/** The modes that need an argument: the TEXT of contains/not-contains, the PATTERN of regex. */
+export const MODES_WITH_ARG = ['contains', 'not-contains', 'regex'] as const satisfies readonly MatchMode[];
+
+/** Whether a mode needs an argument. */
+export function needsArg(mode: string): boolean {
+  return (MODES_WITH_ARG as readonly string[]).includes(mode);
+}
+
 /** One reason why the outputs differ, and where. */
 export interface Difference {
   /** 1-based line of the expected text the difference is about. */

@@ -1,8 +1,9 @@
 // Loading pages from disk: reading files, resolving `{{< boilerplate >}}` includes (nested, with cycles reported).
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { diagnostic } from './diagnostics.js';
 import { parsePage, type ParseOptions } from './parse.js';
+import { absoluteSiteRoot, sitePathOf } from './site-path.js';
 import type { Page } from './types.js';
 
 export interface LoadOptions extends ParseOptions {
@@ -90,11 +91,10 @@ function boilerplateHint(file: string, lang: string, name: string): string {
     : `${rel(join(root, lang, 'boilerplates', `${name}.md`))} nor ${rel(join(root, 'en', 'boilerplates', `${name}.md`))}`;
 }
 
-// The `content/` folder a page lives in, if any.
+/** The `content/` folder a page lives in (absolute), if any: the one of its last `content/<lang>/`. */
 export function contentRoot(file: string): string | undefined {
-  const absolute = resolve(file);
-  const index = absolute.lastIndexOf(`${sep}content${sep}`);
-  return index < 0 ? undefined : absolute.slice(0, index + sep.length + 'content'.length);
+  const site = sitePathOf(file);
+  return site ? join(absoluteSiteRoot(site), 'content') : undefined;
 }
 
 // Expands files and folders into markdown files (folders recursively, sorted, boilerplates included as pages of their own only when named).

@@ -6,6 +6,7 @@ import { readFrontMatter } from './front-matter.js';
 import { assignIds } from './ids.js';
 import { describeNonHugo, foreignFormat, hasShortcodes } from './not-hugo.js';
 import { sectionsOf } from './sections.js';
+import { sitePathOf } from './site-path.js';
 import { scanShortcodes, type RawBlock } from './shortcodes.js';
 import { substituteIstioFiles, substituteVars, usesVars } from './substitute.js';
 import type { Block, Diagnostic, Page, Section, Vars } from './types.js';
@@ -17,9 +18,9 @@ export interface ParseOptions {
   lang?: string;
 }
 
-// The page's language from its path, `en` when the path has no `content/<lang>/` part.
+/** The page's language from its path (its last `content/<lang>/`), `en` when it has none. */
 export function languageOf(file: string): string {
-  return /(?:^|[\\/])content[\\/]([a-z]{2}(?:-[a-zA-Z]+)?)[\\/]/.exec(file)?.[1] ?? 'en';
+  return sitePathOf(file)?.lang ?? 'en';
 }
 
 // Parses a page's text into the page model; never throws, whatever the input.

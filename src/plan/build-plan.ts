@@ -4,8 +4,8 @@ import type { BlockSpec, Spec } from '../config/spec.js';
 import { istioFilesIn } from '../page/substitute.js';
 import type { Block, Diagnostic, Page } from '../page/types.js';
 import { inCleanupSection } from './cleanup.js';
-import type { PlannedStep, RunPlan, Verification } from './plan.js';
-import { functionsDefinedBy, programsOf } from './programs.js';
+import type { FirstUse, PlannedStep, RunPlan, Verification } from './plan.js';
+import { shellFacts } from './programs.js';
 
 export interface PlanOptions {
   /** Tab chosen per category (`--tab config-api=gateway-api`); the first tab of a tabset otherwise. */
@@ -17,18 +17,19 @@ export interface PlanOptions {
 
 type Item = { kind: 'block'; page: Page; block: Block } | { kind: 'page'; page: Page };
 
-// Builds the run plan of a page.
+/** Builds the run plan of a page: its steps in order, and what the preflight must find for them. */
 export function buildPlan(page: Page, options: PlanOptions = {}): RunPlan {
   const tabs = { ...(options.spec?.page?.tabs ?? {}), ...(options.tabs ?? {}) };
   const steps: PlannedStep[] = [];
-  const programs = new Set<string>(options.spec?.page?.requires ?? []);
+  const calls: FirstUse[] = (options.spec?.page?.requires ?? []).map((name) => ({ name, file: page.file, line: 1 }));
+  // Functions and aliases a page defines anywhere (even after their first use, or in a skipped block) are not programs.
   const defined = new Set<string>();
-  const istioFiles = new Set<string>();
-  const errors: string[] = [];
+  const files: FirstUse[] = [];
+  const errors: Diagnostic[] = [];
   const visit = (current: Page, chain: Set<string>) => {
     if (chain.has(current.file)) return;
     const next = new Set(chain).add(current.file);
-    for (const d of current.diagnostics) if (d.severity === 'error') errors.push(errorLine(d));
+    for (const d of current.diagnostics) if (d.severity === 'error') errors.push(d);
     for (const item of itemsInOrder(current)) {
       if (item.kind === 'page') {
         visit(item.page, next);
@@ -40,11 +41,14 @@ export function buildPlan(page: Page, options: PlanOptions = {}): RunPlan {
       const blockSpec = key ? options.spec?.blocks?.[key] : undefined;
       const skip = skipReason(block, blockSpec);
       // A step that never runs needs neither its files nor its programs.
-      if (skip === undefined) for (const raw of block.rawLines) for (const file of istioFilesIn(raw)) istioFiles.add(file);
+      if (skip === undefined) {
+        block.rawLines.forEach((raw, i) => files.push(...istioFilesIn(raw).map((name) => ({ name, file: block.file, line: block.line + 1 + i }))));
+      }
       const cleanup = inCleanupSection(current.sections, block.line);
       for (const step of block.steps) {
-        if (skip === undefined) for (const program of programsOf(step.command, defined)) programs.add(program);
-        for (const name of functionsDefinedBy(step.command)) defined.add(name);
+        const facts = shellFacts(step.command);
+        for (const name of [...facts.functions, ...facts.aliases]) defined.add(name);
+        if (skip === undefined) calls.push(...facts.calls.map((name) => ({ name, file: block.file, line: step.line })));
         steps.push({
           id: block.id ?? `${block.file}:${block.line}`,
           index: steps.length + 1,
@@ -65,8 +69,26 @@ export function buildPlan(page: Page, options: PlanOptions = {}): RunPlan {
     }
   };
   visit(page, new Set());
-  for (const d of options.specDiagnostics ?? []) if (d.severity === 'error') errors.push(errorLine(d));
-  return { page, steps, programs: [...programs].sort(), istioFiles: [...istioFiles].sort(), tabs, errors };
+  for (const d of options.specDiagnostics ?? []) if (d.severity === 'error') errors.push(d);
+  const programUses = firstUses(calls.filter((use) => !defined.has(use.name)));
+  const istioFileUses = firstUses(files);
+  return {
+    page,
+    steps,
+    programs: programUses.map((use) => use.name),
+    programUses,
+    istioFiles: istioFileUses.map((use) => use.name),
+    istioFileUses,
+    tabs,
+    errors,
+  };
+}
+
+// The first use of each name, sorted by name.
+function firstUses(uses: FirstUse[]): FirstUse[] {
+  const first = new Map<string, FirstUse>();
+  for (const use of uses) if (!first.has(use.name)) first.set(use.name, use);
+  return [...first.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 // The page's blocks and resolved includes, merged in line order.
@@ -98,9 +120,4 @@ function chosen(block: Block, page: Page, tabs: Record<string, string>): boolean
 function verification(expected: string, mode: Verification['mode'] | undefined, arg: string | undefined): Verification {
   if (mode) return { mode, ...(arg !== undefined ? { arg } : {}) };
   return { mode: expected.trim() === '' ? 'none' : 'auto' };
-}
-
-// An error diagnostic as the preflight reports it.
-function errorLine(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column} ${d.message} [${d.ruleId}]`;
 }

@@ -1,10 +1,10 @@
 // The run plan: the ordered steps of one page (boilerplates inlined, one tab per tabset), ready for the runner.
-import type { Page } from '../page/types.js';
+import { MATCH_MODES } from '../match/types.js';
+import type { Diagnostic, Page } from '../page/types.js';
 
-/** How a step's result is judged; `auto` and the other matcher modes go through match/, `failure` wants a non-zero exit, `none` only runs it. */
-export type VerifyMode =
-  | 'auto' | 'same' | 'contains' | 'not-contains' | 'lines' | 'regex' | 'first-line' | 'like' | 'elided'
-  | 'failure' | 'none';
+/** How a step's result can be judged: the matcher's modes, `failure` (wants a non-zero exit), `none` (only runs it). */
+export const VERIFY_MODES = [...MATCH_MODES, 'failure', 'none'] as const;
+export type VerifyMode = (typeof VERIFY_MODES)[number];
 
 export interface Verification {
   mode: VerifyMode;
@@ -42,16 +42,28 @@ export interface PlannedStep {
   section: string;
 }
 
+/** Where a page first needs a program or an Istio file, so a preflight problem points at that line. */
+export interface FirstUse {
+  /** Program name (`kubectl`) or `@path@` file (`samples/curl/curl.yaml`). */
+  name: string;
+  file: string;
+  line: number;
+}
+
 /** Everything the runner needs to run one page. */
 export interface RunPlan {
   page: Page;
   steps: PlannedStep[];
-  /** Programs the page's commands call first (`kubectl`, `istioctl`, `curl`...), for the preflight. */
+  /** Programs the page's steps call (`kubectl`, `istioctl`, `curl`...; not builtins, functions or aliases), for the preflight. */
   programs: string[];
+  /** Where each program is first called (the page's own line for `requires:` of doctest.yaml). */
+  programUses: FirstUse[];
   /** `@path@` files the page references, relative to the Istio directory, for the preflight. */
   istioFiles: string[];
+  /** Where each file is first referenced. */
+  istioFileUses: FirstUse[];
   /** Tab chosen per tabset category (`config-api` → `gateway-api`). */
   tabs: Record<string, string>;
-  /** Error diagnostics of the page and its boilerplates: a plan with any runs nothing. */
-  errors: string[];
+  /** Error diagnostics of the page, its boilerplates and its doctest.yaml: a plan with any does not run. */
+  errors: Diagnostic[];
 }

@@ -1,30 +1,165 @@
-// The programs a command calls first, for the runner's preflight: `kubectl`, `istioctl`, `curl`, `helm`...
+// The programs a command calls, for the runner's preflight: `kubectl`, `istioctl`, `curl`, `helm`... found with a
+// real bash parser (mvdan/sh), so quoted text, heredoc bodies, SQL and placeholders are never taken for programs.
+import sh, { type ShNode } from 'mvdan-sh';
 
-const shellWords = new Set([
-  // bash builtins and keywords: always there
-  '.', ':', '[', '[[', 'alias', 'bg', 'break', 'builtin', 'case', 'cd', 'command', 'continue', 'declare', 'do', 'done', 'echo',
-  'elif', 'else', 'esac', 'eval', 'exec', 'exit', 'export', 'false', 'fg', 'fi', 'for', 'function', 'hash', 'if', 'jobs', 'kill',
-  'let', 'local', 'popd', 'printf', 'pushd', 'pwd', 'read', 'readonly', 'return', 'set', 'shift', 'source', 'test', 'then',
-  'time', 'trap', 'true', 'type', 'typeset', 'ulimit', 'umask', 'unalias', 'unset', 'until', 'wait', 'while', '{', '}', '!', '((',
-]);
+const { syntax } = sh;
 
-// The first program of each simple command in a command line (after `VAR=value` assignments), skipping shell words.
-export function programsOf(command: string, defined: Set<string> = new Set()): string[] {
-  const firstLine = command.split('\n')[0];
-  const programs: string[] = [];
-  for (const part of firstLine.split(/\|\||&&|\$\(|<\(|[|;`]/)) {
-    const words = part.trim().replace(/^\(+/, '').split(/\s+/).filter((w) => w !== '');
-    let i = 0;
-    while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i])) i++;
-    const word = words[i];
-    if (!word || shellWords.has(word) || defined.has(word) || !/^[\w./-]+$/.test(word) || word.startsWith('$')) continue;
-    if (/^[\w-]+\(\)$/.test(word)) continue;
-    programs.push(word);
-  }
-  return programs;
+/** Bash builtins: always there, never looked up on PATH. */
+export const BASH_BUILTINS = [
+  '.', ':', '[', 'alias', 'bg', 'bind', 'break', 'builtin', 'caller', 'cd', 'command', 'compgen', 'complete', 'compopt',
+  'continue', 'declare', 'dirs', 'disown', 'echo', 'enable', 'eval', 'exec', 'exit', 'export', 'false', 'fc', 'fg',
+  'getopts', 'hash', 'help', 'history', 'jobs', 'kill', 'let', 'local', 'logout', 'mapfile', 'popd', 'printf', 'pushd',
+  'pwd', 'read', 'readarray', 'readonly', 'return', 'set', 'shift', 'shopt', 'source', 'suspend', 'test', 'times', 'trap',
+  'true', 'type', 'typeset', 'ulimit', 'umask', 'unalias', 'unset', 'wait',
+] as const;
+const builtins = new Set<string>(BASH_BUILTINS);
+
+/** What one command does that matters to the preflight. */
+export interface ShellFacts {
+  /** Names in command position, in order, once each, and what aliases it defines stand for (builtins left out; functions and aliases not yet). */
+  calls: string[];
+  /** Functions the command defines (`name() {`, `function name`), anywhere in it. */
+  functions: string[];
+  /** Aliases it defines (`alias k=kubectl`). */
+  aliases: string[];
+  /** Whether bash syntax could not be parsed (then `calls` is empty: nothing is invented). */
+  unparsed: boolean;
 }
 
-// Function names a command defines (`name() {` or `function name`), which later commands may call.
-export function functionsDefinedBy(command: string): string[] {
-  return [...command.matchAll(/(?:^|\n)\s*(?:function\s+)?([A-Za-z_][\w-]*)\s*\(\)\s*\{?/g)].map((m) => m[1]);
+const parser = syntax.NewParser();
+const cache = new Map<string, ShellFacts>();
+
+/** Parses a command and walks it once, collecting what it calls and what it defines; a parse error yields no calls. */
+export function shellFacts(command: string): ShellFacts {
+  const known = cache.get(command);
+  if (known) return known;
+  const facts = parse(command);
+  // Translations repeat the English commands: each distinct text is parsed once per process.
+  if (cache.size > 50000) cache.clear();
+  cache.set(command, facts);
+  return facts;
+}
+
+// Parses and walks one command.
+function parse(command: string): ShellFacts {
+  const facts: ShellFacts = { calls: [], functions: [], aliases: [], unparsed: false };
+  let file: ShNode;
+  try {
+    file = parser.Parse(command, 'step');
+  } catch {
+    return { ...facts, unparsed: true };
+  }
+  const calls = new Set<string>();
+  walkTree(file, (type, node) => {
+    if (type === 'FuncDecl') facts.functions.push(String(node.Name.Value));
+    if (type !== 'CallExpr') return;
+    const words = items(node.Args).map(literal);
+    const at = calledAt(words);
+    const name = at < words.length ? words[at] : undefined;
+    if (words[0] === 'alias') {
+      // `alias k=kubectl`: k is no program, but what it stands for is called wherever k is.
+      for (const word of words.slice(1)) {
+        if (!word?.includes('=')) continue;
+        facts.aliases.push(word.slice(0, word.indexOf('=')));
+        for (const called of parse(word.slice(word.indexOf('=') + 1)).calls) calls.add(called);
+      }
+    }
+    if (name && !builtins.has(name) && isProgramName(name)) calls.add(name);
+  });
+  facts.calls = [...calls];
+  return facts;
+}
+
+/**
+ * Visits every node of a parsed script with its type (`CallExpr`, `FuncDecl`, `Lit`...). mvdan-sh's own Walk and
+ * field getters convert every Go value to JavaScript on each access (about 0.2 ms a field: seconds per page); the
+ * GopherJS object under `__internal_object__` holds the same tree as plain fields, so it is walked directly, and
+ * the slow way is kept for a build that does not expose it.
+ */
+function walkTree(file: ShNode, visit: (type: string, node: ShNode) => void): void {
+  const raw = file.__internal_object__ as ShNode | undefined;
+  if (!raw || goType(raw) === undefined) {
+    syntax.Walk(file, (node) => {
+      if (node) visit(syntax.NodeType(node), node);
+      return true;
+    });
+    return;
+  }
+  const stack: ShNode[] = [raw];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    visit(goType(node)!.slice('*syntax.'.length), node);
+    // Children in source order, pushed last first, so they are visited in the order they are written.
+    const children: ShNode[] = [];
+    for (const key of Object.keys(node)) {
+      if (key === '$val') continue;
+      const value = node[key];
+      if (value === null || typeof value !== 'object') continue;
+      if (value.$array !== undefined) {
+        for (let i = 0; i < value.$length; i++) {
+          const item = value.$array[value.$offset + i];
+          if (isNode(item)) children.push(item);
+        }
+      } else if (isNode(value)) children.push(value);
+    }
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+}
+
+// The Go type of a raw GopherJS value (`*syntax.CallExpr`), which GopherJS keeps on its constructor.
+function goType(value: ShNode): string | undefined {
+  const type = (value.constructor as unknown as { string?: unknown } | undefined)?.string;
+  return typeof type === 'string' ? type : undefined;
+}
+
+// Whether a raw GopherJS value is a non-nil pointer to a syntax node.
+function isNode(value: ShNode | null | undefined): value is ShNode {
+  if (value === null || typeof value !== 'object') return false;
+  return goType(value)?.startsWith('*syntax.') === true && value !== (value.constructor as unknown as { nil?: unknown }).nil;
+}
+
+// The elements of a Go slice, raw (`$array`/`$offset`/`$length`) or already converted to a JavaScript array.
+function items(slice: ShNode): ShNode[] {
+  if (Array.isArray(slice)) return slice;
+  const list: ShNode[] = [];
+  for (let i = 0; i < slice.$length; i++) list.push(slice.$array[slice.$offset + i]);
+  return list;
+}
+
+// Index of the word a simple command runs: the first, or the one after `exec`/`command` (not `command -v`, a lookup).
+function calledAt(words: (string | undefined)[]): number {
+  let i = 0;
+  while ((words[i] === 'exec' || words[i] === 'command') && words[i + 1] !== undefined && !words[i + 1]!.startsWith('-')) i++;
+  return i;
+}
+
+// A word's text when it is literal (plain, single- or double-quoted text without expansions), else undefined.
+function literal(word: ShNode): string | undefined {
+  let text = '';
+  for (const part of items(word.Parts)) {
+    const type = typeName(part);
+    if (type === 'Lit' || type === 'SglQuoted') text += String(part.Value);
+    else if (type === 'DblQuoted') {
+      const inner = literal(part);
+      if (inner === undefined) return undefined;
+      text += inner;
+    } else return undefined;
+  }
+  return text;
+}
+
+// The type of a node, raw or converted (`Lit`, `DblQuoted`...).
+function typeName(node: ShNode): string {
+  const raw = goType(node);
+  return raw?.startsWith('*syntax.') ? raw.slice('*syntax.'.length) : syntax.NodeType(node);
+}
+
+// Whether a literal in command position can name a program on PATH or a file (not `-c`, not empty).
+function isProgramName(name: string): boolean {
+  return /^[\w.+~/][\w.+@:~/-]*$/.test(name);
+}
+
+// The programs a command calls, leaving out builtins and the given functions and aliases.
+export function programsOf(command: string, defined: ReadonlySet<string> = new Set()): string[] {
+  return shellFacts(command).calls.filter((name) => !defined.has(name));
 }

@@ -1,8 +1,10 @@
 // `run --dry-run`: the steps that would run, page by page, with their expected output and the verification chosen.
 import type { PlannedStep, RunPlan } from '../plan/plan.js';
 import type { SkippedPage } from '../run/results.js';
+import { diagnosticLine } from './diagnostic-line.js';
 import { plural } from './page-summary.js';
-import { duration, progress } from './summary.js';
+import { formatDuration as duration } from '../config/duration.js';
+import { progress } from './summary.js';
 
 export interface DryRunSettings {
   stepTimeoutMs: number;
@@ -15,9 +17,17 @@ export function dryRunText(plans: RunPlan[], skipped: SkippedPage[], settings: D
   const out: string[] = [];
   for (const s of skipped) out.push(`skipped ${s.file}: ${s.reason}`);
   if (skipped.length > 0) out.push('');
-  for (const plan of plans) out.push(...planLines(plan, settings), '');
-  if (notes.length > 0) out.push('A real run would stop in its preflight:', ...notes.map((n) => `  ${n}`), '');
-  out.push(`${plural(plans.length, 'page')} would run, ${plans.reduce((n, p) => n + p.steps.length, 0)} steps; nothing was run`);
+  // Lines are appended one by one: a page of millions of lines must not go through one call's argument list.
+  for (const plan of plans) {
+    for (const line of planLines(plan, settings)) out.push(line);
+    out.push('');
+  }
+  if (notes.length > 0) {
+    out.push('A real run would leave these pages out in its preflight (the others would run):');
+    for (const note of notes) out.push(`  ${note}`);
+    out.push('');
+  }
+  out.push(`${plural(plans.length, 'page')} would run, ${plural(plans.reduce((n, p) => n + p.steps.length, 0), 'step')}; nothing was run`);
   return `${out.join('\n')}\n`;
 }
 
@@ -26,8 +36,12 @@ function planLines(plan: RunPlan, settings: DryRunSettings): string[] {
   const tabs = Object.entries(plan.tabs).map(([k, v]) => `${k}=${v}`).join(', ');
   const script = 'script' in plan ? (plan as RunPlan & { script: { file: string; setup: string } }).script : undefined;
   const via = script ? `, script ${script.file} (@setup ${script.setup || '?'})` : '';
-  const header = `${plan.page.file} [${plan.page.lang}] ${plan.steps.length} steps${via}${tabs ? `, tabs ${tabs}` : ''}; programs: ${plan.programs.join(', ') || 'none'}`;
-  return [header, ...plan.errors.map((e) => `  ${e}`), ...plan.steps.flatMap((step) => stepLines(step, plan.steps.length, settings))];
+  const header = `${plan.page.file} [${plan.page.lang}] ${plural(plan.steps.length, 'step')}${via}${tabs ? `, tabs ${tabs}` : ''}; programs: ${plan.programs.join(', ') || 'none'}`;
+  // Lines are appended one by one: a page of millions of lines must not go through one call's argument list.
+  const lines = [header];
+  for (const error of plan.errors) lines.push(`  ${diagnosticLine(error)}`);
+  for (const step of plan.steps) for (const line of stepLines(step, plan.steps.length, settings)) lines.push(line);
+  return lines;
 }
 
 // One step: where, id, verification, the command, the expected output.

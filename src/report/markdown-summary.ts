@@ -1,4 +1,5 @@
 // Markdown tables for a GitHub job summary (`$GITHUB_STEP_SUMMARY`): formatting only, the caller says where links go.
+import { sitePathOf } from '../page/site-path.js';
 import type { Diagnostic } from '../page/types.js';
 import type { RunSummary, StepResult } from '../run/results.js';
 import type { DriftReport } from '../translate/drift-report.js';
@@ -98,5 +99,5 @@ export function driftSummaryMarkdown(report: DriftReport, link: LinkTo = relativ
 
 // The language of a page from its path (`content/<lang>/...`), or `-`.
 function langOf(file: string): string {
-  return /(?:^|[\\/])content[\\/]([^\\/]+)[\\/]/.exec(file)?.[1] ?? '-';
+  return sitePathOf(file)?.lang ?? '-';
 }

@@ -2,6 +2,7 @@
 import type { PlannedStep } from '../plan/plan.js';
 import type { PageStatus, RunSummary } from '../run/results.js';
 import { countSteps } from '../run/results.js';
+import { formatDuration as duration } from '../config/duration.js';
 import { plural } from './page-summary.js';
 
 export interface Style {
@@ -52,10 +53,5 @@ export function totals(summary: RunSummary): string {
   return `${plural(summary.pages.length, 'page')}: ${parts.join(', ')}${skipped}; ${duration(summary.durationMs)}${summary.interrupted ? ' (interrupted)' : ''}`;
 }
 
-// `850ms`, `4.2s`, `2m 05s`.
-export function duration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)}ms`;
-  if (ms < 60000) return `${(ms / 1000).toFixed(1)}s`;
-  const s = Math.round(ms / 1000);
-  return `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`;
-}
+// The one way reports write durations (`850ms`, `4.2s`, `2m 05s`), under the name the reporters use.
+export { formatDuration as duration } from '../config/duration.js';

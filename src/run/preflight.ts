@@ -1,14 +1,22 @@
-// The preflight: before any step runs, every `@path@` file exists, every program the pages call is on PATH, and no
-// page has an error. Each problem says what is missing and how to get it; any problem means nothing runs.
+// The preflight: before any step runs, every `@path@` file a page needs exists, every program it calls is on PATH,
+// and it has no error. Each problem is a diagnostic at the line that needs the file or program, saying how to get
+// it; a page with any does not run, and the others do.
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
-import type { RunPlan } from '../plan/plan.js';
+import type { Diagnostic } from '../page/types.js';
+import type { FirstUse, RunPlan } from '../plan/plan.js';
 
 export interface PreflightOptions {
-  /** `--istio-dir` or `$ISTIO_DIR`. */
+  /** `--istio-dir` or `$ISTIO_DIR` (an existing folder: the command line checks it). */
   istioDir?: string;
   /** PATH to look programs up in. */
   path?: string;
+}
+
+/** The preflight's verdict: the plans that can run, and those that cannot with their problems. */
+export interface Preflight {
+  ready: RunPlan[];
+  blocked: { plan: RunPlan; problems: Diagnostic[] }[];
 }
 
 const installHints: Record<string, string> = {
@@ -22,56 +30,52 @@ const installHints: Record<string, string> = {
   docker: 'install a container engine (Docker or Podman)',
 };
 
-// Checks every plan; returns the problems, each one sentence naming the page when it is about one.
-export function preflight(plans: RunPlan[], options: PreflightOptions = {}): string[] {
-  const problems: string[] = [];
-  for (const plan of plans) for (const error of plan.errors) problems.push(`${error} (fix the page before running it)`);
-  problems.push(...istioFileProblems(plans, options.istioDir));
-  problems.push(...programProblems(plans, options.path ?? process.env.PATH ?? ''));
-  return problems;
-}
-
-// The `@path@` files, checked under the Istio directory.
-function istioFileProblems(plans: RunPlan[], istioDir: string | undefined): string[] {
-  const needed = pagesBy(plans, (plan) => plan.istioFiles);
-  if (needed.size === 0) return [];
-  const first = [...needed.keys()][0];
-  if (!istioDir) {
-    return [`${[...needed.values()][0][0]} uses files of an Istio release (${first}${needed.size > 1 ? ` and ${needed.size - 1} more` : ''}): give one with --istio-dir DIR or ISTIO_DIR=DIR (a release from https://istio.io/downloadIstio or a checkout of istio/istio)`];
-  }
-  if (!isDirectory(istioDir)) return [`--istio-dir ${istioDir}: no such folder`];
-  const problems: string[] = [];
-  for (const [file, pages] of needed) {
-    if (!exists(join(resolve(istioDir), file))) problems.push(`${pages[0]} uses @${file}@, which is not in ${istioDir}${pages.length > 1 ? ` (nor for ${pages.length - 1} other page${pages.length > 2 ? 's' : ''})` : ''}`);
-  }
-  return problems;
-}
-
-// The programs the pages call first, looked up on PATH (paths with a slash may be made by the page itself: not checked).
-function programProblems(plans: RunPlan[], path: string): string[] {
-  const problems: string[] = [];
-  for (const [program, pages] of [...pagesBy(plans, (plan) => plan.programs)].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (program.includes('/') || which(program, path)) continue;
-    const hint = installHints[program] ?? `install ${program} or put it on PATH`;
-    problems.push(`${program} is not on PATH (called by ${pages[0]}${pages.length > 1 ? ` and ${pages.length - 1} more page${pages.length > 2 ? 's' : ''}` : ''}): ${hint}`);
-  }
-  return problems;
-}
-
-// The pages that need each file or program, in plan order, so a problem can name the first page and count the rest.
-function pagesBy(plans: RunPlan[], needs: (plan: RunPlan) => string[]): Map<string, string[]> {
-  const pages = new Map<string, string[]>();
+/** Checks every plan: the page's errors, its Istio files, its programs; problems never cross from one page to another. */
+export function preflight(plans: RunPlan[], options: PreflightOptions = {}): Preflight {
+  const path = options.path ?? process.env.PATH ?? '';
+  const found = new Map<string, boolean>();
+  const onPath = (program: string) => found.get(program) ?? found.set(program, which(program, path) !== undefined).get(program)!;
+  const result: Preflight = { ready: [], blocked: [] };
   for (const plan of plans) {
-    for (const key of needs(plan)) {
-      const list = pages.get(key);
-      if (list) list.push(plan.page.file);
-      else pages.set(key, [plan.page.file]);
-    }
+    const problems = [...plan.errors, ...istioFileProblems(plan, options.istioDir), ...programProblems(plan, onPath)];
+    if (problems.length === 0) result.ready.push(plan);
+    else result.blocked.push({ plan, problems });
   }
-  return pages;
+  return result;
 }
 
-// Finds an executable on PATH, like `command -v`.
+/** Why a page was left out by the preflight, in one line: its first problem, and how many more there are. */
+export function blockedReason(problems: Diagnostic[]): string {
+  const [first] = problems;
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+  return `preflight: ${first.message} at ${first.file}:${first.line}${more}`;
+}
+
+// The `@path@` files of a page, checked under the Istio directory.
+function istioFileProblems(plan: RunPlan, istioDir: string | undefined): Diagnostic[] {
+  const uses = plan.istioFileUses;
+  if (uses.length === 0) return [];
+  if (!istioDir) {
+    const [first] = uses;
+    const more = uses.length > 1 ? ` and ${uses.length - 1} more` : '';
+    return [problem(first, 'istio-dir-missing', `uses files of an Istio release (${first.name}${more}): give one with --istio-dir DIR or ISTIO_DIR=DIR (a release from https://istio.io/downloadIstio or a checkout of istio/istio)`)];
+  }
+  return uses.filter((use) => !exists(join(resolve(istioDir), use.name))).map((use) => problem(use, 'istio-file-missing', `uses @${use.name}@, which is not in ${istioDir}`));
+}
+
+// The programs a page calls, looked up on PATH (paths with a slash may be made by the page itself: not checked).
+function programProblems(plan: RunPlan, onPath: (program: string) => boolean): Diagnostic[] {
+  return plan.programUses
+    .filter((use) => !use.name.includes('/') && !onPath(use.name))
+    .map((use) => problem(use, 'program-missing', `${use.name} is not on PATH: ${installHints[use.name] ?? `install ${use.name} or put it on PATH`}`));
+}
+
+// A preflight problem at the line that needs the file or program.
+function problem(use: FirstUse, ruleId: string, message: string): Diagnostic {
+  return { file: use.file, line: use.line, column: 1, severity: 'error', ruleId, message };
+}
+
+/** Finds an executable on PATH, like `command -v`. */
 export function which(program: string, path: string = process.env.PATH ?? ''): string | undefined {
   if (isAbsolute(program)) return isExecutable(program) ? program : undefined;
   for (const dir of path.split(delimiter)) {
@@ -103,8 +107,8 @@ function exists(file: string): boolean {
   }
 }
 
-// Whether a path is a folder.
-function isDirectory(dir: string): boolean {
+/** Whether a path is a folder. */
+export function isDirectory(dir: string): boolean {
   try {
     return statSync(dir).isDirectory();
   } catch {

@@ -1,11 +1,10 @@
 // Reference pages of translations: the same path under `content/<reference>/`, loaded beside the pages, aligned with
 // them, and their block ids given to the translation (so one `doctest.yaml` and one snippet naming serve every language).
 import { existsSync } from 'node:fs';
+import { inLanguage, sitePathOf } from '../page/site-path.js';
 import { diagnostic } from '../page/diagnostics.js';
 import type { Page } from '../page/types.js';
 import { alignBlocks, alignedIds, type Alignment } from './align.js';
-
-const contentLang = /(?:^|[\\/])content[\\/]([^\\/]+)[\\/]/g;
 
 /** A translation's reference page and how their blocks correspond. */
 export interface ReferencePair {
@@ -16,13 +15,9 @@ export interface ReferencePair {
 // The file of the same page in the reference language, spelled like the page's own path (the last `content/<lang>/`
 // of it swapped for `content/<reference>/`), when the page is under `content/<lang>/` and that file exists.
 function referenceFile(file: string, lang: string, reference: string): string | undefined {
-  if (lang === reference) return undefined;
-  let last: RegExpExecArray | undefined;
-  for (const match of file.matchAll(contentLang)) last = match;
-  if (!last || last[1] !== lang) return undefined;
-  const start = last.index + last[0].length - lang.length - 1;
-  const candidate = `${file.slice(0, start)}${reference}${file.slice(start + lang.length)}`;
-  return existsSync(candidate) ? candidate : undefined;
+  if (lang === reference || sitePathOf(file)?.lang !== lang) return undefined;
+  const candidate = inLanguage(file, reference);
+  return candidate && existsSync(candidate) ? candidate : undefined;
 }
 
 // Aligns every translation among the pages (and the boilerplates they include) with its reference page and gives

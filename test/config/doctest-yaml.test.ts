@@ -39,7 +39,7 @@ describe('doctest.yaml validation', () => {
       '',
     ].join('\n');
     expect(problems(yaml)).toEqual([
-      'doctest.yaml:3 `blocks.snip_cleanup_1.verify`: expected one of auto, same, contains, not-contains, lines, regex, first-line, like, elided, failure, none, got the text \"contain\" [spec-invalid]',
+      'doctest.yaml:3 `blocks.snip_cleanup_1.verify`: expected one of auto, same, contains, not-contains, lines, first-line, regex, like, elided, failure, none, got the text \"contain\" [spec-invalid]',
       'doctest.yaml:4 `blocks.snip_cleanup_2.arg`: expected `arg` with the text to look for (verify: contains needs one) [spec-invalid]',
       'doctest.yaml:7 `blocks.snip_cleanup_3.retry`: expected true or false, got the text "no" [spec-invalid]',
       'doctest.yaml:8 `blocks.snip_cleanup_3.timeout`: expected a duration such as 30s, 2m or 500ms [spec-invalid]',

@@ -53,3 +53,42 @@ describe('snip_id=none blocks', () => {
     expect(existsSync(join(marks, 'never'))).toBe(true);
   });
 });
+
+describe('pages the preflight finds unable to run', () => {
+  const page = (title: string, command: string) => `---\ntitle: ${title}\ntest: yes\n---\n\n## Steps\n\n${fence(command)}`;
+
+  test('are skipped with the reason and counted; the other pages run', async () => {
+    const cluster = fakeCluster();
+    const marks = cluster.env.DOCTEST_MARKS;
+    const dir = site({
+      'docs/a-cloud/index.md': page('Cloud', `$ ibmcloud ks cluster config --cluster "$CLUSTER" && touch ${marks}/cloud`),
+      'docs/b-local/index.md': page('Local', `$ grep -q '^outbound|443||' /dev/null || touch ${marks}/local`),
+    });
+    const json = join(cluster.dir, 'events.jsonl');
+    const { code, stdout, stderr } = await runCli(['run', '--json', json, join(dir, 'content/en')], cluster.env);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(existsSync(join(marks, 'local'))).toBe(true);
+    expect(stdout).toMatch(/skipped 1 page:\n {2}.*a-cloud\/index\.md: preflight: ibmcloud is not on PATH: install ibmcloud or put it on PATH at .*a-cloud\/index\.md:9\n/);
+    expect(stdout).toMatch(/1 page: 1 passed, 0 failed; 1 skipped/);
+    expect(readEvents(json)[0]).toMatchObject({ type: 'run', status: 'started', skipped: [{ reason: expect.stringMatching(/^preflight: ibmcloud is not on PATH/) }] });
+  });
+
+  test('when no page can run, nothing runs and each problem is a diagnostic line (exit 2)', async () => {
+    const cluster = fakeCluster();
+    const dir = site({ 'docs/a-cloud/index.md': page('Cloud', '$ az aks get-credentials --name x') });
+    const { code, stderr } = await runCli(['run', join(dir, 'content/en')], cluster.env);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^istio-doctest: preflight failed, nothing was run:\n {2}.*a-cloud\/index\.md:9:1 error az is not on PATH: install az or put it on PATH \[program-missing\]$/);
+  });
+
+  test('an unusable TMPDIR is one line and exit 2 before anything runs', async () => {
+    const cluster = fakeCluster();
+    const marks = cluster.env.DOCTEST_MARKS;
+    const dir = site({ 'docs/b-local/index.md': page('Local', `$ touch ${marks}/local`) });
+    const { code, stdout, stderr } = await runCli(['run', join(dir, 'content/en')], { ...cluster.env, TMPDIR: '/no/such/tmp' });
+    expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+    expect(stderr).toBe('istio-doctest: the temporary folder /no/such/tmp cannot be used (ENOENT): set TMPDIR to a writable folder');
+    expect(existsSync(join(marks, 'local'))).toBe(false);
+  });
+});

@@ -3,7 +3,8 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadPage } from '../../src/page/load.js';
-import { preflight, which } from '../../src/run/preflight.js';
+import { diagnosticLine } from '../../src/report/diagnostic-line.js';
+import { blockedReason, preflight, which, type Preflight } from '../../src/run/preflight.js';
 import { buildPlan } from '../../src/plan/build-plan.js';
 import { FAKE_BIN, ISTIO_DIR, SEED } from './harness.js';
 
@@ -28,39 +29,49 @@ beforeAll(() => {
 });
 
 const seed = () => buildPlan(loadPage(SEED('es')));
+// The problems of the pages the preflight leaves out, one `file:line:column severity message [rule]` line each.
+const lines = (result: Preflight) => result.blocked.flatMap((b) => b.problems.map(diagnosticLine));
 
 describe('preflight', () => {
   test('the es seed page passes with the fake Istio release and its programs on PATH', () => {
-    expect(preflight([seed()], { istioDir: ISTIO_DIR, path: `${FAKE_BIN}:/usr/bin:/bin` })).toEqual([]);
+    const result = preflight([seed()], { istioDir: ISTIO_DIR, path: `${FAKE_BIN}:/usr/bin:/bin` });
+    expect(result.blocked).toEqual([]);
+    expect(result.ready).toHaveLength(1);
   });
 
-  test('without --istio-dir or ISTIO_DIR it says which file needs a release and how to give one', () => {
-    const problems = preflight([seed()], { path: `${FAKE_BIN}:/usr/bin:/bin` });
-    expect(problems).toEqual([
-      'content/es/docs/tasks/traffic-management/egress/egress-kubernetes-services/index.md uses files of an Istio release (samples/curl/curl.yaml): give one with --istio-dir DIR or ISTIO_DIR=DIR (a release from https://istio.io/downloadIstio or a checkout of istio/istio)',
+  test('without --istio-dir or ISTIO_DIR it says, at the line of the first file (in the included boilerplate), which files need a release and how to give one', () => {
+    expect(lines(preflight([seed()], { path: `${FAKE_BIN}:/usr/bin:/bin` }))).toEqual([
+      expect.stringMatching(
+        /^content\/es\/boilerplates\/before-you-begin-egress\.md:13:1 error uses files of an Istio release \(samples\/curl\/curl\.yaml\): give one with --istio-dir DIR or ISTIO_DIR=DIR \(a release from https:\/\/istio\.io\/downloadIstio or a checkout of istio\/istio\) \[istio-dir-missing\]$/,
+      ),
     ]);
   });
 
-  test('each missing file and each missing program is named, with where to get the program', () => {
-    const problems = preflight([buildPlan(loadPage(page))], { istioDir: ISTIO_DIR, path: bin });
-    expect(problems).toHaveLength(2);
-    expect(problems[0]).toMatch(/page\.md uses @samples\/bookinfo\/platform\/kube\/bookinfo\.yaml@, which is not in .*fixtures\/istio$/);
-    expect(problems[1]).toMatch(/^helm is not on PATH \(called by .*page\.md\): install helm \(https:\/\/helm\.sh\/docs\/intro\/install\/\)$/);
+  test('each missing file and each missing program is a diagnostic at the line that needs it, with where to get the program', () => {
+    const problems = lines(preflight([buildPlan(loadPage(page))], { istioDir: ISTIO_DIR, path: bin }));
+    expect(problems).toEqual([
+      expect.stringMatching(/page\.md:9:1 error uses @samples\/bookinfo\/platform\/kube\/bookinfo\.yaml@, which is not in .*fixtures\/istio \[istio-file-missing\]$/),
+      expect.stringMatching(/page\.md:10:1 error helm is not on PATH: install helm \(https:\/\/helm\.sh\/docs\/intro\/install\/\) \[program-missing\]$/),
+    ]);
   });
 
   test('a program that is on PATH but not executable counts as missing, with the istioctl download hint', () => {
     expect(which('istioctl', bin)).toBeUndefined();
-    const problems = preflight([seed()], { istioDir: ISTIO_DIR, path: bin });
-    expect(problems).toEqual([expect.stringMatching(/^istioctl is not on PATH \(called by content\/es\/.*index\.md\): download an Istio release \(`curl -L https:\/\/istio\.io\/downloadIstio \| sh -`\)/)]);
+    expect(lines(preflight([seed()], { istioDir: ISTIO_DIR, path: bin }))).toEqual([
+      expect.stringMatching(/^content\/es\/boilerplates\/before-you-begin-egress\.md:19:1 error istioctl is not on PATH: download an Istio release \(`curl -L https:\/\/istio\.io\/downloadIstio \| sh -`\)/),
+    ]);
   });
 
-  test('an Istio directory that does not exist is reported once, not once per file', () => {
-    expect(preflight([seed()], { istioDir: '/no/such/istio', path: `${FAKE_BIN}:/usr/bin:/bin` })).toEqual(['--istio-dir /no/such/istio: no such folder']);
-  });
-
-  test('error diagnostics of a page stop the run', () => {
+  test('error diagnostics of a page stop that page', () => {
     const plan = buildPlan(loadPage('fixtures/pages/bad/unterminated.md'));
-    const problems = preflight([plan], { path: `${bin}:/usr/bin:/bin` });
-    expect(problems[0]).toMatch(/^fixtures\/pages\/bad\/unterminated\.md:8:1 .*never closed.*\[text-unterminated\] \(fix the page before running it\)$/);
+    expect(lines(preflight([plan], { path: `${bin}:/usr/bin:/bin` }))[0]).toMatch(/^fixtures\/pages\/bad\/unterminated\.md:8:1 error .*never closed.*\[text-unterminated\]$/);
+  });
+
+  test('a page that cannot run does not stop the others: it is left out with its reason, they are ready', () => {
+    const result = preflight([buildPlan(loadPage(page)), seed()], { istioDir: ISTIO_DIR, path: `${FAKE_BIN}:/usr/bin:/bin` });
+    expect(result.ready.map((p) => p.page.file)).toEqual([SEED('es')]);
+    expect(result.blocked.map((b) => blockedReason(b.problems))).toEqual([
+      expect.stringMatching(/^preflight: uses @samples\/bookinfo\/platform\/kube\/bookinfo\.yaml@, which is not in .*fixtures\/istio at .*page\.md:9 \(and 1 more problem\)$/),
+    ]);
   });
 });

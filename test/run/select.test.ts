@@ -3,7 +3,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { loadPages } from '../../src/page/pages.js';
-import { parseShard, selectPages, shardOf } from '../../src/run/select.js';
+import { parseShard, selectPages, shardOf, stepsToRun } from '../../src/run/select.js';
+import { cli } from '../cli-harness.js';
+import { planOf } from '../../src/run/plan-pages.js';
+import { corpus, corpusPresent } from '../corpus.js';
 
 const files = (n: number) => Array.from({ length: n }, (_, i) => ({ file: `content/en/docs/tasks/page-${String(i).padStart(2, '0')}/index.md` }));
 
@@ -53,4 +56,34 @@ describe('shards', () => {
     const shuffled = [list[7], list[2], list[9], list[0], list[5], list[1], list[8], list[3], list[6], list[4]];
     expect(shardOf(shuffled, { index: 2, count: 3 })).toEqual(shardOf(list, { index: 2, count: 3 }));
   });
+});
+
+describe('shards balanced by steps', () => {
+  const pages = (steps: number[]) => steps.map((n, i) => ({ file: `p${String(i).padStart(2, '0')}.md`, steps: n }));
+
+  test('a long page gets a shard of its own instead of dragging its neighbours along', () => {
+    const list = pages([40, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
+    const slices = [1, 2].map((index) => shardOf(list, { index, count: 2 }, (p) => p.steps));
+    expect(slices.map((s) => s.map((p) => p.file))).toEqual([['p00.md'], list.slice(1).map((p) => p.file)]);
+    expect(slices.flat()).toHaveLength(list.length);
+  });
+
+  const present = corpusPresent('the corpus shard balance test');
+  (present ? test : test.skip)('over the test: yes English pages of the corpus, 4 shards by steps are within one page of even; run --scripts off --shard 2/4 takes the second', async () => {
+    const { pages } = loadPages([join(corpus, 'content/en')]);
+    const plans = selectPages(pages).run.map((page) => ({ file: page.file, plan: planOf(page, {}, 'en') }));
+    const byCount = [1, 2, 3, 4].map((index) => shardOf(plans, { index, count: 4 }));
+    const bySteps = [1, 2, 3, 4].map((index) => shardOf(plans, { index, count: 4 }, (e) => stepsToRun(e.plan)));
+    const weigh = (shard: typeof plans) => shard.reduce((n, e) => n + stepsToRun(e.plan), 0);
+    const largest = Math.max(...plans.map((e) => stepsToRun(e.plan)));
+    process.stdout.write(
+      `steps to run per shard of the ${plans.length} English test pages: by pages ${byCount.map(weigh).join(', ')}; by steps ${bySteps.map(weigh).join(', ')} (pages ${bySteps.map((s) => s.length).join(', ')}); largest page ${largest}\n`,
+    );
+    const steps = bySteps.map(weigh);
+    expect(Math.max(...steps) - Math.min(...steps)).toBeLessThanOrEqual(largest);
+    expect(bySteps.flat()).toHaveLength(plans.length);
+    const { stdout } = await cli(['run', '--dry-run', '--scripts', 'off', '--shard', '2/4', join(corpus, 'content/en')]);
+    const listed = [...stdout.matchAll(/^(\S+) \[en\] \d+ steps?/gm)].map((m) => m[1]);
+    expect(listed).toEqual(bySteps[1].map((e) => e.file));
+  }, 120000);
 });
