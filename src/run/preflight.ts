@@ -1,6 +1,7 @@
 // The preflight: before any step runs, every `@path@` file a page needs exists, every program it calls is on PATH,
 // and it has no error. Each problem is a diagnostic at the line that needs the file or program, saying how to get
 // it; a page with any does not run, and the others do.
+import type { RuleId } from '../page/rules.js';
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import type { Diagnostic } from '../page/types.js';
@@ -71,7 +72,7 @@ function programProblems(plan: RunPlan, onPath: (program: string) => boolean): D
 }
 
 // A preflight problem at the line that needs the file or program.
-function problem(use: FirstUse, ruleId: string, message: string): Diagnostic {
+function problem(use: FirstUse, ruleId: RuleId, message: string): Diagnostic {
   return { file: use.file, line: use.line, column: 1, severity: 'error', ruleId, message };
 }
 
