@@ -28,6 +28,10 @@ export function verify(step: PlannedStep, result: CommandResult): Verdict {
   // A page that shows output is judged by the output alone: istio.io pages show error output of failing commands too.
   const verdict = match(step.expected, result.output, mode, arg);
   if (verdict.ok) return { ok: true, retryable: false, message: '', diff: '' };
+  // The matcher itself failed: a bug to report, which running the step again cannot change.
+  if (verdict.error !== undefined) {
+    return { ok: false, retryable: false, message: `internal error of the matcher (a bug, please report it): ${verdict.error}`, diff: verdict.diff };
+  }
   const exit = result.exitCode !== 0 && result.exitCode !== undefined ? `; ${result.message}` : '';
   const first = verdict.differences[0]?.reason;
   return {
