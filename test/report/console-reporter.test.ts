@@ -53,7 +53,7 @@ describe('the console reporter', () => {
     expect(out).not.toMatch(/\x1b|\r/);
     expect(out).toContain(`▶ ${page} [zh] 2 steps\n`);
     expect(out).toContain('  ✓ 1/2 kubectl create namespace 示例 (120ms)\n');
-    expect(out).toMatch(/ {4}… 2\/2 attempt 1 did not match \(the output does not match \(auto\)\); retrying \(1\.0s\)\n/);
+    expect(out).toMatch(/ {4}… 2\/2 attempt 1 did not match \(the output does not match \(auto\)\); retrying \(1s\)\n/);
     expect(out).toContain(`${page}:50  snip_step_2  failed after 3 attempts, 3.2s\n`);
     expect(out).toMatch(/\n1 page: 0 passed, 1 failed; 4\.1s\n+$/);
   });
