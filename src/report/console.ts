@@ -113,7 +113,7 @@ export class ConsoleReporter implements Reporter {
     return r.warning ? this.style.warn(`${line} (cleanup: a warning)`) : this.style.fail(line);
   }
 
-  // A failed step in detail: where, the command, the diff (or the output when there is none).
+  // A failed step in detail: where, the command, the diff (or the output when there is none), the cluster picture.
   private failureBlock(r: StepResult): string[] {
     const head = failureHead(r, this.options.outputDrift?.get(`${r.step.file}:${r.step.blockLine}`));
     const label = r.warning ? this.style.warn(`${head.where} (cleanup, a warning)`) : this.style.fail(head.where);
@@ -121,6 +121,10 @@ export class ConsoleReporter implements Reporter {
     if (r.droppedBytes) lines.push(`  (the output was long: ${formatBytes(r.droppedBytes)} of its middle were not kept)`);
     const detail = r.diff || (r.output ? `output:\n${r.output}` : '');
     if (detail) for (const l of boundedLines(detail.replace(/\n$/, ''))) lines.push(`    ${colourDiffLine(l, this.style)}`);
+    if (r.diagnostics) {
+      lines.push(this.style.dim('  cluster picture:'));
+      for (const l of r.diagnostics.replace(/\n$/, '').split('\n')) lines.push(`    ${l}`);
+    }
     return lines;
   }
 

@@ -66,6 +66,7 @@ function stepRecord(page: string, r: StepResult): Record<string, unknown> {
     if (r.diff) record.diff = r.diff;
     record.output = r.output;
     if (r.droppedBytes) record.droppedBytes = r.droppedBytes;
+    if (r.diagnostics) record.diagnostics = r.diagnostics;
   }
   return record;
 }

@@ -1,5 +1,5 @@
 // `--junit FILE`: a testsuite per page, a testcase per step (name = block id, with file and line), the diff as the
-// failure message and the output as system-out, escaped and without the control characters XML forbids.
+// failure message and the output (then the cluster picture of a failed step) as system-out, escaped and without the control characters XML forbids.
 import { writeFileSync } from 'node:fs';
 import type { PageResult, RunEvent, RunSummary, StepResult } from '../run/results.js';
 import { countSteps } from '../run/results.js';
@@ -73,7 +73,7 @@ function testcase(page: PageResult, r: StepResult, n: number): string {
   if (r.status === 'skipped') body.push(`<skipped message="${xmlEscape(r.message)}"/>`);
   else if (r.status === 'failed' && !r.warning) body.push(`<failure message="${xmlEscape(r.message)}" type="mismatch">${xmlEscape(failureText(r))}</failure>`);
   else if ((r.status === 'timeout' || r.status === 'interrupted') && !r.warning) body.push(`<error message="${xmlEscape(r.message)}" type="${r.status}">${xmlEscape(failureText(r))}</error>`);
-  if (r.status !== 'skipped') body.push(`<system-out>${xmlEscape(r.output)}</system-out>`);
+  if (r.status !== 'skipped') body.push(`<system-out>${xmlEscape(r.diagnostics ? `${r.output}${r.output === '' || r.output.endsWith('\n') ? '' : '\n'}--- cluster picture ---\n${r.diagnostics}` : r.output)}</system-out>`);
   if (r.warning) body.push(`<system-err>${xmlEscape(`cleanup step ${r.status}: ${r.message}`)}</system-err>`);
   return `\n    <testcase ${attrs}>${body.map((b) => `\n      ${b}`).join('')}\n    </testcase>`;
 }

@@ -23,6 +23,8 @@ export interface StepResult {
   actual?: string;
   /** Cleanup steps' failures are warnings: they never fail the page. */
   warning: boolean;
+  /** A failed or timed-out step's picture of the cluster (pods not Ready, their events and logs, proxy-status), bounded. */
+  diagnostics?: string;
 }
 
 export type PageStatus = 'passed' | 'failed' | 'interrupted' | 'skipped';

@@ -5,7 +5,9 @@ import type { PlannedStep, RunPlan } from '../plan/plan.js';
 import type { Listener, PageResult, StepResult, StepStatus } from './results.js';
 import { runWithRetries } from './retry.js';
 import { rolloutsIn, waitForRollouts } from './rollout.js';
+import { clusterPicture } from './cluster-picture.js';
 import { Session } from './session.js';
+import { touchedNamespaces } from './touched-namespaces.js';
 import { makeWorkdir, removeWorkdir } from './workdir.js';
 
 export interface PageOptions {
@@ -26,6 +28,8 @@ export interface PageOptions {
   intervalMs?: number;
   /** Between SIGTERM and SIGKILL when a step is killed. */
   killGraceMs?: number;
+  /** Take a picture of the cluster after a failed or timed-out step of a page that uses kubectl (default true). */
+  diagnostics?: boolean;
 }
 
 // Runs a page's plan and reports every step as it ends.
@@ -57,6 +61,7 @@ export async function runPage(plan: RunPlan, options: PageOptions): Promise<Page
       else {
         options.emit({ type: 'step-start', page: file, step, total });
         result = await runStep(session, step, options, { outOfPlace: stopped, total, page: file });
+        if (needsPicture(result, plan.programs, options)) result.diagnostics = await clusterPicture(touchedNamespaces(plan.steps.slice(0, plan.steps.indexOf(step) + 1).map((s) => s.command)));
       }
       if (!result.warning && (result.status === 'failed' || result.status === 'timeout')) failed = true;
       results.push(result);
@@ -121,6 +126,12 @@ async function runStep(session: Session, step: PlannedStep, options: PageOptions
     ...(!verdict.ok && verdict.diff !== '' ? { actual: result.output } : {}),
     warning,
   };
+}
+
+/** Whether a step's result gets the cluster picture: it failed or timed out (not a cleanup warning, not interrupted)
+ * on a page that uses kubectl. */
+export function needsPicture(result: StepResult, programs: readonly string[], options: { diagnostics?: boolean }): boolean {
+  return options.diagnostics !== false && !result.warning && (result.status === 'failed' || result.status === 'timeout') && programs.includes('kubectl');
 }
 
 // A step that does not run, with the reason.

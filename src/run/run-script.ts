@@ -7,7 +7,9 @@ import { dirname, join, resolve } from 'node:path';
 import { INJECTED_HELPERS, SNIPS_DIR_VAR, type ScriptPlan, type ScriptStep } from '../istio/script-plan.js';
 import { VERIFY_CLI_VAR, VERIFY_LOG_VAR, verifyFunctionsScript } from '../istio/verify-functions.js';
 import type { RunPlan } from '../plan/plan.js';
-import type { PageOptions } from './run-page.js';
+import { clusterPicture } from './cluster-picture.js';
+import { needsPicture, type PageOptions } from './run-page.js';
+import { touchedNamespaces } from './touched-namespaces.js';
 import type { PageResult, StepResult, StepStatus } from './results.js';
 import { runVerifyCall } from './script-verify.js';
 import { leftovers, takeSnapshot, type Snapshot } from './snapshot.js';
@@ -82,6 +84,9 @@ export async function runScript(plan: ScriptPlan, options: ScriptOptions): Promi
       else {
         options.emit({ type: 'step-start', page: file, step, total });
         result = await runScriptStep(session, step, options, { outOfPlace: stopped, total, page: file });
+        // The script's statements so far and the snippets it can call: where its namespaces are named.
+        const commands = [...plan.steps.slice(0, plan.steps.indexOf(step) + 1).map((s) => s.command), ...plan.snipsFiles.map((s) => s.text)];
+        if (needsPicture(result, plan.programs, options)) result.diagnostics = await clusterPicture(touchedNamespaces(commands));
       }
       if (!result.warning && (result.status === 'failed' || result.status === 'timeout')) failed = true;
       results.push(result);
