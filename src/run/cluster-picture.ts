@@ -14,6 +14,8 @@ export interface PictureOptions {
   env?: Record<string, string>;
 }
 
+/** Pods listed by name; a namespace of hundreds of starting pods is counted beyond these. */
+const LISTED = 20;
 /** A line longer than this is cut: one line of a log can be megabytes. */
 const MAX_LINE = 300;
 
@@ -43,7 +45,8 @@ export async function clusterPicture(namespaces: readonly string[], options: Pic
     else pods.push(...found);
   }
   out.unshift(pods.length === 0 ? `no pod is not Ready in ${namespaces.join(', ')}` : `pods not Ready in ${namespaces.join(', ')}:`);
-  for (const pod of pods) out.push(`  ${pod.namespace}/${pod.name} ${pod.phase}: ${pod.notReady.map((c) => `${c.name} (${c.why})`).join(', ')}`);
+  for (const pod of pods.slice(0, LISTED)) out.push(`  ${pod.namespace}/${pod.name} ${pod.phase}: ${pod.notReady.map((c) => `${c.name} (${c.why})`).join(', ')}`);
+  if (pods.length > LISTED) out.push(`  (and ${pods.length - LISTED} more pods not Ready)`);
   for (const pod of pods.slice(0, maxPods)) {
     const events = await run('kubectl', ['get', 'events', '-n', pod.namespace, '--field-selector', `involvedObject.name=${pod.name}`]);
     out.push(`$ kubectl get events -n ${pod.namespace} --field-selector involvedObject.name=${pod.name}`, ...indent(events.text));

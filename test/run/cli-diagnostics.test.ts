@@ -1,0 +1,77 @@
+// Failure diagnostics through the real CLI and the fake cluster: a failed step of a page that uses kubectl carries a
+// picture of the cluster (pods not Ready, their events and logs) in the console, JUnit and JSON reports; a page
+// without kubectl gets none; the picture is bounded.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { clusterPicture } from '../../src/run/cluster-picture.js';
+import { ensureBuilt, fakeCluster, ISTIO_DIR, readEvents, runCli } from './harness.js';
+
+beforeAll(() => ensureBuilt(), 60000);
+
+const page = (name: string) => `fixtures/run/${name}/index.md`;
+
+// The <testcase> element of a JUnit report with the given name.
+function testcase(xml: string, name: string): string {
+  const m = new RegExp(`<testcase name="${name}"[\\s\\S]*?</testcase>`).exec(xml);
+  if (!m) throw new Error(`no testcase ${name} in\n${xml}`);
+  return m[0];
+}
+
+describe('failure diagnostics', () => {
+  test('a step that fails while a deployed pod is not ready yet shows the pod, its events and its logs, on the console, in JUnit and in JSON', async () => {
+    const cluster = fakeCluster({ readySeconds: 600 });
+    const junit = join(cluster.dir, 'junit.xml');
+    const json = join(cluster.dir, 'events.jsonl');
+    const { code, stdout } = await runCli(['run', '--istio-dir', ISTIO_DIR, '--no-wait', '--retry-timeout', '2s', '--junit', junit, '--json', json, page('retry')], cluster.env);
+    expect(code).toBe(1);
+    // On the console after the diff.
+    const failure = stdout.slice(stdout.indexOf('Failures:'));
+    expect(failure.indexOf('cluster picture:')).toBeGreaterThan(failure.indexOf('+curl-'));
+    expect(failure).toMatch(/pods not Ready in default, retry-demo:\n +retry-demo\/curl-[a-z0-9]+-[a-z0-9]{5} Pending: curl \(not ready: ContainerCreating\)/);
+    expect(failure).toMatch(/\$ kubectl get events -n retry-demo --field-selector involvedObject\.name=curl-[a-z0-9]+-[a-z0-9]{5}\n +No resources found in retry-demo namespace\./);
+    expect(failure).toMatch(/\$ kubectl logs (curl-[a-z0-9]+-[a-z0-9]{5}) -c curl --tail=20 -n retry-demo\n +Error from server \(BadRequest\): container "curl" in pod "\1" is waiting to start: ContainerCreating/);
+    expect(stdout).not.toContain('istioctl proxy-status');
+    // JUnit: in the failing testcase's system-out, after the step's output; passing steps have none.
+    const xml = readFileSync(junit, 'utf8');
+    expect(testcase(xml, 'snip_deploy_2')).toMatch(/<system-out>NAME +READY +STATUS[\s\S]*--- cluster picture ---\npods not Ready in default, retry-demo:\n {2}retry-demo\/curl-/);
+    expect(xml.match(/cluster picture/g)).toHaveLength(1);
+    // JSON: the failing step's event carries it.
+    const steps = readEvents(json).filter((e) => e.type === 'step');
+    expect(steps.filter((e) => e.diagnostics).map((e) => e.id)).toEqual(['snip_deploy_2']);
+    expect(steps.find((e) => e.id === 'snip_deploy_2')!.diagnostics).toContain('kubectl logs curl-');
+  }, 60000);
+
+  test('a failing page that does not use kubectl gets no cluster picture and never asks the cluster', async () => {
+    const cluster = fakeCluster();
+    const junit = join(cluster.dir, 'junit.xml');
+    const { code, stdout } = await runCli(['run', '--retry-timeout', '0', '--junit', junit, page('no-kubectl')], cluster.env);
+    expect(code).toBe(1);
+    expect(stdout).toContain('-goodbye');
+    expect(stdout).not.toContain('cluster picture');
+    expect(readFileSync(junit, 'utf8')).not.toContain('cluster picture');
+    expect(cluster.touched()).toBe(false);
+  }, 60000);
+
+  test('the picture of a namespace full of pods that are not ready stays within its line limit and says what it left out', async () => {
+    const cluster = fakeCluster({ readySeconds: 600 });
+    const env = { ...process.env, ...cluster.env };
+    const manifest = join(cluster.dir, 'many.yaml');
+    writeFileSync(manifest, 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: many}\nspec:\n  replicas: 250\n  selector: {matchLabels: {app: many}}\n  template:\n    metadata: {labels: {app: many}}\n    spec:\n      containers:\n      - {name: many, image: example/many}\n');
+    execFileSync('kubectl', ['create', 'namespace', 'crowd'], { env });
+    execFileSync('kubectl', ['apply', '-n', 'crowd', '-f', manifest], { env });
+    const picture = await clusterPicture(['default', 'crowd'], { env: cluster.env });
+    const lines = picture.replace(/\n$/, '').split('\n');
+    // 20 pods listed and the rest counted, events and logs of the first 8 (5 lines each), the rest counted.
+    expect(lines.length).toBe(1 + 20 + 1 + 8 * 5 + 1);
+    expect(lines[0]).toBe('pods not Ready in default, crowd:');
+    expect(lines[1]).toMatch(/^ {2}crowd\/many-[a-z0-9]+-[a-z0-9]{5} Pending: many \(not ready: ContainerCreating\)$/);
+    expect(lines[21]).toBe('  (and 230 more pods not Ready)');
+    expect(lines.filter((l) => l.startsWith('$ kubectl logs '))).toHaveLength(8);
+    expect(lines[lines.length - 1]).toBe('(events and logs of 242 more pods not shown)');
+    // The line limit holds whatever the commands print: the lines beyond it are counted.
+    const short = (await clusterPicture(['default', 'crowd'], { env: cluster.env, maxLines: 30 })).replace(/\n$/, '').split('\n');
+    expect(short).toHaveLength(30);
+    expect(short[29]).toBe(`(${lines.length - 29} more lines of the cluster picture not shown)`);
+  }, 120000);
+});
