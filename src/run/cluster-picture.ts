@@ -19,7 +19,7 @@ const LISTED = 20;
 /** A line longer than this is cut: one line of a log can be megabytes. */
 const MAX_LINE = 300;
 
-interface PodInfo {
+export interface PodInfo {
   namespace: string;
   name: string;
   phase: string;
