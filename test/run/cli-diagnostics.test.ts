@@ -1,15 +1,35 @@
 // Failure diagnostics through the real CLI and the fake cluster: a failed step of a page that uses kubectl carries a
 // picture of the cluster (pods not Ready, their events and logs) in the console, JUnit and JSON reports; a page
 // without kubectl gets none; the picture is bounded.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { clusterPicture } from '../../src/run/cluster-picture.js';
-import { ensureBuilt, fakeCluster, ISTIO_DIR, readEvents, runCli } from './harness.js';
+import { ensureBuilt, fakeCluster, ISTIO_DIR, readEvents, ROOT, runCli } from './harness.js';
 
 beforeAll(() => ensureBuilt(), 60000);
 
 const page = (name: string) => `fixtures/run/${name}/index.md`;
+
+// A small istio.io-like checkout whose page deploys curl in its own namespace and whose test.sh then verifies the
+// pod list at once: the page's steps as istio.io's script runs them.
+function kubeScriptSite(): string {
+  const root = mkdtempSync(join(tmpdir(), 'doctest-diag-site-'));
+  const block = (command: string, output = '') => `{{< text bash >}}\n$ ${command}\n${output}{{< /text >}}\n`;
+  const files: Record<string, string> = {
+    'content/en/docs/kube/index.md': `---\ntitle: Kube\ntest: yes\n---\n## Deploy {#deploy}\n\n${block('kubectl create namespace diag-script')}\n${block('kubectl apply -f @samples/curl/curl.yaml@ -n diag-script')}\n${block('kubectl get pods -n diag-script', 'NAME                    READY   STATUS    RESTARTS   AGE\ncurl-5b549b49b8-mn2ql   1/1     Running   0          10s\n')}\n## Cleanup {#cleanup}\n\n${block('kubectl delete namespace diag-script')}`,
+    'content/en/docs/kube/test.sh': '# @setup profile=none\nset -e\nsnip_deploy_1\nsnip_deploy_2\n_verify_like snip_deploy_3 "$snip_deploy_3_out"\n# @cleanup\nsnip_cleanup_1\n',
+    'tests/util/verify.sh': '',
+    'tests/util/debug.sh': '',
+    'tests/util/helpers.sh': '',
+  };
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
 
 // The <testcase> element of a JUnit report with the given name.
 function testcase(xml: string, name: string): string {
@@ -40,6 +60,25 @@ describe('failure diagnostics', () => {
     const steps = readEvents(json).filter((e) => e.type === 'step');
     expect(steps.filter((e) => e.diagnostics).map((e) => e.id)).toEqual(['snip_deploy_2']);
     expect(steps.find((e) => e.id === 'snip_deploy_2')!.diagnostics).toContain('kubectl logs curl-');
+  }, 60000);
+
+  test('a verify call of an istio.io test script that fails while the pod starts carries the picture of the script\'s namespace', async () => {
+    const site = kubeScriptSite();
+    try {
+      const cluster = fakeCluster({ readySeconds: 600 });
+      const junit = join(cluster.dir, 'junit.xml');
+      const file = relative(ROOT, join(site, 'content/en/docs/kube/index.md'));
+      const { code, stdout } = await runCli(['run', '--istio-dir', ISTIO_DIR, '--no-wait', '--junit', junit, file], { ...cluster.env, VERIFY_TIMEOUT: '2' });
+      expect(code).toBe(1);
+      // Run through its script: the verify call fails as a `like` call at the page's markdown line.
+      expect(stdout).toMatch(/content\/en\/docs\/kube\/index\.md:\d+ +snip_deploy_3 +failed/);
+      expect(readFileSync(junit, 'utf8')).toContain('test.sh');
+      expect(stdout).toMatch(/cluster picture:\n +pods not Ready in default, diag-script:\n +diag-script\/curl-[a-z0-9]+-[a-z0-9]{5} Pending: curl \(not ready: ContainerCreating\)/);
+      expect(testcase(readFileSync(junit, 'utf8'), 'snip_deploy_3')).toContain('--- cluster picture ---\npods not Ready in default, diag-script:');
+      expect(cluster.leftovers()).toBe('');
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
   }, 60000);
 
   test('a failing page that does not use kubectl gets no cluster picture and never asks the cluster', async () => {
