@@ -2,6 +2,7 @@
 // touched, their events, the last log lines of their not-ready containers, `istioctl proxy-status` when Istio is
 // installed), so a report says why a pod never came up without anyone re-running the test.
 import { execa } from 'execa';
+import { killTree } from './kill-tree.js';
 
 export interface PictureOptions {
   /** Each command's own time-out (10 s). */
@@ -34,17 +35,18 @@ export async function clusterPicture(namespaces: readonly string[], options: Pic
   const run = (program: string, args: string[]) => command(program, args, timeout, options.env ?? {});
   const out: string[] = [];
   const pods: PodInfo[] = [];
+  const listed: string[] = [];
   for (const ns of namespaces) {
-    const listed = await run('kubectl', ['get', 'pods', '-n', ns, '-o', 'json']);
-    if (!listed.ok) {
-      out.push(`$ kubectl get pods -n ${ns} -o json`, ...indent(listed.text));
+    const answer = await run('kubectl', ['get', 'pods', '-n', ns, '-o', 'json']);
+    const found = answer.ok ? notReadyPods(answer.text, ns) : undefined;
+    if (found === undefined) {
+      out.push(`$ kubectl get pods -n ${ns} -o json`, ...(answer.ok ? ['    (not a pod list)'] : indent(answer.text)));
       continue;
     }
-    const found = notReadyPods(listed.text, ns);
-    if (found === undefined) out.push(`kubectl get pods -n ${ns}: not JSON`);
-    else pods.push(...found);
+    listed.push(ns);
+    pods.push(...found);
   }
-  out.unshift(pods.length === 0 ? `no pod is not Ready in ${namespaces.join(', ')}` : `pods not Ready in ${namespaces.join(', ')}:`);
+  if (listed.length > 0) out.unshift(pods.length === 0 ? `no pod is not Ready in ${listed.join(', ')}` : `pods not Ready in ${listed.join(', ')}:`);
   for (const pod of pods.slice(0, LISTED)) out.push(`  ${pod.namespace}/${pod.name} ${pod.phase}: ${pod.notReady.map((c) => `${c.name} (${c.why})`).join(', ')}`);
   if (pods.length > LISTED) out.push(`  (and ${pods.length - LISTED} more pods not Ready)`);
   for (const pod of pods.slice(0, maxPods)) {
@@ -64,15 +66,22 @@ export async function clusterPicture(namespaces: readonly string[], options: Pic
   return bounded(out, options.maxLines ?? 200);
 }
 
-// Runs one command with its time-out; its output (or its error) as text, never a throw.
+// Runs one command with its time-out; its output (or its error) as text, never a throw. At the time-out the command
+// and everything it started are killed (a wrapper's children would otherwise hold its output open).
 async function command(program: string, args: string[], timeoutMs: number, env: Record<string, string>): Promise<{ ok: boolean; text: string }> {
+  let timedOut = false;
   try {
-    const r = await execa(program, args, { env, extendEnv: true, reject: false, timeout: timeoutMs, stdin: 'ignore', maxBuffer: 4 * 1024 * 1024 });
-    if (r.timedOut) return { ok: false, text: `(no answer within ${Math.round(timeoutMs / 1000)} s)` };
+    const child = execa(program, args, { env, extendEnv: true, reject: false, stdin: 'ignore', maxBuffer: 4 * 1024 * 1024 });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      if (child.pid !== undefined) void killTree([child.pid], 500);
+    }, timeoutMs);
+    const r = await child.finally(() => clearTimeout(timer));
+    if (timedOut) return { ok: false, text: `(no answer within ${Math.round(timeoutMs / 1000)} s)` };
     if (r.exitCode !== 0) return { ok: false, text: `${String(r.stderr).trim() || String(r.stdout).trim() || r.shortMessage}\n(exit code ${r.exitCode ?? 'none'})` };
     return { ok: true, text: [String(r.stdout).replace(/\n+$/, ''), String(r.stderr).trim()].filter(Boolean).join('\n') };
   } catch (error) {
-    return { ok: false, text: (error as Error).message.split('\n')[0] };
+    return { ok: false, text: timedOut ? `(no answer within ${Math.round(timeoutMs / 1000)} s)` : (error as Error).message.split('\n')[0] };
   }
 }
 

@@ -1,11 +1,12 @@
 // Failure diagnostics through the real CLI and the fake cluster: a failed step of a page that uses kubectl carries a
 // picture of the cluster (pods not Ready, their events and logs) in the console, JUnit and JSON reports; a page
 // without kubectl gets none; the picture is bounded.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { clusterPicture } from '../../src/run/cluster-picture.js';
+import { isAlive } from '../../src/run/proc.js';
 import { ensureBuilt, fakeCluster, ISTIO_DIR, readEvents, ROOT, runCli } from './harness.js';
 
 beforeAll(() => ensureBuilt(), 60000);
@@ -113,4 +114,20 @@ describe('failure diagnostics', () => {
     expect(short).toHaveLength(30);
     expect(short[29]).toBe(`(${lines.length - 29} more lines of the cluster picture not shown)`);
   }, 120000);
+
+  test('a kubectl that never answers costs each command its own time-out and leaves nothing running', async () => {
+    const bin = mkdtempSync(join(tmpdir(), 'doctest-hung-kubectl-'));
+    try {
+      // A wrapper whose child keeps the output open, as a kubectl plugin or a wrapper script would.
+      writeFileSync(join(bin, 'kubectl'), `#!/bin/sh\nsleep 300 &\necho $! >> ${bin}/pids\nwait\n`);
+      chmodSync(join(bin, 'kubectl'), 0o755);
+      const picture = await clusterPicture(['default', 'demo'], { commandTimeoutMs: 1000, env: { PATH: `${bin}:${process.env.PATH}` } });
+      expect(picture).toBe('$ kubectl get pods -n default -o json\n    (no answer within 1 s)\n$ kubectl get pods -n demo -o json\n    (no answer within 1 s)\n');
+      const pids = readFileSync(join(bin, 'pids'), 'utf8').trim().split('\n').map(Number);
+      expect(pids).toHaveLength(3);
+      expect(pids.filter(isAlive)).toEqual([]);
+    } finally {
+      rmSync(bin, { recursive: true, force: true });
+    }
+  }, 60000);
 });
