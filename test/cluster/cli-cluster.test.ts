@@ -20,7 +20,7 @@ function world(tools: ('kind' | 'kubectl' | 'docker')[] = ['kind', 'kubectl', 'd
   symlinkSync(process.execPath, join(bin, 'node'));
   for (const tool of tools) symlinkSync(join(tool === 'docker' ? ENGINE_BIN : FAKE_BIN, tool), join(bin, tool));
   const log = join(cluster.dir, 'kind.log');
-  const env = { ...cluster.env, PATH: bin, FAKE_KIND_LOG: log };
+  const env: Record<string, string> = { ...cluster.env, PATH: bin, FAKE_KIND_LOG: log };
   return {
     cluster,
     env,
