@@ -54,6 +54,7 @@ export async function main(argv: string[]): Promise<number> {
   if (action !== 'up' && (values['kind-config'] !== undefined || values.image !== undefined)) {
     return usageError(`--${values['kind-config'] !== undefined ? 'kind-config' : 'image'} applies to cluster up only`, 'cluster');
   }
+  if (action === 'status' && values.name !== undefined) return usageError('--name applies to cluster up and down only (status describes the current context)', 'cluster');
   const config = values['kind-config'];
   if (config !== undefined && !(existsSync(config) && statSync(config).isFile())) return usageError(`--kind-config ${config}: no such file`, 'cluster');
   if (values.image === '') return usageError('--image needs a node image', 'cluster');

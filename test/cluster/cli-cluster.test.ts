@@ -121,6 +121,7 @@ describe('istio-doctest cluster', () => {
     [[], /an action is required \(up, down, status\)/],
     [['start'], /unknown action 'start'/],
     [['status', '--image', 'kindest/node:v1.32.2'], /--image applies to cluster up only/],
+    [['status', '--name', 'docs'], /--name applies to cluster up and down only/],
     [['up', '--kind-config', '/nonexistent/kind.yaml'], /--kind-config \/nonexistent\/kind\.yaml: no such file/],
     [['up', '--name', 'Docs_1'], /--name 'Docs_1' is not a valid kind cluster name/],
     [['up', '--nodes', '3'], /Unknown option '--nodes'/],
