@@ -15,9 +15,9 @@ export interface ClusterOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-/** What a cluster command did: lines to print and its exit code (0 done, 1 the tool failed, 2 a tool is missing). */
+/** What a cluster command did: lines to print and its exit code (0 done, 1 the tool failed, 2 a tool is missing, 130 interrupted). */
 export interface ClusterOutcome {
-  code: 0 | 1 | 2;
+  code: 0 | 1 | 2 | 130;
   /** Lines for stdout (what was done, what is there). */
   out: string[];
   /** One line for stderr when it did not work. */
@@ -64,7 +64,8 @@ export async function clusterUp(options: ClusterOptions): Promise<ClusterOutcome
   if (options.kindConfig) args.push('--config', options.kindConfig);
   if (options.image) args.push('--image', options.image);
   // kind's progress goes straight to the terminal: creating a cluster takes a minute or two.
-  const created = await execa('kind', args, { ...spawnOptions(options.env, KIND_TIMEOUT_MS), stderr: 'inherit', stdout: 'inherit' });
+  const created = await untilSignal(execa('kind', args, { ...spawnOptions(options.env, KIND_TIMEOUT_MS), stderr: 'inherit', stdout: 'inherit' }));
+  if (created.interrupted) return { code: 130, out: [], error: `interrupted: kind create cluster was stopped; \`istio-doctest cluster down --name ${options.name}\` removes what it made` };
   if (created.exitCode !== 0) return { code: 1, out: [], error: `kind create cluster --name ${options.name} ${failure(created)}` };
   const context = kindContext(options.name);
   const server = await serverVersion(context, options.env);
@@ -79,7 +80,8 @@ export async function clusterDown(options: ClusterOptions): Promise<ClusterOutco
   const listed = await execa('kind', ['get', 'clusters'], spawnOptions(options.env, KUBECTL_TIMEOUT_MS));
   if (listed.exitCode !== 0) return { code: 1, out: [], error: `kind get clusters ${failure(listed)}` };
   if (!String(listed.stdout).split('\n').includes(options.name)) return { code: 0, out: [`no kind cluster "${options.name}": nothing to delete`] };
-  const deleted = await execa('kind', ['delete', 'cluster', '--name', options.name], spawnOptions(options.env, KIND_TIMEOUT_MS));
+  const deleted = await untilSignal(execa('kind', ['delete', 'cluster', '--name', options.name], spawnOptions(options.env, KIND_TIMEOUT_MS)));
+  if (deleted.interrupted) return { code: 130, out: [], error: `interrupted: kind delete cluster was stopped; run \`istio-doctest cluster down --name ${options.name}\` again` };
   if (deleted.exitCode !== 0) return { code: 1, out: [], error: `kind delete cluster --name ${options.name} ${failure(deleted)}` };
   return { code: 0, out: [`cluster "${options.name}" deleted`] };
 }
@@ -147,6 +149,23 @@ function imageTag(image: string): string {
   const name = image.split('@')[0];
   const colon = name.lastIndexOf(':');
   return colon > name.lastIndexOf('/') ? name.slice(colon + 1) : 'unknown';
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+// Waits for a long kind call; SIGINT/SIGTERM/SIGHUP meanwhile stop kind too (never left running alone) and mark it interrupted.
+async function untilSignal<R extends object>(child: PromiseLike<R> & { kill(signal?: NodeJS.Signals): boolean }): Promise<R & { interrupted: boolean }> {
+  let interrupted = false;
+  const onSignal = () => {
+    interrupted = true;
+    child.kill('SIGTERM');
+  };
+  for (const name of SIGNALS) process.on(name, onSignal);
+  try {
+    return Object.assign(await child, { interrupted });
+  } finally {
+    for (const name of SIGNALS) process.off(name, onSignal);
+  }
 }
 
 // How every tool is spawned: never throws, no stdin, a time limit, the given environment.

@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { parse } from 'yaml';
-import { ensureBuilt, FAKE_BIN, fakeCluster, ROOT } from '../run/harness.js';
+import { ensureBuilt, FAKE_BIN, fakeCluster, ROOT, waitFor } from '../run/harness.js';
 
 const ENGINE_BIN = join(ROOT, 'fixtures', 'fake-cluster', 'engine');
 
@@ -68,6 +68,20 @@ describe('istio-doctest cluster', () => {
     const again = await doctest(['cluster', 'down', '--name', 'docs'], w.env);
     expect(again).toMatchObject({ code: 0, stdout: 'no kind cluster "docs": nothing to delete\n' });
     expect(w.kindCalls().slice(3)).toEqual([['get', 'clusters']]);
+  });
+
+  test('up interrupted by SIGTERM stops kind too, says how to clean up, and exits 130', async () => {
+    const w = world();
+    const child = execa(process.execPath, [join(ROOT, 'bin', 'istio-doctest.js'), 'cluster', 'up', '--name', 'docs'], { cwd: ROOT, env: { ...w.env, FAKE_KIND_CREATE_SECONDS: '4' }, extendEnv: true, reject: false, timeout: 50000, stdin: 'ignore' });
+    const started = Date.now();
+    await waitFor(() => w.kindCalls().length === 1, 'kind create cluster to start');
+    child.kill('SIGTERM');
+    const result = await child;
+    expect(result.exitCode).toBe(130);
+    expect(String(result.stderr)).toContain('istio-doctest: interrupted: kind create cluster was stopped; `istio-doctest cluster down --name docs` removes what it made');
+    // Had kind been left running, it would have written its context by now.
+    await new Promise((r) => setTimeout(r, Math.max(0, 5000 - (Date.now() - started))));
+    expect(w.kubeconfig().contexts.map((c) => c.name)).toEqual(['kind-doctest']);
   });
 
   test('status without Istio prints the context, the Kubernetes version and istio: none', async () => {
