@@ -74,3 +74,8 @@ export function groupBySetup<T>(items: T[], setupOf: (item: T) => string): Setup
     .map(([setup, grouped]) => ({ setup, items: grouped }))
     .sort((a, b) => rank(a.setup) - rank(b.setup) || (a.setup < b.setup ? -1 : a.setup > b.setup ? 1 : 0));
 }
+
+/** The setup config a plan needs: its script's `# @setup`, or profile=none for a page plan. */
+export function setupOfPlan(plan: object): string {
+  return 'script' in plan ? (plan as { script: { setup: string } }).script.setup : 'profile=none';
+}
