@@ -17,7 +17,8 @@ export type RunPagesOptions = Omit<PageOptions, 'signal' | 'force' | 'emit'> & {
   cli?: string;
   /** Cluster snapshots around each test script (`--no-snapshot` turns them off). */
   snapshot?: boolean;
-  /** `manage`: install each group's setup config before it and uninstall after; `keep`: trust the cluster as it is. */
+  /** `manage`: install each group's setup config before it and uninstall after; `keep` (the default in library use):
+   * trust the cluster as it is. */
   setup?: 'manage' | 'keep';
 };
 
@@ -52,7 +53,7 @@ export async function runPages(plans: RunPlan[], skipped: SkippedPage[], options
       }
       // A page-plan group that never touches the cluster needs no Istio check.
       const install = setupAction(group.setup).kind === 'install';
-      const manage = options.setup !== 'keep' && (install || group.items.some(usesCluster));
+      const manage = options.setup === 'manage' && (install || group.items.some(usesCluster));
       const up = manage ? await bringUp(group.setup, setupOptions) : undefined;
       if (up) pages.push(up);
       if (up && up.status !== 'passed') {
