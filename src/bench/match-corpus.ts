@@ -6,6 +6,7 @@
 // regular expressions below, independently of the matcher's own readers. Prints figures; asserts nothing.
 import { match } from '../match/index.js';
 import { loadPages } from '../page/pages.js';
+import { generator } from './generator.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number) => {
@@ -16,18 +17,6 @@ const dir = args.find((a, k) => !a.startsWith('--') && (k === 0 || !args[k - 1].
 const limit = flag('--limit', Infinity);
 const show = flag('--show', 0);
 
-// A small deterministic generator, so that every run measures the same variants.
-function generator(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x;
-  };
-}
 
 const next = generator(20250101);
 const ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';

@@ -3,19 +3,8 @@
 // the growth from 1x to 10x input measured in the same run. Prints figures; asserts nothing.
 import { match } from '../match/index.js';
 import { NAME_ALPHABET as ALPHABET } from '../match/kinds/pod.js';
+import { generator } from './generator.js';
 
-// A small deterministic generator, so every run measures the same inputs.
-function generator(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x;
-  };
-}
 
 // Draws the volatile parts of one pod row: hash, suffix, age, IP.
 function volatileParts(next: () => number) {

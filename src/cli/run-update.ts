@@ -48,7 +48,7 @@ export function applyUpdate(mode: UpdateValue, summary: RunSummary, baseline: Up
   const results = summary.pages.flatMap((page) => page.steps);
   const plan = stepUpdates(results, { pageOf: baseline.pageOf, translated: (file, line) => baseline.translated.has(`${file}:${line}`) });
   const writes = writeEdits(plan.updated.map((u) => u.edit), baseline.snapshots, { dry: mode === 'dry' });
-  for (const w of writes) if (w.diff) write(w.diff.endsWith('\n') ? w.diff : `${w.diff}\n`);
+  for (const w of writes) if (w.diff && !w.refused) write(w.diff.endsWith('\n') ? w.diff : `${w.diff}\n`);
   const skipped = new Set(writes.flatMap((w) => w.skipped));
   const refused = new Set(writes.filter((w) => w.refused).map((w) => w.file));
   const done = plan.updated.filter((u) => !refused.has(u.edit.file) && !skipped.has(u.edit)).map((u) => u.result);

@@ -52,7 +52,7 @@ export function writeEdits(
       continue;
     }
     if (readText(file) !== before) {
-      results.push({ file, diff, written: false, refused: 'the file changed on disk during the run; not updated', skipped });
+      results.push({ file, diff, written: false, refused: 'the file changed on disk during the run', skipped });
       continue;
     }
     const error = replaceFile(file, text);
