@@ -11,6 +11,7 @@ const commands: Record<string, Command> = {
   sync: { summary: 'bring translated pages up to date with their reference page, block by block', load: () => import('./cli/sync.js') },
   report: { summary: 'write the translation status (and run results) of pages as one HTML file', load: () => import('./cli/report.js') },
   run: { summary: 'run pages against a disposable cluster: steps in order, outputs matched, cleanup always', load: () => import('./cli/run.js') },
+  cluster: { summary: 'create, delete or describe a local kind cluster to run pages against (up, down, status)', load: () => import('./cli/cluster.js') },
 };
 
 // Help text listing every sub-command, so `--help` stays true to what exists.

@@ -114,9 +114,12 @@ describe('fake cluster', () => {
   });
 
   test('a pod is not ready right after the apply and is Running after FAKE_READY_SECONDS', async () => {
-    const { sh } = cluster({ FAKE_READY_SECONDS: '2' });
-    await sh('kubectl apply -f samples/sleep/sleep.yaml');
-    const early = parseTable((await sh('kubectl get pod')).stdout);
+    const { dir, sh } = cluster({ FAKE_READY_SECONDS: '2' });
+    // The apply and the first look happen at one instant of the fake's clock, however slow the machine is; then real time goes on.
+    const clock = path.join(dir, 'clock');
+    fs.writeFileSync(clock, String(Date.now()));
+    await sh('kubectl apply -f samples/sleep/sleep.yaml', { FAKE_CLUSTER_CLOCK: clock });
+    const early = parseTable((await sh('kubectl get pod', { FAKE_CLUSTER_CLOCK: clock })).stdout);
     expect(early.header).toEqual(['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE']);
     expect(early.rows).toHaveLength(1);
     const [name, ready, status, restarts, age] = early.rows[0];
@@ -129,7 +132,8 @@ describe('fake cluster', () => {
     expect(rollout.stdout).toBe('Waiting for deployment "sleep" rollout to finish: 0 of 1 updated replicas are available...\ndeployment "sleep" successfully rolled out\n');
     const late = parseTable((await sh('kubectl get pod')).stdout);
     expect(late.rows[0].slice(0, 4)).toEqual([name, '2/2', 'Running', '0']);
-    expect(late.rows[0][4]).toMatch(/^[234]s$/);
+    expect(late.rows[0][4]).toMatch(/^\d+s$/);
+    expect(parseInt(late.rows[0][4], 10)).toBeGreaterThanOrEqual(2);
   });
 
   test('with FAKE_CLUSTER_CLOCK, ages and readiness follow the clock file, not the machine', async () => {
@@ -225,12 +229,14 @@ echo "$old"`);
       'service/curl unchanged',
       'deployment.apps/curl configured',
     ]);
-    expect(lines[7]).toBe('Waiting for deployment "curl" rollout to finish: 1 old replicas are pending termination...');
-    expect(lines[8]).toBe('deployment "curl" successfully rolled out');
-    const [pod, ...containers] = lines[9].split(' ');
+    // On a slow machine the new pod may be ready before rollout status first looks: then it has nothing to wait for.
+    const rollout = lines.slice(7, -2);
+    if (rollout.length === 2) expect(rollout[0]).toBe('Waiting for deployment "curl" rollout to finish: 1 old replicas are pending termination...');
+    expect(rollout[rollout.length - 1]).toBe('deployment "curl" successfully rolled out');
+    const [pod, ...containers] = lines[lines.length - 2].split(' ');
     expect(containers).toEqual(['curl', 'istio-proxy']);
     expect(pod).toMatch(POD('curl'));
-    expect(pod.split('-')[1]).not.toBe(lines[10].split('-')[1]);
+    expect(pod.split('-')[1]).not.toBe(lines[lines.length - 1].split('-')[1]);
   });
 
   test('until the rollout of a changed template finishes, the old pod is listed next to the new one', async () => {

@@ -20,7 +20,8 @@ export interface Preflight {
   blocked: { plan: RunPlan; problems: Diagnostic[] }[];
 }
 
-const installHints: Record<string, string> = {
+/** How to get each program a page (or `cluster up`) may need, for the one-line "missing" messages. */
+export const installHints: Record<string, string> = {
   kubectl: 'install kubectl (https://kubernetes.io/docs/tasks/tools/) and create a disposable cluster, e.g. with kind (https://kind.sigs.k8s.io: `kind create cluster`)',
   istioctl: 'download an Istio release (`curl -L https://istio.io/downloadIstio | sh -`) and put its bin/ on PATH; --istio-dir can point at the same release',
   helm: 'install helm (https://helm.sh/docs/intro/install/)',
