@@ -27,6 +27,7 @@ import { tabProblem } from './tabs.js';
 import { parseOptions, usageError, type OptionValues } from './usage.js';
 import { choosePlans, helperProblems, SCRIPT_MODES, type ScriptMode } from './run-scripts.js';
 import { planJsonLines } from '../report/plan-json.js';
+import { setupAction, setupOfPlan as setupOf } from '../istio/setup-groups.js';
 
 const help = `Usage: istio-doctest run [options] PATH...
 
@@ -51,8 +52,11 @@ istio.io test scripts (the *test.sh beside a page, or beside the same page in th
                          (default: the folder holding the page's content/)
   --setup only=CONFIG    only the tests of one setup config (a script's \`# @setup\` line, e.g. profile=default;
                          pages without a script count as profile=none), for a CI matrix over setups
+  --setup keep           trust the cluster as it is: install and uninstall nothing
+                         (the default: pages run grouped by setup config, none, default, demo, minimal, ambient;
+                         before a group Istio is installed with the istioctl of --istio-dir, or removed for
+                         profile=none; after it, uninstalled; multicluster and dualstack are skipped)
   --no-snapshot          do not compare the cluster before and after each script (leftovers fail a script)
-  --setup keep           trust the cluster as it is (the default: Istio is not installed or removed per setup)
 
 Cluster and files:
   --istio-dir DIR        Istio release or checkout the @samples/...@ files are in (default $ISTIO_DIR)
@@ -214,7 +218,8 @@ export async function main(argv: string[]): Promise<number> {
   try {
     if (helpers.length > 0) return refuse('preflight failed, nothing was run:', [...problems, ...helpers], json);
     if (checked.ready.length === 0 && problems.length > 0) return refuse('preflight failed, nothing was run:', problems, json);
-    if (checked.ready.some(usesCluster)) {
+    const installs = v.setup !== 'keep' && checked.ready.some((plan) => setupAction(setupOf(plan)).kind === 'install');
+    if (installs || checked.ready.some(usesCluster)) {
       const guard = await guardContext({ context: v.context, allow: settings.allow });
       if (!guard.ok) return refuse('context guard:', [guard.message], json);
     }
@@ -244,6 +249,7 @@ export async function main(argv: string[]): Promise<number> {
       signals: ['SIGINT', 'SIGTERM', 'SIGHUP'],
       cli: process.argv[1],
       snapshot: v['no-snapshot'] !== true,
+      setup: v.setup === 'keep' ? 'keep' : 'manage',
     });
     reporters.close();
     // A report that could not be written fails a run that passed: CI must not take a missing report for success.
@@ -345,10 +351,6 @@ function readSetupOption(text: string | undefined): string | undefined | { error
   return m ? m[1] : { error: `--setup: expected keep or only=CONFIG (e.g. only=profile=default), got '${text}'` };
 }
 
-// The setup config a plan needs: its script's \`# @setup\`, or profile=none for a page plan.
-function setupOf(plan: RunPlan): string {
-  return 'script' in plan ? (plan as { script: { setup: string } }).script.setup : 'profile=none';
-}
 
 // The key a plan is sharded by: its page, and its script when it has one (a page may have several).
 function planKey(plan: RunPlan): string {

@@ -59,7 +59,7 @@ export class ConsoleReporter implements Reporter {
         if (event.pages.length === 0) this.print('no page to run');
         break;
       case 'page-start':
-        this.print(this.style.bold(`▶ ${event.file} [${event.lang}] ${plural(event.steps, 'step')}`));
+        this.print(this.style.bold(`▶ ${event.file}${event.lang ? ` [${event.lang}]` : ''} ${plural(event.steps, 'step')}`));
         break;
       case 'step-start':
         this.live = { step: event.step, total: event.total, started: Date.now(), attempt: 1 };

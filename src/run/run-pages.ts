@@ -3,6 +3,9 @@ import type { RunPlan } from '../plan/plan.js';
 import type { Listener, PageResult, RunSummary, SkippedPage } from './results.js';
 import { runPage, type PageOptions } from './run-page.js';
 import { isScriptPlan, runScript } from './run-script.js';
+import { groupBySetup, setupAction, setupOfPlan } from '../istio/setup-groups.js';
+import { usesCluster } from './plan-pages.js';
+import { bringUp, tearDown } from './setup-istio.js';
 
 export type RunPagesOptions = Omit<PageOptions, 'signal' | 'force' | 'emit'> & {
   emit: Listener;
@@ -14,9 +17,13 @@ export type RunPagesOptions = Omit<PageOptions, 'signal' | 'force' | 'emit'> & {
   cli?: string;
   /** Cluster snapshots around each test script (`--no-snapshot` turns them off). */
   snapshot?: boolean;
+  /** `manage`: install each group's setup config before it and uninstall after; `keep` (the default in library use):
+   * trust the cluster as it is. */
+  setup?: 'manage' | 'keep';
 };
 
-// Runs every plan in order and sums up; the first signal stops the page after its cleanup, the second abandons the cleanup.
+// Runs the plans grouped by setup config (istio.io's `# @setup`), each group on the cluster brought to its config
+// (unless `setup: keep`), and sums up; the first signal stops the page after its cleanup, the second abandons the cleanup.
 export async function runPages(plans: RunPlan[], skipped: SkippedPage[], options: RunPagesOptions): Promise<RunSummary> {
   const started = performance.now();
   const stop = new AbortController();
@@ -29,15 +36,41 @@ export async function runPages(plans: RunPlan[], skipped: SkippedPage[], options
   options.stop?.addEventListener('abort', onStop);
   const pages: PageResult[] = [];
   const notRun: SkippedPage[] = [];
+  // Configs one cluster cannot give (multicluster, dualstack) are skipped with the reason, before anything runs.
+  const groups = groupBySetup(plans, setupOfPlan);
+  const unrunnable = groups.flatMap((g) => {
+    const action = setupAction(g.setup);
+    return action.kind === 'skip' ? g.items.map((plan) => ({ file: plan.page.file, reason: action.reason })) : [];
+  });
+  const runnable = groups.filter((g) => setupAction(g.setup).kind !== 'skip');
   try {
-    options.emit({ type: 'run-start', pages: plans.map((p) => p.page.file), skipped });
-    for (const plan of plans) {
+    options.emit({ type: 'run-start', pages: runnable.flatMap((g) => g.items.map((p) => p.page.file)), skipped: [...skipped, ...unrunnable] });
+    const setupOptions = { istioDir: options.istioDir, emit: options.emit, force: force.signal, stepTimeoutMs: options.stepTimeoutMs };
+    for (const group of runnable) {
       if (stop.signal.aborted) {
-        notRun.push({ file: plan.page.file, reason: 'not run: interrupted' });
+        notRun.push(...group.items.map((plan) => ({ file: plan.page.file, reason: 'not run: interrupted' })));
         continue;
       }
-      const pageOptions = { ...options, signal: stop.signal, force: force.signal };
-      pages.push(await (isScriptPlan(plan) ? runScript(plan, { ...pageOptions, cli: options.cli, snapshot: options.snapshot }) : runPage(plan, pageOptions)));
+      // A page-plan group that never touches the cluster needs no Istio check.
+      const install = setupAction(group.setup).kind === 'install';
+      const manage = options.setup === 'manage' && (install || group.items.some(usesCluster));
+      const up = manage ? await bringUp(group.setup, setupOptions) : undefined;
+      if (up) pages.push(up);
+      if (up && up.status !== 'passed') {
+        notRun.push(...group.items.map((plan) => ({ file: plan.page.file, reason: `not run: setup ${group.setup} failed (${up.message})` })));
+      } else {
+        for (const plan of group.items) {
+          if (stop.signal.aborted) {
+            notRun.push({ file: plan.page.file, reason: 'not run: interrupted' });
+            continue;
+          }
+          const pageOptions = { ...options, signal: stop.signal, force: force.signal };
+          pages.push(await (isScriptPlan(plan) ? runScript(plan, { ...pageOptions, cli: options.cli, snapshot: options.snapshot }) : runPage(plan, pageOptions)));
+        }
+      }
+      // Teardown runs after a failure or a first signal too: the next group, or the next run, starts without Istio.
+      const down = manage && install ? await tearDown(group.setup, setupOptions) : undefined;
+      if (down) pages.push(down);
     }
   } finally {
     for (const name of signals) process.off(name, onSignal);
@@ -47,7 +80,7 @@ export async function runPages(plans: RunPlan[], skipped: SkippedPage[], options
   const failed = pages.some((p) => p.status === 'failed');
   const summary: RunSummary = {
     pages,
-    skipped: [...skipped, ...notRun],
+    skipped: [...skipped, ...unrunnable, ...notRun],
     durationMs: performance.now() - started,
     exitCode: interrupted ? 130 : failed ? 1 : 0,
     interrupted,

@@ -19,13 +19,17 @@ maybe('the egress-kubernetes-services test.sh of istio.io', () => {
     const cluster = fakeCluster();
     const json = join(cluster.dir, 'events.jsonl');
     const { code, stdout } = await runCli(['run', '--istio-dir', ISTIO_DIR, '--json', json, english], cluster.env, 180000);
-    const steps = readEvents(json).filter((e) => e.type === 'step');
-    expect(steps.filter((s) => s.status !== 'passed')).toEqual([]);
+    const all = readEvents(json).filter((e) => e.type === 'step');
+    expect(all.filter((s) => s.status !== 'passed')).toEqual([]);
+    // The script's @setup profile=demo: Istio installed before it (install, rollout) and uninstalled after (2 steps).
+    expect(all.filter((s) => /^(setup|teardown):/.test(s.page)).map((s) => s.page)).toEqual(['setup:profile=demo', 'setup:profile=demo', 'teardown:profile=demo', 'teardown:profile=demo']);
+    const steps = all.filter((s) => s.page === english);
     expect(steps).toHaveLength(31);
     // Snippet steps at the page's markdown lines, helpers at the script's lines.
     expect(steps.find((s) => s.id === 'snip_use_a_kubernetes_service_with_endpoints_to_access_an_external_service_7')).toMatchObject({ file: english, line: 236 });
     expect(steps.find((s) => s.id === 'test.sh:31')).toMatchObject({ file: script, line: 31 });
-    expect(stdout).toMatch(/1 page: 1 passed, 0 failed/);
+    // The page, and its setup and teardown as pages of their own.
+    expect(stdout).toMatch(/3 pages: 3 passed, 0 failed/);
     expect(code).toBe(0);
     expect(cluster.leftovers()).toBe('');
   }, 200000);
