@@ -2,7 +2,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cli } from './cli-harness.js';
+import { cli, cliIn } from './cli-harness.js';
 
 // Writes files (path → lines) under a new temp folder and returns it.
 function site(files: Record<string, string[]>): string {
@@ -14,35 +14,25 @@ function site(files: Record<string, string[]>): string {
   return root;
 }
 
-// Runs the CLI from a folder, so paths print as typed.
-async function inside(root: string, args: string[]) {
-  const cwd = process.cwd();
-  process.chdir(root);
-  try {
-    return await cli(args);
-  } finally {
-    process.chdir(cwd);
-  }
-}
 
 const execIt = (test: string) => ['---', 'title: Shell', `test: ${test}`, '---', '', '## Steps', '', '{{< text bash >}}', '$ kubectl exec -it deploy/curl -- sh', '{{< /text >}}'];
 
 describe('check as a translator gate', () => {
   test('kubectl exec -it is an error on a page that runs and a warning on pages that do not', async () => {
     const root = site({ 'content/zh/docs/a/index.md': execIt('no'), 'content/zh/docs/b/index.md': execIt('yes'), 'content/zh/docs/c/index.md': execIt('n/a') });
-    const { code, stdout } = await inside(root, ['check', '--no-drift', 'content/zh']);
+    const { code, stdout } = await cliIn(root, ['check', '--no-drift', 'content/zh']);
     expect(code).toBe(1);
     expect(stdout).toContain('content/zh/docs/a/index.md:9:1 warning `kubectl exec -it`');
     expect(stdout).toContain('content/zh/docs/b/index.md:9:1 error `kubectl exec -it`');
     expect(stdout).toContain('content/zh/docs/c/index.md:9:1 warning `kubectl exec -it`');
     expect(stdout).toContain('3 pages, 3 blocks, 3 commands: 1 error, 2 warnings');
-    const notRun = await inside(root, ['check', 'content/zh/docs/a/index.md']);
+    const notRun = await cliIn(root, ['check', 'content/zh/docs/a/index.md']);
     expect(notRun.code).toBe(0);
   });
 
   test('an invalid front matter value says the value found', async () => {
     const root = site({ 'content/uk/docs/a/index.md': ['---', 'title: Тест', 'test: так', '---', '', 'text'] });
-    const { code, stdout } = await inside(root, ['check', 'content/uk']);
+    const { code, stdout } = await cliIn(root, ['check', 'content/uk']);
     expect(code).toBe(1);
     expect(stdout).toContain('content/uk/docs/a/index.md:3:1 error front matter key `test`: expected one of "yes", "no", "n/a", "table-of-contents", got "так" [front-matter-invalid]');
   });
@@ -52,7 +42,7 @@ describe('check as a translator gate', () => {
       'content/en/docs/a/index.md': ['---', 'title: A', 'test: yes', '---', '', '## Steps', '', '{{< text bash >}}', '$ echo hi', 'hi', '{{< /text >}}'],
       'content/en/docs/a/doctest.yaml': ['blocks:', '  snip_steps_1:', '    verify: contain', '    arg: hi', '  snip_step_1:', '    retry: false'],
     });
-    const { code, stdout } = await inside(root, ['check', 'content/en']);
+    const { code, stdout } = await cliIn(root, ['check', 'content/en']);
     expect(code).toBe(1);
     expect(stdout).toContain('content/en/docs/a/doctest.yaml:3:1 error `blocks.snip_steps_1.verify`: expected one of auto, same, contains');
     expect(stdout).toContain('got the text "contain" [spec-invalid]');
@@ -60,7 +50,7 @@ describe('check as a translator gate', () => {
       'content/en/docs/a/index.md': ['---', 'title: A', 'test: yes', '---', '', '## Steps', '', '{{< text bash >}}', '$ echo hi', 'hi', '{{< /text >}}'],
       'content/en/docs/a/doctest.yaml': ['blocks:', '  snip_steps_1:', '    verify: contains', '    arg: hi', '  snip_step_1:', '    retry: false'],
     });
-    const unknown = await inside(fixed, ['check', 'content/en']);
+    const unknown = await cliIn(fixed, ['check', 'content/en']);
     expect(unknown.code).toBe(1);
     expect(unknown.stdout).toContain('content/en/docs/a/doctest.yaml:5:1 error `blocks.snip_step_1`: content/en/docs/a/index.md has no block snip_step_1');
     expect(unknown.stdout).toContain('[spec-unknown-block]');

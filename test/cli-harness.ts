@@ -27,3 +27,14 @@ export async function cli(args: string[]): Promise<CliResult> {
     err.mockRestore();
   }
 }
+
+/** Runs the CLI from a folder, so paths print as a translator types them there. */
+export async function cliIn(root: string, args: string[]): Promise<CliResult> {
+  const cwd = process.cwd();
+  process.chdir(root);
+  try {
+    return await cli(args);
+  } finally {
+    process.chdir(cwd);
+  }
+}

@@ -2,7 +2,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cli } from '../cli-harness.js';
+import { cli, cliIn } from '../cli-harness.js';
 
 // Writes `content/<lang>/docs/demo/index.md` for each language, from the page's front matter lines and body.
 function site(pages: Record<string, { front?: string[]; body: string[] }>): string {
@@ -15,16 +15,6 @@ function site(pages: Record<string, { front?: string[]; body: string[] }>): stri
   return root;
 }
 
-// Runs the CLI from a folder, so paths print as a translator types them.
-async function inside(root: string, args: string[]) {
-  const cwd = process.cwd();
-  process.chdir(root);
-  try {
-    return await cli(args);
-  } finally {
-    process.chdir(cwd);
-  }
-}
 
 const commentBlock = (comment: string) => ['{{< text bash >}}', `$ kubectl get pods -n istio-system # ${comment}`, '{{< /text >}}'];
 const yamlBlock = (comment: string) => ['{{< text yaml >}}', 'apiVersion: v1', `# ${comment}`, 'kind: Service', '{{< /text >}}'];
@@ -33,13 +23,13 @@ const neverRuns = (release: string) => ['{{< text syntax=bash snip_id=none >}}',
 describe('drift kinds through the CLI', () => {
   test('a translated # comment of a command or of YAML is kind comment, and fails neither --fail-on outputs nor commands', async () => {
     const root = site({ en: { body: [...commentBlock('list the pods'), '', ...yamlBlock('a service')] }, zh: { body: [...commentBlock('列出 pod'), '', ...yamlBlock('一个服务')] } });
-    const json = await inside(root, ['drift', '--json', '--fail-on', 'outputs', 'content/zh']);
+    const json = await cliIn(root, ['drift', '--json', '--fail-on', 'outputs', 'content/zh']);
     expect(json.code).toBe(0);
     const [page] = JSON.parse(json.stdout).pages;
     expect(page.blocks.map((b: { kind: string }) => b.kind)).toEqual(['comment', 'comment']);
     expect(JSON.parse(json.stdout).summary).toMatchObject({ outputs: 0, translated: 0, commands: 0, comments: 1 });
-    expect((await inside(root, ['drift', 'content/zh'])).code).toBe(0);
-    const text = await inside(root, ['drift', '--fail-on', 'any', 'content/zh']);
+    expect((await cliIn(root, ['drift', 'content/zh'])).code).toBe(0);
+    const text = await cliIn(root, ['drift', '--fail-on', 'any', 'content/zh']);
     expect(text.code).toBe(1);
     expect(text.stdout).toContain('  comment      snip_steps_1 (bash)  content/zh/docs/demo/index.md:8 | content/en/docs/demo/index.md:8\n');
     expect(text.stdout).toContain('1 with translated comments');
@@ -47,17 +37,17 @@ describe('drift kinds through the CLI', () => {
 
   test('translated placeholders of a snip_id=none command do not fail --fail-on commands; another word does', async () => {
     const placeholders = site({ en: { body: neverRuns('release') }, zh: { body: neverRuns('版本') } });
-    const result = await inside(placeholders, ['drift', '--json', 'content/zh']);
+    const result = await cliIn(placeholders, ['drift', '--json', 'content/zh']);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).pages[0].blocks.map((b: { kind: string }) => b.kind)).toEqual(['placeholder']);
     const changed = site({ en: { body: neverRuns('release') }, zh: { body: ['{{< text syntax=bash snip_id=none >}}', '$ helm upgrade <release> <chart>', '{{< /text >}}'] } });
-    expect((await inside(changed, ['drift', 'content/zh'])).code).toBe(1);
+    expect((await cliIn(changed, ['drift', 'content/zh'])).code).toBe(1);
   });
 
   test("word diffs switch to ⟦-…-⟧⟦+…+⟧ when a changed line holds git's markers itself", async () => {
     const command = (field: string) => ['{{< text bash >}}', `$ kubectl get pods -o go-template='{{+range .items}}{{.${field}}}{{end+}}'`, '{{< /text >}}'];
     const root = site({ en: { body: command('metadata.name') }, zh: { body: command('status.phase') } });
-    const { stdout } = await inside(root, ['drift', 'content/zh']);
+    const { stdout } = await cliIn(root, ['drift', 'content/zh']);
     expect(stdout).toContain('Word diffs show ⟦-reference words-⟧⟦+translation words+⟧.');
     expect(stdout).toContain("{{+range .items}}{{.⟦-metadata-⟧⟦+status+⟧.⟦-name-⟧⟦+phase+⟧}}{{end+}}'");
     expect(stdout).not.toContain('[-');
@@ -70,7 +60,7 @@ describe('drift kinds through the CLI', () => {
     });
     process.env.GITHUB_ACTIONS = 'true';
     try {
-      const { stdout, code } = await inside(root, ['drift', 'content/zh']);
+      const { stdout, code } = await cliIn(root, ['drift', 'content/zh']);
       expect(code).toBe(1);
       const annotations = stdout.split('\n').filter((line) => line.startsWith('::'));
       expect(annotations).toEqual([
@@ -85,7 +75,7 @@ describe('drift kinds through the CLI', () => {
 
   test('drift --json carries each changed line with both line numbers, both texts and the word diff', async () => {
     const root = site({ en: { body: ['{{< text bash >}}', '$ echo one', '{{< /text >}}'] }, zh: { body: ['', '{{< text bash >}}', '$ echo two', '{{< /text >}}'] } });
-    const { stdout } = await inside(root, ['drift', '--json', 'content/zh']);
+    const { stdout } = await cliIn(root, ['drift', '--json', 'content/zh']);
     const [block] = JSON.parse(stdout).pages[0].blocks;
     expect(block).toMatchObject({ kind: 'command', line: 9, referenceLine: 8 });
     expect(block.changes).toEqual([
