@@ -51,12 +51,14 @@ istio.io test scripts (the *test.sh beside a page, or beside the same page in th
   --repo-root DIR        the istio.io checkout the scripts' tests/util/... and content/... paths resolve in
                          (default: the folder holding the page's content/)
   --setup only=CONFIG    only the tests of one setup config (a script's \`# @setup\` line, e.g. profile=default;
-                         pages without a script count as profile=none), for a CI matrix over setups
+                         pages without a script count as their doctest.yaml's page.setup, default
+                         profile=none), for a CI matrix over setups
   --setup keep           trust the cluster as it is: install and uninstall nothing
                          (the default: pages run grouped by setup config, none, default, demo, minimal, ambient;
                          before a group Istio is installed with the istioctl of --istio-dir, or removed for
                          profile=none; after it, uninstalled; multicluster and dualstack are skipped)
-  --no-snapshot          do not compare the cluster before and after each script (leftovers fail a script)
+  --no-snapshot          do not compare the cluster before and after each page or script that calls kubectl
+                         (what is left after its cleanup fails it)
 
 Cluster and files:
   --istio-dir DIR        Istio release or checkout the @samples/...@ files are in (default $ISTIO_DIR)
@@ -164,7 +166,7 @@ export async function main(argv: string[]): Promise<number> {
     loaded,
     selectedPages,
     { mode: scriptMode, reference, repoRoot: v['repo-root'], varsFile: v.vars, paths: parsed.positionals, langs: settings.langs },
-    (page) => planOf(page, settings.tabs, reference),
+    (page) => planOf(page, settings.tabs, reference, v['repo-root']),
   );
   for (const warning of chosen.warnings) process.stderr.write(`istio-doctest: warning: ${warning}\n`);
   const setup = readSetupOption(v.setup);

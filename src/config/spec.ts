@@ -1,13 +1,14 @@
 // `doctest.yaml`: the verification spec of a page, beside it or beside the same page in the reference language,
 // so one file serves every translation. Validated with zod; a bad spec is a positioned message, not a crash.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { absoluteSiteRoot, sitePathOf } from '../page/site-path.js';
 import { diagnostic } from '../page/diagnostics.js';
 import { needsArg } from '../match/types.js';
-import { VERIFY_MODES } from '../plan/plan.js';
+import { VERIFY_MODES, type VerifyMode } from '../plan/plan.js';
+import { INSTALL_PROFILES, UNSUPPORTED_SETUPS } from '../istio/setup-groups.js';
 import { parseDuration, parseTimeout } from './duration.js';
 import type { Diagnostic } from '../page/types.js';
 
@@ -15,41 +16,71 @@ const duration = z
   .union([z.number().positive(), z.string().refine((text) => parseTimeout(text).ok, 'a duration such as 30s, 2m or 500ms')])
   .transform((value) => (typeof value === 'number' ? value * 1000 : parseDuration(value)));
 
-const blockSpec = z
+// What a block entry and a hidden step of `page.before`/`page.cleanup` share: how the output is judged and retried.
+const verifyFields = {
+  verify: z.enum(VERIFY_MODES).optional(),
+  // `arg: 404` means the text 404: numbers and booleans are taken as the text they are written as.
+  arg: z.union([z.string(), z.number(), z.boolean()]).transform(String).optional(),
+  retry: z.boolean().optional(),
+  timeout: duration.optional(),
+};
+
+// An `arg` a mode needs, and a valid pattern for `regex`; `argFor` says which modes need one.
+function checkArg(argFor: (mode: VerifyMode) => boolean) {
+  return (b: { verify?: VerifyMode; arg?: string }, ctx: z.RefinementCtx) => {
+    if (b.verify && argFor(b.verify) && b.arg === undefined) {
+      const what = b.verify === 'regex' ? 'pattern' : needsArg(b.verify) ? 'text' : 'expected output';
+      ctx.addIssue({ code: 'custom', path: ['arg'], message: `\`arg\` with the ${what} to look for (verify: ${b.verify} needs one)` });
+    }
+    const problem = b.verify === 'regex' && b.arg !== undefined ? regexProblem(b.arg) : undefined;
+    if (problem) ctx.addIssue({ code: 'custom', path: ['arg'], message: `a valid regular expression (${problem})` });
+  };
+}
+
+const blockFields = z
   .object({
-    verify: z.enum(VERIFY_MODES).optional(),
-    // `arg: 404` means the text 404: numbers and booleans are taken as the text they are written as.
-    arg: z.union([z.string(), z.number(), z.boolean()]).transform(String).optional(),
-    retry: z.boolean().optional(),
-    timeout: duration.optional(),
+    ...verifyFields,
     skip: z.string().min(1, 'a reason').optional(),
     // Runs a `snip_id=none` block, which istio.io marks never to run.
     run: z.boolean().optional(),
   })
-  .strict()
-  .superRefine((b, ctx) => {
-    if (b.verify && needsArg(b.verify) && b.arg === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['arg'], message: `\`arg\` with the ${b.verify === 'regex' ? 'pattern' : 'text'} to look for (verify: ${b.verify} needs one)` });
-    }
-    const problem = b.verify === 'regex' && b.arg !== undefined ? regexProblem(b.arg) : undefined;
-    if (problem) ctx.addIssue({ code: 'custom', path: ['arg'], message: `a valid regular expression (${problem})` });
-  });
+  .strict();
+const blockSpec = blockFields.superRefine(checkArg(needsArg));
 
-const specSchema = z
+// A step doctest.yaml adds to a page (`page.before`, `page.cleanup`): a command, judged like a block. It has no
+// expected output on the page, so every matcher mode takes its expected text from `arg`.
+const hiddenFields = z.object({ run: z.string().trim().min(1, 'a command to run'), ...verifyFields }).strict();
+const hiddenStep = hiddenFields.superRefine(checkArg((mode) => mode !== 'none' && mode !== 'failure'));
+
+/** The setup configs `page.setup` may name, as a script's `# @setup` line names them. */
+export const PAGE_SETUPS = ['profile=none', ...INSTALL_PROFILES.map((p) => `profile=${p}` as const), ...(Object.keys(UNSUPPORTED_SETUPS) as (keyof typeof UNSUPPORTED_SETUPS)[])] as const;
+
+// An istio.io helper file, relative to the checkout (`tests/util/samples.sh`).
+const helperPath = z
+  .string()
+  .min(1)
+  .refine((path) => !isAbsolute(path) && !path.split(/[\\/]/).includes('..'), 'a path inside the istio.io checkout (--repo-root), such as tests/util/samples.sh');
+
+const pageFields = z
   .object({
-    page: z
-      .object({
-        tabs: z.record(z.string(), z.string()).optional(),
-        requires: z.array(z.string()).optional(),
-      })
-      .strict()
-      .optional(),
-    blocks: z.record(z.string().regex(/^snip_\w+$/, 'a block id such as snip_cleanup_1'), blockSpec).optional(),
+    tabs: z.record(z.string(), z.string()).optional(),
+    requires: z.array(z.string()).optional(),
+    setup: z.enum(PAGE_SETUPS).optional(),
+    source: z.union([helperPath.transform((path) => [path]), z.array(helperPath)]).optional(),
+    before: z.array(hiddenStep).optional(),
+    cleanup: z.array(hiddenStep).optional(),
   })
   .strict();
 
+const specSchema = z
+  .object({
+    page: pageFields.optional(),
+    blocks: z.record(z.string().regex(/^snip_\w+$/, 'a block id such as snip_cleanup_1'), blockSpec).optional(),
+  })
+  .strict();
 export type BlockSpec = z.output<typeof blockSpec>;
 export type Spec = z.output<typeof specSchema>;
+export type HiddenStepSpec = z.output<typeof hiddenStep>;
 
 export type SpecResult = {
   spec?: Spec;
@@ -57,6 +88,9 @@ export type SpecResult = {
   diagnostics: Diagnostic[];
   /** The line of each key under `blocks:` (for a valid spec). */
   blockLines?: Record<string, number>;
+  /** The line of each entry under `page:` that becomes a step or a file, by key path (`setup`, `source.0`,
+   * `before.1`, `cleanup.0`), for a valid spec: hidden steps and preflight problems are reported there. */
+  pageLines?: Record<string, number>;
 };
 
 // Finds the spec for a page: `doctest.yaml` beside it, else beside the same page under `content/<reference>/`.
@@ -85,7 +119,10 @@ export function readSpec(file: string): SpecResult {
   const parsed = specSchema.safeParse(data);
   if (parsed.success) {
     const blockLines = Object.fromEntries(Object.keys(parsed.data.blocks ?? {}).map((id) => [id, pathLine(document, text, ['blocks', id])]));
-    return { spec: parsed.data, file, diagnostics: [], blockLines };
+    const page = parsed.data.page ?? {};
+    const entries = [...(page.setup ? [['setup']] : []), ...(['source', 'before', 'cleanup'] as const).flatMap((key) => (page[key] ?? []).map((_, i) => [key, String(i)]))];
+    const pageLines = Object.fromEntries(entries.map((path) => [path.join('.'), pathLine(document, text, ['page', ...path])]));
+    return { spec: parsed.data, file, diagnostics: [], blockLines, pageLines };
   }
   return {
     file,
@@ -93,24 +130,26 @@ export function readSpec(file: string): SpecResult {
       .map((issue) => {
         const path = issue.path.map(String);
         const at = issue.code === 'unrecognized_keys' ? [...path, issue.keys[0]] : path;
-        return specProblem(file, pathLine(document, text, at), 'spec-invalid', `\`${path.join('.') || '(root)'}\`: ${describe(issue, valueAt(data, path))}`);
+        return specProblem(file, pathLine(document, text, at), 'spec-invalid', `\`${path.join('.') || '(root)'}\`: ${describe(issue, valueAt(data, path), path)}`);
       })
       .sort((a, b) => a.line - b.line),
   };
 }
 
 // Explains a zod issue in the terms of the spec file: what was expected, and what was found when it helps.
-function describe(issue: z.core.$ZodIssue, found: unknown): string {
+function describe(issue: z.core.$ZodIssue, found: unknown, path: string[]): string {
   if (issue.code === 'invalid_value') return `expected one of ${issue.values.join(', ')}, got ${shown(found)}`;
-  if (issue.code === 'unrecognized_keys') return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')} (expected ${knownKeys(issue.path.length)})`;
+  if (issue.code === 'unrecognized_keys') return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')} (expected ${knownKeys(path)})`;
   if (issue.code === 'invalid_type') return `expected ${typeName(issue.expected)}, got ${shown(found)}`;
   if (issue.code === 'invalid_key') return `expected ${issue.issues[0]?.message ?? 'another key'}`;
   return `expected ${issue.message}`;
 }
 
-// The keys a mapping of the spec may have, by depth: the file, \`page\`, a block.
-function knownKeys(depth: number): string {
-  return depth === 0 ? 'page or blocks' : depth === 1 ? 'tabs or requires' : 'verify, arg, retry, timeout, skip or run';
+// The keys the mapping at a key path may have: the file, \`page\`, a block, a hidden step; derived from the schema.
+function knownKeys(path: string[]): string {
+  const shape = path.length === 0 ? specSchema.shape : path[0] === 'page' ? (path.length === 1 ? pageFields.shape : hiddenFields.shape) : blockFields.shape;
+  const keys = Object.keys(shape);
+  return `${keys.slice(0, -1).join(', ')} or ${keys[keys.length - 1]}`;
 }
 
 // zod's type names as a spec writer says them.

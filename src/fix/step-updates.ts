@@ -42,6 +42,10 @@ export function stepUpdates(results: StepResult[], context: UpdateContext): Step
     if (seen.has(key)) continue;
     seen.add(key);
     const leave = (reason: string) => notUpdated.push({ file: step.file, line: step.line, id: step.id, reason });
+    if (step.hidden) {
+      leave('a hidden step of doctest.yaml (page.before or page.cleanup): change its `arg` there by hand');
+      continue;
+    }
     if ((result.droppedBytes ?? 0) > 0) {
       leave(`the output was cut (${result.droppedBytes} bytes left out of its middle); a page is never redrawn from part of an output`);
       continue;

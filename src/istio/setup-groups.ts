@@ -75,7 +75,8 @@ export function groupBySetup<T>(items: T[], setupOf: (item: T) => string): Setup
     .sort((a, b) => rank(a.setup) - rank(b.setup) || (a.setup < b.setup ? -1 : a.setup > b.setup ? 1 : 0));
 }
 
-/** The setup config a plan needs: its script's `# @setup`, or profile=none for a page plan. */
-export function setupOfPlan(plan: object): string {
-  return 'script' in plan ? (plan as { script: { setup: string } }).script.setup : 'profile=none';
+/** The setup config a plan needs: its script's `# @setup`, else its doctest.yaml's `page.setup`, else profile=none. */
+export function setupOfPlan(plan: { setup?: string }): string {
+  if ('script' in plan) return (plan as { script: { setup: string } }).script.setup;
+  return plan.setup ?? 'profile=none';
 }

@@ -40,6 +40,7 @@ export const rules = {
   'script-source-missing': { severity: 'error', doc: 'an istio.io `test.sh` script sources the snips of a page that does not exist' },
   'program-missing': { severity: 'error', doc: 'run preflight: a program a command calls is not on PATH (the page is skipped with the reason, the others run)' },
   'istio-file-missing': { severity: 'error', doc: 'run preflight: an `@path@` file is not in the Istio directory' },
+  'helper-file-missing': { severity: 'error', doc: 'run preflight: a `page.source` file of `doctest.yaml` is not in the istio.io checkout (`--repo-root`; at the spec\'s line, the page is skipped)' },
   'istio-dir-missing': { severity: 'error', doc: 'run preflight: the page uses `@path@` files but no `--istio-dir` / `ISTIO_DIR` was given' },
   'step-failed': { severity: 'error', doc: 'run: a step exited non-zero or printed what its expected output does not allow (annotation)' },
   'step-timeout': { severity: 'error', doc: 'run: a step did not end within `--step-timeout` (annotation)' },

@@ -4,6 +4,7 @@ import type { BlockSpec, Spec } from '../config/spec.js';
 import { istioFilesIn } from '../page/substitute.js';
 import type { Block, Diagnostic, Page } from '../page/types.js';
 import { inCleanupSection } from './cleanup.js';
+import { hiddenSteps } from './hidden-steps.js';
 import type { FirstUse, PlannedStep, RunPlan, Verification } from './plan.js';
 import { shellFacts } from './programs.js';
 
@@ -13,6 +14,13 @@ export interface PlanOptions {
   spec?: Spec;
   /** Problems of the spec file itself: its errors stop the run like the page's own. */
   specDiagnostics?: Diagnostic[];
+  /** The spec's file and the line of each `page:` entry (`before.0`), where its hidden steps are reported. */
+  specFile?: string;
+  specLines?: Record<string, number>;
+  /** The istio.io checkout `page.source` files are in (`--repo-root`). */
+  repoRoot?: string;
+  /** Functions the `page.source` helper files define (not programs). */
+  sourcedFunctions?: string[];
 }
 
 type Item = { kind: 'block'; page: Page; block: Block } | { kind: 'page'; page: Page };
@@ -70,17 +78,24 @@ export function buildPlan(page: Page, options: PlanOptions = {}): RunPlan {
   };
   visit(page, new Set());
   for (const d of options.specDiagnostics ?? []) if (d.severity === 'error') errors.push(d);
-  const programUses = firstUses(calls.filter((use) => !defined.has(use.name)));
-  const istioFileUses = firstUses(files);
+  // doctest.yaml's hidden steps: sourced helpers and `before` first, `cleanup` after the page's own cleanup.
+  const hidden = hiddenSteps(options.spec?.page, options.specFile ?? page.file, options.specLines ?? {});
+  for (const name of [...hidden.defined, ...(options.sourcedFunctions ?? [])]) defined.add(name);
+  const all = [...hidden.before, ...steps, ...hidden.after].map((step, i) => ({ ...step, index: i + 1 }));
+  const programUses = firstUses([...hidden.calls, ...calls].filter((use) => !defined.has(use.name)));
+  const istioFileUses = firstUses([...hidden.istioFiles, ...files]);
+  const setup = options.spec?.page?.setup;
   return {
     page,
-    steps,
+    steps: all,
     programs: programUses.map((use) => use.name),
     programUses,
     istioFiles: istioFileUses.map((use) => use.name),
     istioFileUses,
     tabs,
     errors,
+    ...(setup !== undefined ? { setup } : {}),
+    ...(hidden.sources.length > 0 ? { sourceUses: hidden.sources, repoRoot: options.repoRoot ?? '.' } : {}),
   };
 }
 

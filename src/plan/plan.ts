@@ -40,6 +40,9 @@ export interface PlannedStep {
   cleanup: boolean;
   /** Heading text of the section the step is in. */
   section: string;
+  /** A step doctest.yaml adds to the page (`page.source`, `page.before`, `page.cleanup`): `file` and `line` are the
+   * doctest.yaml's, and the page does not show it. */
+  hidden?: true;
 }
 
 /** Where a page first needs a program or an Istio file, so a preflight problem points at that line. */
@@ -66,4 +69,11 @@ export interface RunPlan {
   tabs: Record<string, string>;
   /** Error diagnostics of the page, its boilerplates and its doctest.yaml: a plan with any does not run. */
   errors: Diagnostic[];
+  /** The setup config the page needs (doctest.yaml `page.setup`); absent means `profile=none`. */
+  setup?: string;
+  /** istio.io helper files doctest.yaml's `page.source` sources (`name` relative to `repoRoot`), at their spec line,
+   * for the preflight. */
+  sourceUses?: FirstUse[];
+  /** The istio.io checkout (`--repo-root`) the helper files are in, and whose entries the session's folder links. */
+  repoRoot?: string;
 }

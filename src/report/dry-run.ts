@@ -35,7 +35,7 @@ export function dryRunText(plans: RunPlan[], skipped: SkippedPage[], settings: D
 function planLines(plan: RunPlan, settings: DryRunSettings): string[] {
   const tabs = Object.entries(plan.tabs).map(([k, v]) => `${k}=${v}`).join(', ');
   const script = 'script' in plan ? (plan as RunPlan & { script: { file: string; setup: string } }).script : undefined;
-  const via = script ? `, script ${script.file} (@setup ${script.setup || '?'})` : '';
+  const via = script ? `, script ${script.file} (@setup ${script.setup || '?'})` : plan.setup ? `, setup ${plan.setup} (doctest.yaml)` : '';
   const header = `${plan.page.file} [${plan.page.lang}] ${plural(plan.steps.length, 'step')}${via}${tabs ? `, tabs ${tabs}` : ''}; programs: ${plan.programs.join(', ') || 'none'}`;
   // Lines are appended one by one: a page of millions of lines must not go through one call's argument list.
   const lines = [header];
@@ -48,7 +48,7 @@ function planLines(plan: RunPlan, settings: DryRunSettings): string[] {
 function stepLines(step: PlannedStep, total: number, settings: DryRunSettings): string[] {
   const n = progress(step, total);
   const pad = ' '.repeat(n.length + 3);
-  const flags = [step.cleanup ? 'cleanup' : '', step.skip !== undefined ? `skipped: ${step.skip}` : ''].filter(Boolean).join(', ');
+  const flags = [step.hidden ? 'hidden' : '', step.cleanup ? 'cleanup' : '', step.skip !== undefined ? `skipped: ${step.skip}` : ''].filter(Boolean).join(', ');
   const scripted = step as PlannedStep & { script?: string; scriptLine?: number; missing?: string };
   const from = scripted.script !== undefined && scripted.file !== scripted.script ? `  (${scripted.script.replace(/^.*[\\/]/, '')}:${scripted.scriptLine})` : '';
   const lines = [`  ${n} ${step.file}:${step.line}  ${step.id}${from}${flags ? `  [${flags}]` : ''}`];

@@ -14,6 +14,8 @@ interface PlanLine {
   cleanup?: true;
   missing?: string;
   setup?: string;
+  /** A step doctest.yaml adds (`page.source`, `page.before`, `page.cleanup`), at its doctest.yaml line. */
+  hidden?: true;
 }
 
 // The JSON lines of every plan's steps.
@@ -21,6 +23,7 @@ export function planJsonLines(plans: RunPlan[]): string {
   const lines: string[] = [];
   for (const plan of plans) {
     const script = 'script' in plan ? (plan as { script: { file: string; setup: string } }).script : undefined;
+    const setup = script?.setup ?? plan.setup;
     for (const step of plan.steps) {
       const extra = step as typeof step & { script?: string; scriptLine?: number; missing?: string; expectSource?: string };
       const line: PlanLine = {
@@ -33,7 +36,8 @@ export function planJsonLines(plans: RunPlan[]): string {
         ...(step.verify.arg !== undefined || extra.expectSource !== undefined ? { arg: extra.expectSource ?? step.verify.arg } : {}),
         ...(step.cleanup ? { cleanup: true as const } : {}),
         ...(extra.missing ? { missing: extra.missing } : {}),
-        ...(script ? { setup: script.setup } : {}),
+        ...(setup !== undefined ? { setup } : {}),
+        ...(step.hidden ? { hidden: true as const } : {}),
       };
       lines.push(JSON.stringify(line));
     }

@@ -39,7 +39,7 @@ export function preflight(plans: RunPlan[], options: PreflightOptions = {}): Pre
   const onPath = (program: string) => found.get(program) ?? found.set(program, which(program, path) !== undefined).get(program)!;
   const result: Preflight = { ready: [], blocked: [] };
   for (const plan of plans) {
-    const problems = [...plan.errors, ...istioFileProblems(plan, options.istioDir), ...programProblems(plan, onPath)];
+    const problems = [...plan.errors, ...istioFileProblems(plan, options.istioDir), ...helperFileProblems(plan), ...programProblems(plan, onPath)];
     if (problems.length === 0) result.ready.push(plan);
     else result.blocked.push({ plan, problems });
   }
@@ -63,6 +63,12 @@ function istioFileProblems(plan: RunPlan, istioDir: string | undefined): Diagnos
     return [problem(first, 'istio-dir-missing', `uses files of an Istio release (${first.name}${more}): give one with --istio-dir DIR or ISTIO_DIR=DIR (a release from https://istio.io/downloadIstio or a checkout of istio/istio)`)];
   }
   return uses.filter((use) => !exists(join(resolve(istioDir), use.name))).map((use) => problem(use, 'istio-file-missing', `uses @${use.name}@, which is not in ${istioDir}`));
+}
+
+// The istio.io helper files doctest.yaml's `page.source` names, checked under the checkout (`--repo-root`).
+function helperFileProblems(plan: RunPlan): Diagnostic[] {
+  const root = plan.repoRoot ?? '.';
+  return (plan.sourceUses ?? []).filter((use) => !exists(join(root, use.name))).map((use) => problem(use, 'helper-file-missing', `page.source: ${use.name} is not in the istio.io checkout ${root} (give one with --repo-root DIR)`));
 }
 
 // The programs a page calls, looked up on PATH (paths with a slash may be made by the page itself: not checked).

@@ -8,7 +8,8 @@ import { rolloutsIn, waitForRollouts } from './rollout.js';
 import { clusterPicture } from './cluster-picture.js';
 import { Session } from './session.js';
 import { touchedNamespaces } from './touched-namespaces.js';
-import { makeWorkdir, removeWorkdir } from './workdir.js';
+import { SNAPSHOT_COMMAND, snapshotResult, takeSnapshot } from './snapshot.js';
+import { linkRepo, makeWorkdir, removeWorkdir } from './workdir.js';
 
 export interface PageOptions {
   /** Istio release or checkout whose `samples/`, `manifests/`... the page's `@path@` files name. */
@@ -30,6 +31,9 @@ export interface PageOptions {
   killGraceMs?: number;
   /** Take a picture of the cluster after a failed or timed-out step of a page that uses kubectl (default true). */
   diagnostics?: boolean;
+  /** Snapshot the cluster before and after a test that calls kubectl, and fail it on leftovers: a script unless this is
+   * false (istio.io's framework always does), a page plan only when this is true (`run` sets it unless --no-snapshot). */
+  snapshot?: boolean;
 }
 
 // Runs a page's plan and reports every step as it ends.
@@ -39,7 +43,10 @@ export async function runPage(plan: RunPlan, options: PageOptions): Promise<Page
   const total = plan.steps.length;
   const token = randomBytes(8).toString('hex');
   options.emit({ type: 'page-start', file, lang: plan.page.lang, steps: total, token });
+  const before = options.snapshot === true && plan.programs.includes('kubectl') ? await takeSnapshot() : undefined;
   const dir = makeWorkdir(options.istioDir);
+  // doctest.yaml's `page.source` helpers resolve in the istio.io checkout, as a script's do.
+  if (plan.repoRoot && (plan.sourceUses ?? []).length > 0) linkRepo(dir.work, plan.repoRoot);
   let session: Session;
   try {
     session = await Session.start({ cwd: dir.work, ctlDir: dir.ctl, outDir: dir.out, token, killGraceMs: options.killGraceMs });
@@ -50,6 +57,7 @@ export async function runPage(plan: RunPlan, options: PageOptions): Promise<Page
   const results: StepResult[] = [];
   let failed = false;
   let denied: number[] = [];
+  let lenient = false;
   try {
     for (const step of plan.steps) {
       const interrupted = options.signal?.aborted === true;
@@ -59,6 +67,8 @@ export async function runPage(plan: RunPlan, options: PageOptions): Promise<Page
       else if (stopped && !step.cleanup) result = skipped(step, interrupted ? 'not run: interrupted' : 'not run: an earlier step failed');
       else if (options.force?.aborted) result = skipped(step, 'not run: interrupted again during cleanup');
       else {
+        // doctest.yaml's cleanup steps run with `set +e`, whatever the page set, as a script's cleanup part does.
+        if (step.hidden && step.cleanup && !lenient) lenient = (await session.run('set +e', { timeoutMs: options.stepTimeoutMs, signal: options.force })).exitCode === 0;
         options.emit({ type: 'step-start', page: file, step, total });
         result = await runStep(session, step, options, { outOfPlace: stopped, total, page: file });
         if (needsPicture(result, plan.programs, options)) result.diagnostics = await clusterPicture(touchedNamespaces(plan.steps.slice(0, plan.steps.indexOf(step) + 1).map((s) => s.command)));
@@ -70,6 +80,15 @@ export async function runPage(plan: RunPlan, options: PageOptions): Promise<Page
   } finally {
     denied = (await session.close()).denied;
     removeWorkdir(dir);
+  }
+  if (before && !options.force?.aborted) {
+    const at = { file, line: 1, blockLine: 1 };
+    const result = await snapshotResult(before, { id: 'snapshot', index: total, ...at, command: SNAPSHOT_COMMAND, expected: '', verify: { mode: 'none' }, retry: false, cleanup: true, section: '' });
+    if (result) {
+      if (!result.warning) failed = true;
+      results.push(result);
+      options.emit({ type: 'step', page: file, result, total });
+    }
   }
   const status = options.signal?.aborted ? 'interrupted' : failed ? 'failed' : 'passed';
   // Processes of another user (a step's `sudo ...`) cannot be ended by the runner: they are named, not passed over.

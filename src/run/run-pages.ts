@@ -8,6 +8,7 @@ import { usesCluster } from './plan-pages.js';
 import { bringUp, tearDown } from './setup-istio.js';
 
 export type RunPagesOptions = Omit<PageOptions, 'signal' | 'force' | 'emit'> & {
+  // `snapshot` (of PageOptions): cluster snapshots around each test (`--no-snapshot` turns them off).
   emit: Listener;
   /** Signals that interrupt the run (SIGINT, SIGTERM); none in library use. */
   signals?: NodeJS.Signals[];
@@ -15,8 +16,6 @@ export type RunPagesOptions = Omit<PageOptions, 'signal' | 'force' | 'emit'> & {
   stop?: AbortSignal;
   /** For istio.io test scripts: the CLI their nested `_verify_*` calls use (`bin/istio-doctest.js`). */
   cli?: string;
-  /** Cluster snapshots around each test script (`--no-snapshot` turns them off). */
-  snapshot?: boolean;
   /** `manage`: install each group's setup config before it and uninstall after; `keep` (the default in library use):
    * trust the cluster as it is. */
   setup?: 'manage' | 'keep';
@@ -65,7 +64,7 @@ export async function runPages(plans: RunPlan[], skipped: SkippedPage[], options
             continue;
           }
           const pageOptions = { ...options, signal: stop.signal, force: force.signal };
-          pages.push(await (isScriptPlan(plan) ? runScript(plan, { ...pageOptions, cli: options.cli, snapshot: options.snapshot }) : runPage(plan, pageOptions)));
+          pages.push(await (isScriptPlan(plan) ? runScript(plan, { ...pageOptions, cli: options.cli }) : runPage(plan, pageOptions)));
         }
       }
       // Teardown runs after a failure or a first signal too: the next group, or the next run, starts without Istio.

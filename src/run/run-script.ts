@@ -2,8 +2,8 @@
 // snippets in the run's language, then tests/util/verify.sh, debug.sh, helpers.sh; our `_verify_*` on top), each
 // top-level statement one reported step, the cleanup part always run, nothing of the script left running.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { INJECTED_HELPERS, SNIPS_DIR_VAR, type ScriptPlan, type ScriptStep } from '../istio/script-plan.js';
 import { VERIFY_CLI_VAR, VERIFY_LOG_VAR, verifyFunctionsScript } from '../istio/verify-functions.js';
 import type { RunPlan } from '../plan/plan.js';
@@ -12,15 +12,13 @@ import { needsPicture, type PageOptions } from './run-page.js';
 import { touchedNamespaces } from './touched-namespaces.js';
 import type { PageResult, StepResult, StepStatus } from './results.js';
 import { runVerifyCall } from './script-verify.js';
-import { leftovers, takeSnapshot, type Snapshot } from './snapshot.js';
+import { SNAPSHOT_COMMAND, snapshotResult, takeSnapshot } from './snapshot.js';
 import { shellQuote, Session } from './session.js';
-import { makeWorkdir, removeWorkdir } from './workdir.js';
+import { linkRepo, makeWorkdir, removeWorkdir } from './workdir.js';
 
 export interface ScriptOptions extends PageOptions {
   /** The CLI the session's `_verify_*` functions call for nested calls (`bin/istio-doctest.js`). */
   cli?: string;
-  /** Snapshot the cluster before and after a script that calls kubectl, and fail it on leftovers (default true). */
-  snapshot?: boolean;
 }
 
 /** Whether a plan is a script plan. */
@@ -35,6 +33,7 @@ export async function runScript(plan: ScriptPlan, options: ScriptOptions): Promi
   const total = plan.steps.length;
   const token = randomBytes(8).toString('hex');
   options.emit({ type: 'page-start', file, lang: plan.page.lang, steps: total, token });
+  // Scripts are snapshotted unless told not to (istio.io's framework always does).
   const snapshots = options.snapshot !== false && plan.programs.includes('kubectl');
   const before = snapshots ? await takeSnapshot() : undefined;
   const dir = makeWorkdir(options.istioDir);
@@ -102,7 +101,7 @@ export async function runScript(plan: ScriptPlan, options: ScriptOptions): Promi
     removeWorkdir(dir);
   }
   if (before && !options.force?.aborted) {
-    const result = await snapshotResult(plan, before);
+    const result = await snapshotResult(before, { ...preludeStep(plan), id: 'snapshot', command: SNAPSHOT_COMMAND, cleanup: true });
     if (result) {
       if (!result.warning) failed = true;
       results.push(result);
@@ -142,19 +141,6 @@ async function runScriptStep(session: Session, step: ScriptStep, options: Script
   return { step, status, attempts: 1, ...(result.exitCode !== undefined ? { exitCode: result.exitCode } : {}), timedOut: result.timedOut, durationMs: result.durationMs, output: result.output, message, diff: '', warning: warning(status) };
 }
 
-// The snapshot after the script against the one before: leftovers fail the script; a snapshot that could not be taken
-// is a warning (it says why).
-async function snapshotResult(plan: ScriptPlan, before: Snapshot): Promise<StepResult | undefined> {
-  const started = performance.now();
-  const after = await takeSnapshot();
-  const step: ScriptStep = { ...preludeStep(plan), id: 'snapshot', command: 'kubectl get namespaces; kubectl get <Kubernetes, Istio and Gateway API resources> -n default|istio-system', cleanup: true };
-  const base = { step, attempts: 1, timedOut: false, durationMs: performance.now() - started, output: '', diff: '' };
-  if (!before.ok || !after.ok) return { ...base, status: 'failed', message: `snapshot: ${!before.ok ? before.message : !after.ok ? after.message : ''}`, warning: true };
-  const left = leftovers(before.objects, after.objects);
-  if (left.length === 0) return undefined;
-  return { ...base, status: 'failed', message: `leftover: ${left.join(', ')}`, output: left.map((l) => `leftover: ${l}\n`).join(''), warning: false };
-}
-
 // The calls logged by the session's `_verify_*` functions during a step, one result each, then the log emptied.
 function nestedResults(plan: ScriptPlan, step: ScriptStep, log: string): StepResult[] {
   let text = '';
@@ -192,17 +178,6 @@ function preludeOf(plan: ScriptPlan): string {
 // A step standing for the injected prelude, reported only when it fails.
 function preludeStep(plan: ScriptPlan): ScriptStep {
   return { id: 'injected prelude', index: 0, file: plan.script.file, line: plan.script.setupLine, blockLine: plan.script.setupLine, command: preludeOf(plan).split('\n').slice(0, 4).join('\n'), expected: '', verify: { mode: 'none' }, retry: false, cleanup: false, section: 'test', script: plan.script.file, scriptLine: plan.script.setupLine, kind: 'shell', run: '' };
-}
-
-// Links the istio.io checkout's top-level entries (`tests`, `content`...) into the work folder beside the Istio release's.
-function linkRepo(work: string, repoRoot: string): void {
-  let entries: string[] = [];
-  try {
-    entries = readdirSync(repoRoot);
-  } catch {
-    return;
-  }
-  for (const entry of entries) if (!existsSync(join(work, entry))) symlinkSync(join(resolve(repoRoot), entry), join(work, entry));
 }
 
 // A step that does not run, with the reason.

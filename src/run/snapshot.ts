@@ -2,6 +2,8 @@
 // resources in `default`; Istio (and Gateway API, where its CRDs are installed) resources in `default` and
 // `istio-system`. What a test leaves behind after its cleanup fails it, so the next test starts clean.
 import { execa } from 'execa';
+import type { PlannedStep } from '../plan/plan.js';
+import type { StepResult } from './results.js';
 
 /** Resource types per namespace, as `kubectl api-resources -o name` names them; those the cluster lacks are skipped. */
 const KUBE = ['services', 'deployments.apps', 'daemonsets.apps', 'serviceaccounts', 'configmaps', 'secrets'] as const;
@@ -46,4 +48,19 @@ export async function takeSnapshot(env: Record<string, string> = {}, timeoutMs =
 // What the second snapshot has that the first had not, sorted.
 export function leftovers(before: Set<string>, after: Set<string>): string[] {
   return [...after].filter((o) => !before.has(o)).sort();
+}
+
+/** What a snapshot step shows as its command. */
+export const SNAPSHOT_COMMAND = 'kubectl get namespaces; kubectl get <Kubernetes, Istio and Gateway API resources> -n default|istio-system';
+
+/** The snapshot after a test against the one before, as a result of `step` (a cleanup step named `snapshot`): leftovers
+ * fail the test; a snapshot that could not be taken is a warning that says why; nothing left is no result. */
+export async function snapshotResult(before: Snapshot, step: PlannedStep): Promise<StepResult | undefined> {
+  const started = performance.now();
+  const after = await takeSnapshot();
+  const base = { step, attempts: 1, timedOut: false, durationMs: performance.now() - started, output: '', diff: '' };
+  if (!before.ok || !after.ok) return { ...base, status: 'failed', message: `snapshot: ${!before.ok ? before.message : !after.ok ? after.message : ''}`, warning: true };
+  const left = leftovers(before.objects, after.objects);
+  if (left.length === 0) return undefined;
+  return { ...base, status: 'failed', message: `leftover: ${left.join(', ')}`, output: left.map((l) => `leftover: ${l}\n`).join(''), warning: false };
 }

@@ -2,7 +2,7 @@
 // linked in, so `samples/...` paths resolve as on istio.io); the steps' outputs go to `step-output/` beside it, on disk (a step
 // may print gigabytes, which must not fill memory); the runner's small step and state files go to a private folder
 // in memory (/dev/shm) when there is one, since every step writes and reads them.
-import { accessSync, constants, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -34,6 +34,18 @@ export function makeWorkdir(istioDir?: string): Workdir {
     for (const entry of entries) symlinkSync(join(source, entry), join(work, entry));
   }
   return { root, work, out, ctl };
+}
+
+/** Links the istio.io checkout's top-level entries (`tests`, `content`...) into the work folder beside the Istio
+ * release's (which win), so `tests/util/...` and `samples/...` both resolve as in istio.io's CI. */
+export function linkRepo(work: string, repoRoot: string): void {
+  let entries: string[] = [];
+  try {
+    entries = readdirSync(repoRoot);
+  } catch {
+    return;
+  }
+  for (const entry of entries) if (!existsSync(join(work, entry))) symlinkSync(join(resolve(repoRoot), entry), join(work, entry));
 }
 
 // Removes the page's directories; links are removed, never followed.
