@@ -61,6 +61,7 @@ function stepRecord(page: string, r: StepResult): Record<string, unknown> {
     index: r.step.index,
   };
   if (r.warning) record.warning = true;
+  if (r.step.hidden) record.hidden = true;
   if (r.message) record.message = r.message;
   if (r.status !== 'passed' && r.status !== 'skipped') {
     if (r.diff) record.diff = r.diff;
