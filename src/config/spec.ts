@@ -140,7 +140,7 @@ export function readSpec(file: string): SpecResult {
 function describe(issue: z.core.$ZodIssue, found: unknown, path: string[]): string {
   if (issue.code === 'invalid_value') return `expected one of ${issue.values.join(', ')}, got ${shown(found)}`;
   if (issue.code === 'unrecognized_keys') return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')} (expected ${knownKeys(path)})`;
-  if (issue.code === 'invalid_type') return `expected ${typeName(issue.expected)}, got ${shown(found)}`;
+  if (issue.code === 'invalid_type') return found === undefined ? `missing: expected ${typeName(issue.expected)}` : `expected ${typeName(issue.expected)}, got ${shown(found)}`;
   if (issue.code === 'invalid_key') return `expected ${issue.issues[0]?.message ?? 'another key'}`;
   return `expected ${issue.message}`;
 }

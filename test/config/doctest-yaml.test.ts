@@ -50,6 +50,42 @@ describe('doctest.yaml validation', () => {
     ]);
   });
 
+  test('page.setup, page.source, page.before and page.cleanup: each bad value at its line, with the key path', () => {
+    const yaml = [
+      'page:',
+      '  setup: profile=defalt',
+      '  source: [tests/util/samples.sh, ../secrets.sh]',
+      '  before:',
+      '    - run: kubectl label namespace default istio-injection=enabled',
+      '    - run: curl -s httpbin:8000/ip',
+      '      verify: like',
+      '    - verify: none',
+      '  cleanup:',
+      '    - run: kubectl delete ns lab',
+      '      skip: "not yet"',
+      '    - run: kubectl get pods',
+      '      verify: regex',
+      '      arg: "([a-z"',
+      '',
+    ].join('\n');
+    expect(problems(yaml)).toEqual([
+      'doctest.yaml:2 `page.setup`: expected one of profile=none, profile=default, profile=demo, profile=minimal, profile=ambient, multicluster, dualstack, got the text "profile=defalt" [spec-invalid]',
+      'doctest.yaml:3 `page.source.1`: expected a path inside the istio.io checkout (--repo-root), such as tests/util/samples.sh [spec-invalid]',
+      'doctest.yaml:6 `page.before.1.arg`: expected `arg` with the expected output to look for (verify: like needs one) [spec-invalid]',
+      'doctest.yaml:8 `page.before.2.run`: missing: expected a text [spec-invalid]',
+      'doctest.yaml:11 `page.cleanup.0`: unknown key skip (expected run, verify, arg, retry or timeout) [spec-invalid]',
+      'doctest.yaml:14 `page.cleanup.1.arg`: expected a valid regular expression (Invalid regular expression: /([a-z/: Unterminated character class) [spec-invalid]',
+    ]);
+  });
+
+  test('a valid page section gives the line of each hidden step and helper file; a single source is a list of one', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'spec-')), 'doctest.yaml');
+    writeFileSync(file, 'page:\n  setup: profile=default\n  source: tests/util/samples.sh\n  before:\n    - run: startup_curl_sample\n  cleanup:\n    - run: cleanup_curl_sample\n      timeout: 1m\n');
+    const result = readSpec(file);
+    expect(result.pageLines).toEqual({ setup: 2, 'source.0': 3, 'before.0': 5, 'cleanup.0': 7 });
+    expect(result.spec?.page).toEqual({ setup: 'profile=default', source: ['tests/util/samples.sh'], before: [{ run: 'startup_curl_sample' }], cleanup: [{ run: 'cleanup_curl_sample', timeout: 60000 }] });
+  });
+
   test('a file that is not YAML, or not a mapping, is one positioned problem', () => {
     expect(problems('blocks:\n  snip_a_1: [\n')).toEqual([expect.stringMatching(/^doctest\.yaml:\d+ not valid YAML: .+ \[spec-yaml\]$/)]);
     expect(problems('- snip_a_1\n')).toEqual(['doctest.yaml:1 `(root)`: expected a mapping (key: value), got a list [spec-invalid]']);
@@ -58,7 +94,7 @@ describe('doctest.yaml validation', () => {
   test('a number as arg is the text it is written as, and durations become milliseconds', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'spec-')), 'doctest.yaml');
     writeFileSync(file, 'blocks:\n  snip_status_1:\n    verify: contains\n    arg: 404\n    timeout: 90s\n    retry: false\n');
-    expect(readSpec(file)).toEqual({ file, diagnostics: [], blockLines: { snip_status_1: 2 }, spec: { blocks: { snip_status_1: { verify: 'contains', arg: '404', timeout: 90000, retry: false } } } });
+    expect(readSpec(file)).toEqual({ file, diagnostics: [], blockLines: { snip_status_1: 2 }, pageLines: {}, spec: { blocks: { snip_status_1: { verify: 'contains', arg: '404', timeout: 90000, retry: false } } } });
   });
 });
 
