@@ -43,7 +43,8 @@ export async function runPage(plan: RunPlan, options: PageOptions): Promise<Page
   const total = plan.steps.length;
   const token = randomBytes(8).toString('hex');
   options.emit({ type: 'page-start', file, lang: plan.page.lang, steps: total, token });
-  const before = options.snapshot === true && plan.programs.includes('kubectl') ? await takeSnapshot() : undefined;
+  // A page that sources istio.io's helpers calls kubectl through them.
+  const before = options.snapshot === true && (plan.programs.includes('kubectl') || (plan.sourceUses ?? []).length > 0) ? await takeSnapshot() : undefined;
   const dir = makeWorkdir(options.istioDir);
   // doctest.yaml's `page.source` helpers resolve in the istio.io checkout, as a script's do.
   if (plan.repoRoot && (plan.sourceUses ?? []).length > 0) linkRepo(dir.work, plan.repoRoot);

@@ -61,6 +61,8 @@ beforeAll(() => {
     'content/en/docs/meshed/doctest.yaml': 'page:\n  setup: profile=default\n',
     'content/en/docs/badkey/index.md': labPage(),
     'content/en/docs/badkey/doctest.yaml': 'page:\n  before:\n    - run: kubectl create namespace lab\n    - run: echo hi\n      verfy: same\n  setup: profile=fancy\n',
+    'content/en/docs/helperonly/index.md': '---\ntitle: Helper\ntest: yes\n---\n## Greet {#greet}\n\n{{< text bash >}}\n$ greet you\nhello you\n{{< /text >}}\n',
+    'content/en/docs/helperonly/doctest.yaml': 'page:\n  source: tests/util/lab.sh\n',
     'content/en/docs/nohelper/index.md': labPage(),
     'content/en/docs/nohelper/doctest.yaml': labSpec().replace('tests/util/lab.sh', 'tests/util/missing.sh'),
   });
@@ -195,6 +197,14 @@ describe('doctest.yaml prerequisites of a page without a script', () => {
     expect(stdout).toContain(`${page('nohelper')}: preflight: page.source: tests/util/missing.sh is not in the istio.io checkout`);
     expect(stdout).toContain(`at ${spec('nohelper')}:2`);
     expect(readEvents(json).filter((e) => e.type === 'page').map((e) => [e.file, e.status])).toEqual([[page('lab'), 'passed']]);
+  }, 120000);
+
+  test('a page that calls only functions of its sourced istio.io helpers is still held by the context guard', async () => {
+    const cluster = fakeCluster({ context: 'gke_prod_cluster' });
+    const { code, stderr } = await runCli(['run', page('helperonly')], cluster.env);
+    expect(code).toBe(2);
+    expect(stderr).toContain('context guard');
+    expect(cluster.touched()).toBe(false);
   }, 120000);
 
   test('run --dry-run marks the hidden steps, and its JSON plan lines carry hidden: true', async () => {
