@@ -66,7 +66,8 @@ const pageFields = z
     tabs: z.record(z.string(), z.string()).optional(),
     requires: z.array(z.string()).optional(),
     setup: z.enum(PAGE_SETUPS).optional(),
-    source: z.union([helperPath.transform((path) => [path]), z.array(helperPath)]).optional(),
+    // One file may be written without the list.
+    source: z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(helperPath)).optional(),
     before: z.array(hiddenStep).optional(),
     cleanup: z.array(hiddenStep).optional(),
   })

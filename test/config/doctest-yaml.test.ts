@@ -78,6 +78,12 @@ describe('doctest.yaml validation', () => {
     ]);
   });
 
+  test('a single page.source outside the checkout is reported at its line', () => {
+    expect(problems('page:\n  tabs: {}\n  source: /etc/profile\n')).toEqual([
+      'doctest.yaml:3 `page.source.0`: expected a path inside the istio.io checkout (--repo-root), such as tests/util/samples.sh [spec-invalid]',
+    ]);
+  });
+
   test('a valid page section gives the line of each hidden step and helper file; a single source is a list of one', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'spec-')), 'doctest.yaml');
     writeFileSync(file, 'page:\n  setup: profile=default\n  source: tests/util/samples.sh\n  before:\n    - run: startup_curl_sample\n  cleanup:\n    - run: cleanup_curl_sample\n      timeout: 1m\n');
