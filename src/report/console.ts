@@ -105,7 +105,8 @@ export class ConsoleReporter implements Reporter {
   private stepLine(r: StepResult, total: number): string {
     const attempts = r.attempts > 1 ? `${r.attempts} attempts, ` : '';
     const time = r.status === 'skipped' ? '' : ` (${attempts}${duration(r.durationMs)})`;
-    const cleanup = r.step.cleanup ? this.style.dim(' [cleanup]') : '';
+    const flags = [r.step.hidden ? 'hidden' : '', r.step.cleanup ? 'cleanup' : ''].filter(Boolean).join(', ');
+    const cleanup = flags ? this.style.dim(` [${flags}]`) : '';
     const why = r.status === 'passed' ? '' : `: ${r.message}`;
     const line = `  ${marks[r.status]} ${progress(r.step, total)} ${firstLine(r.step.command)}${cleanup}${time}${why}`;
     if (r.status === 'passed') return line;

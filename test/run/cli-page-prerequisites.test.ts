@@ -94,6 +94,8 @@ describe('doctest.yaml prerequisites of a page without a script', () => {
     ]);
     expect(marks(cluster.env)).toBe('page-cleanup\nspec-cleanup\n');
     expect(cluster.leftovers()).toBe('');
+    expect(stdout).toMatch(/✓ 2\/9 kubectl create namespace lab \[hidden\] /);
+    expect(stdout).toMatch(/✓ 9\/9 kubectl delete namespace lab \[hidden, cleanup\] /);
   }, 120000);
 
   test('after a failing step the page\'s cleanup and then doctest.yaml\'s run, and the page fails at its own line', async () => {
