@@ -1,4 +1,5 @@
-import { groupBySetup, setupAction } from './setup-groups.js';
+import { PAGE_SETUPS } from '../config/spec.js';
+import { groupBySetup, setupAction, setupOfPlan } from './setup-groups.js';
 
 describe('setup configs', () => {
   test('groups pages by setup, none first then the profiles in their order, pages keeping their order inside a group', () => {
@@ -25,5 +26,15 @@ describe('setup configs', () => {
     expect(setupAction('multicluster')).toMatchObject({ kind: 'skip', reason: expect.stringContaining('several clusters') });
     expect(setupAction('dualstack')).toMatchObject({ kind: 'skip', reason: expect.stringContaining('dual-stack') });
     expect(setupAction('profile=preview')).toMatchObject({ kind: 'skip', reason: expect.stringContaining('not one istio-doctest knows') });
+  });
+
+  test('a script plan needs its # @setup, a page plan its doctest.yaml page.setup, else profile=none', () => {
+    expect(setupOfPlan({ script: { setup: 'profile=demo' }, setup: 'profile=default' } as object)).toBe('profile=demo');
+    expect(setupOfPlan({ setup: 'profile=ambient' })).toBe('profile=ambient');
+    expect(setupOfPlan({})).toBe('profile=none');
+  });
+
+  test('every config page.setup accepts is one the runner installs, or skips with a reason it knows', () => {
+    for (const config of PAGE_SETUPS) expect(setupAction(config)).not.toMatchObject({ reason: expect.stringContaining('not one istio-doctest knows') });
   });
 });
