@@ -45,7 +45,8 @@ describe('istio-doctest run on the seed pages', () => {
     expect(stdout).toMatch(/^2 pages: 2 passed, 0 failed; /m);
     expect(code).toBe(0);
     expect(cluster.leftovers()).toBe('');
-  });
+    // Two pages of 28 steps and their cluster snapshots: about a minute on a machine under a load of 11.
+  }, 120000);
 
   test('--dry-run lists the steps with their verification and runs nothing, not even kubectl', async () => {
     const cluster = fakeCluster();
