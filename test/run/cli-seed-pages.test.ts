@@ -36,7 +36,7 @@ describe('istio-doctest run on the seed pages', () => {
   test('the uk and zh pages pass, one after the other on one cluster, and leave it empty', async () => {
     const cluster = fakeCluster();
     const json = join(cluster.dir, 'events.jsonl');
-    const { code, stdout } = await runCli([...args(json), SEED('uk'), SEED('zh')], cluster.env);
+    const { code, stdout } = await runCli([...args(json), SEED('uk'), SEED('zh')], cluster.env, 115000);
     const pages = readEvents(json).filter((e) => e.type === 'page');
     expect(pages.map((p) => [p.file, p.status, p.passed])).toEqual([
       [SEED('uk'), 'passed', 28],
