@@ -1,7 +1,6 @@
 // Running one istio.io test script against a page: a session prepared as istio.io's framework prepares it (the page's
 // snippets in the run's language, then tests/util/verify.sh, debug.sh, helpers.sh; our `_verify_*` on top), each
 // top-level statement one reported step, the cleanup part always run, nothing of the script left running.
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { INJECTED_HELPERS, SNIPS_DIR_VAR, type ScriptPlan, type ScriptStep } from '../istio/script-plan.js';
@@ -15,6 +14,7 @@ import { runVerifyCall } from './script-verify.js';
 import { leftovers, takeSnapshot, type Snapshot } from './snapshot.js';
 import { shellQuote, Session } from './session.js';
 import { makeWorkdir, removeWorkdir } from './workdir.js';
+import { startPage } from './page-start.js';
 
 export interface ScriptOptions extends PageOptions {
   /** The CLI the session's `_verify_*` functions call for nested calls (`bin/istio-doctest.js`). */
@@ -30,11 +30,7 @@ export function isScriptPlan(plan: RunPlan): plan is ScriptPlan {
 
 // Runs a script plan and reports every step as it ends.
 export async function runScript(plan: ScriptPlan, options: ScriptOptions): Promise<PageResult> {
-  const started = performance.now();
-  const file = plan.page.file;
-  const total = plan.steps.length;
-  const token = randomBytes(8).toString('hex');
-  options.emit({ type: 'page-start', file, lang: plan.page.lang, steps: total, token });
+  const { started, file, total, token } = startPage(plan, options.emit);
   const snapshots = options.snapshot !== false && plan.programs.includes('kubectl');
   const before = snapshots ? await takeSnapshot() : undefined;
   const dir = makeWorkdir(options.istioDir);
