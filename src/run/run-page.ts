@@ -57,7 +57,7 @@ export async function runPage(plan: RunPlan, options: PageOptions): Promise<Page
       else {
         options.emit({ type: 'step-start', page: file, step, total });
         result = await runStep(session, step, options, { outOfPlace: stopped, total, page: file });
-        if (needsPicture(result, plan.programs, options)) result.diagnostics = await clusterPicture(touchedNamespaces(plan.steps.slice(0, plan.steps.indexOf(step) + 1).map((s) => s.command)));
+        if (needsPicture(result, plan.programs, options)) result.diagnostics = await clusterPicture(touchedNamespaces(plan.steps.slice(0, plan.steps.indexOf(step) + 1).map((s) => s.command)), { istioDir: options.istioDir });
       }
       if (!result.warning && (result.status === 'failed' || result.status === 'timeout')) failed = true;
       results.push(result);

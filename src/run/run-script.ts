@@ -82,7 +82,7 @@ export async function runScript(plan: ScriptPlan, options: ScriptOptions): Promi
         result = await runScriptStep(session, step, options, { outOfPlace: stopped, total, page: file });
         // The script's statements so far and the snippets it can call: where its namespaces are named.
         const commands = [...plan.steps.slice(0, plan.steps.indexOf(step) + 1).map((s) => s.command), ...plan.snipsFiles.map((s) => s.text)];
-        if (needsPicture(result, plan.programs, options)) result.diagnostics = await clusterPicture(touchedNamespaces(commands));
+        if (needsPicture(result, plan.programs, options)) result.diagnostics = await clusterPicture(touchedNamespaces(commands), { istioDir: options.istioDir });
       }
       if (!result.warning && (result.status === 'failed' || result.status === 'timeout')) failed = true;
       results.push(result);
