@@ -5,7 +5,7 @@
 import type { RuleId } from '../page/rules.js';
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
-import { setupAction, setupOfPlan } from '../istio/setup-groups.js';
+import { groupBySetup, setupAction, setupOfPlan } from '../istio/setup-groups.js';
 import type { Diagnostic } from '../page/types.js';
 import type { FirstUse, RunPlan } from '../plan/plan.js';
 import { usesCluster } from './plan-pages.js';
@@ -63,7 +63,7 @@ export function preflight(plans: RunPlan[], options: PreflightOptions = {}): Pre
     else result.blocked.push({ plan, problems });
   }
   for (const [program, { configs, pages }] of short) {
-    const groups = [...configs].join(', ');
+    const groups = groupBySetup([...configs], (config) => config).map((g) => g.setup).join(', ');
     result.setupProblems.push(`${program} is missing (${setup!.where(program)}): ${program === 'istioctl' ? 'it installs Istio for' : 'it brings up'} the setup${configs.size > 1 ? 's' : ''} ${groups}, so ${pages === 1 ? 'its page is' : `their ${pages} pages are`} skipped; ${installHints[program]}`);
   }
   return result;
