@@ -54,6 +54,8 @@ export interface ScriptPlan extends RunPlan {
   snipsFiles: SnipsFile[];
   /** Helper files under the istio.io checkout the script needs (the injected ones and those it sources). */
   helperFiles: string[];
+  /** What the prelude sources for INJECTED_HELPERS, in order: each as written, or its copy with nested sources resolved. */
+  injected?: string[];
   warnings: string[];
   /** Where each snippet the script can call is written, for `_verify_*` calls reported from inside functions. */
   snippetLines: Record<string, { file: string; line: number }>;
@@ -208,6 +210,8 @@ export function buildScriptPlan(split: SplitScript, placeholder: Page, ctx: Scri
     return result;
   };
 
+  // The framework's own helpers go through the same rules: their nested `source` lines too.
+  const injected = INJECTED_HELPERS.map((helper) => helperPath(helper));
   const test = readStatements(split.file, split.test);
   const cleanup = readStatements(split.file, split.cleanup);
   if (!test.ok) errors.push(...test.diagnostics);
@@ -231,6 +235,7 @@ export function buildScriptPlan(split: SplitScript, placeholder: Page, ctx: Scri
     ...(pageSnips ? { pageSnips } : {}),
     snipsFiles: [...snipsFiles].map(([path, text]) => ({ path, text })),
     helperFiles: [...helperFiles],
+    injected,
     warnings,
     snippetLines: Object.fromEntries([...snippets].map(([id, s]) => [id, { file: s.file, line: s.line }])),
   };

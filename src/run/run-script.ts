@@ -12,7 +12,7 @@ import { touchedNamespaces } from './touched-namespaces.js';
 import type { PageResult, StepResult, StepStatus } from './results.js';
 import { runVerifyCall } from './script-verify.js';
 import { leftovers, takeSnapshot, type Snapshot } from './snapshot.js';
-import { shellQuote, Session } from './session.js';
+import { Session } from './session.js';
 import { makeWorkdir, removeWorkdir } from './workdir.js';
 import { startPage } from './page-start.js';
 
@@ -177,7 +177,7 @@ function nestedResults(plan: ScriptPlan, step: ScriptStep, log: string): StepRes
 function preludeOf(plan: ScriptPlan): string {
   const lines = [];
   if (plan.pageSnips) lines.push(`source "$${SNIPS_DIR_VAR}/${plan.pageSnips}" || return 1`);
-  for (const helper of INJECTED_HELPERS) lines.push(`source ${shellQuote(helper)} || return 1`);
+  for (const helper of plan.injected ?? INJECTED_HELPERS) lines.push(`source "${helper}" || return 1`);
   // debug.sh turns on `set -x` into its debug file; a replaced shell would lose that file and trace into the steps'
   // outputs, which the matcher reads. Each step's output is in the reports instead.
   lines.push('set +x');

@@ -88,4 +88,23 @@ describe('nested sources in a small checkout', () => {
       expect({ lang, failed: readEvents(json).filter((e) => e.type === 'step' && e.status !== 'passed').map((e) => e.id), code, tail: stdout.slice(-200) }).toEqual({ lang, failed: [], code: 0, tail: expect.any(String) });
     }
   }, 120000);
+
+  test('the helpers the framework injects (tests/util/helpers.sh) get their nested snips in the run\'s language too', async () => {
+    const root = site({
+      'tests/util/verify.sh': '', 'tests/util/debug.sh': '',
+      'tests/util/helpers.sh': 'source "content/en/boilerplates/snips/greeting.sh"\n',
+      'content/en/boilerplates/greeting.md': '---\n---\n\n{{< text syntax=plain snip_id=word >}}\nhello\n{{< /text >}}\n',
+      'content/es/boilerplates/greeting.md': '---\n---\n\n{{< text syntax=plain snip_id=word >}}\nhola\n{{< /text >}}\n',
+      'content/en/docs/say/index.md': `---\ntitle: Say\ntest: yes\n---\n## Say {#say}\n\n${block('echo "$bpsnip_greeting_word"', 'hello')}`,
+      'content/es/docs/say/index.md': `---\ntitle: Decir\ntest: yes\n---\n## Decir {#say}\n\n${block('echo "$bpsnip_greeting_word"', 'hola')}`,
+      'content/en/docs/say/test.sh': '# @setup profile=none\n_verify_same snip_say_1 "$snip_say_1_out"\n# @cleanup\ntrue\n',
+    });
+    roots.push(root);
+    const cluster = fakeCluster();
+    for (const lang of ['es', 'en']) {
+      const json = join(cluster.dir, `${lang}.jsonl`);
+      const { code } = await runCli(['run', '--json', json, page(root, lang, 'say')], { ...cluster.env, VERIFY_TIMEOUT: '1' });
+      expect({ lang, steps: readEvents(json).filter((e) => e.type === 'step').map((e) => [e.id, e.status]), code }).toEqual({ lang, steps: [['snip_say_1', 'passed'], ['test.sh:4', 'passed']], code: 0 });
+    }
+  }, 120000);
 });
