@@ -101,7 +101,9 @@ async function runProject(config: Config.ProjectConfig, tests: Test[], context: 
     }
     const reason = skipped.length > 0 ? [...new Set(skipped.map((s) => s.reason))].join('; ') : runnable.length === 0 ? NO_STEPS : `no step matches -t ${context.globalConfig.testNamePattern}`;
     if (skipped.length > 0 && plans.length === 0) pageSkips.push(reason);
-    await reportSkipped(testOf.get(resolve(page.file))!, page, stepsOf([...plans, ...skipped.flatMap((s) => (s.plan ? [s.plan] : []))]), reason, context.emit);
+    // A page left out whole shows the steps of its page plan, skipped.
+    const shown = [...plans, ...skipped.flatMap((s) => (s.plan ? [s.plan] : []))];
+    await reportSkipped(testOf.get(resolve(page.file))!, page, stepsOf(shown.length > 0 ? shown : [planOf(page, options.tabs, options.reference)]), reason, context.emit);
   }
   if (pageSkips.length > 0) write(`${skippedLine(pageSkips, project)}\n`);
   if (entries.size === 0) return;
