@@ -1,5 +1,7 @@
 // The runner's events as Jest's: one test file per page (the steps of all its plans: a page with two test scripts is
-// one test file), one per setup and teardown of a setup group, each step one test as it ends.
+// one test file), each step one test as it ends. A setup group's install steps are tests of the group's first page, its
+// uninstall steps of its last (Jest counts only the test files it handed over: a file of their own would show as
+// "4 of 2 total").
 import { resolve } from 'node:path';
 import type { AssertionResult, Test } from '@jest/test-result';
 import type { PlannedStep, RunPlan } from '../plan/plan.js';
@@ -33,11 +35,21 @@ interface FileState {
 }
 
 /** Names the runner gives the pseudo-pages of a setup group's install and uninstall. */
-const SETUP_PAGE = /^(setup|teardown):/;
+const SETUP_PAGE = /^setup:/;
+const TEARDOWN_PAGE = /^teardown:/;
 
 /** Sends Jest's events for the runner's, in order; a page's test file ends when its last plan has run. */
 export class PageReports {
   private readonly files = new Map<string, FileState>();
+  /** The page hosting each running setup or teardown pseudo-page. */
+  private readonly hosts = new Map<string, FileState>();
+  /** Pages in the order the runner starts them (a page once per plan), and how many have started. */
+  private readonly order: string[] = [];
+  private startedPlans = 0;
+  /** The page whose last plan ended, held until the next page starts: the group's uninstall may follow it. */
+  private ended?: FileState;
+  /** The page that hosted the current group's install. */
+  private groupHost?: FileState;
   private chain = Promise.resolve();
   /** Failed tests so far, for Jest's `--bail`. */
   failedTests = 0;
@@ -45,8 +57,6 @@ export class PageReports {
   constructor(
     private readonly emit: Emit,
     private readonly lines: (file: string) => string[],
-    /** A Jest test file standing for a pseudo-page (`setup:profile=demo`). */
-    private readonly pseudoTest: (name: string) => Test,
   ) {}
 
   /** Registers a page (by its file as the runner names it) and its plans, in the order the runner will run them. */
@@ -56,32 +66,44 @@ export class PageReports {
     this.files.set(file, state);
   }
 
+  /** The pages in the order the runner starts their plans (a page once per plan). */
+  runOrder(files: string[]): void {
+    this.order.splice(0, this.order.length, ...files);
+  }
+
   /** The runner's listener. */
   readonly listener = (event: RunEvent): void => {
     if (event.type === 'page-start') {
-      const state = this.files.get(event.file) ?? this.pseudo(event.file);
+      const page = this.files.get(event.file);
+      const state = page ?? this.host(event.file);
       if (!state) return;
-      state.current = state.queue.shift();
+      if (page) {
+        this.flush();
+        this.startedPlans++;
+        state.current = state.queue.shift();
+      }
       if (state.started === undefined) {
         state.started = Date.now();
         this.queue(() => this.emit('test-file-start', [state.test]));
       }
     } else if (event.type === 'step') {
-      const state = this.files.get(event.page);
+      const page = this.files.get(event.page);
+      const state = page ?? this.hosts.get(event.page);
       if (!state) return;
-      const result = this.assertion(state, event.result);
+      const result = this.assertion(state, event.result, page ? state.current?.selected : undefined);
       state.tests.push(result);
       if (result.status === 'failed') this.failedTests++;
       this.queue(() => this.emit('test-case-result', [state.test.path, result]));
     } else if (event.type === 'page') {
       const state = this.files.get(event.result.file);
-      if (!state) return;
-      this.pageEnded(state, event.result);
+      if (state) this.pageEnded(state, event.result);
+      else this.hosts.delete(event.result.file);
     }
   };
 
   /** Reports the pages whose plans did not all run (interrupted, a failed setup), with the runner's reasons. */
   finish(skipped: SkippedPage[]): Promise<void> {
+    this.flush();
     for (const [file, state] of this.files) {
       if (state.done) continue;
       const reasons = [...new Set(skipped.filter((s) => s.file === file).map((s) => s.reason))];
@@ -112,7 +134,14 @@ export class PageReports {
     }
     for (const [reason, at] of reasons) state.notes.push({ type: 'info', message: `skipped ${at.length} step${at.length === 1 ? '' : 's'} (line ${at.join(', ')}): ${reason}`, origin: page.file });
     state.current = undefined;
-    if (state.queue.length === 0) this.complete(state, false);
+    if (state.queue.length === 0) this.ended = state;
+  }
+
+  // Ends the page held for a possible uninstall.
+  private flush(): void {
+    const ended = this.ended;
+    this.ended = undefined;
+    if (ended && !ended.done) this.complete(ended, false);
   }
 
   // Sends the page's test file result (or its failure to run), once.
@@ -136,20 +165,24 @@ export class PageReports {
   }
 
   // A step as a Jest test: steps left out by -t are skipped unless they failed (a failed prerequisite is shown).
-  private assertion(state: FileState, r: StepResult): AssertionResult {
+  private assertion(state: FileState, r: StepResult, selected: Set<number> | undefined): AssertionResult {
     let status = jestStatus(r);
-    const selected = state.current?.selected;
     if (selected && !selected.has(r.step.index) && status !== 'failed') status = 'pending';
     const failure = status === 'failed' ? stepFailure(r, this.lines(r.step.file), resolve(r.step.file)) : undefined;
     return assertionResult(state.title, r.step, status, r.status === 'skipped' ? null : r.durationMs, failure);
   }
 
-  // The test file of a setup group's install or uninstall, made when it starts.
-  private pseudo(name: string): FileState | undefined {
-    if (!SETUP_PAGE.test(name)) return undefined;
-    const state: FileState = { test: this.pseudoTest(name), title: name, queue: [], tests: [], notes: [], done: false };
-    this.files.set(name, state);
-    return state;
+  // The page a setup pseudo-page's steps are reported in: the group's first page for its install, its last (or, when
+  // none of its pages ran, its first) for its uninstall.
+  private host(name: string): FileState | undefined {
+    let host: FileState | undefined;
+    if (SETUP_PAGE.test(name)) {
+      this.flush();
+      host = this.files.get(this.order[this.startedPlans]);
+      this.groupHost = host;
+    } else if (TEARDOWN_PAGE.test(name)) host = this.ended ?? this.groupHost;
+    if (host) this.hosts.set(name, host);
+    return host;
   }
 
   // Sends Jest events one after another.

@@ -2,7 +2,7 @@
 // (load, select, plan, preflight, context guard, runPages: one bash session per page, retries, time-outs, cleanup)
 // and its events come back to Jest as test-file and test-case results. Wiring only: no step runs any other way.
 import { readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { Config } from '@jest/types';
 import type { Test, TestEvents } from '@jest/test-result';
 import { helperProblems } from '../cli/run-scripts.js';
@@ -134,11 +134,11 @@ async function runProject(config: Config.ProjectConfig, tests: Test[], context: 
     const guard = await guardContext({ context: options.context, allow: options.allowContext });
     if (!guard.ok) return failAll(testsOfPlans(toRun), `istio-doctest: context guard: ${guard.message}`, context.emit);
   }
-  const pseudoTest = (name: string): Test => ({ context: tests[0].context, path: join(config.rootDir, name) });
-  const reports = new PageReports(context.emit, fileLines(), pseudoTest);
+  const reports = new PageReports(context.emit, fileLines());
   // Each page's plans in the order runPages runs them: grouped by setup config.
   const runOrder = groupBySetup([...entries.values()].flat(), (e) => setupOfPlan(e.plan)).flatMap((g) => g.items);
   for (const [page, list] of entries) reports.add(page.file, testOf.get(resolve(page.file))!, titleOf(page), runOrder.filter((e) => list.includes(e)), notRun.get(page) ?? []);
+  reports.runOrder(runOrder.map((e) => e.plan.page.file));
   const summary = await runPlans(toRun, options, reports, context);
   if (options.summary) {
     const problem = appendSummary(options.summary, runSummaryMarkdown(summary, githubLink(env)));

@@ -99,20 +99,20 @@ function testsOf(run: JestRun, end: string): string[] {
   return file ? file.assertionResults.map((a) => `${a.status} ${a.title}`) : [`no test file ${end}`];
 }
 
-// The test files Jest reported, by the end of their path after the site's content/en/docs/ (or their name).
+// The test files Jest reported, by the end of their path after the site's content/en/docs/.
 function filesOf(run: JestRun): string[] {
-  return run.report.testResults.map((r) => r.name.replace(/^.*content\/en\/docs\//, '').replace(/^.*\/((setup|teardown):)/, '$1'));
+  return run.report.testResults.map((r) => r.name.replace(/^.*content\/en\/docs\//, ''));
 }
 
-const runIn = async (env: Record<string, string>) => {
+const runIn = async (env: Record<string, string>, istioDir = ISTIO_DIR) => {
   const cluster = fakeCluster();
-  const config = fixtureConfig(cluster.dir, { istioDir: ISTIO_DIR, retryTimeout: '2s' }, undefined, [join(site, 'content')]);
+  const config = fixtureConfig(cluster.dir, { istioDir, retryTimeout: '2s' }, undefined, [join(site, 'content')]);
   const run = await runJest(['--config', config], { ...cluster.env, VERIFY_TIMEOUT: '1', ...env }, cluster.dir, 200000);
   return { cluster, run };
 };
 
 describe('the Jest runner on istio.io test scripts and setup configs', () => {
-  test('a page with a test.sh runs its script, each call a test at its markdown line; the others their page plan; a setup group\'s install and uninstall are test files of their own', async () => {
+  test('a page with a test.sh runs its script, each call a test at its markdown line; the others their page plan; a setup group\'s install and uninstall are tests of its first and last page', async () => {
     const { cluster, run } = await runIn({});
     expect(testsOf(run, 'scripted/index.md')).toEqual([
       'passed 8 snip_greet_1: echo "hello  world"',
@@ -128,14 +128,16 @@ describe('the Jest runner on istio.io test scripts and setup configs', () => {
     expect(run.stdout + run.stderr).not.toContain('istio.io verify.sh was called');
     expect(existsSync(join(cluster.env.DOCTEST_MARKS, 'scripted-cleaned'))).toBe(true);
     expect(testsOf(run, 'plain/index.md')).toEqual(['passed 8 snip_say_1: echo plain']);
-    // profile=none first, then the demo group between its install and uninstall.
-    expect(filesOf(run)).toEqual(['scripted/index.md', 'plain/index.md', 'setup:profile=demo', 'meshed/index.md', 'teardown:profile=demo']);
-    expect(testsOf(run, 'setup:profile=demo')).toEqual([
+    // profile=none first, then the demo group: its install steps are tests of its first page, its uninstall of its last.
+    expect(filesOf(run)).toEqual(['scripted/index.md', 'plain/index.md', 'meshed/index.md']);
+    expect(testsOf(run, 'meshed/index.md')).toEqual([
       expect.stringMatching(/^passed 1 setup:profile=demo: \S*istioctl install --set profile=demo /),
       'passed 2 setup:profile=demo: kubectl rollout status deployment/istiod -n istio-system --timeout=300s',
+      'passed 8 snip_look_1: kubectl get deployments -n istio-system -o name',
+      expect.stringMatching(/^passed 1 teardown:profile=demo: \S*istioctl uninstall --purge -y$/),
+      'passed 2 teardown:profile=demo: kubectl delete namespace istio-system --ignore-not-found',
     ]);
-    expect(testsOf(run, 'meshed/index.md')).toEqual(['passed 8 snip_look_1: kubectl get deployments -n istio-system -o name']);
-    expect(testsOf(run, 'teardown:profile=demo')).toEqual([expect.stringMatching(/^passed 1 teardown:profile=demo: \S*istioctl uninstall --purge -y$/), expect.stringMatching(/^passed 2 teardown:profile=demo: kubectl delete namespace istio-system/)]);
+    expect(run.stderr).toMatch(/Test Suites: 1 failed, 2 passed, 3 total/);
     expect(run.code).toBe(1);
     expect(cluster.leftovers()).toBe('');
   }, 240000);
@@ -152,13 +154,29 @@ describe('the Jest runner on istio.io test scripts and setup configs', () => {
     expect(testsOf(off.run, 'meshed/index.md')).toEqual(['failed 8 snip_look_1: kubectl get deployments -n istio-system -o name']);
 
     const only = await runIn({ ISTIO_DOCTEST_SETUP: 'only=profile=demo' });
-    expect(testsOf(only.run, 'meshed/index.md')).toEqual(['passed 8 snip_look_1: kubectl get deployments -n istio-system -o name']);
+    expect(testsOf(only.run, 'meshed/index.md').map((t) => t.split(':')[0])).toEqual(['passed 1 setup', 'passed 2 setup', 'passed 8 snip_look_1', 'passed 1 teardown', 'passed 2 teardown']);
     expect(testsOf(only.run, 'plain/index.md')).toEqual(['pending 8 snip_say_1: echo plain']);
     expect(only.run.stderr).toContain('setup profile=none, not profile=demo (setup only=profile=demo)');
-    expect(filesOf(only.run).filter((f) => /^(setup|teardown):/.test(f))).toEqual(['setup:profile=demo', 'teardown:profile=demo']);
     expect(only.run.code).toBe(0);
     expect(only.cluster.leftovers()).toBe('');
   }, 300000);
+
+  test('a failed install fails the group\'s first page at its setup step, and its steps are reported skipped with the reason', async () => {
+    // An Istio release whose istioctl fails: setup uses the release's bin/istioctl.
+    const release = mkdtempSync(join(tmpdir(), 'doctest-jest-release-'));
+    mkdirSync(join(release, 'bin'));
+    writeFileSync(join(release, 'bin', 'istioctl'), '#!/bin/sh\necho "Error: no cluster for you" >&2\nexit 1\n', { mode: 0o755 });
+    try {
+      const { run } = await runIn({ ISTIO_DOCTEST_SETUP: 'only=profile=demo' }, release);
+      expect(testsOf(run, 'meshed/index.md').map((t) => t.split(':')[0])).toEqual(['failed 1 setup', 'pending 2 setup', 'failed 1 teardown', 'pending 2 teardown', 'pending 8 snip_look_1']);
+      const file = run.report.testResults.find((r) => r.name.endsWith('meshed/index.md'))!;
+      expect(file.assertionResults[0].failureMessages.join('\n')).toContain('Error: no cluster for you');
+      expect(run.stderr).toContain('skipped: not run: setup profile=demo failed');
+      expect(run.code).toBe(1);
+    } finally {
+      rmSync(release, { recursive: true, force: true });
+    }
+  }, 120000);
 
   test('bad ISTIO_DOCTEST_SCRIPTS and ISTIO_DOCTEST_SETUP values are one line with run\'s wording, exit 1, no stack trace, and nothing runs', async () => {
     const { cluster, run } = await runIn({ ISTIO_DOCTEST_SCRIPTS: 'sometimes', ISTIO_DOCTEST_SETUP: 'ambient' });
