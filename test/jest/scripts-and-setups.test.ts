@@ -4,8 +4,8 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { ensureBuilt, fakeCluster, ISTIO_DIR } from '../run/harness.js';
-import { fixtureConfig, runJest, type JestRun } from './harness.js';
+import { ensureBuilt, fakeCluster, ISTIO_DIR, waitFor } from '../run/harness.js';
+import { fixtureConfig, runJest, spawnJest, type JestRun } from './harness.js';
 
 beforeAll(() => ensureBuilt(), 120000);
 
@@ -68,6 +68,15 @@ deployment/istiod
 {{< /text >}}
 `;
 
+// A script that waits; its cleanup part leaves a mark.
+const slowTest = `# @setup profile=none
+snip_say_1
+touch "$DOCTEST_MARKS/slow-started"
+sleep 60
+# @cleanup
+touch "$DOCTEST_MARKS/slow-cleaned"
+`;
+
 const meshedTest = `# @setup profile=demo
 _verify_contains snip_look_1 "deployment/istiod"
 # @cleanup
@@ -85,6 +94,11 @@ beforeAll(() => {
     'tests/util/verify.sh': '_verify_same() { echo "istio.io verify.sh was called"; exit 3; }\n',
     'tests/util/debug.sh': '',
     'tests/util/helpers.sh': '',
+    'slow/content/en/docs/slow/index.md': plain.replace('title: Plain', 'title: Slow'),
+    'slow/content/en/docs/slow/test.sh': slowTest,
+    'slow/tests/util/verify.sh': '',
+    'slow/tests/util/debug.sh': '',
+    'slow/tests/util/helpers.sh': '',
   };
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(site, path)), { recursive: true });
@@ -176,6 +190,19 @@ describe('the Jest runner on istio.io test scripts and setup configs', () => {
     } finally {
       rmSync(release, { recursive: true, force: true });
     }
+  }, 120000);
+
+  test('SIGINT to jest during a script stops its step and runs the script\'s cleanup part', async () => {
+    const cluster = fakeCluster();
+    const config = fixtureConfig(cluster.dir, { istioDir: ISTIO_DIR }, undefined, [join(site, 'slow', 'content')]);
+    const child = spawnJest(['--config', config], cluster.env);
+    await waitFor(() => existsSync(join(cluster.env.DOCTEST_MARKS, 'slow-started')), 'the script to reach its sleep', 60000);
+    await new Promise((r) => setTimeout(r, 500));
+    child.kill('SIGINT');
+    const result = await child;
+    expect(existsSync(join(cluster.env.DOCTEST_MARKS, 'slow-cleaned'))).toBe(true);
+    expect(String(result.stderr)).toMatch(/● Slow › 4 test\.sh:4: sleep 60\n\n {4}interrupted/);
+    expect(result.exitCode).toBe(1);
   }, 120000);
 
   test('bad ISTIO_DOCTEST_SCRIPTS and ISTIO_DOCTEST_SETUP values are one line with run\'s wording, exit 1, no stack trace, and nothing runs', async () => {
