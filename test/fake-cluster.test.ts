@@ -35,6 +35,14 @@ function cluster(env: Record<string, string> = {}) {
   return { dir, sh };
 }
 
+// A cluster clock in a file of the test's folder, set to 0 ms: `at(ms)` moves it, `env` makes the fake read it.
+function clockIn(dir: string) {
+  const clock = path.join(dir, 'clock');
+  const at = (ms: number) => fs.writeFileSync(clock, String(1_700_000_000_000 + ms));
+  at(0);
+  return { clock, at, env: { FAKE_CLUSTER_CLOCK: clock } };
+}
+
 // The boilerplate and the first steps of the egress page: curl with a sidecar in default, without one in without-istio.
 const SOURCES = `
 kubectl apply -f samples/curl/curl.yaml >/dev/null
@@ -138,10 +146,7 @@ describe('fake cluster', () => {
 
   test('with FAKE_CLUSTER_CLOCK, ages and readiness follow the clock file, not the machine', async () => {
     const { dir, sh } = cluster({ FAKE_READY_SECONDS: '2' });
-    const clock = path.join(dir, 'clock');
-    const at = (ms: number) => fs.writeFileSync(clock, String(1_700_000_000_000 + ms));
-    at(0);
-    const env = { FAKE_CLUSTER_CLOCK: clock };
+    const { clock, at, env } = clockIn(dir);
     await sh('kubectl apply -f samples/sleep/sleep.yaml', env);
     // However long the machine takes, the cluster's time has not moved.
     await new Promise((r) => setTimeout(r, 1200));
@@ -161,10 +166,7 @@ describe('fake cluster', () => {
 
   test('proxy-status lists the running pods with an istio-proxy once istiod runs, with istioctl\'s columns, and fails like istioctl without it', async () => {
     const { dir, sh } = cluster({ FAKE_READY_SECONDS: '2' });
-    const clock = path.join(dir, 'clock');
-    const at = (ms: number) => fs.writeFileSync(clock, String(1_700_000_000_000 + ms));
-    at(0);
-    const env = { FAKE_CLUSTER_CLOCK: clock };
+    const { at, env } = clockIn(dir);
     const none = await sh('istioctl proxy-status', env);
     expect([none.exitCode, none.stdout, none.stderr]).toEqual([1, '', 'Error: unable to find any Istiod instances\n']);
     await sh('istioctl install --set profile=default -y >/dev/null', env);
