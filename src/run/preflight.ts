@@ -9,6 +9,7 @@ import { groupBySetup, setupAction, setupOfPlan } from '../istio/setup-groups.js
 import type { Diagnostic } from '../page/types.js';
 import type { FirstUse, RunPlan } from '../plan/plan.js';
 import { usesCluster } from './plan-pages.js';
+import { istioctlOf } from './setup-istio.js';
 
 export interface PreflightOptions {
   /** `--istio-dir` or `$ISTIO_DIR` (an existing folder: the command line checks it). */
@@ -73,15 +74,16 @@ export function preflight(plans: RunPlan[], options: PreflightOptions = {}): Pre
  * group that installs Istio, kubectl for a profile=none group that uses the cluster (an Istio left installed is
  * removed first). */
 function setupPrograms(istioDir: string | undefined, onPath: (program: string) => boolean) {
-  const release = istioDir ? join(resolve(istioDir), 'bin', 'istioctl') : undefined;
-  const found = (program: string) => (program === 'istioctl' && release !== undefined && isExecutable(release)) || onPath(program);
+  // The istioctl the setup will run (istioctlOf): the release's when it exists, executable or not.
+  const chosen = istioctlOf(istioDir);
+  const found = (program: string) => (program === 'istioctl' && chosen !== 'istioctl' ? isExecutable(chosen) : onPath(program));
   return {
     missing(plan: RunPlan): string[] {
       const action = setupAction(setupOfPlan(plan));
       const needs = action.kind === 'install' ? ['istioctl', 'kubectl'] : action.kind === 'none' && usesCluster(plan) ? ['kubectl'] : [];
       return needs.filter((program) => !found(program));
     },
-    where: (program: string) => (program === 'istioctl' ? `not in ${istioDir ? `${istioDir}/bin` : 'the --istio-dir release\'s bin/ (no --istio-dir given)'} nor on PATH` : 'not on PATH'),
+    where: (program: string) => (program !== 'istioctl' ? 'not on PATH' : chosen !== 'istioctl' ? `${chosen} is not executable` : `not in ${istioDir ? `${istioDir}/bin` : 'the --istio-dir release\'s bin/ (no --istio-dir given)'} nor on PATH`),
   };
 }
 

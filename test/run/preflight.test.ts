@@ -86,6 +86,9 @@ describe('preflight of setup groups', () => {
     expect(missing.setupProblems).toEqual([expect.stringMatching(new RegExp(`^istioctl is missing \\(not in ${release}/bin nor on PATH\\): it installs Istio for the setup profile=demo, so its page is skipped; download an Istio release`))]);
     mkdirSync(join(release, 'bin'));
     writeFileSync(join(release, 'bin', 'istioctl'), '#!/bin/sh\nexit 0\n');
+    // The setup would run the release's istioctl: one that is not executable is named, even with another on PATH.
+    const withPath = `${path}:${binWith('istioctl')}`;
+    expect(preflight([demo], { setup: 'manage', path: withPath, istioDir: release }).setupProblems).toEqual([expect.stringMatching(new RegExp(`^istioctl is missing \\(${release}/bin/istioctl is not executable\\): it installs Istio for the setup profile=demo`))]);
     chmodSync(join(release, 'bin', 'istioctl'), 0o755);
     expect(preflight([demo, none], { setup: 'manage', path, istioDir: release })).toEqual({ ready: [demo, none], blocked: [], setupProblems: [] });
     rmSync(path, { recursive: true, force: true });
