@@ -296,8 +296,9 @@ export class Session {
     signal(pid, 'SIGCONT');
     const exited = await within(this.exited(), this.options.stuckGraceMs ?? 1500);
     if (exited === undefined) {
-      // The page replaced the runner's SIGUSR1 trap, or the shell is stuck: killed, it keeps the last saved state.
-      await killTree([pid], 0);
+      // The page replaced the runner's SIGUSR1 trap, or the shell is stuck: SIGTERM runs its exit trap, which saves the
+      // state if it can in the grace; then killed, it keeps the last saved state.
+      await killTree([pid], 500);
       await within(this.exited(), 2000);
     }
     // What the command started while it was being ended (marked with its number) goes too.
