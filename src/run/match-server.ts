@@ -1,7 +1,8 @@
 // The matcher served to a script's session for the `_verify_*` calls it makes inside functions and loops: one request
 // per attempt over a FIFO instead of a new `node istio-doctest match` each time (about 0.1 s of Node start-up).
 // A request is one line `MODE<TAB>DIR` (well under PIPE_BUF, so concurrent writers never mix): DIR holds `expected`
-// (for contains, not-contains and regex: the TEXT or PATTERN), `actual`, and `done`, a FIFO the caller has opened for
+// (for contains, not-contains and regex: the TEXT or PATTERN), `actual` (as printed: `\r` and trailing blanks are
+// removed here, as verify.sh does), and `done`, a FIFO the caller has opened for
 // reading before it sent the line. The answer is `diff` (the matcher's diff, empty on a match) in DIR, then the status
 // (0 match, 1 mismatch, 2 bad request), as a line written to `done`.
 import { execFileSync } from 'node:child_process';
@@ -10,6 +11,7 @@ import { Socket } from 'node:net';
 import { isAbsolute, join } from 'node:path';
 import { match, MATCH_MODES, type MatchMode } from '../match/index.js';
 import { needsArg } from '../match/types.js';
+import { cleanOutput } from './script-verify.js';
 
 /** Environment variable naming the request FIFO for the session's `_verify_*` functions. */
 export const MATCH_FIFO_VAR = 'ISTIO_DOCTEST_MATCH_FIFO';
@@ -58,7 +60,7 @@ function answer(line: string): void {
   if ((MATCH_MODES as readonly string[]).includes(mode)) {
     try {
       const expected = readFileSync(join(dir, 'expected'), 'utf8');
-      const actual = readFileSync(join(dir, 'actual'), 'utf8');
+      const actual = cleanOutput(readFileSync(join(dir, 'actual'), 'utf8'));
       const verdict = needsArg(mode as MatchMode) ? match('', actual, mode as MatchMode, expected) : match(expected, actual, mode as MatchMode);
       status = verdict.ok ? 0 : 1;
       diff = verdict.ok ? '' : verdict.diff;
