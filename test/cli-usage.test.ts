@@ -27,6 +27,21 @@ describe('usage errors are one line and where the help is, exit 2, in every sub-
     expect(await cli([command, dir])).toEqual({ code: 2, stdout: '', stderr: `istio-doctest: no pages found in ${dir} (files, or folders searched for *.md)\n${pointer(command)}` });
   });
 
+  test.each([
+    ['run', true],
+    ['extract', true],
+    ['drift', false],
+    ['sync', false],
+    ['report', false],
+  ])('%s: a --reference that is not a language folder name', async (command, allowsNone) => {
+    const extra = command === 'report' ? ['--html', join(scratch(), 'r.html')] : [];
+    expect(await cli([command, ...extra, '--reference', '../en', esPage])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `istio-doctest: --reference needs a language such as en${allowsNone ? ' (or none)' : ''}, not '../en'\n${pointer(command)}`,
+    });
+  });
+
   test('drift on an English page, or on a page outside content/<lang>/, has nothing to compare', async () => {
     for (const path of [enPage, 'fixtures/pages/constructs.md']) {
       const { code, stdout, stderr } = await cli(['drift', path]);

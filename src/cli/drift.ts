@@ -6,7 +6,7 @@ import { driftSummaryMarkdown, githubLink } from '../report/markdown-summary.js'
 import { appendSummary } from '../report/summary-file.js';
 import { driftReport, failOnValues, failsOn, type FailOn } from '../translate/drift-report.js';
 import { loadInputs } from './inputs.js';
-import { parseOptions, usageError } from './usage.js';
+import { parseOptions, referenceProblem, usageError } from './usage.js';
 
 const help = `Usage: istio-doctest drift [--reference LANG] [--json] [--quiet] [--fail-on commands|outputs|any|none] [--vars FILE] [--summary FILE] PATH...
 
@@ -62,7 +62,8 @@ export async function main(argv: string[]): Promise<number> {
   const { reference } = parsed.values;
   const failOn = parsed.values['fail-on'];
   if (!isFailOn(failOn)) return usageError(`unknown --fail-on '${failOn}' (${failOnValues.join(', ')})`, 'drift');
-  if (!/^[a-z]{2}(-[a-zA-Z]+)?$/.test(reference)) return usageError(`--reference needs a language such as en, not '${reference}'`, 'drift');
+  const badReference = referenceProblem(reference, false);
+  if (badReference) return usageError(badReference, 'drift');
   const loaded = loadInputs('drift', parsed.positionals, parsed.values.vars, { reference });
   if (typeof loaded === 'number') return loaded;
   const { pages, problems, referenceOf } = loaded;

@@ -6,7 +6,7 @@ import { diagnosticLine } from '../report/diagnostic-line.js';
 import { extractJson } from '../report/extract-json.js';
 import { boilerplateSources, formatSnips, snipsHeader, snipsPath } from '../istio/snips.js';
 import { loadInputs } from './inputs.js';
-import { parseOptions, usageError } from './usage.js';
+import { parseOptions, referenceProblem, usageError } from './usage.js';
 
 const help = `Usage: istio-doctest extract [--format json|snips] [--reference LANG] [--vars FILE] [--out-dir DIR] PATH...
 
@@ -39,6 +39,8 @@ export async function main(argv: string[]): Promise<number> {
   if (format !== 'json' && format !== 'snips') return usageError(`unknown --format '${format}' (json or snips)`, 'extract');
   const unusable = outDir !== undefined ? outDirProblem(outDir) : undefined;
   if (unusable) return usageError(`--out-dir ${outDir}: ${unusable}`, 'extract');
+  const badReference = referenceProblem(parsed.values.reference, true);
+  if (badReference) return usageError(badReference, 'extract');
   const loaded = loadInputs('extract', parsed.positionals, parsed.values.vars, { reference: parsed.values.reference });
   if (typeof loaded === 'number') return loaded;
   const { pages, problems, varsOf } = loaded;

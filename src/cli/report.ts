@@ -7,7 +7,7 @@ import { readRunRecords } from '../overview/run-records.js';
 import { loadInputs } from './inputs.js';
 import { htmlReport } from '../report/html/report.js';
 import { driftReport } from '../translate/drift-report.js';
-import { parseOptions, usageError } from './usage.js';
+import { parseOptions, referenceProblem, usageError } from './usage.js';
 
 const help = `Usage: istio-doctest report --html OUT.html [--runs EVENTS.jsonl]... [--reference LANG] [--vars FILE] PATH...
 
@@ -44,7 +44,8 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const { reference } = v;
-  if (!/^[a-z]{2}(-[a-zA-Z]+)?$/.test(reference)) return usageError(`--reference needs a language such as en, not '${reference}'`, 'report');
+  const badReference = referenceProblem(reference, false);
+  if (badReference) return usageError(badReference, 'report');
   if (v.html === undefined) return usageError('report needs --html OUT.html', 'report');
   const problems: string[] = [];
   const eventFiles: { name: string; text: string }[] = [];

@@ -24,7 +24,7 @@ import type { RunPlan } from '../plan/plan.js';
 import { loadInputs } from './inputs.js';
 import { applyUpdate, normalizeUpdateFlag, UPDATE_VALUES, updateBaseline, type UpdateValue } from './run-update.js';
 import { tabProblem } from './tabs.js';
-import { parseOptions, usageError, type OptionValues } from './usage.js';
+import { parseOptions, referenceProblem, usageError, type OptionValues } from './usage.js';
 import { choosePlans, helperProblems, SCRIPT_MODES, type ScriptMode } from './run-scripts.js';
 import { planJsonLines } from '../report/plan-json.js';
 import { setupAction, setupOfPlan as setupOf } from '../istio/setup-groups.js';
@@ -65,7 +65,8 @@ Cluster and files:
                          (always: kind-*, k3d-*, minikube, docker-desktop, rancher-desktop)
   --vars FILE            values for version shortcodes (default: data/args.yml beside content/)
   --reference LANG       translations take the block ids of the same page under content/LANG/, and its
-                         doctest.yaml when they have none of their own (default: en)
+                         doctest.yaml when they have none of their own (default: en; none: each page
+                         keeps its own ids)
 
 Time:
   --step-timeout DUR     end a step, and everything it started, after DUR (default 5m)
@@ -148,6 +149,8 @@ export async function main(argv: string[]): Promise<number> {
   if (typeof settings === 'string') return usageError(settings, 'run');
 
   const reference = v.reference ?? 'en';
+  const badReference = referenceProblem(reference, true);
+  if (badReference) return usageError(badReference, 'run');
   const loaded = loadInputs('run', parsed.positionals, v.vars, { reference });
   if (typeof loaded === 'number') return loaded;
   if (loaded.problems.length > 0) {
@@ -344,8 +347,8 @@ function unwritable(file: string): string | undefined {
   }
 }
 
-// `--setup only=CONFIG` gives CONFIG; `keep` (or nothing) no filter; anything else is a usage error.
-function readSetupOption(text: string | undefined): string | undefined | { error: string } {
+/** `--setup only=CONFIG` gives CONFIG; `keep` (or nothing) no filter; anything else is a usage error. */
+export function readSetupOption(text: string | undefined): string | undefined | { error: string } {
   if (text === undefined || text === 'keep') return undefined;
   const m = /^only=(.+)$/.exec(text);
   return m ? m[1] : { error: `--setup: expected keep or only=CONFIG (e.g. only=profile=default), got '${text}'` };

@@ -5,7 +5,7 @@ import { snapshotFiles, writeEdits } from '../fix/write-pages.js';
 import { loadInputs } from './inputs.js';
 import { parsePage } from '../page/parse.js';
 import { SYNC_ONLY, type SyncOnly } from '../translate/sync-block.js';
-import { parseOptions, usageError } from './usage.js';
+import { parseOptions, referenceProblem, usageError } from './usage.js';
 
 const help = `Usage: istio-doctest sync [--reference LANG] [--dry-run] [--only commands|outputs|all] [--vars FILE] PATH...
 
@@ -48,7 +48,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   const { reference, only } = parsed.values;
   if (!isSyncOnly(only)) return usageError(`unknown --only '${only}' (${SYNC_ONLY.join(', ')})`, 'sync');
-  if (!/^[a-z]{2}(-[a-zA-Z]+)?$/.test(reference)) return usageError(`--reference needs a language such as en, not '${reference}'`, 'sync');
+  const badReference = referenceProblem(reference, false);
+  if (badReference) return usageError(badReference, 'sync');
   const dry = parsed.values['dry-run'] === true;
   const loaded = loadInputs('sync', parsed.positionals, parsed.values.vars, { reference });
   if (typeof loaded === 'number') return loaded;

@@ -1,4 +1,5 @@
 // Shared handling of the command line: typed option parsing, and usage errors as one line plus where the help is.
+import { LANGUAGE } from '../page/site-path.js';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
@@ -30,4 +31,13 @@ export function parseOptions<const T extends OptionsConfig>(
 export function usageError(message: string, command?: string): number {
   process.stderr.write(`istio-doctest: ${message}\nRun \`istio-doctest ${command ? `${command} ` : ''}--help\` for usage.\n`);
   return USAGE;
+}
+
+/**
+ * Why a `--reference` value cannot be used, or undefined: a language folder name (`en`, `pt-br`), or `none` where the
+ * command can do without a reference (the pages keep their own ids).
+ */
+export function referenceProblem(value: string, allowNone: boolean): string | undefined {
+  if (LANGUAGE.test(value) || (allowNone && value === 'none')) return undefined;
+  return `--reference needs a language such as en${allowNone ? ' (or none)' : ''}, not '${value}'`;
 }

@@ -177,14 +177,30 @@ function diagnose(expectedLines: string[], actualLines: string[], ctx: TableCont
   return { ok, partial, extra: open ? [] : extra };
 }
 
-// Lays cells out at the expected column starts, so rewritten rows line up with the expected ones.
-function layout(cells: string[], columns: Column[]): string {
+// Lays cells out where the expected row has its cells (else at the header's column starts), so a rewritten row
+// lines up with the expected one and the diff shows only the cells that differ.
+function layout(cells: string[], columns: Column[], expectedLine: string, expectedCells: string[]): string {
+  const starts = cellStarts(expectedLine, expectedCells);
   let line = '';
   cells.forEach((cell, j) => {
-    if (j > 0) line += line.length + 2 <= columns[j].start ? ' '.repeat(columns[j].start - line.length) : '   ';
+    const start = starts?.[j] ?? columns[j].start;
+    if (j > 0) line += line.length + 2 <= start ? ' '.repeat(start - line.length) : '   ';
     line += cell;
   });
   return line.trimEnd();
+}
+
+// Where each cell of an expected row starts in its line, or undefined when a cell cannot be found in order.
+function cellStarts(line: string, cells: string[]): number[] | undefined {
+  const starts: number[] = [];
+  let from = 0;
+  for (const cell of cells) {
+    const at = cell === '' ? from : line.indexOf(cell, from);
+    if (at < 0) return undefined;
+    starts.push(at);
+    from = at + cell.length;
+  }
+  return starts;
 }
 
 // Phase 6: the actual table in the expected order, with matched rows and cells written as expected;
@@ -206,7 +222,7 @@ function rewrite(expectedLines: string[], actualLines: string[], h: Headers, exp
     }
     const e = expected[k];
     const cells = e.cells.map((c, j) => (h.project[j] < 0 ? '' : cellMatches(h.rules, j, c, actual[r].cells[j]) ? c : actual[r].cells[j]));
-    rewritten.push(layout(cells, h.columns));
+    rewritten.push(layout(cells, h.columns, expectedLines[i], e.cells));
   }
   for (const r of d.extra) rewritten.push(actualLines[actual[r].index]);
   return rewritten;

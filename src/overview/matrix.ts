@@ -4,6 +4,7 @@ import type { Block, Page } from '../page/types.js';
 import type { DriftReport } from '../translate/drift-report.js';
 import type { BlockDrift, PageDrift } from '../translate/drift.js';
 import type { RunRecords, StepRecord } from './run-records.js';
+import { sitePathOf } from '../page/site-path.js';
 
 /** A cell's standing, worst first after the reference itself. */
 export const CELL_STATUSES = ['reference', 'missing', 'commands', 'outputs', 'translated', 'same', 'not-translated', 'no-reference'] as const;
@@ -68,8 +69,6 @@ export interface Matrix {
   runs: boolean;
 }
 
-const underContent = /(?:^|[\\/])content[\\/]([^\\/]+)[\\/](.+)$/;
-
 /** Builds the matrix of the pages given, their drift report and, when given, the run records. */
 export function buildMatrix(pages: Page[], report: DriftReport, referencePages: (page: Page) => Page | undefined, runs?: RunRecords): Matrix {
   const reference = report.reference;
@@ -77,7 +76,7 @@ export function buildMatrix(pages: Page[], report: DriftReport, referencePages: 
   const byPath = new Map<string, Map<string, Page>>();
   const langs = new Set<string>([reference]);
   // A page outside any `content/<lang>/` folder is a row of its own, under its file name.
-  const pathOf = (page: Page) => (underContent.exec(page.file)?.[2] ?? page.file).replace(/\\/g, '/');
+  const pathOf = (page: Page) => sitePathOf(page.file)?.inSite ?? page.file.replace(/\\/g, '/');
   for (const page of pages) {
     const path = pathOf(page);
     if (!path || !page.isHugo) continue;

@@ -24,6 +24,8 @@ export interface RunRecords {
 export function readRunRecords(files: { name: string; text: string }[]): RunRecords {
   const pages = new Map<string, RunStatus>();
   const steps = new Map<string, StepRecord[]>();
+  // Steps by the file they are written in when that is not their page (a boilerplate's blocks run in the pages that include it).
+  const included = new Map<string, { status: RunStatus; failed: StepRecord[] }>();
   const problems: string[] = [];
   for (const { name, text } of files) {
     text.split('\n').forEach((line, k) => {
@@ -41,13 +43,28 @@ export function readRunRecords(files: { name: string; text: string }[]): RunReco
         const key = resolve(record.page);
         steps.set(key, [...(steps.get(key) ?? []), stepOf(record)]);
       }
+      if (record.type === 'step' && typeof record.page === 'string' && typeof record.file === 'string' && resolve(record.file) !== resolve(record.page)) {
+        noteIncludedStep(included, record);
+      }
     });
   }
   return {
-    pageStatus: (file) => pages.get(resolve(file)) ?? 'not-run',
-    failedSteps: (file) => steps.get(resolve(file)) ?? [],
+    pageStatus: (file) => pages.get(resolve(file)) ?? included.get(resolve(file))?.status ?? 'not-run',
+    failedSteps: (file) => steps.get(resolve(file)) ?? included.get(resolve(file))?.failed ?? [],
     problems,
   };
+}
+
+// Counts a step of a file included by its page (a boilerplate): failed once any of its steps failed, else passed
+// once one passed; warnings and skipped steps leave it as it was.
+function noteIncludedStep(included: Map<string, { status: RunStatus; failed: StepRecord[] }>, record: Record<string, unknown>): void {
+  const key = resolve(record.file as string);
+  const entry = included.get(key) ?? { status: 'not-run' as RunStatus, failed: [] };
+  if ((record.status === 'failed' || record.status === 'timeout') && record.warning !== true) {
+    entry.status = 'failed';
+    entry.failed.push(stepOf(record));
+  } else if (record.status === 'passed' && entry.status === 'not-run') entry.status = 'passed';
+  included.set(key, entry);
 }
 
 // The fields of a step record the report shows.

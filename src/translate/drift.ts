@@ -9,7 +9,7 @@ import { changedWords, isTranslatedOutput, onlyCommentsChanged } from './transla
 
 // Syntaxes whose whole blocks are code with `#` comments: a translated comment is not a change of what runs. Not
 // bash, whose blocks are split into commands (compared as code) and expected outputs (compared as text).
-const commentSyntaxes = new Set(['sh', 'shell', 'zsh', 'yaml', 'yml', 'python', 'toml', 'dockerfile', 'docker', 'ruby', 'perl']);
+export const commentSyntaxes: ReadonlySet<string> = new Set(['sh', 'shell', 'zsh', 'yaml', 'yml', 'python', 'toml', 'dockerfile', 'docker', 'ruby', 'perl']);
 
 /** What a finding is about; `as const` so the kinds are listed once. */
 export const driftKinds = ['same', 'command', 'output', 'translated', 'comment', 'placeholder', 'missing', 'extra'] as const;

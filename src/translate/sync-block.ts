@@ -2,7 +2,7 @@
 // outputs) changed take the reference's lines; translated outputs and `#` comments stay the translator's. Pure.
 import { diffArrays } from 'diff';
 import type { Block } from '../page/types.js';
-import { compareBlocks, type DriftKind } from './drift.js';
+import { commentSyntaxes, compareBlocks, type DriftKind } from './drift.js';
 import { spacing } from './similarity.js';
 import { splitComment } from './translation.js';
 
@@ -49,6 +49,8 @@ export function syncBlock(local: Block, reference: Block, only: SyncOnly): Block
   const theirs = linesOf(reference);
   const tail = local.rawLines.slice(mine.length);
   const keepComments = !kinds.includes('output');
+  // Only code has comments: a `#` line of an expected output (a banner, `### Welcome ###`) is output text.
+  const codeLine = (l: Line) => l.command || commentSyntaxes.has(local.syntax);
   const out: string[] = [];
   let applied = false;
   // The kinds of which a changed hunk was kept as the translation has it: not fixed.
@@ -59,7 +61,7 @@ export function syncBlock(local: Block, reference: Block, only: SyncOnly): Block
   const decide = (removed: Line[], added: Line[]) => {
     const command = [...removed, ...added].some((l) => l.command);
     const output = removed.some((l) => !l.command);
-    const onlyComments = removed.length === added.length && removed.every((l, k) => sameCode(l.text, added[k].text));
+    const onlyComments = removed.length === added.length && removed.every((l, k) => codeLine(l) && sameCode(l.text, added[k].text));
     const take = !onlyComments && (command ? wantCommands && (!output || wantOutputs) : wantOutputs);
     if (!take) {
       out.push(...removed.map((l) => l.raw));

@@ -52,4 +52,16 @@ describe('syncing a translated block with its reference', () => {
     expect(result.lines).toBeUndefined();
     expect(result).toMatchObject({ kinds: ['comment'], fixed: [] });
   });
+
+  test('a `#` line of an expected output is output, not a comment: it is synced with the rest, so a second sync finds nothing', () => {
+    // The KubeSphere installer's banner, as the uk page has it with the banner and the labels translated.
+    const banner = (welcome: string, ...rest: string[]) => text('plain', '#####################', `###   ${welcome} KubeSphere!   ###`, '#####################', ...rest);
+    const en = block('en', banner('Welcome to', 'Console: http://192.168.0.8:30880', 'Account: admin'));
+    const uk = block('uk', banner('Ласкаво просимо до', 'Консоль: http://192.168.0.8:30880', 'Обліковий запис: admin'));
+    const result = syncBlock(uk, en, 'all');
+    expect(result.lines).toEqual(en.rawLines.slice(0, 5));
+    expect(result.fixed).toEqual(['output']);
+    const again = block('uk', result.lines!.join('\n').replace(/^/, '{{< text plain >}}\n').concat('\n{{< /text >}}'));
+    expect(syncBlock(again, en, 'all')).toMatchObject({ kinds: ['same'], fixed: [], notes: [] });
+  });
 });
