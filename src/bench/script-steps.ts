@@ -85,7 +85,7 @@ async function timeBash(script: string, dir: string): Promise<number> {
 }
 
 /** Times the verify steps through the runner and the plain script; returns the report lines. */
-export async function benchScriptSteps(dir: string, steps: number, rounds: number): Promise<string[]> {
+export async function benchScriptSteps(dir: string, steps: number, rounds: number, pageStepMs?: number): Promise<string[]> {
   const { page, script, nested, nestedCli, plain, plainCli, root } = generate(dir, steps);
   await timeScript(script, page, root);
   const runner: { stepsMs: number; failed: number }[] = [];
@@ -108,7 +108,7 @@ export async function benchScriptSteps(dir: string, steps: number, rounds: numbe
   return [
     `test script: ${steps} \`_verify_same snip_x "$snip_x_out"\` calls, ${runner[0].failed} not passing; plain bash sourcing plain snips, same snippet calls: ${bash_.toFixed(0)} ms`,
     `script runner, one step per call, first step to last: ${steps_.toFixed(0)} ms (${(steps_ / bash_).toFixed(1)}x plain bash)`,
-    `overhead per verify call on top of the command: ${perCall.toFixed(2)} ms; target < 2 ms`,
+    `overhead per verify call on top of the command: ${perCall.toFixed(2)} ms${pageStepMs ? ` (${(perCall / pageStepMs).toFixed(2)}x a page step's in this run: the ratio holds under load)` : ''}; target < 2 ms`,
     `the same calls nested in a function (one step; ${inside[0].reported} calls reported from the session's log, ${inside[0].failed} not passing): ${inside_.toFixed(0)} ms, ${perNested.toFixed(2)} ms per call on top of the command`,
     `nested calls starting the CLI per call instead of asking the runner's matcher (${CLI_CALLS} calls, ${viaCli.failed} not passing): ${perCli.toFixed(1)} ms per call, ${(perCli / perNested).toFixed(0)}x the served matcher`,
   ];
