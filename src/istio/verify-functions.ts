@@ -1,12 +1,14 @@
 // The `_verify_*` functions the session defines after sourcing istio.io's verify.sh, for calls the runner does not
 // see as steps of their own (inside functions, loops, conditions). They keep verify.sh's retry contract
 // (VERIFY_TIMEOUT, VERIFY_DELAY, VERIFY_CONSECUTIVE; output with `\r` and trailing blanks removed) but compare with
-// our matcher (`istio-doctest match`), return 1 instead of ending the shell, and log each call for the report.
+// our matcher, return 1 instead of ending the shell, and log each call for the report. The matcher is the runner's
+// own, asked over its request FIFO (src/run/match-server.ts) when there is one, else `istio-doctest match`.
 import { VERIFY_FUNCTIONS } from './script-statements.js';
 
-/** Environment variables the functions read: the CLI to call and the log of calls. */
+/** Environment variables the functions read: the CLI to call, the log of calls, the runner's matcher FIFO. */
 export const VERIFY_CLI_VAR = 'ISTIO_DOCTEST_CLI';
 export const VERIFY_LOG_VAR = 'ISTIO_DOCTEST_VERIFY_LOG';
+export const VERIFY_MATCH_FIFO_VAR = 'ISTIO_DOCTEST_MATCH_FIFO';
 
 // The bash text defining the functions.
 export function verifyFunctionsScript(): string {
@@ -15,20 +17,28 @@ export function verifyFunctionsScript(): string {
     '__doctest_verify() {',
     '  local mode=$1 func=$2 expected=$3 out ret cmp attempts=0 consecutive=0 diff=""',
     '  local max=${VERIFY_TIMEOUT:-120} delay=${VERIFY_DELAY:-1} want=${VERIFY_CONSECUTIVE:-1}',
-    '  local end=$(( $(date +%s) + max )) errexit; errexit="$(shopt -po errexit || true)"; set +e',
+    "  local end=$(( ${EPOCHSECONDS:-$(date +%s)} + max )) errexit='set +e'; [[ $- == *e* ]] && errexit='set -e'; set +e",
     '  local tmp; tmp=$(mktemp -d)',
     "  printf '%s' \"$expected\" >\"$tmp/expected\"",
     '  while true; do',
     '    attempts=$((attempts + 1))',
     '    out=$($func 2>&1); ret=$?',
-    "    out=$(sed 's/[[:space:]]*$//g' <<<\"\${out//$'\\r'}\")",
     '    if [[ $mode == failure ]]; then [[ $ret -ne 0 ]]; cmp=$?',
     '    else',
-    "      printf '%s' \"$out\" >\"$tmp/actual\"",
-    '      case $mode in',
-    '        contains|not-contains|regex) diff=$(node "$' + VERIFY_CLI_VAR + '" match --mode "$mode" --arg "$expected" --expected /dev/null --actual "$tmp/actual" 2>&1) ;;',
-    '        *) diff=$(node "$' + VERIFY_CLI_VAR + '" match --mode "$mode" --expected "$tmp/expected" --actual "$tmp/actual" 2>&1) ;;',
-    '      esac; cmp=$?',
+    `      if [[ -n \${${VERIFY_MATCH_FIFO_VAR}:-} && -p \$${VERIFY_MATCH_FIFO_VAR} ]] && { [[ -p $tmp/done ]] || mkfifo "$tmp/done"; }; then`,
+    '        # The runner removes the `\\r` and trailing blanks as the sed below does.',
+    "        printf '%s' \"$out\" >\"$tmp/actual\"; cmp=2; diff=''",
+    `        { printf '%s\\t%s\\n' "$mode" "$tmp" >"\$${VERIFY_MATCH_FIFO_VAR}" && IFS= read -r cmp <&3; } 3<>"$tmp/done"`,
+    `        IFS= read -r -d '' diff <"$tmp/diff"; while [[ $diff == *$'\\n' ]]; do diff=\${diff%$'\\n'}; done`,
+    '        [[ $cmp == [01] ]] || cmp=2',
+    '      else',
+    "        out=$(sed 's/[[:space:]]*$//g' <<<\"\${out//$'\\r'}\")",
+    "        printf '%s' \"$out\" >\"$tmp/actual\"",
+    '        case $mode in',
+    '          contains|not-contains|regex) diff=$(node "$' + VERIFY_CLI_VAR + '" match --mode "$mode" --arg "$expected" --expected /dev/null --actual "$tmp/actual" 2>&1) ;;',
+    '          *) diff=$(node "$' + VERIFY_CLI_VAR + '" match --mode "$mode" --expected "$tmp/expected" --actual "$tmp/actual" 2>&1) ;;',
+    '        esac; cmp=$?',
+    '      fi',
     '      [[ $cmp -eq 0 && $mode == not-contains && $ret -ne 0 ]] && cmp=1',
     '    fi',
     '    if [[ $cmp -eq 0 ]]; then consecutive=$((consecutive + 1)); else consecutive=0; fi',
@@ -36,7 +46,7 @@ export function verifyFunctionsScript(): string {
     "      [[ -n \"\${" + VERIFY_LOG_VAR + ":-}\" ]] && printf '%s\\t%s\\t%s\\t%s\\n' passed \"$mode\" \"$func\" \"$attempts\" >>\"$" + VERIFY_LOG_VAR + '"',
     '      rm -rf "$tmp"; eval "$errexit"; return 0',
     '    fi',
-    '    if (( $(date +%s) > end )); then',
+    '    if (( ${EPOCHSECONDS:-$(date +%s)} > end )); then',
     "      printf 'VERIFY FAILED %s (timeout after %ss, %s attempts, %s):\\n%s\\n' \"$func\" \"$max\" \"$attempts\" \"$mode\" \"\${diff:-exit status $ret}\"",
     "      [[ -n \"\${" + VERIFY_LOG_VAR + ":-}\" ]] && printf '%s\\t%s\\t%s\\t%s\\n' failed \"$mode\" \"$func\" \"$attempts\" >>\"$" + VERIFY_LOG_VAR + '"',
     '      rm -rf "$tmp"; eval "$errexit"; return 1',

@@ -4,13 +4,14 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { INJECTED_HELPERS, SNIPS_DIR_VAR, type ScriptPlan, type ScriptStep } from '../istio/script-plan.js';
-import { VERIFY_CLI_VAR, VERIFY_LOG_VAR, verifyFunctionsScript } from '../istio/verify-functions.js';
+import { VERIFY_CLI_VAR, VERIFY_LOG_VAR, VERIFY_MATCH_FIFO_VAR, verifyFunctionsScript } from '../istio/verify-functions.js';
 import type { RunPlan } from '../plan/plan.js';
 import { clusterPicture } from './cluster-picture.js';
 import { needsPicture, type PageOptions } from './run-page.js';
 import { touchedNamespaces } from './touched-namespaces.js';
 import type { PageResult, StepResult, StepStatus } from './results.js';
 import { runVerifyCall } from './script-verify.js';
+import { startMatchServer } from './match-server.js';
 import { SNAPSHOT_COMMAND, snapshotResult, takeSnapshot } from './snapshot.js';
 import { Session } from './session.js';
 import { linkRepo, makeWorkdir, removeWorkdir } from './workdir.js';
@@ -19,6 +20,8 @@ import { startPage } from './page-start.js';
 export interface ScriptOptions extends PageOptions {
   /** The CLI the session's `_verify_*` functions call for nested calls (`bin/istio-doctest.js`). */
   cli?: string;
+  /** Serve the matcher to nested `_verify_*` calls over a FIFO (default true); off, they start the CLI per attempt. */
+  matchServer?: boolean;
 }
 
 /** Whether a plan is a script plan. */
@@ -43,7 +46,10 @@ export async function runScript(plan: ScriptPlan, options: ScriptOptions): Promi
   const out = join(dir.root, 'test-output');
   mkdirSync(out, { recursive: true });
   const log = join(dir.ctl, 'verify.log');
+  // Nested `_verify_*` calls ask the runner's matcher instead of starting the CLI per attempt (off: the bench's baseline).
+  const matcher = options.matchServer === false ? undefined : startMatchServer(dir.ctl);
   const env: Record<string, string> = {
+    ...(matcher ? { [VERIFY_MATCH_FIFO_VAR]: matcher.fifo } : {}),
     [SNIPS_DIR_VAR]: snipsDir,
     [VERIFY_LOG_VAR]: log,
     ...(options.cli ? { [VERIFY_CLI_VAR]: options.cli } : {}),
@@ -56,6 +62,7 @@ export async function runScript(plan: ScriptPlan, options: ScriptOptions): Promi
   try {
     session = await Session.start({ cwd: dir.work, ctlDir: dir.ctl, token, env, killGraceMs: options.killGraceMs });
   } catch (error) {
+    matcher?.close();
     removeWorkdir(dir);
     return fail((error as Error).message);
   }
@@ -94,6 +101,7 @@ export async function runScript(plan: ScriptPlan, options: ScriptOptions): Promi
     }
   } finally {
     await session.close();
+    matcher?.close();
     removeWorkdir(dir);
   }
   if (before && !options.force?.aborted) {

@@ -8,7 +8,7 @@
 // saved for bash to restore, so nothing of the runner on 10, 11, 12).
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { closeSync, constants, existsSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, constants, existsSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { execa } from 'execa';
@@ -25,6 +25,8 @@ export const STEP_VAR = 'ISTIO_DOCTEST_STEP';
 const CONTROL_FD = 254;
 /** Exit status of a shell that saved its state on the runner's request (SIGUSR1) and exited. */
 const ABORT_SAVED = 86;
+/** A periodic full save is due once this many times its own last cost has passed since it ended (at most ~5% of the time). */
+const SAVE_SPACING = 20;
 
 /** What one command did, as a flat record (modelled on execa's result); a failure is data, never an exception. */
 export interface CommandResult {
@@ -41,7 +43,11 @@ export interface CommandResult {
   message: string;
   /** Whether the shell had to be replaced (it was ended, or the command exited it); the new one has the saved state. */
   restarted: boolean;
-  /** Whether the shell's state (variables, functions, options, directory) after this command could be saved. */
+  /**
+   * Whether the shell's state (variables, functions, options, directory) after this command was saved, or is kept by a
+   * shell whose exit and abort traps will save it (its state file checked writable); for a command that ended the
+   * shell, whether the state it had then was saved.
+   */
   stateSaved: boolean;
 }
 
@@ -67,8 +73,11 @@ export interface RunOptions {
   signal?: AbortSignal;
 }
 
+/** After a command: its state written to the file, or kept by a shell whose exit and abort traps will write it, or neither. */
+type Saving = 'saved' | 'deferred' | 'failed';
+
 type Outcome =
-  | { kind: 'status'; status: number; saved: boolean; background: number }
+  | { kind: 'status'; status: number; saving: Saving; background: number }
   | { kind: 'exited'; code?: number }
   | { kind: 'timeout' }
   | { kind: 'aborted' };
@@ -85,10 +94,12 @@ export class Session {
   private shells = 0;
   private seq = 0;
   private pending = new Map<number, (outcome: Outcome) => void>();
-  /** The state file to restore into a replacement shell, and the command after which it was saved. */
+  /** The state file to restore into a replacement shell, and the command after (or during) which it was saved. */
   private state?: { file: string; seq: number };
   /** The last command whose state could not be saved, to say so when a replacement shell gets an older state. */
   private unsaved?: number;
+  /** The last command that finished in the shell: a replacement shell should have its state or a later one. */
+  private finished?: number;
   /** Only the runner's command lines hold it; the shell prints it back at the end of each command. */
   private readonly secret = randomBytes(16).toString('hex');
   /** The highest `$!` a command reported: background processes up to it belong to earlier commands. */
@@ -117,7 +128,8 @@ export class Session {
     const { ctlDir } = this.options;
     const stepFile = join(ctlDir, `step.${seq}.sh`);
     const outFile = join(this.options.outDir ?? ctlDir, `out.${seq}`);
-    const stateFile = join(ctlDir, `state.${seq % 2}`);
+    // The one of the two state files that does not hold the last saved state: a failed write never loses that one.
+    const stateFile = join(ctlDir, this.state?.file === join(ctlDir, 'state.0') ? 'state.1' : 'state.0');
     writeFileSync(stepFile, command.endsWith('\n') ? command : `${command}\n`);
     // The clock tick the command starts in, read as the kernel dates processes, to tell its subshells from earlier ones'.
     const sinceTicks = uptimeTicks();
@@ -132,21 +144,26 @@ export class Session {
       if (late) outcome = late;
       else restarted = true;
     }
+    let stateSaved = false;
     if (outcome.kind === 'status') {
       this.lastBackground = Math.max(this.lastBackground, outcome.background);
-      if (outcome.saved) this.state = { file: stateFile, seq };
-      else this.unsaved = seq;
-    } else if (outcome.kind === 'exited') {
-      note = await this.replace();
-      restarted = true;
+      if (outcome.saving === 'saved') this.state = { file: stateFile, seq };
+      if (outcome.saving === 'failed') this.unsaved = seq;
+      this.finished = seq;
+      stateSaved = outcome.saving !== 'failed';
     } else {
+      // The shell is gone; its exit trap (a step that exits) or its SIGUSR1 trap (a step that was ended) saved its state.
+      await within(this.exited(), 2000);
+      stateSaved = savedAfter(stateFile, seq);
+      if (stateSaved) this.state = { file: stateFile, seq };
       note = await this.replace();
+      if (outcome.kind === 'exited') restarted = true;
     }
     const durationMs = performance.now() - started;
     const { text, droppedBytes } = readBoundedOutput(outFile);
     rmSync(stepFile, { force: true });
     rmSync(outFile, { force: true });
-    return result(outcome, { output: text, droppedBytes, durationMs, restarted }, options.timeoutMs, note);
+    return result(outcome, { output: text, droppedBytes, durationMs, restarted, stateSaved }, options.timeoutMs, note);
   }
 
   /**
@@ -192,7 +209,9 @@ export class Session {
     const seq = ++this.seq;
     const ready = this.answer(seq);
     const restore = this.state ? `source ${shellQuote(this.state.file)} >/dev/null 2>&1; ` : '';
-    this.send(`set -o pipefail; cd -- ${shellQuote(cwd)}; ${restore}${setupLine(ctlDir)}${this.report(seq, '0', '0')}\n`);
+    const traps = join(ctlDir, 'traps');
+    if (!existsSync(traps)) execFileSync('mkfifo', ['-m', '600', traps]);
+    this.send(`set -o pipefail; cd -- ${shellQuote(cwd)}; ${restore}${setupLine(traps)}${this.report(seq, '0', '0')}\n`);
     const outcome = (await within(ready, 10000)) ?? { kind: 'timeout' };
     rmSync(fifo, { force: true });
     if (outcome.kind !== 'status') {
@@ -201,11 +220,12 @@ export class Session {
   }
 
   // The line the shell runs for a command: its descriptors set (nothing for bash to save and restore), its processes
-  // marked with its number, the step sourced, then its state saved and its end reported. Short: bash reads a byte at a time.
+  // marked with its number, the file its state goes to named, the step sourced, then its state saved or checked to be
+  // savable, and its end reported. Short: bash reads a byte at a time.
   private stepLine(seq: number, stepFile: string, outFile: string, stateFile: string): string {
     return (
-      `exec </dev/null >|${shellQuote(outFile)} 2>&1; export ${STEP_VAR}=${seq}; source ${shellQuote(stepFile)}; ` +
-      `{ __istio_doctest_s=$?; __istio_doctest_save ${shellQuote(stateFile)}; ${this.report(seq, '"$__istio_doctest_s"', '"$__istio_doctest_t"')}; } 2>/dev/null\n`
+      `exec </dev/null >|${shellQuote(outFile)} 2>&1; export ${STEP_VAR}=${seq}; __istio_doctest_f=${shellQuote(stateFile)} __istio_doctest_n=${seq}; source ${shellQuote(stepFile)}; ` +
+      `{ __istio_doctest_s=$?; __istio_doctest_after; ${this.report(seq, '"$__istio_doctest_s"', '"$__istio_doctest_t"')}; } 2>/dev/null\n`
     );
   }
 
@@ -227,7 +247,8 @@ export class Session {
         const resolve = this.pending.get(Number(seq));
         if (resolve) {
           this.pending.delete(Number(seq));
-          resolve({ kind: 'status', status: Number(status), saved: saved === '0', background: Number(background) || 0 });
+          const saving: Saving = saved === '0' ? 'saved' : saved === 'd' ? 'deferred' : 'failed';
+          resolve({ kind: 'status', status: Number(status), saving, background: Number(background) || 0 });
         }
       }
       newline = reader.buffer.indexOf('\n');
@@ -275,11 +296,10 @@ export class Session {
     signal(pid, 'SIGCONT');
     const exited = await within(this.exited(), this.options.stuckGraceMs ?? 1500);
     if (exited === undefined) {
-      // The page replaced the runner's SIGUSR1 trap, or the shell is stuck: killed, it keeps the last saved state.
-      await killTree([pid], 0);
+      // The page replaced the runner's SIGUSR1 trap, or the shell is stuck: SIGTERM runs its exit trap, which saves the
+      // state if it can in the grace; then killed, it keeps the last saved state.
+      await killTree([pid], 500);
       await within(this.exited(), 2000);
-    } else if (exited === ABORT_SAVED && existsSync(abortStateOf(this.options.ctlDir))) {
-      this.state = { file: abortStateOf(this.options.ctlDir), seq };
     }
     // What the command started while it was being ended (marked with its number) goes too.
     const late2 = processesWithEnv([`${RUN_TOKEN_VAR}=${this.options.token}`, `${STEP_VAR}=${seq}`]).filter(isAlive);
@@ -305,8 +325,10 @@ export class Session {
       resolve({ kind: 'exited' });
     }
     await this.spawn();
-    if (this.unsaved !== undefined && (this.state === undefined || this.state.seq < this.unsaved)) {
-      return `the shell's state after command ${this.unsaved} could not be saved; the new shell has ${this.state ? `the state after command ${this.state.seq}` : 'the starting state'}`;
+    const lost = this.finished;
+    if (lost !== undefined && (this.state === undefined || this.state.seq < lost)) {
+      const why = this.unsaved === lost ? 'could not be saved' : 'was lost with it (it ended without running its exit trap)';
+      return `the shell's state after command ${lost} ${why}; the new shell has ${this.state ? `the state after command ${this.state.seq}` : 'the starting state'}`;
     }
     return '';
   }
@@ -349,18 +371,43 @@ function startShell(cwd: string, fifo: string, env: Record<string, string>) {
   });
 }
 
-// Moves the report channel to its descriptor, defines the state saver and the SIGUSR1 trap that saves the state and
-// exits. The state is written with `>|` (a page's `set -o noclobber` must not stop it), alternating between two files
-// so one is always whole; its status is kept for the report.
-function setupLine(ctlDir: string): string {
-  const save = `{ declare -p; declare -f; alias -p; shopt -p; set +o; builtin printf 'cd -- %q\\n' "$PWD"; } >|"$1" && __istio_doctest_t=0 || __istio_doctest_t=$?`;
-  const abort = `{ __istio_doctest_save ${shellQuote(abortStateOf(ctlDir))}; } 2>/dev/null; [ "$__istio_doctest_t" = 0 ] && exit ${ABORT_SAVED}; exit 1`;
-  return `exec ${CONTROL_FD}>&1 >/dev/null </dev/null; __istio_doctest_save() { ${save}; }; trap ${shellQuote(abort)} USR1; `;
+// Moves the report channel to its descriptor and defines how the state is kept. A full save (every variable and
+// function) costs milliseconds with istio.io's hundreds of snippets, so it is not made after every command: the EXIT
+// trap saves the state when a step exits the shell (`exit`, `set -e`), the SIGUSR1 trap when the runner ends a step,
+// and after a command the shell only checks, with builtins, that both traps are still the runner's and that the state
+// file can be written. A full save is still made after a command when the page replaced either trap, and at most every
+// SAVE_SPACING times its own cost (for a shell that ends without its traps: `exec`, SIGKILL). The state file is written
+// with `>|` (a page's `set -o noclobber` must not stop it) and ends with a line naming the command, so the runner can
+// tell a whole save of this command from an older or broken file; the save's status is kept for the report (`d`: deferred).
+function setupLine(traps: string): string {
+  const save = `{ declare -p; declare -f; alias -p; shopt -p; set +o; builtin printf 'cd -- %q\\n${STATE_END}%s\\n' "$PWD" "$2"; } >|"$1" && __istio_doctest_t=0 || __istio_doctest_t=$?`;
+  const guarded = `{ builtin trap -p EXIT USR1 >&3; builtin printf '\\0' >&3; IFS= builtin read -r -d '' __istio_doctest_p <&3; } 3<>${shellQuote(traps)} && [[ $__istio_doctest_p == "$__istio_doctest_w" ]]`;
+  const after = [
+    'local now=${EPOCHREALTIME-}; now=${now//[!0-9]/}',
+    `if (( now < \${__istio_doctest_due:-0} )) && __istio_doctest_guarded; then : >>"$__istio_doctest_f" && __istio_doctest_t=d || __istio_doctest_t=$?`,
+    `else __istio_doctest_save "$__istio_doctest_f" "$__istio_doctest_n"; local end=\${EPOCHREALTIME-}; end=\${end//[!0-9]/}; __istio_doctest_due=$(( end + ${SAVE_SPACING} * (end - now) )); fi`,
+  ].join('; ');
+  const onExit = '[[ -n ${__istio_doctest_e-} ]] || __istio_doctest_save "${__istio_doctest_f-}" "${__istio_doctest_n-}"';
+  const onAbort = `__istio_doctest_save "\${__istio_doctest_f-}" "\${__istio_doctest_n-}"; __istio_doctest_e=1; exit ${ABORT_SAVED}`;
+  return (
+    `exec ${CONTROL_FD}>&1 >/dev/null </dev/null; __istio_doctest_e= __istio_doctest_due=0; ` +
+    `__istio_doctest_save() { ${save}; }; __istio_doctest_guarded() { ${guarded}; }; __istio_doctest_after() { ${after}; }; ` +
+    `__istio_doctest_exit() { ${onExit}; }; __istio_doctest_abort() { ${onAbort}; }; ` +
+    `trap '{ __istio_doctest_exit; } 2>/dev/null' EXIT; trap '{ __istio_doctest_abort; } 2>/dev/null' USR1; ` +
+    `__istio_doctest_w=; { __istio_doctest_guarded || :; __istio_doctest_w=$__istio_doctest_p; } 2>/dev/null; `
+  );
 }
 
-// The file an ended command's shell saves its state to.
-function abortStateOf(ctlDir: string): string {
-  return join(ctlDir, 'state.ended');
+/** The last line of a whole state file, before the number of the command it was saved after (or during). */
+const STATE_END = '# istio-doctest: the state of command ';
+
+// Whether a state file holds a whole save made after (or during) the given command.
+function savedAfter(file: string, seq: number): boolean {
+  try {
+    return readFileSync(file, 'latin1').endsWith(`\n${STATE_END}${seq}\n`);
+  } catch {
+    return false;
+  }
 }
 
 /** How to tell a command's processes from earlier ones': its number, the clock tick it started in, the highest `$!` before it. */
@@ -413,14 +460,14 @@ async function raceStep(answered: Promise<Outcome>, options: RunOptions): Promis
 }
 
 // Turns what happened into the flat result record.
-function result(outcome: Outcome, base: { output: string; droppedBytes: number; durationMs: number; restarted: boolean }, timeoutMs: number, note: string): CommandResult {
-  const common = { ...base, timedOut: false, interrupted: false, stateSaved: outcome.kind === 'status' ? outcome.saved : false };
+function result(outcome: Outcome, base: { output: string; droppedBytes: number; durationMs: number; restarted: boolean; stateSaved: boolean }, timeoutMs: number, note: string): CommandResult {
+  const common = { ...base, timedOut: false, interrupted: false };
   const withNote = (message: string) => [message, note].filter(Boolean).join('; ');
   switch (outcome.kind) {
     case 'status':
       return { ...common, exitCode: outcome.status, message: outcome.status === 0 ? '' : `exit code ${outcome.status}` };
     case 'exited':
-      return { ...common, exitCode: outcome.code, message: withNote(`the command ended the shell${outcome.code !== undefined ? ` (exit code ${outcome.code})` : ''}; a new one goes on with the state it had`) };
+      return { ...common, exitCode: outcome.code, message: withNote(`the command ended the shell${outcome.code !== undefined ? ` (exit code ${outcome.code})` : ''}; a new one goes on with ${base.stateSaved ? 'the state it had' : 'the state saved before it'}`) };
     case 'timeout':
       return { ...common, timedOut: true, message: withNote(`timed out after ${formatMs(timeoutMs)}`) };
     case 'aborted':

@@ -1,0 +1,100 @@
+// The shell's state (variables, functions, options, directory) is saved when the shell must be replaced, not after
+// every command: by its exit trap when a step ends it (`exit`, `set -e`), by its SIGUSR1 trap when the runner ends a
+// step, after every command when the page replaced either trap, and now and then for a shell that ends without them.
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Session } from '../../src/run/session.js';
+import { makeWorkdir, removeWorkdir, type Workdir } from '../../src/run/workdir.js';
+
+let dir: Workdir;
+let session: Session;
+
+beforeEach(async () => {
+  dir = makeWorkdir();
+  session = await Session.start({ cwd: dir.work, ctlDir: dir.ctl, token: randomBytes(8).toString('hex'), killGraceMs: 500, stuckGraceMs: 1500 });
+});
+
+afterEach(async () => {
+  await session.close();
+  removeWorkdir(dir);
+});
+
+const run = (command: string, timeoutMs = 10000) => session.run(command, { timeoutMs });
+// istio.io's snips.sh: a function and an `_out` variable per snippet, hundreds of them, so that a full save is slow.
+const snips = (count: number) =>
+  Array.from({ length: count }, (_, i) => `snip_step_${i}() {\nkubectl get pods -n istio-system -l app=istiod-${i}\n}\n\n! IFS=$'\\n' read -r -d '' snip_step_${i}_out <<\\ENDSNIP\nNAME READY STATUS\nistiod-${i} 1/1 Running\nENDSNIP\n`).join('\n');
+
+describe('a step that ends the shell', () => {
+  test('keeps the variables it set before it exited, and those of earlier steps', async () => {
+    await run('export SOURCE_POD=curl-1');
+    const exited = await run('export GATEWAY_URL=10.96.0.1:80; cd /tmp; exit 3');
+    expect(exited).toMatchObject({ exitCode: 3, restarted: true, stateSaved: true });
+    expect(exited.message).toBe('the command ended the shell (exit code 3); a new one goes on with the state it had');
+    expect((await run('echo "$SOURCE_POD $GATEWAY_URL $PWD"')).output).toBe('curl-1 10.96.0.1:80 /tmp\n');
+  });
+
+  test('under `set -e` (istio.io scripts run with it) keeps what the failing step set before it failed', async () => {
+    await run(snips(300));
+    await run('set -e; export INGRESS_HOST=172.18.0.2');
+    const failed = await run('export SECURE_INGRESS_PORT=443; false; echo never');
+    expect(failed).toMatchObject({ exitCode: 1, restarted: true, stateSaved: true, output: '' });
+    const next = await run('echo "$INGRESS_HOST:$SECURE_INGRESS_PORT"; snip_step_299_out=${snip_step_299_out%%$\'\\n\'*}; echo "$snip_step_299_out"; type -t snip_step_299; [[ $- == *e* ]] && echo errexit');
+    expect(next.output).toBe('172.18.0.2:443\nNAME READY STATUS\nfunction\nerrexit\n');
+  });
+
+  test('with `exec` (no exit trap runs) goes on with the state saved last, and says which when it is older', async () => {
+    await run(snips(300));
+    await run('export FIRST=1');
+    await run('export SECOND=1');
+    const replaced = await run('export THIRD=1; exec true');
+    expect(replaced).toMatchObject({ exitCode: 0, restarted: true, stateSaved: false });
+    const after = (await run('echo "${SECOND:-lost} ${THIRD:-lost}"')).output;
+    // The state after the step before `exec` was either saved (a periodic save) or lost with the shell, and then said so.
+    if (after === '1 lost\n') expect(replaced.message).toBe('the command ended the shell (exit code 0); a new one goes on with the state saved before it');
+    else expect(replaced.message).toMatch(/^the command ended the shell \(exit code 0\); a new one goes on with the state saved before it; the shell's state after command \d+ was lost with it \(it ended without running its exit trap\); the new shell has (the state after command \d+|the starting state)$/);
+    expect(after).toMatch(/ lost\n$/);
+  });
+});
+
+describe('a page that sets its own traps', () => {
+  test('still gets its variables back after its own EXIT trap ran instead of the runner\'s', async () => {
+    await run(snips(300));
+    const trapped = await run('trap \'echo "page cleanup" >> trap-ran\' EXIT');
+    expect(trapped.stateSaved).toBe(true);
+    await run('export NAMESPACE=istio-io-egress');
+    await run('export HOST=httpbin.org');
+    const exited = await run('exit 5');
+    expect(exited).toMatchObject({ exitCode: 5, restarted: true });
+    expect(exited.message).toBe('the command ended the shell (exit code 5); a new one goes on with the state saved before it');
+    expect(readFileSync(join(dir.work, 'trap-ran'), 'utf8')).toBe('page cleanup\n');
+    expect((await run('echo "$NAMESPACE $HOST"')).output).toBe('istio-io-egress httpbin.org\n');
+  });
+
+  test('still gets its variables back after a time-out, and its own EXIT trap runs as the shell ends', async () => {
+    await run(snips(300));
+    await run('trap \'echo "page cleanup" >> trap-ran\' EXIT; export NAMESPACE=foo');
+    const hung = await run('export SET_IN_HUNG_STEP=yes; sleep 1000', 400);
+    expect(hung).toMatchObject({ timedOut: true, restarted: true, stateSaved: true });
+    expect((await run('echo "$NAMESPACE ${SET_IN_HUNG_STEP:-lost}"')).output).toBe('foo yes\n');
+    expect(existsSync(join(dir.work, 'trap-ran'))).toBe(true);
+  });
+
+  test('that replaced the SIGUSR1 trap: a stuck step is ended with SIGTERM, whose exit trap saves the state', async () => {
+    await run(snips(300));
+    await run("trap '' USR1; export BEFORE=1");
+    const stuck = await run('export DURING=1; while :; do :; done', 400);
+    expect(stuck).toMatchObject({ timedOut: true, restarted: true, stateSaved: true });
+    expect((await run('echo "$BEFORE ${DURING:-lost}"')).output).toBe('1 1\n');
+  });
+
+  test('that ignores SIGUSR1 and SIGTERM: a stuck step is killed and the shell has the state after the step before', async () => {
+    await run(snips(300));
+    await run("trap '' USR1 TERM; export BEFORE=1");
+    await run('export JUST_BEFORE=1');
+    const stuck = await run('export DURING=1; while :; do :; done', 400);
+    expect(stuck).toMatchObject({ timedOut: true, restarted: true, stateSaved: false });
+    expect(stuck.message).toBe('timed out after 400ms');
+    expect((await run('echo "$BEFORE $JUST_BEFORE ${DURING:-lost}"')).output).toBe('1 1 lost\n');
+  });
+});
