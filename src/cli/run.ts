@@ -182,13 +182,20 @@ export async function main(argv: string[]): Promise<number> {
   const checked = preflight(plans, { istioDir });
   const blocked: SkippedPage[] = checked.blocked.map(({ plan, problems }) => ({ file: plan.page.file, reason: blockedReason(problems) }));
   // A boilerplate's problem shows once, however many pages include it.
-  const problems = [...new Map(checked.blocked.flatMap((b) => b.problems).map((d) => [diagnosticLine(d), d])).values()];
-  // Problems of the scripts' helper files concern every script: they stop the run.
-  const helpers = helperProblems(plans);
+  const problems: (Diagnostic | string)[] = [...new Map(checked.blocked.flatMap((b) => b.problems).map((d) => [diagnosticLine(d), d])).values()];
+  // Problems of the helper files every script sources stop the run; a file only one script sources skips that script.
+  const { shared: helpers, own } = helperProblems(plans);
+  for (const [plan, missing] of own) {
+    problems.push(...missing);
+    const at = checked.ready.indexOf(plan);
+    if (at < 0) continue;
+    checked.ready.splice(at, 1);
+    blocked.push({ file: plan.page.file, reason: `preflight: ${missing[0]}${missing.length > 1 ? ` (and ${missing.length - 1} more)` : ''}` });
+  }
 
   if (v['dry-run']) {
     const errors = plans.flatMap((p) => p.errors);
-    process.stdout.write(dryRunText(plans, selected.skipped, { ...settings, keepGoing: v['keep-going'] === true }, [...problems.map(diagnosticLine), ...helpers]));
+    process.stdout.write(dryRunText(plans, selected.skipped, { ...settings, keepGoing: v['keep-going'] === true }, [...problems.map((p) => (typeof p === 'string' ? p : diagnosticLine(p))), ...helpers]));
     if (v.json) {
       try {
         writeFileSync(v.json, planJsonLines(plans));
@@ -240,7 +247,7 @@ export async function main(argv: string[]): Promise<number> {
     if (process.env.GITHUB_ACTIONS === 'true') list.push(new AnnotationsReporter(stdout));
     const reporters = new Reporters(list, (name, reason) => process.stderr.write(`istio-doctest: ${name}: cannot write it (${reason}); the run goes on without it\n`));
     // Pages the preflight left out are skipped with the reason, and annotated where CI shows them, as warnings: the others run.
-    if (process.env.GITHUB_ACTIONS === 'true') for (const d of problems) stdout(`${githubAnnotation({ ...d, severity: 'warning' })}\n`);
+    if (process.env.GITHUB_ACTIONS === 'true') for (const d of problems) if (typeof d !== 'string') stdout(`${githubAnnotation({ ...d, severity: 'warning' })}\n`);
     const summary = await runPages(checked.ready, [...selected.skipped, ...blocked], {
       istioDir,
       stepTimeoutMs: settings.stepTimeoutMs,

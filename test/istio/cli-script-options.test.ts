@@ -1,0 +1,80 @@
+// Faults a new user meets with istio.io test scripts through the real CLI: a script sourcing a file the checkout
+// lacks, a mistyped --repo-root or --setup only=CONFIG, the same warning twice, and what the dry run says and writes.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { ensureBuilt, fakeCluster, readEvents, ROOT, runCli } from '../run/harness.js';
+
+beforeAll(() => ensureBuilt(), 120000);
+
+const page = (title: string) => `---
+title: ${title}
+test: yes
+---
+## Step {#step}
+
+{{< text bash >}}
+$ echo hello
+hello
+{{< /text >}}
+
+## Cleanup {#cleanup}
+
+{{< text bash >}}
+$ echo bye
+{{< /text >}}
+`;
+
+const sites: string[] = [];
+afterAll(() => sites.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+// A small istio.io-like checkout: the given files, and stand-ins for the helper files every script gets.
+function site(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'doctest-script-options-'));
+  sites.push(root);
+  const all: Record<string, string> = {
+    'tests/util/verify.sh': '',
+    'tests/util/debug.sh': '',
+    'tests/util/helpers.sh': '',
+    ...files,
+  };
+  for (const [path, text] of Object.entries(all)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+const rel = (root: string, path: string) => relative(ROOT, join(root, path));
+
+describe('run with istio.io test scripts, under faults', () => {
+  test('a script sourcing a file the checkout lacks is skipped with the reason; the other scripts still run', async () => {
+    const root = site({
+      'content/en/docs/good/index.md': page('Good'),
+      'content/en/docs/good/test.sh': '# @setup profile=none\n_verify_same snip_step_1 "$snip_step_1_out"\n# @cleanup\nsnip_cleanup_1\n',
+      'content/en/docs/lacks/index.md': page('Lacks'),
+      'content/en/docs/lacks/test.sh': '# @setup profile=none\nsource "content/en/docs/lacks/common.sh"\nsnip_step_1\n# @cleanup\nsnip_cleanup_1\n',
+    });
+    const cluster = fakeCluster();
+    const json = join(cluster.dir, 'events.jsonl');
+    const { code, stdout, stderr } = await runCli(['run', '--json', json, rel(root, 'content/en/docs')], { ...cluster.env, VERIFY_TIMEOUT: '1' });
+    expect(stderr).not.toContain('nothing was run');
+    expect(stdout).toContain(`${rel(root, 'content/en/docs/lacks/index.md')}: preflight: ${rel(root, 'content/en/docs/lacks/test.sh')} needs content/en/docs/lacks/common.sh, which is not in the istio.io checkout`);
+    const pages = readEvents(json).filter((e) => e.type === 'page');
+    expect(pages.map((p) => [p.file, p.status])).toEqual([[rel(root, 'content/en/docs/good/index.md'), 'passed']]);
+    expect(code).toBe(0);
+  }, 120000);
+
+  test('a checkout without the helper files every script sources still stops the run before anything runs', async () => {
+    const root = site({
+      'content/en/docs/good/index.md': page('Good'),
+      'content/en/docs/good/test.sh': '# @setup profile=none\nsnip_step_1\n# @cleanup\nsnip_cleanup_1\n',
+    });
+    rmSync(join(root, 'tests'), { recursive: true });
+    const cluster = fakeCluster();
+    const { code, stderr } = await runCli(['run', rel(root, 'content/en/docs')], cluster.env);
+    expect(stderr).toContain('preflight failed, nothing was run');
+    expect(stderr).toContain('needs tests/util/verify.sh, which is not in the istio.io checkout');
+    expect(code).toBe(2);
+  }, 120000);
+});
