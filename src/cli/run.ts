@@ -301,6 +301,8 @@ function readSettings(v: OptionValues<typeof options>): Settings | string {
   const langs = v.lang !== undefined ? v.lang.split(',').map((l) => l.trim()).filter(Boolean) : undefined;
   const istioDir = v['istio-dir'] ?? (process.env.ISTIO_DIR || undefined);
   if (istioDir !== undefined && !isDirectory(istioDir)) return `${v['istio-dir'] !== undefined ? '--istio-dir' : 'ISTIO_DIR'} ${istioDir}: no such folder`;
+  const repoRoot = v['repo-root'];
+  if (repoRoot !== undefined && !isDirectory(repoRoot)) return `--repo-root ${repoRoot}: no such folder`;
   return { stepTimeoutMs: stepTimeout.ms, retryTimeoutMs: retryTimeout.ms, tabs, allow, shard, langs, istioDir };
 }
 

@@ -77,4 +77,15 @@ describe('run with istio.io test scripts, under faults', () => {
     expect(stderr).toContain('needs tests/util/verify.sh, which is not in the istio.io checkout');
     expect(code).toBe(2);
   }, 120000);
+
+  test('a --repo-root that is not a folder is a usage error, before anything runs', async () => {
+    const root = site({ 'content/en/docs/good/index.md': page('Good'), 'content/en/docs/good/test.sh': '# @setup profile=none\nsnip_step_1\n# @cleanup\n' });
+    const cluster = fakeCluster();
+    const missing = join(root, 'no-such-checkout');
+    const { code, stdout, stderr } = await runCli(['run', '--repo-root', missing, rel(root, 'content/en/docs')], cluster.env);
+    expect(stderr).toBe(`istio-doctest: --repo-root ${missing}: no such folder\nRun \`istio-doctest run --help\` for usage.`);
+    expect(stdout).toBe('');
+    expect(code).toBe(2);
+    expect(cluster.touched()).toBe(false);
+  }, 120000);
 });
