@@ -27,7 +27,7 @@ import { tabProblem } from './tabs.js';
 import { parseOptions, referenceProblem, usageError, type OptionValues } from './usage.js';
 import { choosePlans, helperProblems, SCRIPT_MODES, type ScriptMode } from './run-scripts.js';
 import { planJsonLines } from '../report/plan-json.js';
-import { setupAction, setupOfPlan as setupOf } from '../istio/setup-groups.js';
+import { setupAction, setupOfPlan as setupOf, UNSUPPORTED_SETUPS } from '../istio/setup-groups.js';
 
 const help = `Usage: istio-doctest run [options] PATH...
 
@@ -172,6 +172,8 @@ export async function main(argv: string[]): Promise<number> {
   for (const warning of chosen.warnings) process.stderr.write(`istio-doctest: warning: ${warning}\n`);
   const setup = readSetupOption(v.setup);
   if (typeof setup === 'object') return usageError(setup.error, 'run');
+  const unknownSetup = setup === undefined ? undefined : unknownSetupProblem(setup, chosen.plans.map(setupOf));
+  if (unknownSetup) return usageError(unknownSetup, 'run');
   const bySetup = setup === undefined ? chosen.plans : chosen.plans.filter((plan) => setupOf(plan) === setup);
   const otherSetups = setup === undefined ? [] : chosen.plans.filter((plan) => setupOf(plan) !== setup).map((plan) => ({ file: plan.page.file, reason: `setup ${setupOf(plan)}, not ${setup} (--setup only=${setup})` }));
   const selected = { skipped: [...chosen.skipped, ...otherSetups] };
@@ -363,6 +365,15 @@ function readSetupOption(text: string | undefined): string | undefined | { error
   return m ? m[1] : { error: `--setup: expected keep or only=CONFIG (e.g. only=profile=default), got '${text}'` };
 }
 
+
+// `--setup only=CONFIG` naming a config no page has and none istio-doctest knows is a typo (`profile=defualt`), which
+// would otherwise run nothing and pass; a known config without pages is an empty group, as in a CI matrix over setups.
+function unknownSetupProblem(setup: string, configs: string[]): string | undefined {
+  const known = setup === 'profile=none' || setupAction(setup).kind === 'install' || setup in UNSUPPORTED_SETUPS;
+  if (known || configs.includes(setup)) return undefined;
+  const present = [...new Set(configs)].sort((a, b) => (a === 'profile=none' ? -1 : b === 'profile=none' ? 1 : 0));
+  return `--setup only=${setup}: no page here has that setup config, and it is none istio-doctest knows (the pages' configs: ${present.join(', ') || 'none'})`;
+}
 
 // The key a plan is sharded by: its page, and its script when it has one (a page may have several).
 function planKey(plan: RunPlan): string {

@@ -88,4 +88,23 @@ describe('run with istio.io test scripts, under faults', () => {
     expect(code).toBe(2);
     expect(cluster.touched()).toBe(false);
   }, 120000);
+
+  test('--setup only= naming a config no page has and istio-doctest does not know (a typo) is a usage error listing the pages\' setups', async () => {
+    const root = site({
+      'content/en/docs/good/index.md': page('Good'),
+      'content/en/docs/good/test.sh': '# @setup profile=demo\nsnip_step_1\n# @cleanup\n',
+      'content/en/docs/plain/index.md': page('Plain'),
+    });
+    const cluster = fakeCluster();
+    const typo = await runCli(['run', '--setup', 'only=profile=defualt', rel(root, 'content/en/docs')], cluster.env);
+    expect(typo.stderr).toBe(
+      "istio-doctest: --setup only=profile=defualt: no page here has that setup config, and it is none istio-doctest knows (the pages' configs: profile=none, profile=demo)\n" +
+        'Run `istio-doctest run --help` for usage.',
+    );
+    expect(typo.code).toBe(2);
+    // A known config that none of these pages has is a group with nothing to run, as in a CI matrix over setups.
+    const known = await runCli(['run', '--setup', 'only=profile=ambient', rel(root, 'content/en/docs')], cluster.env);
+    expect(known.stdout).toContain('no page to run');
+    expect(known.code).toBe(0);
+  }, 120000);
 });
