@@ -169,7 +169,8 @@ export async function main(argv: string[]): Promise<number> {
     { mode: scriptMode, reference, repoRoot: v['repo-root'], varsFile: v.vars, paths: parsed.positionals, langs: settings.langs },
     (page) => planOf(page, settings.tabs, reference),
   );
-  for (const warning of chosen.warnings) process.stderr.write(`istio-doctest: warning: ${warning}\n`);
+  // The cleanup part repeats the test part's `source` lines, and with them their warnings: each is said once.
+  for (const warning of new Set(chosen.warnings)) process.stderr.write(`istio-doctest: warning: ${warning}\n`);
   const setup = readSetupOption(v.setup);
   if (typeof setup === 'object') return usageError(setup.error, 'run');
   const unknownSetup = setup === undefined ? undefined : unknownSetupProblem(setup, chosen.plans.map(setupOf));

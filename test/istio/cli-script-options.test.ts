@@ -107,4 +107,20 @@ describe('run with istio.io test scripts, under faults', () => {
     expect(known.stdout).toContain('no page to run');
     expect(known.code).toBe(0);
   }, 120000);
+
+  test('a translation whose English script sources a page it lacks is warned once, though the cleanup part sources it again', async () => {
+    const root = site({
+      'content/en/docs/good/index.md': page('Good'),
+      'content/en/docs/other/index.md': page('Other'),
+      'content/en/docs/good/test.sh': '# @setup profile=none\nsource "content/en/docs/other/snips.sh"\nsnip_step_1\n# @cleanup\nsnip_cleanup_1\n',
+      'content/uk/docs/good/index.md': page('Добре'),
+    });
+    const cluster = fakeCluster();
+    const { code, stderr } = await runCli(['run', '--dry-run', rel(root, 'content/uk/docs')], cluster.env);
+    const warnings = stderr.split('\n').filter((line) => line.includes('warning:'));
+    expect(warnings).toEqual([
+      `istio-doctest: warning: ${rel(root, 'content/en/docs/good/test.sh')}: content/en/docs/other/snips.sh: no uk page content/uk/docs/other/index.md; its English snippets are used`,
+    ]);
+    expect(code).toBe(0);
+  }, 120000);
 });
