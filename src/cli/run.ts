@@ -198,7 +198,7 @@ export async function main(argv: string[]): Promise<number> {
 
   if (v['dry-run']) {
     const errors = plans.flatMap((p) => p.errors);
-    process.stdout.write(dryRunText(plans, selected.skipped, { ...settings, keepGoing: v['keep-going'] === true }, [...problems.map((p) => (typeof p === 'string' ? p : diagnosticLine(p))), ...helpers]));
+    process.stdout.write(dryRunText(plans, selected.skipped, { ...settings, keepGoing: v['keep-going'] === true }, [...problems.map((p) => (typeof p === 'string' ? p : diagnosticLine(p))), ...helpers], { leftOut: new Set(plans.filter((plan) => !checked.ready.includes(plan))), stopsRun: helpers.length > 0 || checked.ready.length === 0 }));
     if (v.json) {
       try {
         writeFileSync(v.json, planJsonLines(plans));

@@ -123,4 +123,18 @@ describe('run with istio.io test scripts, under faults', () => {
     ]);
     expect(code).toBe(0);
   }, 120000);
+
+  test('--dry-run counts the scripts the preflight would leave out apart from those that would run', async () => {
+    const root = site({
+      'content/en/docs/good/index.md': page('Good'),
+      'content/en/docs/good/test.sh': '# @setup profile=none\nsnip_step_1\n# @cleanup\nsnip_cleanup_1\n',
+      'content/en/docs/broken/index.md': page('Broken'),
+      'content/en/docs/broken/test.sh': '# @setup profile=none\nif then fi (\n# @cleanup\n',
+    });
+    const cluster = fakeCluster();
+    const { code, stdout } = await runCli(['run', '--dry-run', rel(root, 'content/en/docs')], cluster.env);
+    expect(stdout).toContain('A real run would leave these pages out in its preflight (the others would run):');
+    expect(stdout).toMatch(/\n2 pages planned, 2 steps; 1 left out by the preflight, so 1 would run; nothing was run$/);
+    expect(code).toBe(2);
+  }, 120000);
 });
