@@ -137,4 +137,36 @@ describe('run with istio.io test scripts, under faults', () => {
     expect(stdout).toMatch(/\n2 pages planned, 2 steps; 1 left out by the preflight, so 1 would run; nothing was run$/);
     expect(code).toBe(2);
   }, 120000);
+
+  test('--dry-run --json marks the steps that would be skipped, and gives every plan its setup config, page plans included', async () => {
+    const root = site({
+      'content/en/docs/plain/index.md': `---
+title: Plain
+test: yes
+---
+## Install {#install}
+
+{{< text syntax=bash snip_id=none >}}
+$ helm install <release> <chart>
+{{< /text >}}
+
+{{< text bash >}}
+$ echo hello
+hello
+{{< /text >}}
+`,
+    });
+    const cluster = fakeCluster();
+    const json = join(cluster.dir, 'plan.jsonl');
+    const { code } = await runCli(['run', '--dry-run', '--json', json, rel(root, 'content/en/docs')], cluster.env);
+    const file = rel(root, 'content/en/docs/plain/index.md');
+    expect(readEvents(json)).toEqual([
+      {
+        type: 'plan', file, line: 8, id: `${file}:7`, verify: 'none', setup: 'profile=none',
+        skip: 'snip_id=none: istio.io marks this block never to run (`snip_install_1: { run: true }` under `blocks:` in doctest.yaml runs it)',
+      },
+      { type: 'plan', file, line: 12, id: 'snip_install_2', verify: 'auto', setup: 'profile=none' },
+    ]);
+    expect(code).toBe(0);
+  }, 120000);
 });
