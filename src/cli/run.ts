@@ -359,8 +359,8 @@ function unwritable(file: string): string | undefined {
   }
 }
 
-// `--setup only=CONFIG` gives CONFIG; `keep` (or nothing) no filter; anything else is a usage error.
-function readSetupOption(text: string | undefined): string | undefined | { error: string } {
+/** `--setup only=CONFIG` gives CONFIG; `keep` (or nothing) no filter; anything else is a usage error. */
+export function readSetupOption(text: string | undefined): string | undefined | { error: string } {
   if (text === undefined || text === 'keep') return undefined;
   const m = /^only=(.+)$/.exec(text);
   return m ? m[1] : { error: `--setup: expected keep or only=CONFIG (e.g. only=profile=default), got '${text}'` };

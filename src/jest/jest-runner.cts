@@ -1,5 +1,6 @@
 // `istio-doctest/jest-runner`: Jest's runner interface, implemented directly (see the README for why not
 // create-jest-runner). CommonJS so Jest can require it on every Node version; the work is in ESM, imported on use.
+import { join } from 'node:path';
 import type { Config } from '@jest/types';
 import type { Test, TestEvents } from '@jest/test-result';
 
@@ -28,7 +29,9 @@ class DoctestRunner {
     const emit = async <N extends keyof TestEvents>(name: N, payload: TestEvents[N]) => {
       for (const listener of this.listeners.get(name) ?? []) await listener(payload);
     };
-    await runDocTests(tests, { globalConfig: this.globalConfig, watcher, emit });
+    // The CLI beside this file (dist/jest/ → bin/): test scripts' nested `_verify_*` calls run its `match`.
+    const cli = join(__dirname, '..', '..', 'bin', 'istio-doctest.js');
+    await runDocTests(tests, { globalConfig: this.globalConfig, watcher, emit, cli });
   }
 }
 

@@ -1,6 +1,8 @@
 // The Jest runner's options: `globals.doctest` in the Jest project config (Jest 29 passes no options to a runner and
 // rejects unknown top-level keys), with environment variables overriding them, checked into one typed record.
 import { parseDuration } from '../config/duration.js';
+import { readSetupOption } from '../cli/run.js';
+import { SCRIPT_MODES, type ScriptMode } from '../cli/run-scripts.js';
 
 /** What a project may set under `globals: { doctest: {...} }`. */
 export interface DoctestJestOptions {
@@ -12,8 +14,20 @@ export interface DoctestJestOptions {
   stepTimeoutMs: number;
   /** Language whose block ids and doctest.yaml translations take (`ISTIO_DOCTEST_REFERENCE`). */
   reference: string;
-  /** Setup config of the cluster; only `keep` (the cluster as it is) until setup configs exist (`ISTIO_DOCTEST_SETUP`). */
-  setup: 'keep';
+  /**
+   * As `run --setup` (`ISTIO_DOCTEST_SETUP`): `manage` (unset) brings the cluster to each group's setup config before
+   * it and back after; `keep` trusts the cluster as it is; `only=CONFIG` manages and runs only that config's pages.
+   */
+  setup: 'manage' | 'keep';
+  /** The one setup config to run (`only=CONFIG`), or undefined for all. */
+  setupOnly?: string;
+  /** As `run --scripts` (`ISTIO_DOCTEST_SCRIPTS`): a page with istio.io test scripts runs them (`auto`), only such pages
+   * run (`only`), or scripts are ignored (`off`). */
+  scripts: ScriptMode;
+  /** As `run --repo-root` (`ISTIO_DOCTEST_REPO_ROOT`): the istio.io checkout scripts' `tests/util/...` resolve in. */
+  repoRoot?: string;
+  /** Compare the cluster before and after each script (`run --no-snapshot` turns it off). */
+  snapshot: boolean;
   /** Run pages whatever their `test:` flag says. */
   all: boolean;
   keepGoing: boolean;
@@ -40,11 +54,13 @@ export const ENV_OVERRIDES = {
   stepTimeout: 'ISTIO_DOCTEST_STEP_TIMEOUT',
   reference: 'ISTIO_DOCTEST_REFERENCE',
   setup: 'ISTIO_DOCTEST_SETUP',
+  scripts: 'ISTIO_DOCTEST_SCRIPTS',
+  repoRoot: 'ISTIO_DOCTEST_REPO_ROOT',
   context: 'ISTIO_DOCTEST_CONTEXT',
   summary: 'ISTIO_DOCTEST_SUMMARY',
 } as const;
 
-const KNOWN = ['istioDir', 'tabs', 'retryTimeout', 'stepTimeout', 'reference', 'setup', 'all', 'keepGoing', 'wait', 'context', 'allowContext', 'vars', 'summary', 'skipUnlessCluster'] as const;
+const KNOWN = ['istioDir', 'tabs', 'retryTimeout', 'stepTimeout', 'reference', 'setup', 'scripts', 'repoRoot', 'snapshot', 'all', 'keepGoing', 'wait', 'context', 'allowContext', 'vars', 'summary', 'skipUnlessCluster'] as const;
 
 type Raw = Record<string, unknown>;
 
@@ -80,8 +96,12 @@ export function readJestOptions(raw: unknown, env: NodeJS.ProcessEnv): { ok: tru
   };
   const tabs = config.tabs ?? {};
   if (typeof tabs !== 'object' || tabs === null || Array.isArray(tabs) || Object.values(tabs).some((v) => typeof v !== 'string')) problems.push(describe('tabs', 'an object of strings, e.g. { "config-api": "gateway-api" }', tabs));
-  const setup = text('setup') ?? 'keep';
-  if (setup !== 'keep') problems.push(`globals.doctest.setup: only 'keep' (the cluster as it is) is supported yet, got '${setup}'`);
+  const setup = text('setup');
+  const setupOnly = readSetupOption(setup);
+  // run's own check, its message under this option's name.
+  if (typeof setupOnly === 'object') problems.push(`${optionName('setup')}: ${setupOnly.error.replace(/^--setup: /, '')}`);
+  const scripts = text('scripts') ?? 'auto';
+  if (!isScriptMode(scripts)) problems.push(describe('scripts', `one of ${SCRIPT_MODES.join(', ')}`, scripts));
   let allowContext: RegExp | undefined;
   const allow = text('allowContext');
   try {
@@ -95,7 +115,11 @@ export function readJestOptions(raw: unknown, env: NodeJS.ProcessEnv): { ok: tru
     retryTimeoutMs: duration('retryTimeout', 120000),
     stepTimeoutMs: duration('stepTimeout', 300000),
     reference: text('reference') ?? 'en',
-    setup: 'keep',
+    setup: setup === 'keep' ? 'keep' : 'manage',
+    setupOnly: typeof setupOnly === 'string' ? setupOnly : undefined,
+    scripts: isScriptMode(scripts) ? scripts : 'auto',
+    repoRoot: text('repoRoot'),
+    snapshot: flag('snapshot', true),
     all: flag('all', false),
     keepGoing: flag('keepGoing', false),
     wait: flag('wait', true),
@@ -121,8 +145,18 @@ function tabsFromEnv(text: string): Record<string, string> | string {
 
 // `globals.doctest.KEY: expected WHAT, got VALUE`.
 function describe(key: string, what: string, value: unknown): string {
+  return `${optionName(key)}: expected ${what}, got ${JSON.stringify(value)}`;
+}
+
+// `globals.doctest.KEY (or ENV_VAR)`: where a value comes from, for messages.
+function optionName(key: string): string {
   const env = (ENV_OVERRIDES as Record<string, string>)[key];
-  return `globals.doctest.${key}${env ? ` (or ${env})` : ''}: expected ${what}, got ${JSON.stringify(value)}`;
+  return `globals.doctest.${key}${env ? ` (or ${env})` : ''}`;
+}
+
+// Whether a value is one of run's --scripts modes.
+function isScriptMode(value: string): value is ScriptMode {
+  return (SCRIPT_MODES as readonly string[]).includes(value);
 }
 
 // The failure for a bad `globals.doctest` as a whole.

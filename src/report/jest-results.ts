@@ -50,7 +50,7 @@ export function assertionResult(title: string, step: PlannedStep, status: JestSt
  */
 export function stepFailure(r: StepResult, lines: string[], absolute: string): string {
   const step = r.step;
-  const attempts = r.attempts > 1 ? ` (${r.attempts} attempts)` : '';
+  const attempts = r.attempts > 1 && !/\b\d+ attempts\b/.test(r.message) ? ` (${r.attempts} attempts)` : '';
   const exit = r.exitCode !== undefined && !/exit code/.test(r.message) ? `, exit code ${r.exitCode}` : '';
   const head = `${r.message || r.status}${attempts}${exit}`;
   const from = step.expectedLine ?? step.line;
