@@ -135,7 +135,7 @@ function folderTestsOf(options: ScriptChoiceOptions): { script: string; page: st
 /** Problems of the istio.io helper files the script plans need, checked under their checkout (--repo-root): those of
  * the files every script gets (tests/util/verify.sh, debug.sh, helpers.sh) stop the run; a file only some scripts
  * source (a test's own common.sh) keeps just those scripts from running, with the reason. */
-export function helperProblems(plans: RunPlan[]): { shared: string[]; own: Map<RunPlan, string[]> } {
+export function splitHelperProblems(plans: RunPlan[]): { shared: string[]; own: Map<RunPlan, string[]> } {
   const shared: string[] = [];
   const own = new Map<RunPlan, string[]>();
   const missing = new Map<string, boolean>();
@@ -153,4 +153,10 @@ export function helperProblems(plans: RunPlan[]): { shared: string[]; own: Map<R
     }
   }
   return { shared, own };
+}
+
+/** Every problem of the helper files the script plans need, each once (shared ones and a script's own alike). */
+export function helperProblems(plans: RunPlan[]): string[] {
+  const { shared, own } = splitHelperProblems(plans);
+  return [...shared, ...[...own.values()].flat()];
 }

@@ -25,7 +25,7 @@ import { loadInputs } from './inputs.js';
 import { applyUpdate, normalizeUpdateFlag, UPDATE_VALUES, updateBaseline, type UpdateValue } from './run-update.js';
 import { tabProblem } from './tabs.js';
 import { parseOptions, referenceProblem, usageError, type OptionValues } from './usage.js';
-import { choosePlans, helperProblems, SCRIPT_MODES, type ScriptMode } from './run-scripts.js';
+import { choosePlans, splitHelperProblems, SCRIPT_MODES, type ScriptMode } from './run-scripts.js';
 import { planJsonLines } from '../report/plan-json.js';
 import { setupAction, setupOfPlan as setupOf, UNSUPPORTED_SETUPS } from '../istio/setup-groups.js';
 
@@ -187,7 +187,7 @@ export async function main(argv: string[]): Promise<number> {
   // A boilerplate's problem shows once, however many pages include it.
   const problems: (Diagnostic | string)[] = [...new Map(checked.blocked.flatMap((b) => b.problems).map((d) => [diagnosticLine(d), d])).values()];
   // Problems of the helper files every script sources stop the run; a file only one script sources skips that script.
-  const { shared: helpers, own } = helperProblems(plans);
+  const { shared: helpers, own } = splitHelperProblems(plans);
   for (const [plan, missing] of own) {
     problems.push(...missing);
     const at = checked.ready.indexOf(plan);
