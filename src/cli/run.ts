@@ -70,7 +70,8 @@ Cluster and files:
 
 Time:
   --step-timeout DUR     end a step, and everything it started, after DUR (default 5m)
-  --retry-timeout DUR    retry a step whose output does not match yet for up to DUR (default 120s)
+  --retry-timeout DUR    retry a step whose output does not match yet for up to DUR (default 120s);
+                         a test script's _verify_* calls retry for VERIFY_TIMEOUT seconds instead (as verify.sh)
   --no-wait              do not wait for the rollout of Deployments a step created or configured
 
 Fixing pages:

@@ -169,4 +169,10 @@ hello
     ]);
     expect(code).toBe(0);
   }, 120000);
+
+  test('run --help says that a script\'s verify calls follow VERIFY_TIMEOUT, not --retry-timeout', async () => {
+    const { stdout } = await runCli(['run', '--help'], {});
+    expect(stdout).toContain('  --retry-timeout DUR    retry a step whose output does not match yet for up to DUR (default 120s);\n' +
+      '                         a test script\'s _verify_* calls retry for VERIFY_TIMEOUT seconds instead (as verify.sh)\n');
+  }, 60000);
 });
