@@ -35,6 +35,14 @@ function cluster(env: Record<string, string> = {}) {
   return { dir, sh };
 }
 
+// A cluster clock in a file of the test's folder, set to 0 ms: `at(ms)` moves it, `env` makes the fake read it.
+function clockIn(dir: string) {
+  const clock = path.join(dir, 'clock');
+  const at = (ms: number) => fs.writeFileSync(clock, String(1_700_000_000_000 + ms));
+  at(0);
+  return { clock, at, env: { FAKE_CLUSTER_CLOCK: clock } };
+}
+
 // The boilerplate and the first steps of the egress page: curl with a sidecar in default, without one in without-istio.
 const SOURCES = `
 kubectl apply -f samples/curl/curl.yaml >/dev/null
@@ -138,10 +146,7 @@ describe('fake cluster', () => {
 
   test('with FAKE_CLUSTER_CLOCK, ages and readiness follow the clock file, not the machine', async () => {
     const { dir, sh } = cluster({ FAKE_READY_SECONDS: '2' });
-    const clock = path.join(dir, 'clock');
-    const at = (ms: number) => fs.writeFileSync(clock, String(1_700_000_000_000 + ms));
-    at(0);
-    const env = { FAKE_CLUSTER_CLOCK: clock };
+    const { clock, at, env } = clockIn(dir);
     await sh('kubectl apply -f samples/sleep/sleep.yaml', env);
     // However long the machine takes, the cluster's time has not moved.
     await new Promise((r) => setTimeout(r, 1200));
@@ -157,6 +162,38 @@ describe('fake cluster', () => {
     const bad = await sh('kubectl get pod', env);
     expect(bad.exitCode).toBe(1);
     expect(bad.stderr).toBe(`fake-cluster: FAKE_CLUSTER_CLOCK=${clock} must hold epoch milliseconds, not 'noon'\n`);
+  });
+
+  test('proxy-status lists the running pods with an istio-proxy once istiod runs, with istioctl\'s columns, and fails like istioctl without it', async () => {
+    const { dir, sh } = cluster({ FAKE_READY_SECONDS: '2' });
+    const { at, env } = clockIn(dir);
+    const none = await sh('istioctl proxy-status', env);
+    expect([none.exitCode, none.stdout, none.stderr]).toEqual([1, '', 'Error: unable to find any Istiod instances\n']);
+    await sh('istioctl install --set profile=default -y >/dev/null', env);
+    // istiod is not running yet: still no instance to ask.
+    expect((await sh('istioctl proxy-status', env)).stderr).toBe('Error: unable to find any Istiod instances\n');
+    at(3000);
+    // sleep in default (labelled for injection) gets a sidecar; it is not connected until it runs.
+    await sh('kubectl apply -f samples/sleep/sleep.yaml >/dev/null', env);
+    const starting = await sh('istioctl ps', env);
+    expect(starting.stdout.split('\n').filter(Boolean).map((l) => l.split(/ {5,}/)[0].replace(/-\w+-\w+\./, '-X.'))).toEqual(['NAME', 'istio-ingressgateway-X.istio-system']);
+    at(81000);
+    const r = await sh('istioctl proxy-status --context=kind-doctest -i istio-system', env);
+    const istiod = (await sh('kubectl get pods -n istio-system -l app=istiod -o name', env)).stdout.trim().replace('pod/', '');
+    const sleep = (await sh('kubectl get pods -l app=sleep -o name', env)).stdout.trim().replace('pod/', '');
+    const gateway = (await sh('kubectl get pods -n istio-system -l app=istio-ingressgateway -o name', env)).stdout.trim().replace('pod/', '');
+    const rows = [
+      ['NAME', 'CLUSTER', 'CDS', 'LDS', 'EDS', 'RDS', 'ECDS', 'ISTIOD', 'VERSION'],
+      [`${gateway}.istio-system`, 'Kubernetes', 'SYNCED (79s)', 'SYNCED (79s)', 'SYNCED (79s)', 'NOT SENT', 'IGNORED', istiod, '1.26.2'],
+      [`${sleep}.default`, 'Kubernetes', 'SYNCED (76s)', 'SYNCED (76s)', 'SYNCED (76s)', 'SYNCED (76s)', 'IGNORED', istiod, '1.26.2'],
+    ];
+    // Columns padded to the widest cell plus 5 spaces, as istioctl's tabwriter does; sorted by name.
+    const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
+    expect(r.stdout).toBe(rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] + 5))).join('')).join('\n') + '\n');
+    for (const [command, what] of [['istioctl proxy-status -o json', 'flag -o'], [`istioctl proxy-status ${sleep}`, `command proxy-status ${sleep}`], ['istioctl proxy-status -i other', '--istioNamespace other']]) {
+      const refused = await sh(command, env);
+      expect([refused.exitCode, refused.stderr]).toEqual([1, `fake-cluster: unsupported: ${command} (${what})\n`]);
+    }
   });
 
   test('rollout status gives up with kubectl\'s error after --timeout', async () => {

@@ -183,7 +183,7 @@ export async function main(argv: string[]): Promise<number> {
   // Read before the run, so a page edited meanwhile is never overwritten.
   const baseline = update && !v['dry-run'] ? updateBaseline([...new Set(plans.map((plan) => plan.page))], loaded, reference) : undefined;
   const { istioDir } = settings;
-  const checked = preflight(plans, { istioDir });
+  const checked = preflight(plans, { istioDir, setup: v.setup === 'keep' ? 'keep' : 'manage' });
   const blocked: SkippedPage[] = checked.blocked.map(({ plan, problems }) => ({ file: plan.page.file, reason: blockedReason(problems) }));
   // A boilerplate's problem shows once, however many pages include it.
   const problems: (Diagnostic | string)[] = [...new Map(checked.blocked.flatMap((b) => b.problems).map((d) => [diagnosticLine(d), d])).values()];
@@ -199,7 +199,7 @@ export async function main(argv: string[]): Promise<number> {
 
   if (v['dry-run']) {
     const errors = plans.flatMap((p) => p.errors);
-    process.stdout.write(dryRunText(plans, selected.skipped, { ...settings, keepGoing: v['keep-going'] === true }, [...problems.map((p) => (typeof p === 'string' ? p : diagnosticLine(p))), ...helpers], { leftOut: new Set(plans.filter((plan) => !checked.ready.includes(plan))), stopsRun: helpers.length > 0 || checked.ready.length === 0 }));
+    process.stdout.write(dryRunText(plans, selected.skipped, { ...settings, keepGoing: v['keep-going'] === true }, [...checked.setupProblems, ...problems.map((p) => (typeof p === 'string' ? p : diagnosticLine(p))), ...helpers], { leftOut: new Set(plans.filter((plan) => !checked.ready.includes(plan))), stopsRun: helpers.length > 0 || checked.ready.length === 0 }));
     if (v.json) {
       try {
         writeFileSync(v.json, planJsonLines(plans));
@@ -231,7 +231,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     if (helpers.length > 0) return refuse('preflight failed, nothing was run:', [...problems, ...helpers], json);
-    if (checked.ready.length === 0 && problems.length > 0) return refuse('preflight failed, nothing was run:', problems, json);
+    if (checked.ready.length === 0 && problems.length > 0) return refuse('preflight failed, nothing was run:', [...checked.setupProblems, ...problems], json);
+    for (const line of checked.setupProblems) process.stderr.write(`istio-doctest: ${line}\n`);
     const installs = v.setup !== 'keep' && checked.ready.some((plan) => setupAction(setupOf(plan)).kind === 'install');
     if (installs || checked.ready.some(usesCluster)) {
       const guard = await guardContext({ context: v.context, allow: settings.allow });

@@ -54,6 +54,8 @@ export interface ScriptPlan extends RunPlan {
   snipsFiles: SnipsFile[];
   /** Helper files under the istio.io checkout the script needs (the injected ones and those it sources). */
   helperFiles: string[];
+  /** What the prelude sources for INJECTED_HELPERS, in order: each as written, or its copy with nested sources resolved. */
+  injected?: string[];
   warnings: string[];
   /** Where each snippet the script can call is written, for `_verify_*` calls reported from inside functions. */
   snippetLines: Record<string, { file: string; line: number }>;
@@ -162,26 +164,54 @@ export function buildScriptPlan(split: SplitScript, placeholder: Page, ctx: Scri
     }
   };
 
-  // A `source` line: another page's snippets in the run's language (English when it has none), else as written.
-  const resolveSource = (path: string): { run: string } => {
+  // A `source` line: another page's snippets in the run's language (English when it has none), else a helper file of
+  // the checkout (its own `source` lines resolved the same way).
+  const resolveSource = (path: string): { run: string } => ({ run: `source "${sourcedPath(path, split.file)}"` });
+  // The path the session sources for a path a script or a helper file (`from`, for messages) sources.
+  const sourcedPath = (path: string, from: string): string => {
     const m = /^content\/([^/]+)\/(.+?)(?:\/snips\.sh|\/snips\/([\w.-]+)\.sh)$/.exec(path);
-    if (!m) {
-      helperFiles.add(path);
-      for (const name of definedIn(join(ctx.repoRoot, path))) defined.add(name);
-      return { run: `source "${path}"` };
-    }
+    if (!m) return helperPath(path);
     const markdown = m[3] !== undefined ? `${m[2]}/${m[3]}.md` : `${m[2]}/index.md`;
     const own = ctx.load(join(ctx.siteRoot, 'content', ctx.lang, markdown));
     const page = own ?? (ctx.lang !== m[1] ? ctx.load(join(ctx.repoRoot, 'content', m[1], markdown)) : undefined);
+    const via = from === split.file ? '' : ` (in ${from})`;
     if (!page) {
-      errors.push({ file: split.file, line: split.setupLine, column: 1, severity: 'error', ruleId: 'script-source-missing', message: `sources ${path}, but there is no ${join('content', ctx.lang, markdown)} to generate it from` });
-      return { run: `source "${path}"` };
+      errors.push({ file: split.file, line: split.setupLine, column: 1, severity: 'error', ruleId: 'script-source-missing', message: `sources ${path}${via}, but there is no ${join('content', ctx.lang, markdown)} to generate it from` });
+      return path;
     }
-    if (!own) warnings.push(`${split.file}: ${path}: no ${ctx.lang} page content/${ctx.lang}/${markdown}; its English snippets are used`);
+    if (!own) warnings.push(`${split.file}: ${path}${via}: no ${ctx.lang} page content/${ctx.lang}/${markdown}; its English snippets are used`);
     const file = addPage(page, m[3] !== undefined ? `content/${page.lang}/${m[2]}/snips/${m[3]}.sh` : `content/${page.lang}/${m[2]}/snips.sh`);
-    return { run: `source "$${SNIPS_DIR_VAR}/${file}"` };
+    return `$${SNIPS_DIR_VAR}/${file}`;
+  };
+  // A helper file of the checkout, sourced as it is; or, when one of its own `source` lines (at any depth) names a
+  // snips file or a helper that had to change, a copy beside the generated snips files with those lines pointing there.
+  const helpers = new Map<string, string>();
+  const helperPath = (path: string): string => {
+    const known = helpers.get(path);
+    if (known !== undefined) return known;
+    // A helper that sources itself (directly or not) is sourced as written at the inner line.
+    helpers.set(path, path);
+    helperFiles.add(path);
+    for (const name of definedIn(join(ctx.repoRoot, path))) defined.add(name);
+    const text = readText(join(ctx.repoRoot, path));
+    if (text === undefined) return path;
+    let changed = false;
+    const lines = text.split('\n').map((line) => {
+      const m = SOURCE_LINE.exec(line);
+      if (!m) return line;
+      const target = sourcedPath(m[4], path);
+      if (target === m[4]) return line;
+      changed = true;
+      return `${m[1]}${m[2]} "${target}"${m[5]}`;
+    });
+    const result = changed ? `$${SNIPS_DIR_VAR}/${path}` : path;
+    if (changed) snipsFiles.set(path, lines.join('\n'));
+    helpers.set(path, result);
+    return result;
   };
 
+  // The framework's own helpers go through the same rules: their nested `source` lines too.
+  const injected = INJECTED_HELPERS.map((helper) => helperPath(helper));
   const test = readStatements(split.file, split.test);
   const cleanup = readStatements(split.file, split.cleanup);
   if (!test.ok) errors.push(...test.diagnostics);
@@ -205,6 +235,7 @@ export function buildScriptPlan(split: SplitScript, placeholder: Page, ctx: Scri
     ...(pageSnips ? { pageSnips } : {}),
     snipsFiles: [...snipsFiles].map(([path, text]) => ({ path, text })),
     helperFiles: [...helperFiles],
+    injected,
     warnings,
     snippetLines: Object.fromEntries([...snippets].map(([id, s]) => [id, { file: s.file, line: s.line }])),
   };
@@ -236,6 +267,19 @@ function withoutFatalFlags(flags: string): string {
 // A snippet function name (`snip_...`, a boilerplate's `bpsnip_...`).
 function isSnippetName(name: string): boolean {
   return /^(bp)?snip_\w+$/.test(name);
+}
+
+/** A line of a helper file that sources a literal path (`source "content/en/.../snips.sh"`, `. tests/util/x.sh`), with
+ * its indentation, command, quote, path and what follows (a `|| ...`, a comment). */
+const SOURCE_LINE = /^(\s*)(source|\.)\s+(["']?)([\w./@+-]+\.sh)\3(\s*(?:(?:\|\||&&|;|#).*)?)$/;
+
+// A file's text, or undefined when it cannot be read.
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 // The functions a helper file defines, so the preflight does not take them for programs; none if it is unreadable.

@@ -111,11 +111,13 @@ async function runProject(config: Config.ProjectConfig, tests: Test[], context: 
   const all = [...entries.values()].flat();
   const testsOfPlans = (plans: RunPlan[]) => [...new Set(plans.map((plan) => testOf.get(resolve(plan.page.file))!))];
   const helpers = helperProblems(all.map((e) => e.plan));
-  const checked = preflight(all.map((e) => e.plan), { istioDir: options.istioDir });
+  const checked = preflight(all.map((e) => e.plan), { istioDir: options.istioDir, setup: options.setup });
   if (helpers.length > 0 || checked.ready.length === 0) {
     const problems = [...new Set([...checked.blocked.flatMap((b) => b.problems.map(diagnosticLine)), ...helpers])];
     return failAll(testsOfPlans(all.map((e) => e.plan)), `istio-doctest: preflight failed, nothing was run:\n${problems.map((p) => `  ${p}`).join('\n')}`, context.emit);
   }
+  // A program a setup needs is missing: one line each, as run prints them; those groups' pages are skipped below.
+  for (const line of checked.setupProblems) write(`istio-doctest: ${line}\n`);
   // A plan that cannot run is skipped with the reason; the others run.
   const ready = new Set(checked.ready);
   for (const { plan, problems } of checked.blocked) notRun.get(plan.page)!.push({ steps: plan.steps, reason: blockedReason(problems) });

@@ -3,6 +3,7 @@
 // installed), so a report says why a pod never came up without anyone re-running the test.
 import { execa } from 'execa';
 import { killTree } from './kill-tree.js';
+import { istioctlOf } from './setup-istio.js';
 
 export interface PictureOptions {
   /** Each command's own time-out (10 s). */
@@ -11,6 +12,8 @@ export interface PictureOptions {
   maxLines?: number;
   /** Pods looked at in detail (events, logs); the others are only listed (8). */
   maxPods?: number;
+  /** The Istio release whose bin/istioctl runs proxy-status (else the istioctl on PATH), as for the setup. */
+  istioDir?: string;
   /** Environment for kubectl and istioctl on top of the runner's own. */
   env?: Record<string, string>;
 }
@@ -60,7 +63,7 @@ export async function clusterPicture(namespaces: readonly string[], options: Pic
   if (pods.length > maxPods) out.push(`(events and logs of ${pods.length - maxPods} more pods not shown)`);
   const istiod = await run('kubectl', ['get', 'pods', '-n', 'istio-system', '-l', 'app=istiod', '-o', 'name']);
   if (istiod.ok && istiod.text.trim() !== '') {
-    const status = await run('istioctl', ['proxy-status']);
+    const status = await run(istioctlOf(options.istioDir), ['proxy-status']);
     out.push('$ istioctl proxy-status', ...indent(status.text));
   }
   return bounded(out, options.maxLines ?? 200);

@@ -1,23 +1,32 @@
 // The preflight: before any step runs, every `@path@` file a page needs exists, every program it calls is on PATH,
-// and it has no error. Each problem is a diagnostic at the line that needs the file or program, saying how to get
-// it; a page with any does not run, and the others do.
+// the programs its setup config is brought up with (istioctl, kubectl) are there, and it has no error. Each problem
+// is a diagnostic at the line that needs the file or program, saying how to get it; a page with any does not run,
+// and the others do.
 import type { RuleId } from '../page/rules.js';
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
+import { groupBySetup, setupAction, setupOfPlan } from '../istio/setup-groups.js';
 import type { Diagnostic } from '../page/types.js';
 import type { FirstUse, RunPlan } from '../plan/plan.js';
+import { usesCluster } from './plan-pages.js';
+import { istioctlOf } from './setup-istio.js';
 
 export interface PreflightOptions {
   /** `--istio-dir` or `$ISTIO_DIR` (an existing folder: the command line checks it). */
   istioDir?: string;
   /** PATH to look programs up in. */
   path?: string;
+  /** `manage` (run's default): each setup group is brought up with istioctl and kubectl, which are checked; `keep`
+   * (the default here, as in library use): the cluster is trusted as it is. */
+  setup?: 'manage' | 'keep';
 }
 
 /** The preflight's verdict: the plans that can run, and those that cannot with their problems. */
 export interface Preflight {
   ready: RunPlan[];
   blocked: { plan: RunPlan; problems: Diagnostic[] }[];
+  /** One line per program a setup group needs and cannot find: which program, which groups, how to get it. */
+  setupProblems: string[];
 }
 
 /** How to get each program a page (or `cluster up`) may need, for the one-line "missing" messages. */
@@ -37,13 +46,54 @@ export function preflight(plans: RunPlan[], options: PreflightOptions = {}): Pre
   const path = options.path ?? process.env.PATH ?? '';
   const found = new Map<string, boolean>();
   const onPath = (program: string) => found.get(program) ?? found.set(program, which(program, path) !== undefined).get(program)!;
-  const result: Preflight = { ready: [], blocked: [] };
+  const result: Preflight = { ready: [], blocked: [], setupProblems: [] };
+  const setup = options.setup === 'manage' ? setupPrograms(options.istioDir, onPath) : undefined;
+  const short = new Map<string, { configs: Set<string>; pages: number }>();
   for (const plan of plans) {
-    const problems = [...plan.errors, ...istioFileProblems(plan, options.istioDir), ...programProblems(plan, onPath)];
+    const missing = setup ? setup.missing(plan) : [];
+    for (const program of missing) {
+      const entry = short.get(program) ?? short.set(program, { configs: new Set(), pages: 0 }).get(program)!;
+      entry.configs.add(setupOfPlan(plan));
+      entry.pages++;
+    }
+    const own = programProblems(plan, onPath);
+    // A program the page calls itself and lacks is already a problem at the page's own line.
+    const setupOnly = missing.filter((program) => !plan.programUses.some((use) => use.name === program));
+    const problems = [...setupOnly.map((program) => setupProblem(plan, program, setup!.where(program))), ...plan.errors, ...istioFileProblems(plan, options.istioDir), ...own];
     if (problems.length === 0) result.ready.push(plan);
     else result.blocked.push({ plan, problems });
   }
+  for (const [program, { configs, pages }] of short) {
+    const groups = groupBySetup([...configs], (config) => config).map((g) => g.setup).join(', ');
+    result.setupProblems.push(`${program} is missing (${setup!.where(program)}): ${program === 'istioctl' ? 'it installs Istio for' : 'it brings up'} the setup${configs.size > 1 ? 's' : ''} ${groups}, so ${pages === 1 ? 'its page is' : `their ${pages} pages are`} skipped; ${installHints[program]}`);
+  }
   return result;
+}
+
+/** The programs bringing a group to its setup config runs: istioctl (of --istio-dir, else on PATH) and kubectl for a
+ * group that installs Istio, kubectl for a profile=none group that uses the cluster (an Istio left installed is
+ * removed first). */
+function setupPrograms(istioDir: string | undefined, onPath: (program: string) => boolean) {
+  // The istioctl the setup will run (istioctlOf): the release's when it exists, executable or not.
+  const chosen = istioctlOf(istioDir);
+  const found = (program: string) => (program === 'istioctl' && chosen !== 'istioctl' ? isExecutable(chosen) : onPath(program));
+  return {
+    missing(plan: RunPlan): string[] {
+      const action = setupAction(setupOfPlan(plan));
+      const needs = action.kind === 'install' ? ['istioctl', 'kubectl'] : action.kind === 'none' && usesCluster(plan) ? ['kubectl'] : [];
+      return needs.filter((program) => !found(program));
+    },
+    where: (program: string) => (program !== 'istioctl' ? 'not on PATH' : chosen !== 'istioctl' ? `${chosen} is not executable` : `not in ${istioDir ? `${istioDir}/bin` : 'the --istio-dir release\'s bin/ (no --istio-dir given)'} nor on PATH`),
+  };
+}
+
+// A page skipped because its setup group cannot be brought up: at its script's `# @setup` line (the page's first line
+// for a page plan).
+function setupProblem(plan: RunPlan, program: string, where: string): Diagnostic {
+  const script = 'script' in plan ? (plan as { script: { file: string; setupLine: number } }).script : undefined;
+  const config = setupOfPlan(plan);
+  const why = program === 'istioctl' ? `setup ${config} installs Istio with istioctl` : `setup ${config} is brought up with kubectl`;
+  return { file: script?.file ?? plan.page.file, line: script?.setupLine ?? 1, column: 1, severity: 'error', ruleId: 'program-missing', message: `${why}, which is ${where}: ${installHints[program]}` };
 }
 
 /** Why a page was left out by the preflight, in one line: its first problem, and how many more there are. */

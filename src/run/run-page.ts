@@ -1,6 +1,5 @@
 // Running one page: its steps in order in one bash session, retried until they match, cleanup always run,
 // and nothing of the page left running at the end.
-import { randomBytes } from 'node:crypto';
 import type { PlannedStep, RunPlan } from '../plan/plan.js';
 import type { Listener, PageResult, StepResult, StepStatus } from './results.js';
 import { runWithRetries } from './retry.js';
@@ -9,6 +8,7 @@ import { clusterPicture } from './cluster-picture.js';
 import { Session } from './session.js';
 import { touchedNamespaces } from './touched-namespaces.js';
 import { makeWorkdir, removeWorkdir } from './workdir.js';
+import { startPage } from './page-start.js';
 
 export interface PageOptions {
   /** Istio release or checkout whose `samples/`, `manifests/`... the page's `@path@` files name. */
@@ -34,11 +34,7 @@ export interface PageOptions {
 
 // Runs a page's plan and reports every step as it ends.
 export async function runPage(plan: RunPlan, options: PageOptions): Promise<PageResult> {
-  const started = performance.now();
-  const file = plan.page.file;
-  const total = plan.steps.length;
-  const token = randomBytes(8).toString('hex');
-  options.emit({ type: 'page-start', file, lang: plan.page.lang, steps: total, token });
+  const { started, file, total, token } = startPage(plan, options.emit);
   const dir = makeWorkdir(options.istioDir);
   let session: Session;
   try {
@@ -61,7 +57,7 @@ export async function runPage(plan: RunPlan, options: PageOptions): Promise<Page
       else {
         options.emit({ type: 'step-start', page: file, step, total });
         result = await runStep(session, step, options, { outOfPlace: stopped, total, page: file });
-        if (needsPicture(result, plan.programs, options)) result.diagnostics = await clusterPicture(touchedNamespaces(plan.steps.slice(0, plan.steps.indexOf(step) + 1).map((s) => s.command)));
+        if (needsPicture(result, plan.programs, options)) result.diagnostics = await clusterPicture(touchedNamespaces(plan.steps.slice(0, plan.steps.indexOf(step) + 1).map((s) => s.command)), { istioDir: options.istioDir });
       }
       if (!result.warning && (result.status === 'failed' || result.status === 'timeout')) failed = true;
       results.push(result);

@@ -1,7 +1,6 @@
 // Running one istio.io test script against a page: a session prepared as istio.io's framework prepares it (the page's
 // snippets in the run's language, then tests/util/verify.sh, debug.sh, helpers.sh; our `_verify_*` on top), each
 // top-level statement one reported step, the cleanup part always run, nothing of the script left running.
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { INJECTED_HELPERS, SNIPS_DIR_VAR, type ScriptPlan, type ScriptStep } from '../istio/script-plan.js';
@@ -13,8 +12,9 @@ import { touchedNamespaces } from './touched-namespaces.js';
 import type { PageResult, StepResult, StepStatus } from './results.js';
 import { runVerifyCall } from './script-verify.js';
 import { leftovers, takeSnapshot, type Snapshot } from './snapshot.js';
-import { shellQuote, Session } from './session.js';
+import { Session } from './session.js';
 import { makeWorkdir, removeWorkdir } from './workdir.js';
+import { startPage } from './page-start.js';
 
 export interface ScriptOptions extends PageOptions {
   /** The CLI the session's `_verify_*` functions call for nested calls (`bin/istio-doctest.js`). */
@@ -30,11 +30,7 @@ export function isScriptPlan(plan: RunPlan): plan is ScriptPlan {
 
 // Runs a script plan and reports every step as it ends.
 export async function runScript(plan: ScriptPlan, options: ScriptOptions): Promise<PageResult> {
-  const started = performance.now();
-  const file = plan.page.file;
-  const total = plan.steps.length;
-  const token = randomBytes(8).toString('hex');
-  options.emit({ type: 'page-start', file, lang: plan.page.lang, steps: total, token });
+  const { started, file, total, token } = startPage(plan, options.emit);
   const snapshots = options.snapshot !== false && plan.programs.includes('kubectl');
   const before = snapshots ? await takeSnapshot() : undefined;
   const dir = makeWorkdir(options.istioDir);
@@ -86,7 +82,7 @@ export async function runScript(plan: ScriptPlan, options: ScriptOptions): Promi
         result = await runScriptStep(session, step, options, { outOfPlace: stopped, total, page: file });
         // The script's statements so far and the snippets it can call: where its namespaces are named.
         const commands = [...plan.steps.slice(0, plan.steps.indexOf(step) + 1).map((s) => s.command), ...plan.snipsFiles.map((s) => s.text)];
-        if (needsPicture(result, plan.programs, options)) result.diagnostics = await clusterPicture(touchedNamespaces(commands));
+        if (needsPicture(result, plan.programs, options)) result.diagnostics = await clusterPicture(touchedNamespaces(commands), { istioDir: options.istioDir });
       }
       if (!result.warning && (result.status === 'failed' || result.status === 'timeout')) failed = true;
       results.push(result);
@@ -181,7 +177,7 @@ function nestedResults(plan: ScriptPlan, step: ScriptStep, log: string): StepRes
 function preludeOf(plan: ScriptPlan): string {
   const lines = [];
   if (plan.pageSnips) lines.push(`source "$${SNIPS_DIR_VAR}/${plan.pageSnips}" || return 1`);
-  for (const helper of INJECTED_HELPERS) lines.push(`source ${shellQuote(helper)} || return 1`);
+  for (const helper of plan.injected ?? INJECTED_HELPERS) lines.push(`source "${helper}" || return 1`);
   // debug.sh turns on `set -x` into its debug file; a replaced shell would lose that file and trace into the steps'
   // outputs, which the matcher reads. Each step's output is in the reports instead.
   lines.push('set +x');

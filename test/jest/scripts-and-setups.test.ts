@@ -1,10 +1,10 @@
 // The Jest runner chooses how each page runs as `run` does: a page with an istio.io test.sh runs its script (each call
 // a test at its markdown line), the others their page plan; pages grouped by setup config, the install and uninstall
 // of a group their own test files; ISTIO_DOCTEST_SCRIPTS and ISTIO_DOCTEST_SETUP as `--scripts` and `--setup`.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { ensureBuilt, fakeCluster, ISTIO_DIR, waitFor } from '../run/harness.js';
+import { delimiter, dirname, join } from 'node:path';
+import { ensureBuilt, FAKE_BIN, fakeCluster, ISTIO_DIR, waitFor } from '../run/harness.js';
 import { fixtureConfig, runJest, spawnJest, type JestRun } from './harness.js';
 
 beforeAll(() => ensureBuilt(), 120000);
@@ -191,6 +191,26 @@ describe('the Jest runner on istio.io test scripts and setup configs', () => {
       rmSync(release, { recursive: true, force: true });
     }
   }, 120000);
+
+  test('without istioctl, one line says so and where to get it, the group that installs Istio is skipped with the reason, and the others run', async () => {
+    // A PATH with the fake kubectl and no istioctl anywhere, and a release without bin/istioctl.
+    const bin = mkdtempSync(join(tmpdir(), 'doctest-jest-kubectl-only-'));
+    for (const program of ['kubectl', 'fake-cluster-state']) symlinkSync(join(FAKE_BIN, program), join(bin, program));
+    const release = mkdtempSync(join(tmpdir(), 'doctest-jest-release-'));
+    const system = (process.env.PATH ?? '').split(delimiter).filter((dir) => dir && dir !== FAKE_BIN && !existsSync(join(dir, 'istioctl')));
+    try {
+      const { cluster, run } = await runIn({ PATH: [bin, ...system].join(delimiter) }, release);
+      expect(run.stderr.split('\n').filter((line) => line.startsWith('istio-doctest: istioctl is missing'))).toEqual([
+        expect.stringContaining('it installs Istio for the setup profile=demo, so its page is skipped; download an Istio release'),
+      ]);
+      expect(testsOf(run, 'meshed/index.md')).toEqual(['pending 8 snip_look_1: kubectl get deployments -n istio-system -o name']);
+      expect(testsOf(run, 'plain/index.md')).toEqual(['passed 8 snip_say_1: echo plain']);
+      expect(cluster.leftovers()).toBe('');
+    } finally {
+      rmSync(bin, { recursive: true, force: true });
+      rmSync(release, { recursive: true, force: true });
+    }
+  }, 240000);
 
   test('SIGINT to jest during a script stops its step and runs the script\'s cleanup part', async () => {
     const cluster = fakeCluster();

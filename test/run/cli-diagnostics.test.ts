@@ -32,6 +32,23 @@ function kubeScriptSite(): string {
   return root;
 }
 
+// A site with two script pages that deploy curl in `default` and then fail a verify call on its replicas: one under
+// `# @setup profile=none`, one under `profile=default` (Istio installed by the run, curl injected with a sidecar).
+function setupScriptSite(): string {
+  const root = mkdtempSync(join(tmpdir(), 'doctest-diag-setup-'));
+  const block = (command: string, output = '') => `{{< text bash >}}\n$ ${command}\n${output}{{< /text >}}\n`;
+  const files: Record<string, string> = { 'tests/util/verify.sh': '', 'tests/util/debug.sh': '', 'tests/util/helpers.sh': '' };
+  for (const [name, setup] of [['plain', 'profile=none'], ['meshed', 'profile=default']]) {
+    files[`content/en/docs/${name}/index.md`] = `---\ntitle: ${name}\ntest: yes\n---\n## Deploy ${name} {#deploy-${name}}\n\n${block('kubectl apply -f @samples/curl/curl.yaml@')}\n${block(`kubectl get deployment curl -o jsonpath='{.spec.replicas}'`, '2\n')}\n## Cleanup {#cleanup}\n\n${block('kubectl delete -f @samples/curl/curl.yaml@')}`;
+    files[`content/en/docs/${name}/test.sh`] = `# @setup ${setup}\nset -e\nsnip_deploy_${name}_1\nkubectl rollout status deployment/curl --timeout=60s\n_verify_same snip_deploy_${name}_2 "$snip_deploy_${name}_2_out"\n# @cleanup\nsnip_cleanup_1\n`;
+  }
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
 // The <testcase> element of a JUnit report with the given name.
 function testcase(xml: string, name: string): string {
   const m = new RegExp(`<testcase name="${name}"[\\s\\S]*?</testcase>`).exec(xml);
@@ -82,6 +99,36 @@ describe('failure diagnostics', () => {
     }
   }, 60000);
 
+  test('a failing step in a setup with Istio installed shows istioctl proxy-status with the sidecar\'s row; in a setup without Istio it is absent', async () => {
+    const site = setupScriptSite();
+    try {
+      const cluster = fakeCluster();
+      const junit = join(cluster.dir, 'junit.xml');
+      const file = (name: string) => relative(ROOT, join(site, `content/en/docs/${name}/index.md`));
+      const { code, stdout } = await runCli(['run', '--istio-dir', ISTIO_DIR, '--junit', junit, file('plain'), file('meshed')], { ...cluster.env, VERIFY_TIMEOUT: '1' });
+      expect(code).toBe(1);
+      const failures = stdout.slice(stdout.indexOf('Failures:'));
+      const meshed = failures.slice(failures.indexOf('snip_deploy_meshed_2'));
+      const plain = failures.slice(failures.indexOf('snip_deploy_plain_2'), failures.indexOf('snip_deploy_meshed_2'));
+      // With Istio: istioctl's table, one row for curl's sidecar in default, synced with the running istiod.
+      const table = /\$ istioctl proxy-status\n +NAME +CLUSTER +CDS +LDS +EDS +RDS +ECDS +ISTIOD +VERSION\n(?: +.*\n)*? +curl-[a-z0-9]+-[a-z0-9]{5}\.default +Kubernetes +SYNCED \(\d+s\) +SYNCED \(\d+s\) +SYNCED \(\d+s\) +SYNCED \(\d+s\) +IGNORED +istiod-[a-z0-9]+-[a-z0-9]{5} +1\.\d+\.\d+\n/;
+      expect(meshed).toMatch(/cluster picture:\n +no pod is not Ready in default/);
+      expect(meshed).toMatch(table);
+      expect(meshed).toMatch(/\n +istio-ingressgateway-[a-z0-9]+-[a-z0-9]{5}\.istio-system +Kubernetes +SYNCED \(\d+s\) +SYNCED \(\d+s\) +SYNCED \(\d+s\) +NOT SENT +IGNORED/);
+      // Without Istio: the picture has no proxy-status at all.
+      expect(plain).toContain('cluster picture:');
+      expect(plain).not.toContain('proxy-status');
+      const xml = readFileSync(junit, 'utf8');
+      expect(testcase(xml, 'snip_deploy_meshed_2')).toMatch(/<system-out>[\s\S]*--- cluster picture ---[\s\S]*\$ istioctl proxy-status\n {4}NAME +CLUSTER +CDS/);
+      expect(testcase(xml, 'snip_deploy_meshed_2')).toMatch(/ {4}curl-[a-z0-9]+-[a-z0-9]{5}\.default +Kubernetes +SYNCED/);
+      expect(testcase(xml, 'snip_deploy_plain_2')).toContain('--- cluster picture ---');
+      expect(testcase(xml, 'snip_deploy_plain_2')).not.toContain('proxy-status');
+      expect(cluster.leftovers()).toBe('');
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
+  }, 120000);
+
   test('a failing page that does not use kubectl gets no cluster picture and never asks the cluster', async () => {
     const cluster = fakeCluster();
     const junit = join(cluster.dir, 'junit.xml');
@@ -114,6 +161,20 @@ describe('failure diagnostics', () => {
     expect(short).toHaveLength(30);
     expect(short[29]).toBe(`(${lines.length - 29} more lines of the cluster picture not shown)`);
   }, 120000);
+
+  test('proxy-status is asked of the istioctl in --istio-dir\'s bin/, the one the setup installed Istio with', async () => {
+    const cluster = fakeCluster({ readySeconds: 0 });
+    const env = { ...process.env, ...cluster.env };
+    execFileSync('istioctl', ['install', '--set', 'profile=minimal', '-y'], { env });
+    const release = join(cluster.dir, 'istio-1.26.2');
+    mkdirSync(join(release, 'bin'), { recursive: true });
+    writeFileSync(join(release, 'bin', 'istioctl'), '#!/bin/sh\necho "the release\'s istioctl: $*"\n');
+    chmodSync(join(release, 'bin', 'istioctl'), 0o755);
+    const picture = await clusterPicture(['default'], { env: cluster.env, istioDir: release });
+    expect(picture).toBe('no pod is not Ready in default\n$ istioctl proxy-status\n    the release\'s istioctl: proxy-status\n');
+    const onPath = await clusterPicture(['default'], { env: cluster.env, istioDir: ISTIO_DIR });
+    expect(onPath).toMatch(/^no pod is not Ready in default\n\$ istioctl proxy-status\n {4}NAME +CLUSTER +CDS +LDS +EDS +RDS +ECDS +ISTIOD +VERSION\n$/);
+  }, 60000);
 
   test('a kubectl that never answers costs each command its own time-out and leaves nothing running', async () => {
     const bin = mkdtempSync(join(tmpdir(), 'doctest-hung-kubectl-'));

@@ -1,11 +1,12 @@
 // The preflight names everything a run would miss, before any step runs.
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { loadPage } from '../../src/page/load.js';
 import { diagnosticLine } from '../../src/report/diagnostic-line.js';
 import { blockedReason, preflight, which, type Preflight } from '../../src/run/preflight.js';
 import { buildPlan } from '../../src/plan/build-plan.js';
+import type { RunPlan } from '../../src/plan/plan.js';
 import { FAKE_BIN, ISTIO_DIR, SEED } from './harness.js';
 
 let bin: string;
@@ -31,6 +32,69 @@ beforeAll(() => {
 const seed = () => buildPlan(loadPage(SEED('es')));
 // The problems of the pages the preflight leaves out, one `file:line:column severity message [rule]` line each.
 const lines = (result: Preflight) => result.blocked.flatMap((b) => b.problems.map(diagnosticLine));
+
+// A page with one block, written beside the other test files, planned; `setup` makes it a script page of that config.
+function planned(name: string, command: string, setup?: string): RunPlan {
+  const file = join(dirname(page), `${name}.md`);
+  writeFileSync(file, `---\ntitle: ${name}\ntest: yes\n---\n\n## Steps\n\n{{< text bash >}}\n$ ${command}\n{{< /text >}}\n`);
+  const plan = buildPlan(loadPage(file));
+  return setup ? Object.assign(plan, { script: { file: join(dirname(page), `${name}-test.sh`), setup, setupLine: 2 } }) : plan;
+}
+
+// A folder holding just these programs (scripts that exit 0).
+function binWith(...programs: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'doctest-preflight-bin-'));
+  for (const program of programs) {
+    writeFileSync(join(dir, program), '#!/bin/sh\nexit 0\n');
+    chmodSync(join(dir, program), 0o755);
+  }
+  return dir;
+}
+
+describe('preflight of setup groups', () => {
+  test('without kubectl, groups that install Istio and profile=none pages that use the cluster are left out, with one line for kubectl; pages without the cluster run', () => {
+    const path = binWith('istioctl', 'helm');
+    const plans = [planned('helm-only', 'helm version'), planned('echo-only', 'echo hello'), planned('demo', 'echo demo', 'profile=demo'), planned('kube', 'kubectl get pods')];
+    const result = preflight(plans, { setup: 'manage', path });
+    expect(result.ready.map((p) => p.page.file)).toEqual([plans[1].page.file]);
+    expect(result.blocked.map((b) => b.problems.map(diagnosticLine))).toEqual([
+      [expect.stringMatching(/helm-only\.md:1:1 error setup profile=none is brought up with kubectl, which is not on PATH: install kubectl \(https:\/\/kubernetes\.io\/docs\/tasks\/tools\/\)/)],
+      [expect.stringMatching(/demo-test\.sh:2:1 error setup profile=demo is brought up with kubectl, which is not on PATH: install kubectl/)],
+      // A page that calls kubectl itself says so at its own line, once.
+      [expect.stringMatching(/kube\.md:9:1 error kubectl is not on PATH: install kubectl/)],
+    ]);
+    expect(result.setupProblems).toEqual([
+      'kubectl is missing (not on PATH): it brings up the setups profile=none, profile=demo, so their 3 pages are skipped; install kubectl (https://kubernetes.io/docs/tasks/tools/) and create a disposable cluster, e.g. with kind (https://kind.sigs.k8s.io: `kind create cluster`)',
+    ]);
+    // --setup keep brings nothing up: only the page's own kubectl is missing.
+    const kept = preflight(plans, { setup: 'keep', path });
+    expect(kept.ready.map((p) => p.page.file)).toEqual([plans[0], plans[1], plans[2]].map((p) => p.page.file));
+    expect(kept.setupProblems).toEqual([]);
+    rmSync(path, { recursive: true, force: true });
+  });
+
+  test('istioctl is looked for in the --istio-dir release\'s bin/ first, then on PATH; a group that installs Istio without either is left out at its @setup line', () => {
+    const path = binWith('kubectl');
+    const release = binWith();
+    const demo = planned('demo', 'echo demo', 'profile=demo');
+    const none = planned('plain', 'kubectl get pods');
+    const missing = preflight([demo, none], { setup: 'manage', path, istioDir: release });
+    expect(missing.ready).toEqual([none]);
+    expect(missing.blocked.map((b) => blockedReason(b.problems))).toEqual([
+      expect.stringMatching(new RegExp(`^preflight: setup profile=demo installs Istio with istioctl, which is not in ${release}/bin nor on PATH: download an Istio release .* at .*demo-test\\.sh:2$`)),
+    ]);
+    expect(missing.setupProblems).toEqual([expect.stringMatching(new RegExp(`^istioctl is missing \\(not in ${release}/bin nor on PATH\\): it installs Istio for the setup profile=demo, so its page is skipped; download an Istio release`))]);
+    mkdirSync(join(release, 'bin'));
+    writeFileSync(join(release, 'bin', 'istioctl'), '#!/bin/sh\nexit 0\n');
+    // The setup would run the release's istioctl: one that is not executable is named, even with another on PATH.
+    const withPath = `${path}:${binWith('istioctl')}`;
+    expect(preflight([demo], { setup: 'manage', path: withPath, istioDir: release }).setupProblems).toEqual([expect.stringMatching(new RegExp(`^istioctl is missing \\(${release}/bin/istioctl is not executable\\): it installs Istio for the setup profile=demo`))]);
+    chmodSync(join(release, 'bin', 'istioctl'), 0o755);
+    expect(preflight([demo, none], { setup: 'manage', path, istioDir: release })).toEqual({ ready: [demo, none], blocked: [], setupProblems: [] });
+    rmSync(path, { recursive: true, force: true });
+    rmSync(release, { recursive: true, force: true });
+  });
+});
 
 describe('preflight', () => {
   test('the es seed page passes with the fake Istio release and its programs on PATH', () => {
