@@ -9,13 +9,15 @@ import { diagnosticLines, pageFacts, pageLine, plural } from '../report/page-sum
 import { checkSummaryMarkdown, githubLink, type CheckedPage } from '../report/markdown-summary.js';
 import { appendSummary } from '../report/summary-file.js';
 import { comparedOnly, driftReport } from '../translate/drift-report.js';
+import { checkedScripts } from './check-scripts.js';
 import { loadInputs } from './inputs.js';
 import { parseOptions, usageError } from './usage.js';
 
 const help = `Usage: istio-doctest check [--vars FILE] [--quiet] [--json] [--no-drift] [--summary FILE] PATH...
 
-Parses every page (files, or folders searched for *.md) and the doctest.yaml that serves it, prints per page its
-language, title, test flag, blocks, commands and boilerplates, then every problem as
+Parses every page (files, or folders searched for *.md), the doctest.yaml that serves it and the istio.io
+test scripts (*test.sh) beside it, prints per page its language, title, test flag, blocks, commands and
+boilerplates, then every problem as
 file:line:column severity message [rule], and a summary line. Then, for translated pages whose
 English page (same path under content/en/) exists, their drift from it (see \`istio-doctest drift\`).
 Problems that only matter when a page runs (kubectl exec -it) are warnings on pages that do not run (test: not yes).
@@ -26,7 +28,7 @@ Options:
   --vars FILE   values for version shortcodes (default: data/args.yml beside content/)
   --quiet       print only pages with problems, and the summary
   --json        {"pages":[{"file","lang","title","test","blocks","commands","boilerplates","diagnostics"}],
-                "specs":[{"file","diagnostics"}],"summary":{"pages","blocks","commands","errors","warnings"},"drift"}
+                "specs":[{"file","diagnostics"}],"scripts":[{"file","diagnostics"}],"summary":{"pages","blocks","commands","errors","warnings"},"drift"}
   --no-drift    leave out the drift of translated pages
   --summary FILE  append a Markdown table (page, language, blocks, commands, errors, warnings, first problem)
                 to FILE, e.g. "$GITHUB_STEP_SUMMARY"
@@ -59,7 +61,8 @@ export async function main(argv: string[]): Promise<number> {
   for (const problem of problems) process.stderr.write(`istio-doctest: ${problem}\n`);
   const checked = checkedPages(pages);
   const specs = specDiagnostics(pages, reference ?? 'en');
-  const all = [...checked.flatMap((c) => c.diagnostics), ...specs.flatMap((s) => s.diagnostics)];
+  const scripts = checkedScripts(pages, parsed.positionals);
+  const all = [...checked.flatMap((c) => c.diagnostics), ...specs.flatMap((s) => s.diagnostics), ...scripts.flatMap((s) => s.diagnostics)];
   const errors = all.filter((d) => d.severity === 'error').length;
   const warnings = all.filter((d) => d.severity === 'warning').length;
   const blocks = pages.reduce((n, p) => n + pageFacts(p).blocks, 0);
@@ -75,7 +78,7 @@ export async function main(argv: string[]): Promise<number> {
       ...pageFacts(page),
       diagnostics,
     }));
-    process.stdout.write(`${JSON.stringify({ pages: pagesJson, specs, summary, drift: drift ? driftDocument(drift) : null }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ pages: pagesJson, specs, scripts, summary, drift: drift ? driftDocument(drift) : null }, null, 2)}\n`);
   } else {
     const out: string[] = [];
     for (const { page, diagnostics } of checked) {
@@ -83,6 +86,7 @@ export async function main(argv: string[]): Promise<number> {
       out.push(pageLine(page), ...diagnosticLines(diagnostics));
     }
     for (const spec of specs) if (spec.diagnostics.length > 0) out.push(`${displayPath(spec.file)}  doctest.yaml`, ...diagnosticLines(spec.diagnostics));
+    for (const script of scripts) if (script.diagnostics.length > 0) out.push(`${displayPath(script.file)}  test script`, ...diagnosticLines(script.diagnostics));
     out.push('', `${plural(pages.length, 'page')}, ${plural(blocks, 'block')}, ${plural(commands, 'command')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
     if (drift && drift.pages.length > 0) out.push('', driftText(drift, { onlyDrift: true }).trimEnd());
     process.stdout.write(`${out.join('\n')}\n`);

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { siteRootOf } from '../config/vars.js';
-import { buildScriptPlan, type ScriptPlan } from '../istio/script-plan.js';
+import { buildScriptPlan, INJECTED_HELPERS, type ScriptPlan } from '../istio/script-plan.js';
 import { folderTests, scriptsOfPage } from '../istio/script-files.js';
 import { splitScript } from '../istio/script-split.js';
 import { loadPages, type LoadedPages } from '../page/pages.js';
@@ -132,19 +132,31 @@ function folderTestsOf(options: ScriptChoiceOptions): { script: string; page: st
   return found;
 }
 
-// The istio.io helper files the script plans need, checked under their checkout (--repo-root).
-export function helperProblems(plans: RunPlan[]): string[] {
-  const problems: string[] = [];
-  const seen = new Set<string>();
+/** Problems of the istio.io helper files the script plans need, checked under their checkout (--repo-root): those of
+ * the files every script gets (tests/util/verify.sh, debug.sh, helpers.sh) stop the run; a file only some scripts
+ * source (a test's own common.sh) keeps just those scripts from running, with the reason. */
+export function splitHelperProblems(plans: RunPlan[]): { shared: string[]; own: Map<RunPlan, string[]> } {
+  const shared: string[] = [];
+  const own = new Map<RunPlan, string[]>();
+  const missing = new Map<string, boolean>();
   for (const plan of plans) {
     if (!('script' in plan)) continue;
     const script = plan as ScriptPlan;
     for (const helper of script.helperFiles) {
       const path = join(script.repoRoot, helper);
-      if (seen.has(path)) continue;
-      seen.add(path);
-      if (!existsSync(path)) problems.push(`${script.script.file} needs ${helper}, which is not in the istio.io checkout ${script.repoRoot} (give one with --repo-root DIR)`);
+      const seen = missing.has(path);
+      if (!seen) missing.set(path, !existsSync(path));
+      if (!missing.get(path)) continue;
+      const problem = `${script.script.file} needs ${helper}, which is not in the istio.io checkout ${script.repoRoot} (give one with --repo-root DIR)`;
+      if (!(INJECTED_HELPERS as readonly string[]).includes(helper)) own.set(plan, [...(own.get(plan) ?? []), problem]);
+      else if (!seen) shared.push(problem);
     }
   }
-  return problems;
+  return { shared, own };
+}
+
+/** Every problem of the helper files the script plans need, each once (shared ones and a script's own alike). */
+export function helperProblems(plans: RunPlan[]): string[] {
+  const { shared, own } = splitHelperProblems(plans);
+  return [...shared, ...[...own.values()].flat()];
 }

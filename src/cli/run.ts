@@ -25,9 +25,9 @@ import { loadInputs } from './inputs.js';
 import { applyUpdate, normalizeUpdateFlag, UPDATE_VALUES, updateBaseline, type UpdateValue } from './run-update.js';
 import { tabProblem } from './tabs.js';
 import { parseOptions, referenceProblem, usageError, type OptionValues } from './usage.js';
-import { choosePlans, helperProblems, SCRIPT_MODES, type ScriptMode } from './run-scripts.js';
+import { choosePlans, splitHelperProblems, SCRIPT_MODES, type ScriptMode } from './run-scripts.js';
 import { planJsonLines } from '../report/plan-json.js';
-import { setupAction, setupOfPlan as setupOf } from '../istio/setup-groups.js';
+import { setupAction, setupOfPlan as setupOf, UNSUPPORTED_SETUPS } from '../istio/setup-groups.js';
 
 const help = `Usage: istio-doctest run [options] PATH...
 
@@ -72,7 +72,8 @@ Cluster and files:
 
 Time:
   --step-timeout DUR     end a step, and everything it started, after DUR (default 5m)
-  --retry-timeout DUR    retry a step whose output does not match yet for up to DUR (default 120s)
+  --retry-timeout DUR    retry a step whose output does not match yet for up to DUR (default 120s);
+                         a test script's _verify_* calls retry for VERIFY_TIMEOUT seconds instead (as verify.sh)
   --no-wait              do not wait for the rollout of Deployments a step created or configured
 
 Fixing pages:
@@ -171,9 +172,12 @@ export async function main(argv: string[]): Promise<number> {
     { mode: scriptMode, reference, repoRoot: v['repo-root'], varsFile: v.vars, paths: parsed.positionals, langs: settings.langs },
     (page) => planOf(page, settings.tabs, reference, v['repo-root']),
   );
-  for (const warning of chosen.warnings) process.stderr.write(`istio-doctest: warning: ${warning}\n`);
+  // The cleanup part repeats the test part's `source` lines, and with them their warnings: each is said once.
+  for (const warning of new Set(chosen.warnings)) process.stderr.write(`istio-doctest: warning: ${warning}\n`);
   const setup = readSetupOption(v.setup);
   if (typeof setup === 'object') return usageError(setup.error, 'run');
+  const unknownSetup = setup === undefined ? undefined : unknownSetupProblem(setup, chosen.plans.map(setupOf));
+  if (unknownSetup) return usageError(unknownSetup, 'run');
   const bySetup = setup === undefined ? chosen.plans : chosen.plans.filter((plan) => setupOf(plan) === setup);
   const otherSetups = setup === undefined ? [] : chosen.plans.filter((plan) => setupOf(plan) !== setup).map((plan) => ({ file: plan.page.file, reason: `setup ${setupOf(plan)}, not ${setup} (--setup only=${setup})` }));
   const selected = { skipped: [...chosen.skipped, ...otherSetups] };
@@ -184,13 +188,20 @@ export async function main(argv: string[]): Promise<number> {
   const checked = preflight(plans, { istioDir, setup: v.setup === 'keep' ? 'keep' : 'manage' });
   const blocked: SkippedPage[] = checked.blocked.map(({ plan, problems }) => ({ file: plan.page.file, reason: blockedReason(problems) }));
   // A boilerplate's problem shows once, however many pages include it.
-  const problems = [...new Map(checked.blocked.flatMap((b) => b.problems).map((d) => [diagnosticLine(d), d])).values()];
-  // Problems of the scripts' helper files concern every script: they stop the run.
-  const helpers = helperProblems(plans);
+  const problems: (Diagnostic | string)[] = [...new Map(checked.blocked.flatMap((b) => b.problems).map((d) => [diagnosticLine(d), d])).values()];
+  // Problems of the helper files every script sources stop the run; a file only one script sources skips that script.
+  const { shared: helpers, own } = splitHelperProblems(plans);
+  for (const [plan, missing] of own) {
+    problems.push(...missing);
+    const at = checked.ready.indexOf(plan);
+    if (at < 0) continue;
+    checked.ready.splice(at, 1);
+    blocked.push({ file: plan.page.file, reason: `preflight: ${missing[0]}${missing.length > 1 ? ` (and ${missing.length - 1} more)` : ''}` });
+  }
 
   if (v['dry-run']) {
     const errors = plans.flatMap((p) => p.errors);
-    process.stdout.write(dryRunText(plans, selected.skipped, { ...settings, keepGoing: v['keep-going'] === true }, [...checked.setupProblems, ...problems.map(diagnosticLine), ...helpers]));
+    process.stdout.write(dryRunText(plans, selected.skipped, { ...settings, keepGoing: v['keep-going'] === true }, [...checked.setupProblems, ...problems.map((p) => (typeof p === 'string' ? p : diagnosticLine(p))), ...helpers], { leftOut: new Set(plans.filter((plan) => !checked.ready.includes(plan))), stopsRun: helpers.length > 0 || checked.ready.length === 0 }));
     if (v.json) {
       try {
         writeFileSync(v.json, planJsonLines(plans));
@@ -243,7 +254,7 @@ export async function main(argv: string[]): Promise<number> {
     if (process.env.GITHUB_ACTIONS === 'true') list.push(new AnnotationsReporter(stdout));
     const reporters = new Reporters(list, (name, reason) => process.stderr.write(`istio-doctest: ${name}: cannot write it (${reason}); the run goes on without it\n`));
     // Pages the preflight left out are skipped with the reason, and annotated where CI shows them, as warnings: the others run.
-    if (process.env.GITHUB_ACTIONS === 'true') for (const d of problems) stdout(`${githubAnnotation({ ...d, severity: 'warning' })}\n`);
+    if (process.env.GITHUB_ACTIONS === 'true') for (const d of problems) if (typeof d !== 'string') stdout(`${githubAnnotation({ ...d, severity: 'warning' })}\n`);
     const summary = await runPages(checked.ready, [...selected.skipped, ...blocked], {
       istioDir,
       stepTimeoutMs: settings.stepTimeoutMs,
@@ -297,6 +308,8 @@ function readSettings(v: OptionValues<typeof options>): Settings | string {
   const langs = v.lang !== undefined ? v.lang.split(',').map((l) => l.trim()).filter(Boolean) : undefined;
   const istioDir = v['istio-dir'] ?? (process.env.ISTIO_DIR || undefined);
   if (istioDir !== undefined && !isDirectory(istioDir)) return `${v['istio-dir'] !== undefined ? '--istio-dir' : 'ISTIO_DIR'} ${istioDir}: no such folder`;
+  const repoRoot = v['repo-root'];
+  if (repoRoot !== undefined && !isDirectory(repoRoot)) return `--repo-root ${repoRoot}: no such folder`;
   return { stepTimeoutMs: stepTimeout.ms, retryTimeoutMs: retryTimeout.ms, tabs, allow, shard, langs, istioDir };
 }
 
@@ -357,6 +370,15 @@ export function readSetupOption(text: string | undefined): string | undefined | 
   return m ? m[1] : { error: `--setup: expected keep or only=CONFIG (e.g. only=profile=default), got '${text}'` };
 }
 
+
+// `--setup only=CONFIG` naming a config no page has and none istio-doctest knows is a typo (`profile=defualt`), which
+// would otherwise run nothing and pass; a known config without pages is an empty group, as in a CI matrix over setups.
+function unknownSetupProblem(setup: string, configs: string[]): string | undefined {
+  const known = setup === 'profile=none' || setupAction(setup).kind === 'install' || setup in UNSUPPORTED_SETUPS;
+  if (known || configs.includes(setup)) return undefined;
+  const present = [...new Set(configs)].sort((a, b) => (a === 'profile=none' ? -1 : b === 'profile=none' ? 1 : 0));
+  return `--setup only=${setup}: no page here has that setup config, and it is none istio-doctest knows (the pages' configs: ${present.join(', ') || 'none'})`;
+}
 
 // The key a plan is sharded by: its page, and its script when it has one (a page may have several).
 function planKey(plan: RunPlan): string {

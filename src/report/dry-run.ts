@@ -12,8 +12,14 @@ export interface DryRunSettings {
   keepGoing: boolean;
 }
 
-// The whole dry-run listing; `notes` are preflight findings that would stop a real run.
-export function dryRunText(plans: RunPlan[], skipped: SkippedPage[], settings: DryRunSettings, notes: string[] = []): string {
+/** What the preflight of a real run would do with the plans: leave some out, or stop the whole run. */
+export interface DryRunPreflight {
+  leftOut: ReadonlySet<RunPlan>;
+  stopsRun: boolean;
+}
+
+/** The whole dry-run listing; `notes` are the preflight's findings, `preflight` what they would do to a real run. */
+export function dryRunText(plans: RunPlan[], skipped: SkippedPage[], settings: DryRunSettings, notes: string[] = [], preflight: DryRunPreflight = { leftOut: new Set(), stopsRun: false }): string {
   const out: string[] = [];
   for (const s of skipped) out.push(`skipped ${s.file}: ${s.reason}`);
   if (skipped.length > 0) out.push('');
@@ -23,11 +29,15 @@ export function dryRunText(plans: RunPlan[], skipped: SkippedPage[], settings: D
     out.push('');
   }
   if (notes.length > 0) {
-    out.push('A real run would leave these pages out in its preflight (the others would run):');
+    out.push(preflight.stopsRun ? 'A real run would stop in its preflight and run nothing:' : 'A real run would leave these pages out in its preflight (the others would run):');
     for (const note of notes) out.push(`  ${note}`);
     out.push('');
   }
-  out.push(`${plural(plans.length, 'page')} would run, ${plural(plans.reduce((n, p) => n + p.steps.length, 0), 'step')}; nothing was run`);
+  const steps = plural(plans.reduce((n, p) => n + p.steps.length, 0), 'step');
+  const leftOut = preflight.stopsRun ? plans.length : plans.filter((plan) => preflight.leftOut.has(plan)).length;
+  // A page the preflight would leave out is planned, but would not run: the count says so.
+  if (leftOut === 0) out.push(`${plural(plans.length, 'page')} would run, ${steps}; nothing was run`);
+  else out.push(`${plural(plans.length, 'page')} planned, ${steps}; ${leftOut} left out by the preflight, so ${plans.length - leftOut} would run; nothing was run`);
   return `${out.join('\n')}\n`;
 }
 

@@ -1,5 +1,6 @@
 // `run --dry-run --json FILE`: one JSON line per planned step, for page plans and script plans alike; fields that do
 // not apply are left out.
+import { setupOfPlan } from '../istio/setup-groups.js';
 import type { RunPlan } from '../plan/plan.js';
 
 interface PlanLine {
@@ -12,6 +13,8 @@ interface PlanLine {
   verify: string;
   arg?: string;
   cleanup?: true;
+  /** Why the step would not run (`snip_id=none`, `skip:` in doctest.yaml). */
+  skip?: string;
   missing?: string;
   setup?: string;
   /** A step doctest.yaml adds (`page.source`, `page.before`, `page.cleanup`), at its doctest.yaml line. */
@@ -22,8 +25,8 @@ interface PlanLine {
 export function planJsonLines(plans: RunPlan[]): string {
   const lines: string[] = [];
   for (const plan of plans) {
-    const script = 'script' in plan ? (plan as { script: { file: string; setup: string } }).script : undefined;
-    const setup = script?.setup ?? plan.setup;
+    // Every plan runs in a setup group (a page plan in profile=none), which a CI matrix over setups needs to see.
+    const setup = setupOfPlan(plan);
     for (const step of plan.steps) {
       const extra = step as typeof step & { script?: string; scriptLine?: number; missing?: string; expectSource?: string };
       const line: PlanLine = {
@@ -35,8 +38,9 @@ export function planJsonLines(plans: RunPlan[]): string {
         verify: step.verify.mode,
         ...(step.verify.arg !== undefined || extra.expectSource !== undefined ? { arg: extra.expectSource ?? step.verify.arg } : {}),
         ...(step.cleanup ? { cleanup: true as const } : {}),
+        ...(step.skip !== undefined ? { skip: step.skip } : {}),
         ...(extra.missing ? { missing: extra.missing } : {}),
-        ...(setup !== undefined ? { setup } : {}),
+        ...(setup ? { setup } : {}),
         ...(step.hidden ? { hidden: true as const } : {}),
       };
       lines.push(JSON.stringify(line));
