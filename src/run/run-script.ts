@@ -2,7 +2,7 @@
 // snippets in the run's language, then tests/util/verify.sh, debug.sh, helpers.sh; our `_verify_*` on top), each
 // top-level statement one reported step, the cleanup part always run, nothing of the script left running.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { INJECTED_HELPERS, SNIPS_DIR_VAR, type ScriptPlan, type ScriptStep } from '../istio/script-plan.js';
 import { VERIFY_CLI_VAR, VERIFY_LOG_VAR, VERIFY_MATCH_FIFO_VAR, verifyFunctionsScript } from '../istio/verify-functions.js';
 import type { RunPlan } from '../plan/plan.js';
@@ -13,7 +13,7 @@ import type { PageResult, StepResult, StepStatus } from './results.js';
 import { runVerifyCall } from './script-verify.js';
 import { startMatchServer } from './match-server.js';
 import { SNAPSHOT_COMMAND, snapshotResult, takeSnapshot } from './snapshot.js';
-import { Session } from './session.js';
+import { Session, type CommandResult } from './session.js';
 import { linkRepo, makeWorkdir, removeWorkdir } from './workdir.js';
 import { startPage } from './page-start.js';
 
@@ -68,6 +68,8 @@ export async function runScript(plan: ScriptPlan, options: ScriptOptions): Promi
   }
   const results: StepResult[] = [];
   let failed = false;
+  // Where the test part called `exit 0`: its later statements do not run (the cleanup part does).
+  let exitedAt: string | undefined;
   try {
     const prelude = await session.run(preludeOf(plan), { timeoutMs: options.stepTimeoutMs, signal: options.signal });
     if (prelude.exitCode !== 0) {
@@ -79,9 +81,9 @@ export async function runScript(plan: ScriptPlan, options: ScriptOptions): Promi
     }
     for (const step of plan.steps) {
       const interrupted = options.signal?.aborted === true;
-      const stopped = interrupted || (failed && !options.keepGoing);
+      const stopped = interrupted || (failed && !options.keepGoing) || exitedAt !== undefined;
       let result: StepResult;
-      if (stopped && !step.cleanup) result = skipped(step, interrupted ? 'not run: interrupted' : 'not run: an earlier step failed');
+      if (stopped && !step.cleanup) result = skipped(step, interrupted ? 'not run: interrupted' : exitedAt !== undefined ? `not run: the script exited at ${exitedAt}` : 'not run: an earlier step failed');
       else if (options.force?.aborted) result = skipped(step, 'not run: interrupted again during cleanup');
       else {
         options.emit({ type: 'step-start', page: file, step, total });
@@ -91,6 +93,7 @@ export async function runScript(plan: ScriptPlan, options: ScriptOptions): Promi
         if (needsPicture(result, plan.programs, options)) result.diagnostics = await clusterPicture(touchedNamespaces(commands), { istioDir: options.istioDir });
       }
       if (!result.warning && (result.status === 'failed' || result.status === 'timeout')) failed = true;
+      if (!step.cleanup && result.status === 'passed' && result.message.startsWith(SCRIPT_EXITED)) exitedAt = `${basename(plan.script.file)}:${step.scriptLine}`;
       results.push(result);
       options.emit({ type: 'step', page: file, result, total });
       if (step.kind !== 'verify' && result.status !== 'skipped') for (const nested of nestedResults(plan, step, log)) {
@@ -139,10 +142,26 @@ async function runScriptStep(session: Session, step: ScriptStep, options: Script
     return { step: shown, status, attempts: call.attempts, ...(call.result.exitCode !== undefined ? { exitCode: call.result.exitCode } : {}), timedOut: call.result.timedOut, durationMs: call.durationMs, output: call.result.output, message: call.message, diff: call.diff, warning: warning(status) };
   }
   const result = await session.run(step.run, { timeoutMs: step.timeoutMs ?? options.stepTimeoutMs, signal });
+  const common = { step, attempts: 1, ...(result.exitCode !== undefined ? { exitCode: result.exitCode } : {}), timedOut: result.timedOut, durationMs: result.durationMs, output: result.output, diff: '' };
+  if (endedScript(result) && !step.cleanup) {
+    // bash ends a script at `exit` (its own or a helper's, such as _wait_for_deployment's `exit 1`): istio.io's framework
+    // fails it unless the status is 0. A failure stops the test part as any failed step does (not with --keep-going).
+    const ok = result.exitCode === 0;
+    const why = ok ? 'so its test part ends here as in bash' : 'a failure: bash would end the script here';
+    return { ...common, status: ok ? 'passed' : 'failed', message: `${SCRIPT_EXITED} with ${result.exitCode !== undefined ? `status ${result.exitCode}` : 'no status'}, ${why}`, warning: false };
+  }
   const okExit = result.exitCode === 0 || (step.ignoreExit === true && result.exitCode !== undefined);
   const status: StepStatus = result.interrupted ? 'interrupted' : result.timedOut ? 'timeout' : okExit ? 'passed' : 'failed';
   const message = status === 'passed' ? (result.exitCode !== 0 ? `${result.message}, ignored: the script does not \`set -e\` here` : '') : result.message || 'the command failed';
-  return { step, status, attempts: 1, ...(result.exitCode !== undefined ? { exitCode: result.exitCode } : {}), timedOut: result.timedOut, durationMs: result.durationMs, output: result.output, message, diff: '', warning: warning(status) };
+  return { ...common, status, message, warning: warning(status) };
+}
+
+/** How a statement's message starts when it ended the script's shell (`exit`). */
+const SCRIPT_EXITED = 'the script exited';
+
+// Whether a statement ended the shell by itself (`exit`, its own or a helper's), not by a time-out or a signal.
+function endedScript(result: CommandResult): boolean {
+  return result.restarted && !result.timedOut && !result.interrupted;
 }
 
 // The calls logged by the session's `_verify_*` functions during a step, one result each, then the log emptied.

@@ -1,6 +1,6 @@
 // Faults a new user meets with istio.io test scripts through the real CLI: a script sourcing a file the checkout
 // lacks, a mistyped --repo-root or --setup only=CONFIG, the same warning twice, and what the dry run says and writes.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { ensureBuilt, fakeCluster, readEvents, ROOT, runCli } from '../run/harness.js';
@@ -64,6 +64,40 @@ describe('run with istio.io test scripts, under faults', () => {
     expect(pages.map((p) => [p.file, p.status])).toEqual([[rel(root, 'content/en/docs/good/index.md'), 'passed']]);
     expect(code).toBe(0);
   }, 120000);
+
+  test('a top-level `exit` is read as bash reads it: exit 3 fails its step (the run stops there unless --keep-going), exit 0 passes and ends the test part; the cleanup part runs', async () => {
+    const helper = 'give_up() { echo "giving up"; exit "$1"; }\n';
+    const root = site({
+      'content/en/docs/three/index.md': page('Three'),
+      'content/en/docs/three/test.sh': `# @setup profile=none\n${helper}snip_step_1\ngive_up 3\ntouch "$DOCTEST_MARKS/three-after"\n# @cleanup\ntouch "$DOCTEST_MARKS/three-cleaned"\n`,
+      'content/en/docs/zero/index.md': page('Zero'),
+      'content/en/docs/zero/test.sh': '# @setup profile=none\nsnip_step_1\nexit 0\ntouch "$DOCTEST_MARKS/zero-after"\n# @cleanup\ntouch "$DOCTEST_MARKS/zero-cleaned"\n',
+    });
+    for (const keepGoing of [false, true]) {
+      const cluster = fakeCluster();
+      const json = join(cluster.dir, 'events.jsonl');
+      const { code } = await runCli(['run', ...(keepGoing ? ['--keep-going'] : []), '--json', json, rel(root, 'content/en/docs')], cluster.env);
+      const events = readEvents(json);
+      const steps = (name: string) => events.filter((e) => e.type === 'step' && e.page === rel(root, `content/en/docs/${name}/index.md`)).map((e) => [e.status, e.message || '']);
+      expect(steps('three')).toEqual([
+        ['passed', ''],
+        ['passed', ''],
+        ['failed', 'the script exited with status 3, a failure: bash would end the script here'],
+        keepGoing ? ['passed', ''] : ['skipped', 'not run: an earlier step failed'],
+        ['passed', ''],
+      ]);
+      expect(steps('zero')).toEqual([
+        ['passed', ''],
+        ['passed', 'the script exited with status 0, so its test part ends here as in bash'],
+        ['skipped', 'not run: the script exited at test.sh:3'],
+        ['passed', ''],
+      ]);
+      const marks = readdirSync(cluster.env.DOCTEST_MARKS).sort();
+      expect(marks).toEqual(keepGoing ? ['three-after', 'three-cleaned', 'zero-cleaned'] : ['three-cleaned', 'zero-cleaned']);
+      expect(events.filter((e) => e.type === 'page').map((e) => e.status).sort()).toEqual(['failed', 'passed']);
+      expect(code).toBe(1);
+    }
+  }, 180000);
 
   test('a checkout without the helper files every script sources still stops the run before anything runs', async () => {
     const root = site({
