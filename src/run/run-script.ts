@@ -188,7 +188,8 @@ function nestedResults(plan: ScriptPlan, step: ScriptStep, log: string): StepRes
 
 // What the framework injects before the script: the page's snippets, istio.io's helpers, then our `_verify_*`.
 function preludeOf(plan: ScriptPlan): string {
-  const lines = [];
+  // bash runs a script without pipefail until the script sets it (`yes | head -1` passes); page plans keep it.
+  const lines = ['set +o pipefail'];
   if (plan.pageSnips) lines.push(`source "$${SNIPS_DIR_VAR}/${plan.pageSnips}" || return 1`);
   for (const helper of plan.injected ?? INJECTED_HELPERS) lines.push(`source "${helper}" || return 1`);
   // debug.sh turns on `set -x` into its debug file; a replaced shell would lose that file and trace into the steps'

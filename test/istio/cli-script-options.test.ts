@@ -99,6 +99,18 @@ describe('run with istio.io test scripts, under faults', () => {
     }
   }, 180000);
 
+  test('a script runs without pipefail until it sets it, as bash runs it: `yes | head -1` passes under set -e, and fails after set -o pipefail', async () => {
+    const root = site({
+      'content/en/docs/pipes/index.md': page('Pipes'),
+      'content/en/docs/pipes/test.sh': '# @setup profile=none\nset -e\nyes | head -1\nset -o pipefail\nyes | head -1\n# @cleanup\nsnip_cleanup_1\n',
+    });
+    const cluster = fakeCluster();
+    const json = join(cluster.dir, 'events.jsonl');
+    await runCli(['run', '--json', json, rel(root, 'content/en/docs')], cluster.env);
+    const steps = readEvents(json).filter((e) => e.type === 'step').map((e) => [e.status, e.exitCode]);
+    expect(steps).toEqual([['passed', 0], ['passed', 0], ['passed', 0], ['failed', 141], ['passed', 0]]);
+  }, 120000);
+
   test('a checkout without the helper files every script sources still stops the run before anything runs', async () => {
     const root = site({
       'content/en/docs/good/index.md': page('Good'),
