@@ -23,6 +23,21 @@ describe('the programs a command calls', () => {
     expect(programsOf(command, new Set([...facts.functions, ...facts.aliases]))).toEqual(expected);
   });
 
+  test('a function declared inside another, as istio.io\'s traffic-shifting test.sh has it, is no program', () => {
+    const statement = [
+      'function reviews_v3_traffic_percentage() {',
+      '  function is_in_range() {',
+      '    (( $2 - 10 < $1 && $1 < $2 + 10 ))',
+      '  }',
+      '  for i in 0 25 50 75 100; do',
+      '    if is_in_range "$v3_count" "$i"; then echo "$i"; fi',
+      '  done',
+      '  kubectl get pods | grep curl',
+      '}',
+    ].join('\n');
+    expect(programsOf(statement)).toEqual(['kubectl', 'grep']);
+  });
+
   test('text bash cannot parse yields no program, and says so', () => {
     expect(shellFacts('echo "unterminated')).toEqual({ calls: [], functions: [], aliases: [], unparsed: true });
   });

@@ -159,7 +159,10 @@ function isProgramName(name: string): boolean {
   return /^[\w.+~/][\w.+@:~/-]*$/.test(name);
 }
 
-// The programs a command calls, leaving out builtins and the given functions and aliases.
+// The programs a command calls, leaving out builtins, the given functions and aliases, and the functions the command
+// itself declares (at any depth: a helper defined inside another function, as istio.io's test scripts have them).
 export function programsOf(command: string, defined: ReadonlySet<string> = new Set()): string[] {
-  return shellFacts(command).calls.filter((name) => !defined.has(name));
+  const facts = shellFacts(command);
+  const own = new Set(facts.functions);
+  return facts.calls.filter((name) => !defined.has(name) && !own.has(name));
 }
