@@ -7,7 +7,7 @@ import { rolloutsIn, waitForRollouts } from './rollout.js';
 import { clusterPicture } from './cluster-picture.js';
 import { Session } from './session.js';
 import { touchedNamespaces } from './touched-namespaces.js';
-import { SNAPSHOT_COMMAND, snapshotResult, takeSnapshot } from './snapshot.js';
+import { reportLeftovers, takeSnapshot } from './snapshot.js';
 import { linkRepo, makeWorkdir, removeWorkdir } from './workdir.js';
 import { startPage } from './page-start.js';
 
@@ -79,12 +79,10 @@ export async function runPage(plan: RunPlan, options: PageOptions): Promise<Page
     removeWorkdir(dir);
   }
   if (before && !options.force?.aborted) {
-    const at = { file, line: 1, blockLine: 1 };
-    const result = await snapshotResult(before, { id: 'snapshot', index: total, ...at, command: SNAPSHOT_COMMAND, expected: '', verify: { mode: 'none' }, retry: false, cleanup: true, section: '' });
+    const result = await reportLeftovers(before, { file, line: 1, blockLine: 1, expected: '', verify: { mode: 'none' }, retry: false, cleanup: true, section: '' }, { page: file, total, emit: options.emit });
     if (result) {
       if (!result.warning) failed = true;
       results.push(result);
-      options.emit({ type: 'step', page: file, result, total });
     }
   }
   const status = options.signal?.aborted ? 'interrupted' : failed ? 'failed' : 'passed';

@@ -12,7 +12,7 @@ import { touchedNamespaces } from './touched-namespaces.js';
 import type { PageResult, StepResult, StepStatus } from './results.js';
 import { runVerifyCall } from './script-verify.js';
 import { startMatchServer } from './match-server.js';
-import { SNAPSHOT_COMMAND, snapshotResult, takeSnapshot } from './snapshot.js';
+import { reportLeftovers, takeSnapshot } from './snapshot.js';
 import { Session, type CommandResult } from './session.js';
 import { linkRepo, makeWorkdir, removeWorkdir } from './workdir.js';
 import { startPage } from './page-start.js';
@@ -108,11 +108,10 @@ export async function runScript(plan: ScriptPlan, options: ScriptOptions): Promi
     removeWorkdir(dir);
   }
   if (before && !options.force?.aborted) {
-    const result = await snapshotResult(before, { ...preludeStep(plan), id: 'snapshot', command: SNAPSHOT_COMMAND, cleanup: true });
+    const result = await reportLeftovers(before, preludeStep(plan), { page: file, total, emit: options.emit });
     if (result) {
       if (!result.warning) failed = true;
       results.push(result);
-      options.emit({ type: 'step', page: file, result, total });
     }
   }
   const status = options.signal?.aborted ? 'interrupted' : failed ? 'failed' : 'passed';

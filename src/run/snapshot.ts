@@ -3,7 +3,7 @@
 // `istio-system`. What a test leaves behind after its cleanup fails it, so the next test starts clean.
 import { execa } from 'execa';
 import type { PlannedStep } from '../plan/plan.js';
-import type { StepResult } from './results.js';
+import type { Listener, StepResult } from './results.js';
 
 /** Resource types per namespace, as `kubectl api-resources -o name` names them; those the cluster lacks are skipped. */
 const KUBE = ['services', 'deployments.apps', 'daemonsets.apps', 'serviceaccounts', 'configmaps', 'secrets'] as const;
@@ -64,3 +64,19 @@ export async function snapshotResult(before: Snapshot, step: PlannedStep): Promi
   if (left.length === 0) return undefined;
   return { ...base, status: 'failed', message: `leftover: ${left.join(', ')}`, output: left.map((l) => `leftover: ${l}\n`).join(''), warning: false };
 }
+
+/**
+ * Compares the cluster with the snapshot taken before a page or script and reports what is left as one more step,
+ * numbered after the planned ones (`5/5` after 4 steps), with its start and its end; returns it, or undefined when
+ * nothing is left.
+ */
+export async function reportLeftovers(before: Snapshot, step: Omit<PlannedStep, 'index' | 'id' | 'command'>, at: { page: string; total: number; emit: Listener }): Promise<StepResult | undefined> {
+  const total = at.total + 1;
+  const full: PlannedStep = { ...step, id: 'snapshot', index: total, command: SNAPSHOT_COMMAND, cleanup: true };
+  const result = await snapshotResult(before, full);
+  if (!result) return undefined;
+  at.emit({ type: 'step-start', page: at.page, step: full, total });
+  at.emit({ type: 'step', page: at.page, result, total });
+  return result;
+}
+

@@ -153,6 +153,12 @@ describe('doctest.yaml prerequisites of a page without a script', () => {
     const last = steps(json).at(-1)!;
     expect(last).toMatchObject({ id: 'snapshot', status: 'failed', message: 'leftover: namespace lab' });
     expect(stdout).toContain('leftover: ');
+    // Numbered after the planned steps, and started before it ends, like any step.
+    const events = readEvents(json);
+    const planned = events.find((e) => e.type === 'page-start')!.steps as number;
+    expect(last.index).toBe(planned + 1);
+    expect(events.filter((e) => e.type === 'step-start').at(-1)).toMatchObject({ id: 'snapshot', index: planned + 1 });
+    expect(stdout).toContain(`✗ ${planned + 1}/${planned + 1} `);
     expect(readEvents(json).find((e) => e.type === 'page')).toMatchObject({ status: 'failed' });
   }, 120000);
 
