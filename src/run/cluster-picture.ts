@@ -49,7 +49,7 @@ export async function clusterPicture(namespaces: readonly string[], options: Pic
     listed.push(ns);
     pods.push(...found);
   }
-  if (listed.length > 0) out.unshift(pods.length === 0 ? `no pod is not Ready in ${listed.join(', ')}` : `pods not Ready in ${listed.join(', ')}:`);
+  if (listed.length > 0) out.unshift(pods.length === 0 ? `no unready pod in ${listed.join(', ')}` : `pods not Ready in ${listed.join(', ')}:`);
   for (const pod of pods.slice(0, LISTED)) out.push(`  ${pod.namespace}/${pod.name} ${pod.phase}: ${pod.notReady.map((c) => `${c.name} (${c.why})`).join(', ')}`);
   if (pods.length > LISTED) out.push(`  (and ${pods.length - LISTED} more pods not Ready)`);
   for (const pod of pods.slice(0, maxPods)) {

@@ -112,7 +112,7 @@ describe('failure diagnostics', () => {
       const plain = failures.slice(failures.indexOf('snip_deploy_plain_2'), failures.indexOf('snip_deploy_meshed_2'));
       // With Istio: istioctl's table, one row for curl's sidecar in default, synced with the running istiod.
       const table = /\$ istioctl proxy-status\n +NAME +CLUSTER +CDS +LDS +EDS +RDS +ECDS +ISTIOD +VERSION\n(?: +.*\n)*? +curl-[a-z0-9]+-[a-z0-9]{5}\.default +Kubernetes +SYNCED \(\d+s\) +SYNCED \(\d+s\) +SYNCED \(\d+s\) +SYNCED \(\d+s\) +IGNORED +istiod-[a-z0-9]+-[a-z0-9]{5} +1\.\d+\.\d+\n/;
-      expect(meshed).toMatch(/cluster picture:\n +no pod is not Ready in default/);
+      expect(meshed).toMatch(/cluster picture:\n +no unready pod in default/);
       expect(meshed).toMatch(table);
       expect(meshed).toMatch(/\n +istio-ingressgateway-[a-z0-9]+-[a-z0-9]{5}\.istio-system +Kubernetes +SYNCED \(\d+s\) +SYNCED \(\d+s\) +SYNCED \(\d+s\) +NOT SENT +IGNORED/);
       // Without Istio: the picture has no proxy-status at all.
@@ -171,9 +171,9 @@ describe('failure diagnostics', () => {
     writeFileSync(join(release, 'bin', 'istioctl'), '#!/bin/sh\necho "the release\'s istioctl: $*"\n');
     chmodSync(join(release, 'bin', 'istioctl'), 0o755);
     const picture = await clusterPicture(['default'], { env: cluster.env, istioDir: release });
-    expect(picture).toBe('no pod is not Ready in default\n$ istioctl proxy-status\n    the release\'s istioctl: proxy-status\n');
+    expect(picture).toBe('no unready pod in default\n$ istioctl proxy-status\n    the release\'s istioctl: proxy-status\n');
     const onPath = await clusterPicture(['default'], { env: cluster.env, istioDir: ISTIO_DIR });
-    expect(onPath).toMatch(/^no pod is not Ready in default\n\$ istioctl proxy-status\n {4}NAME +CLUSTER +CDS +LDS +EDS +RDS +ECDS +ISTIOD +VERSION\n$/);
+    expect(onPath).toMatch(/^no unready pod in default\n\$ istioctl proxy-status\n {4}NAME +CLUSTER +CDS +LDS +EDS +RDS +ECDS +ISTIOD +VERSION\n$/);
   }, 60000);
 
   test('a kubectl that never answers costs each command its own time-out and leaves nothing running', async () => {
