@@ -126,6 +126,8 @@ function folderTestsOf(options: ScriptChoiceOptions): { script: string; page: st
       const rest = /(?:^|[\\/])content[\\/][^\\/]+[\\/](.*)$/.exec(dir)?.[1] ?? '';
       const site = siteRootOf(join(resolve(path), 'x'));
       const own = site ? join(site, 'content', lang, rest) : dir;
+      // A translation that lacks the folder has none of the pages the script drives: no test in that language.
+      if (reference && !existsSync(own)) continue;
       found.push({ script, page: relative(process.cwd(), join(own, 'test.sh')) || own, lang });
     }
   }

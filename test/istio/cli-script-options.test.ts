@@ -111,6 +111,25 @@ describe('run with istio.io test scripts, under faults', () => {
     expect(steps).toEqual([['passed', 0], ['passed', 0], ['passed', 0], ['failed', 141], ['passed', 0]]);
   }, 120000);
 
+  test('a folder test of the reference language runs for a translation only where the translation has that folder', async () => {
+    const multi = '# @setup profile=none\nsource "content/en/docs/multi/a/snips.sh"\nsnip_step_1\n# @cleanup\nsnip_cleanup_1\n';
+    const root = site({
+      'content/en/docs/multi/test.sh': multi,
+      'content/en/docs/multi/a/index.md': page('A'),
+      'content/es/docs/other/index.md': page('Otra'),
+      'content/uk/docs/multi/a/index.md': page('А'),
+    });
+    const cluster = fakeCluster();
+    const plannedFolders = async (lang: string) => {
+      const json = join(cluster.dir, `plan-${lang}.jsonl`);
+      await runCli(['run', '--dry-run', '--scripts', 'only', '--json', json, rel(root, `content/${lang}/docs`)], cluster.env);
+      return [...new Set(readEvents(json).map((e) => e.file as string))].filter((file) => !file.endsWith('.md') || file.includes('/multi/'));
+    };
+    expect(await plannedFolders('es')).toEqual([]);
+    // The English script's own statements, and the uk page's snippet it calls.
+    expect((await plannedFolders('uk')).sort()).toEqual([rel(root, 'content/en/docs/multi/test.sh'), rel(root, 'content/uk/docs/multi/a/index.md')]);
+  }, 120000);
+
   test('a checkout without the helper files every script sources still stops the run before anything runs', async () => {
     const root = site({
       'content/en/docs/good/index.md': page('Good'),
