@@ -103,7 +103,34 @@ export async function clusterStatus(options: Pick<ClusterOptions, 'env'>): Promi
   if (!istio.ok) return { code: 1, out: [...out, 'istio: unknown'], error: `cannot list istiod deployments in istio-system: ${istio.why}` };
   if (istio.installs.length === 0) out.push('istio: none');
   for (const install of istio.installs) out.push(`istio: ${install.version} (revision ${install.revision}, deployment istio-system/${install.deployment})`);
+  if (istio.installs.length > 0) {
+    const components = await istioComponents(context, options.env);
+    out.push(components.ok ? `istio profile: ${profileOf(components.names)} (from the components in istio-system: ${components.names.join(', ')})` : 'istio profile: unknown');
+  }
   return { code: 0, out };
+}
+
+/**
+ * The install profile istio-system's components point to, as istioctl's profiles differ: ztunnel → ambient, an
+ * egress gateway → demo, an ingress gateway → default, istiod alone → minimal. istiod records no profile itself.
+ */
+export function profileOf(components: string[]): string {
+  const has = (name: string) => components.includes(name);
+  if (has('ztunnel')) return 'ambient';
+  if (has('istio-egressgateway')) return 'demo';
+  if (has('istio-ingressgateway')) return 'default';
+  return 'minimal';
+}
+
+// The names of istio-system's deployments and daemonsets (istiod, gateways, ztunnel, istio-cni-node), sorted.
+async function istioComponents(context: string, env: NodeJS.ProcessEnv | undefined): Promise<{ ok: true; names: string[] } | { ok: false }> {
+  const names: string[] = [];
+  for (const kind of ['deployments', 'daemonsets']) {
+    const result = await execa('kubectl', ['--context', context, 'get', kind, '-n', 'istio-system', '-o', 'name'], spawnOptions(env, KUBECTL_TIMEOUT_MS));
+    if (result.exitCode !== 0) return { ok: false };
+    for (const line of String(result.stdout ?? '').split('\n')) if (line.trim()) names.push(line.trim().slice(line.trim().lastIndexOf('/') + 1));
+  }
+  return { ok: true, names: names.sort() };
 }
 
 // The server version kubectl reports for a context, or why it could not get one.

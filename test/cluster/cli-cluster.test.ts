@@ -103,8 +103,22 @@ describe('istio-doctest cluster', () => {
     expect(status.stdout).toBe(
       'context: kind-doctest\nkubernetes: v1.33.1\n' +
         'istio: 1.27.0-distroless (revision 1-27-0, deployment istio-system/istiod-1-27-0)\n' +
-        'istio: 1.26.0 (revision default, deployment istio-system/istiod)\n',
+        'istio: 1.26.0 (revision default, deployment istio-system/istiod)\n' +
+        'istio profile: minimal (from the components in istio-system: istiod, istiod-1-27-0)\n',
     );
+  });
+
+  test.each([
+    ['default', 'istio-ingressgateway, istiod'],
+    ['demo', 'istio-egressgateway, istio-ingressgateway, istiod'],
+    ['minimal', 'istiod'],
+    ['ambient', 'istio-cni-node, istiod, ztunnel'],
+  ])('status after istioctl install --set profile=%s names that profile from the components', async (profile, components) => {
+    const w = world(['kubectl']);
+    execFileSync(join(FAKE_BIN, 'istioctl'), ['install', '--set', `profile=${profile}`, '-y'], { env: { ...process.env, ...w.env }, stdio: 'ignore' });
+    const status = await doctest(['cluster', 'status'], w.env);
+    expect(status.code).toBe(0);
+    expect(status.stdout.split('\n').at(-2)).toBe(`istio profile: ${profile} (from the components in istio-system: ${components})`);
   });
 
   test('status with no current context says so and exits 1', async () => {
