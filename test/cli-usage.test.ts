@@ -1,7 +1,7 @@
 // The command line under bad input, through the real CLI: usage errors are one line and a pointer to the help
 // (exit 2) the same way in every sub-command, inputs that once crashed or hung get a clear line, and an error
 // nothing expected is one "internal error" line with its own exit code (70), never a stack trace.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli } from './cli-harness.js';
@@ -40,6 +40,14 @@ describe('usage errors are one line and where the help is, exit 2, in every sub-
       stdout: '',
       stderr: `istio-doctest: --reference needs a language such as en${allowsNone ? ' (or none)' : ''}, not '../en'\n${pointer(command)}`,
     });
+  });
+
+  test('run --dry-run with --junit and --summary says in one line that they are not written, and writes neither', async () => {
+    const dir = scratch();
+    const { code, stderr } = await cli(['run', '--dry-run', '--junit', join(dir, 'junit.xml'), '--summary', join(dir, 'summary.md'), esPage]);
+    expect(code).toBe(0);
+    expect(stderr).toContain('istio-doctest: --junit and --summary are not written by --dry-run (nothing runs); --json writes the plan lines\n');
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   test('drift on an English page, or on a page outside content/<lang>/, has nothing to compare', async () => {

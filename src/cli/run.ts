@@ -200,6 +200,9 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   if (v['dry-run']) {
+    // Reports of a run's results have nothing to say about a plan: say so rather than write nothing silently.
+    const unwritten = (['junit', 'summary'] as const).filter((name) => v[name] !== undefined).map((name) => `--${name}`);
+    if (unwritten.length > 0) process.stderr.write(`istio-doctest: ${unwritten.join(' and ')} ${unwritten.length > 1 ? 'are' : 'is'} not written by --dry-run (nothing runs); --json writes the plan lines\n`);
     const errors = plans.flatMap((p) => p.errors);
     process.stdout.write(dryRunText(plans, selected.skipped, { ...settings, keepGoing: v['keep-going'] === true }, [...checked.setupProblems, ...problems.map((p) => (typeof p === 'string' ? p : diagnosticLine(p))), ...helpers], { leftOut: new Set(plans.filter((plan) => !checked.ready.includes(plan))), stopsRun: helpers.length > 0 || checked.ready.length === 0 }));
     if (v.json) {
