@@ -1,9 +1,10 @@
 // `check` reports an istio.io test script that `run` could not run (no @setup, two @cleanup, bash syntax) at its line,
 // without a cluster, and says nothing about scripts that are fine.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { ensureBuilt, ROOT, runCli } from '../run/harness.js';
+import { writeTree } from './script-site.js';
 
 beforeAll(() => ensureBuilt(), 120000);
 
@@ -33,10 +34,7 @@ beforeAll(() => {
     'content/en/docs/syntax/test.sh': '# @setup profile=none\nsnip_step_1\n# @cleanup\nif then fi (\n',
     'content/en/docs/multi/test.sh': '# @setup profile=none\nfor x in; do\n# @cleanup\n',
   };
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
+  writeTree(root, files);
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 

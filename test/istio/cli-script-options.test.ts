@@ -1,9 +1,10 @@
 // Faults a new user meets with istio.io test scripts through the real CLI: a script sourcing a file the checkout
 // lacks, a mistyped --repo-root or --setup only=CONFIG, the same warning twice, and what the dry run says and writes.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { ensureBuilt, fakeCluster, readEvents, ROOT, runCli } from '../run/harness.js';
+import { writeTree } from './script-site.js';
 
 beforeAll(() => ensureBuilt(), 120000);
 
@@ -38,10 +39,7 @@ function site(files: Record<string, string>): string {
     'tests/util/helpers.sh': '',
     ...files,
   };
-  for (const [path, text] of Object.entries(all)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
+  writeTree(root, all);
   return root;
 }
 

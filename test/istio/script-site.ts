@@ -104,9 +104,14 @@ export function makeScriptSite(): string {
     'tests/util/debug.sh': 'echo "Creating test debug file: ${TEST_DEBUG_FILE}"\nexec {FD}> "${TEST_DEBUG_FILE}"\nexport BASH_XTRACEFD="${FD}"\nset -x\n',
     'tests/util/helpers.sh': '_wait_for_nothing() { :; }\n',
   };
+  writeTree(root, files);
+  return root;
+}
+
+/** Writes files (path in the folder → text) under a folder, making the folders they need. */
+export function writeTree(root: string, files: Record<string, string>): void {
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);
   }
-  return root;
 }
