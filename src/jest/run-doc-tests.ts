@@ -79,7 +79,7 @@ async function runProject(config: Config.ProjectConfig, tests: Test[], context: 
     write(`istio-doctest: the ${pages.length} doc page${pages.length === 1 ? '' : 's'} of ${project} were not run (${closed}): to run them, create a disposable cluster (\`kind create cluster\`), set ISTIO_DIR to an Istio release, and run Jest again (ISTIO_DOCTEST_CLUSTER=1 if the cluster's context name is not kind-*, k3d-*, minikube, docker-desktop or rancher-desktop)\n`);
     for (const page of pages) {
       const plans = plansOf(page);
-      await reportSkipped(testOf.get(resolve(page.file))!, page, stepsOf(plans.length > 0 ? plans : [planOf(page, options.tabs, options.reference)]), `not run: ${closed}`, context.emit);
+      await reportSkipped(testOf.get(resolve(page.file))!, page, stepsOf(plans.length > 0 ? plans : [planOf(page, options.tabs, options.reference, options.repoRoot)]), `not run: ${closed}`, context.emit);
     }
     return;
   }
@@ -103,7 +103,7 @@ async function runProject(config: Config.ProjectConfig, tests: Test[], context: 
     if (skipped.length > 0 && plans.length === 0) pageSkips.push(reason);
     // A page left out whole shows the steps of its page plan, skipped.
     const shown = [...plans, ...skipped.flatMap((s) => (s.plan ? [s.plan] : []))];
-    await reportSkipped(testOf.get(resolve(page.file))!, page, stepsOf(shown.length > 0 ? shown : [planOf(page, options.tabs, options.reference)]), reason, context.emit);
+    await reportSkipped(testOf.get(resolve(page.file))!, page, stepsOf(shown.length > 0 ? shown : [planOf(page, options.tabs, options.reference, options.repoRoot)]), reason, context.emit);
   }
   if (pageSkips.length > 0) write(`${skippedLine(pageSkips, project)}\n`);
   if (entries.size === 0) return;

@@ -212,6 +212,26 @@ describe('the Jest runner on istio.io test scripts and setup configs', () => {
     }
   }, 240000);
 
+  test('a page plan\'s doctest.yaml page.source is read from ISTIO_DOCTEST_REPO_ROOT, as run --repo-root reads it', async () => {
+    const checkout = mkdtempSync(join(tmpdir(), 'doctest-jest-checkout-'));
+    const pages = mkdtempSync(join(tmpdir(), 'doctest-jest-sourced-'));
+    try {
+      mkdirSync(join(checkout, 'tests', 'util'), { recursive: true });
+      for (const helper of ['verify', 'debug', 'helpers']) writeFileSync(join(checkout, 'tests', 'util', `${helper}.sh`), '');
+      writeFileSync(join(checkout, 'tests', 'util', 'lab.sh'), 'lab_hello() { echo "hello from the lab"; }\n');
+      mkdirSync(join(pages, 'content', 'en', 'docs', 'lab'), { recursive: true });
+      writeFileSync(join(pages, 'content', 'en', 'docs', 'lab', 'index.md'), plain.replace('title: Plain', 'title: Lab').replace('$ echo plain\nplain', '$ lab_hello\nhello from the lab'));
+      writeFileSync(join(pages, 'content', 'en', 'docs', 'lab', 'doctest.yaml'), 'page:\n  source: [tests/util/lab.sh]\n');
+      const cluster = fakeCluster();
+      const config = fixtureConfig(cluster.dir, { istioDir: ISTIO_DIR, retryTimeout: '2s', setup: 'keep' }, undefined, [join(pages, 'content')]);
+      const run = await runJest(['--config', config], { ...cluster.env, ISTIO_DOCTEST_REPO_ROOT: checkout }, cluster.dir, 200000);
+      expect(testsOf(run, 'lab/index.md')).toEqual([expect.stringMatching(/^passed \d+ page\.source\.0: /), 'passed 8 snip_say_1: lab_hello']);
+    } finally {
+      rmSync(checkout, { recursive: true, force: true });
+      rmSync(pages, { recursive: true, force: true });
+    }
+  }, 240000);
+
   test('SIGINT to jest during a script stops its step and runs the script\'s cleanup part', async () => {
     const cluster = fakeCluster();
     const config = fixtureConfig(cluster.dir, { istioDir: ISTIO_DIR }, undefined, [join(site, 'slow', 'content')]);
