@@ -42,6 +42,9 @@ const docs: Project = {
 const config: Config = {
   projects: [tests, docs],
   testTimeout: 60000,
+  // Most tests wait on child processes (the CLI, bash, the fake cluster), not on the CPU: two workers even where Jest
+  // would take one (CI=true on two cores), which halves the suite's wall time.
+  maxWorkers: 2,
 };
 
 export default config;
