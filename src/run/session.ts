@@ -100,6 +100,10 @@ export class Session {
   private unsaved?: number;
   /** The last command that finished in the shell: a replacement shell should have its state or a later one. */
   private finished?: number;
+  /** The last command the shell said it started; a command ended before this shell started it left the shell as it was. */
+  private started = 0;
+  /** The number of the command whose state the current shell holds (its `__istio_doctest_n`), the name its saves carry. */
+  private holds = 0;
   /** Only the runner's command lines hold it; the shell prints it back at the end of each command. */
   private readonly secret = randomBytes(16).toString('hex');
   /** The highest `$!` a command reported: background processes up to it belong to earlier commands. */
@@ -154,8 +158,12 @@ export class Session {
     } else {
       // The shell is gone; its exit trap (a step that exits) or its SIGUSR1 trap (a step that was ended) saved its state.
       await within(this.exited(), 2000);
-      stateSaved = savedAfter(stateFile, seq);
-      if (stateSaved) this.state = { file: stateFile, seq };
+      // A shell ended before it read the command's line saved the state it held, under that state's own number and file.
+      const saved = savedCommand(stateFile) === seq ? { file: stateFile, seq } : this.started < seq ? this.heldSave(ctlDir) : undefined;
+      stateSaved = saved !== undefined;
+      if (saved) this.state = saved;
+      // That shell may have broken the last saved state while writing over it.
+      else if (this.state && savedCommand(this.state.file) !== this.state.seq) this.state = undefined;
       note = await this.replace();
       if (outcome.kind === 'exited') restarted = true;
     }
@@ -209,6 +217,7 @@ export class Session {
     const seq = ++this.seq;
     const ready = this.answer(seq);
     const restore = this.state ? `source ${shellQuote(this.state.file)} >/dev/null 2>&1; ` : '';
+    this.holds = this.state?.seq ?? 0;
     const traps = join(ctlDir, 'traps');
     if (!existsSync(traps)) execFileSync('mkfifo', ['-m', '600', traps]);
     this.send(`set -o pipefail; cd -- ${shellQuote(cwd)}; ${restore}${setupLine(traps)}${this.report(seq, '0', '0')}\n`);
@@ -220,11 +229,11 @@ export class Session {
   }
 
   // The line the shell runs for a command: its descriptors set (nothing for bash to save and restore), its processes
-  // marked with its number, the file its state goes to named, the step sourced, then its state saved or checked to be
-  // savable, and its end reported. Short: bash reads a byte at a time.
+  // marked with its number, the file its state goes to named, its start reported, the step sourced, then its state
+  // saved or checked to be savable, and its end reported. Short: bash reads a byte at a time.
   private stepLine(seq: number, stepFile: string, outFile: string, stateFile: string): string {
     return (
-      `exec </dev/null >|${shellQuote(outFile)} 2>&1; export ${STEP_VAR}=${seq}; __istio_doctest_f=${shellQuote(stateFile)} __istio_doctest_n=${seq}; source ${shellQuote(stepFile)}; ` +
+      `exec </dev/null >|${shellQuote(outFile)} 2>&1; export ${STEP_VAR}=${seq}; __istio_doctest_f=${shellQuote(stateFile)} __istio_doctest_n=${seq}; builtin printf '\\036%s %s started\\n' ${this.secret} ${seq} >&${CONTROL_FD}; source ${shellQuote(stepFile)}; ` +
       `{ __istio_doctest_s=$?; __istio_doctest_after; ${this.report(seq, '"$__istio_doctest_s"', '"$__istio_doctest_t"')}; } 2>/dev/null\n`
     );
   }
@@ -244,6 +253,12 @@ export class Session {
       const at = line.lastIndexOf(`\x1e${this.secret} `);
       if (at >= 0) {
         const [seq, status, saved, background] = line.slice(at + this.secret.length + 2).split(' ');
+        if (status === 'started') {
+          this.started = Math.max(this.started, Number(seq));
+          this.holds = Number(seq);
+          newline = reader.buffer.indexOf('\n');
+          continue;
+        }
         const resolve = this.pending.get(Number(seq));
         if (resolve) {
           this.pending.delete(Number(seq));
@@ -304,6 +319,14 @@ export class Session {
     // What the command started while it was being ended (marked with its number) goes too.
     const late2 = processesWithEnv([`${RUN_TOKEN_VAR}=${this.options.token}`, `${STEP_VAR}=${seq}`]).filter(isAlive);
     if (late2.length > 0) await killTree(late2, 200);
+    return undefined;
+  }
+
+  // The whole save a shell ended between commands made of the state it held, in whichever state file it named last.
+  private heldSave(ctlDir: string): { file: string; seq: number } | undefined {
+    for (const file of [join(ctlDir, 'state.0'), join(ctlDir, 'state.1')]) {
+      if (this.holds > 0 && savedCommand(file) === this.holds) return { file, seq: this.holds };
+    }
     return undefined;
   }
 
@@ -401,13 +424,17 @@ function setupLine(traps: string): string {
 /** The last line of a whole state file, before the number of the command it was saved after (or during). */
 const STATE_END = '# istio-doctest: the state of command ';
 
-// Whether a state file holds a whole save made after (or during) the given command.
-function savedAfter(file: string, seq: number): boolean {
+// The number of the command a whole state file was saved after (or during), or undefined for a broken or missing file.
+function savedCommand(file: string): number | undefined {
+  let text: string;
   try {
-    return readFileSync(file, 'latin1').endsWith(`\n${STATE_END}${seq}\n`);
+    text = readFileSync(file, 'latin1');
   } catch {
-    return false;
+    return undefined;
   }
+  const at = text.lastIndexOf(`\n${STATE_END}`);
+  const tail = at < 0 ? '' : text.slice(at + STATE_END.length + 1);
+  return /^\d+\n$/.test(tail) ? Number(tail.slice(0, -1)) : undefined;
 }
 
 /** How to tell a command's processes from earlier ones': its number, the clock tick it started in, the highest `$!` before it. */

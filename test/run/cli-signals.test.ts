@@ -28,7 +28,8 @@ describe('istio-doctest run interrupted', () => {
     expect(result.exitCode).toBe(130);
     const events = readEvents(json);
     const steps = events.filter((e) => e.type === 'step');
-    expect(steps.map((s) => [s.index, s.status, s.cleanup])).toEqual([
+    // A failed step's message is in the array, so that a failure says why.
+    expect(steps.map((s) => [s.index, s.status === 'failed' ? `failed: ${s.message}` : s.status, s.cleanup])).toEqual([
       [1, 'passed', false],
       [2, 'passed', false],
       [3, 'passed', false],

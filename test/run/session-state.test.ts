@@ -98,3 +98,17 @@ describe('a page that sets its own traps', () => {
     expect((await run('echo "$BEFORE $JUST_BEFORE ${DURING:-lost}"')).output).toBe('1 1 lost\n');
   });
 });
+
+describe('a step ended before the shell read it', () => {
+  test('leaves the shell with the state after the step before (the shell saved that one, under the earlier number)', async () => {
+    await run(snips(300));
+    await run('export CREATED_IN=interrupt-demo');
+    const controller = new AbortController();
+    // The shell is stopped before the line is sent (a loaded machine that has not scheduled it yet), then ended.
+    process.kill(session.pid, 'SIGSTOP');
+    const ended = session.run('sleep 1000', { timeoutMs: 10000, signal: controller.signal });
+    controller.abort();
+    expect(await ended).toMatchObject({ interrupted: true, restarted: true, stateSaved: true });
+    expect((await run('echo "${CREATED_IN:-lost}"')).output).toBe('interrupt-demo\n');
+  });
+});
