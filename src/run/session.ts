@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { execa } from 'execa';
 import { killGroup, killTree, signal } from './kill-tree.js';
-import { descendantsOf, environOf, isAlive, processesWithEnv, processTable, uptimeTicks, type ProcInfo } from './proc.js';
+import { descendantsOf, environOf, isAlive, isStopped, processesWithEnv, processTable, uptimeTicks, type ProcInfo } from './proc.js';
 import { readBoundedOutput } from './output.js';
 
 /** Environment variable holding the page's token: every process the page starts inherits it, so none can hide. */
@@ -25,6 +25,8 @@ export const STEP_VAR = 'ISTIO_DOCTEST_STEP';
 const CONTROL_FD = 254;
 /** Exit status of a shell that saved its state on the runner's request (SIGUSR1) and exited. */
 const ABORT_SAVED = 86;
+/** How long a shell sent SIGSTOP may take to stop (it must be scheduled to): a shell in uninterruptible sleep writes nothing. */
+const STOP_WAIT_MS = 5000;
 /** A periodic full save is due once this many times its own last cost has passed since it ended (at most ~5% of the time). */
 const SAVE_SPACING = 20;
 
@@ -300,7 +302,7 @@ export class Session {
     if (pid === undefined) return undefined;
     signal(pid, 'SIGSTOP');
     // A report already on its way is read first: the command ended by itself.
-    const late = await within(answered, 20);
+    const late = await reportBeforeStop(pid, answered);
     if (late) {
       signal(pid, 'SIGCONT');
       return late;
@@ -459,6 +461,16 @@ export function stepProcesses(shell: number, marks: StepMarks, token: string, ta
   });
   const roots = [...mine.map((p) => p.pid), ...processesWithEnv([`${RUN_TOKEN_VAR}=${token}`, `${STEP_VAR}=${seq}`], table)];
   return [...new Set([...roots, ...descendantsOf(roots, table)])].filter((pid) => pid !== shell);
+}
+
+// The report of a command that the shell wrote before it stopped, if any: once the shell is seen stopped, all it wrote
+// is in the pipe, and read after the event loop has polled it twice. No fixed wait (was 20 ms): a loaded machine may
+// not schedule the runner for longer than any, and a finished command would then be ended and its shell replaced.
+async function reportBeforeStop(pid: number, answered: Promise<Outcome>): Promise<Outcome | undefined> {
+  const deadline = Date.now() + STOP_WAIT_MS;
+  while (!isStopped(pid) && Date.now() < deadline) await sleep(1);
+  for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
+  return within(answered, 0);
 }
 
 // Waits for a promise at most `ms`, leaving no timer behind (a pending one would keep the CLI from exiting).

@@ -120,3 +120,37 @@ describe('state saving', () => {
     expect((await run('echo "${KEPT:-} ${LOST:-lost}"')).output).toMatch(/lost\n$/);
   });
 });
+
+// The kernel function a process sleeps in (`pipe_read`, `anon_pipe_read`: bash waiting for its next line), '' if unknown.
+const wchan = (pid: number) => {
+  try {
+    return readFileSync(`/proc/${pid}/wchan`, 'utf8');
+  } catch {
+    return '';
+  }
+};
+// The one-letter state of a process (`T`: stopped).
+const procState = (pid: number) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1][0];
+// Holds this whole process (the runner with it) until a condition holds: the runner not scheduled on a loaded machine.
+const holdUntil = (condition: () => boolean, ms: number) => {
+  const deadline = Date.now() + ms;
+  while (!condition() && Date.now() < deadline);
+};
+
+describe('a step that ended just as it was ended', () => {
+  test('is reported as it ended when its report was written before the stop, however late the runner reads it', async () => {
+    const controller = new AbortController();
+    const ran = session.run(': > ended; export ENDED=yes', { timeoutMs: 60000, signal: controller.signal });
+    // The runner is held while the shell runs the step, reports its end and waits for its next line.
+    holdUntil(() => existsSync(join(dir.work, 'ended')) && /pipe_(read|wait)/.test(wchan(session.pid)), 30000);
+    expect(wchan(session.pid)).toMatch(/pipe_(read|wait)/);
+    controller.abort();
+    // Held again once the runner has stopped the shell to end the step: its report is in the pipe, not read yet.
+    const deadline = Date.now() + 30000;
+    while (procState(session.pid) !== 'T' && Date.now() < deadline) await Promise.resolve();
+    holdUntil(() => false, 200);
+    const result = await ran;
+    expect(result).toMatchObject({ exitCode: 0, interrupted: false, restarted: false, message: '' });
+    expect((await run('echo "$ENDED"')).output).toBe('yes\n');
+  });
+});
