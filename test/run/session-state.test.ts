@@ -2,7 +2,7 @@
 // every command: by its exit trap when a step ends it (`exit`, `set -e`), by its SIGUSR1 trap when the runner ends a
 // step, after every command when the page replaced either trap, and now and then for a shell that ends without them.
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { Session } from '../../src/run/session.js';
 import { makeWorkdir, removeWorkdir, type Workdir } from '../../src/run/workdir.js';
@@ -110,5 +110,45 @@ describe('a step ended before the shell read it', () => {
     controller.abort();
     expect(await ended).toMatchObject({ interrupted: true, restarted: true, stateSaved: true });
     expect((await run('echo "${CREATED_IN:-lost}"')).output).toBe('interrupt-demo\n');
+  });
+});
+
+// Where a process's descriptor points ('' when it cannot be read).
+const target = (pid: number, fd: number) => {
+  try {
+    return readlinkSync(`/proc/${pid}/fd/${fd}`);
+  } catch {
+    return '';
+  }
+};
+// Sends a signal to a process that may be gone.
+const send = (pid: number, name: NodeJS.Signals) => {
+  try {
+    process.kill(pid, name);
+  } catch {
+    // Gone (killed by the runner).
+  }
+};
+
+describe('a shell still saving its state when its grace ends', () => {
+  test('is waited for (it said it is saving), so the ended step\'s variables are kept', async () => {
+    // A state that takes a while to write, so the save can be caught in the act.
+    await run(snips(1500));
+    await run('export BEFORE=1');
+    const shell = session.pid;
+    const ended = run('export DURING=1; sleep 1000', 400);
+    // The shell's SIGUSR1 trap writes the state file on its standard output.
+    const saving = () => /\/state\.[01]$/.test(target(shell, 1));
+    const deadline = Date.now() + 30000;
+    while (!saving() && Date.now() < deadline) await new Promise((resolve) => setImmediate(resolve));
+    expect(saving()).toBe(true);
+    // Then it gets no CPU (a loaded machine) for longer than the grace and the SIGTERM after it: stopped again whenever continued.
+    send(shell, 'SIGSTOP');
+    const starve = setInterval(() => send(shell, 'SIGSTOP'), 2);
+    await new Promise((resolve) => setTimeout(resolve, 1500 + 500 + 1000));
+    clearInterval(starve);
+    send(shell, 'SIGCONT');
+    expect(await ended).toMatchObject({ timedOut: true, restarted: true, stateSaved: true });
+    expect((await run('echo "$BEFORE ${DURING:-lost}"')).output).toBe('1 1\n');
   });
 });
