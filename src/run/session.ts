@@ -324,10 +324,10 @@ export class Session {
     if (!(await this.exitsWithin(this.options.stuckGraceMs ?? 1500))) {
       // The page replaced the runner's SIGUSR1 trap, or the shell is stuck: SIGTERM runs its exit trap, which saves the
       // state if it can in the grace (longer once it says it is saving); then killed, it keeps the last saved state.
-      const tree = [pid, ...descendantsOf([pid])];
-      for (const p of tree) signal(p, 'SIGTERM');
-      for (const p of tree) signal(p, 'SIGCONT');
-      if (!(await this.exitsWithin(500))) await killTree(tree, 0);
+      // The shell alone: the command's processes are gone, what is left below it is earlier steps' (`port-forward &`).
+      signal(pid, 'SIGTERM');
+      signal(pid, 'SIGCONT');
+      if (!(await this.exitsWithin(500))) signal(pid, 'SIGKILL');
       await within(this.exited(), 2000);
     }
     // What the command started while it was being ended (marked with its number) goes too.

@@ -82,6 +82,18 @@ describe('a step that is ended', () => {
   });
 });
 
+describe('a shell that does not exit when asked (its SIGUSR1 trap replaced, or no CPU for it on a loaded machine)', () => {
+  test('is ended alone: the background processes of earlier steps go on running', async () => {
+    await run("trap '' USR1; sleep 500 & echo $! > sleeper.pid");
+    const sleeper = Number(readFileSync(join(dir.work, 'sleeper.pid'), 'utf8'));
+    const stuck = await run('while :; do :; done', 400);
+    expect(stuck).toMatchObject({ timedOut: true, restarted: true });
+    expect(isAlive(sleeper)).toBe(true);
+    await session.close();
+    expect(isAlive(sleeper)).toBe(false);
+  });
+});
+
 describe('the control channel', () => {
   test('a step cannot forge its own result through a descriptor of the shell', async () => {
     // Descriptors the test process passes to its children (a CI runner's own pipes) are not the runner's: left alone.
