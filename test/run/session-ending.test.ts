@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { isAlive, processesWithEnv } from '../../src/run/proc.js';
+import { isAlive, processesWithEnv, processTable } from '../../src/run/proc.js';
 import { RUN_TOKEN_VAR, Session } from '../../src/run/session.js';
 import { makeWorkdir, removeWorkdir, type Workdir } from '../../src/run/workdir.js';
 
@@ -32,6 +32,13 @@ const fdinfo = (fd: string) => {
   }
 };
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// Waits for something the step does (not for a time: a loaded machine may not have run it yet by then).
+const until = async (condition: () => boolean) => {
+  for (const deadline = Date.now() + 30000; !condition() && Date.now() < deadline; ) await pause(20);
+  expect(condition()).toBe(true);
+};
+// Whether the shell runs a program (a child process of that name).
+const runs = (program: string) => processTable().some((p) => p.ppid === session.pid && readFileSync(`/proc/${p.pid}/comm`, 'utf8').trim() === program);
 
 describe('a step that is ended', () => {
   test('does not go on to its next commands after a time-out, and has no exit code', async () => {
@@ -43,24 +50,34 @@ describe('a step that is ended', () => {
   });
 
   test('does not run the remaining iterations of a loop', async () => {
-    const hung = await run('for i in 1 2 3 4 5 6; do echo "$i" >> iterations; sleep 100; done', 500);
-    expect(hung.timedOut).toBe(true);
+    const controller = new AbortController();
+    const running = session.run('for i in 1 2 3 4 5 6; do echo "$i" >> iterations; sleep 100; done', { timeoutMs: 60000, signal: controller.signal });
+    await until(() => existsSync(join(dir.work, 'iterations')));
+    controller.abort();
+    const hung = await running;
+    expect(hung.interrupted).toBe(true);
     await pause(300);
     expect(readFileSync(join(dir.work, 'iterations'), 'utf8')).toBe('1\n');
   });
 
   test('that was interrupted does not go on either, and keeps the variables it had set before it was ended', async () => {
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 400);
-    const result = await session.run('export SET_BEFORE=yes; sleep 1000; touch after-interrupt', { timeoutMs: 10000, signal: controller.signal });
+    const running = session.run('export SET_BEFORE=yes; sleep 1000; touch after-interrupt', { timeoutMs: 60000, signal: controller.signal });
+    await until(() => runs('sleep'));
+    controller.abort();
+    const result = await running;
     expect(result.interrupted).toBe(true);
     expect(result.exitCode).toBeUndefined();
     expect((await run('echo "${SET_BEFORE:-lost}"; ls')).output).toBe('yes\n');
   });
 
   test('ends a background subshell it started', async () => {
-    const hung = await run('(while :; do echo t >> ticks; sleep .2; done) & sleep 99', 600);
-    expect(hung.timedOut).toBe(true);
+    const controller = new AbortController();
+    const running = session.run('(while :; do echo t >> ticks; sleep .2; done) & sleep 99', { timeoutMs: 60000, signal: controller.signal });
+    await until(() => existsSync(join(dir.work, 'ticks')));
+    controller.abort();
+    const hung = await running;
+    expect(hung.interrupted).toBe(true);
     await pause(300);
     const size = statSync(join(dir.work, 'ticks')).size;
     await pause(700);
