@@ -125,3 +125,18 @@ export async function waitFor(condition: () => boolean, message: string, timeout
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+// Whether a process started with the given environment entry (a test's DOCTEST_MARKS) runs exactly this command line:
+// a page's long step has started, which no fixed wait after an earlier step's mark can promise on a loaded machine.
+export function runsCommand(envEntry: string, argv: string[]): boolean {
+  const wanted = `${argv.join('\0')}\0`;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, 'latin1') !== wanted) continue;
+      if (readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0').includes(envEntry)) return true;
+    } catch {
+      // Gone, or not ours to read.
+    }
+  }
+  return false;
+}
