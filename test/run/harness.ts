@@ -108,10 +108,13 @@ export function spawnCli(args: string[], env: Record<string, string>) {
   return execa('node', [join(ROOT, 'bin', 'istio-doctest.js'), ...args], { cwd: ROOT, env, extendEnv: true, reject: false, stdin: 'ignore', timeout: 90000 });
 }
 
-// The JSON events written so far (complete lines only).
+// The JSON events written so far (complete lines only: up to the last newline, as a file being written may be seen
+// cut anywhere, even just after a `}` inside a long line).
 export function readEvents(file: string): Record<string, any>[] {
   if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8')
+  const text = readFileSync(file, 'utf8');
+  return text
+    .slice(0, text.lastIndexOf('\n') + 1)
     .split('\n')
     .filter((line) => line.endsWith('}'))
     .map((line) => JSON.parse(line));
