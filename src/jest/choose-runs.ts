@@ -59,7 +59,8 @@ export function choosePageRuns(loaded: LoadedPages, pages: Page[], options: Doct
     const setup = setupOfPlan(plan);
     const action = setupAction(setup);
     if (options.setupOnly !== undefined && setup !== options.setupOnly) skipped.push({ file: plan.page.file, reason: `setup ${setup}, not ${options.setupOnly} (setup only=${options.setupOnly})`, plan });
-    else if (action.kind === 'skip') skipped.push({ file: plan.page.file, reason: action.reason, plan });
+    // A script that cannot be split has no setup: the preflight reports why (its error), as under run.
+    else if (action.kind === 'skip' && plan.errors.length === 0) skipped.push({ file: plan.page.file, reason: action.reason, plan });
     else plans.push(plan);
   }
   return { plans, skipped, scriptsNotRun, warnings: chosen.warnings };

@@ -111,6 +111,8 @@ beforeAll(() => {
     'content/en/docs/tour/test.sh': tourTest,
     'content/en/docs/plain/index.md': plain,
     'content/en/docs/plain/test.sh': '# @setup profile=none\nsnip_say_1\n# @cleanup\n',
+    // A folder test that cannot be split (no @setup, no @cleanup).
+    'content/en/docs/broken/test.sh': 'echo hi\n',
     'tests/util/verify.sh': '',
     'tests/util/debug.sh': '',
     'tests/util/helpers.sh': '',
@@ -182,6 +184,8 @@ describe('the Jest runner snapshots page plans and runs folder tests', () => {
     expect(testsOf(run, 'plain/test.sh')).toEqual(['pending 0 (no steps): runs as the test of the index.md beside it']);
     expect(testsOf(run, 'plain/index.md')).toEqual(['passed 8 snip_say_1: echo plain']);
     expect(run.stderr).toContain('istio-doctest: 1 test script of this project skipped: runs as the test of the index.md beside it (1)');
+    // A folder test that cannot be split is its own skipped test file, with the error at its line; the others run.
+    expect(testsOf(run, 'broken/test.sh')).toEqual([expect.stringMatching(/^pending 0 \(no steps\): preflight: a test script needs exactly one '# @cleanup' line .* at \S*content\/en\/docs\/broken\/test\.sh:1$/)]);
     expect(run.code).toBe(1);
   }, 240000);
 
