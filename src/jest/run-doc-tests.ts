@@ -70,11 +70,12 @@ async function runProject(config: Config.ProjectConfig, tests: Test[], context: 
   const testOf = new Map(tests.map((t) => [resolve(t.path), t]));
   const order = new Map(tests.map((t, i) => [resolve(t.path), i]));
   const project = config.displayName?.name ? `project "${config.displayName.name}"` : 'this project';
-  const chosen = choosePageRuns(loaded, loaded.pages, options, tests.filter((t) => isScriptFile(t.path)).map(shown));
+  const byTestOrder = (a: Page, b: Page) => (order.get(resolve(a.file)) ?? 0) - (order.get(resolve(b.file)) ?? 0);
+  const chosen = choosePageRuns(loaded, [...loaded.pages].sort(byTestOrder), options, tests.filter((t) => isScriptFile(t.path)).map(shown));
   // A folder test's page is the placeholder its plan names (whether the plan runs or is left out); it is reported in
   // the script's test file.
   const folderPages = [...new Set([...chosen.plans, ...chosen.skipped.flatMap((s) => (s.plan ? [s.plan] : []))].map((plan) => plan.page))].filter((page) => isScriptFile(page.file));
-  const pages = [...loaded.pages, ...folderPages].sort((a, b) => (order.get(resolve(a.file)) ?? 0) - (order.get(resolve(b.file)) ?? 0));
+  const pages = [...loaded.pages, ...folderPages].sort(byTestOrder);
   for (const script of chosen.scriptsNotRun) await reportSkipped(testOf.get(resolve(script.file))!, undefined, [], script.reason, context.emit);
   if (chosen.scriptsNotRun.length > 0) write(`${skippedLine(chosen.scriptsNotRun.map((s) => s.reason), project, 'test script')}\n`);
   const plansOf = (page: Page) => chosen.plans.filter((plan) => plan.page === page);
