@@ -135,10 +135,15 @@ describe('fake cluster', () => {
     expect([ready, restarts, age]).toEqual(['0/2', '0', '0s']);
     expect(status).toMatch(/^(Init:0\/1|PodInitializing)$/);
 
-    const rollout = await sh('kubectl rollout status deployment/sleep --timeout=30s');
+    // The fake's clock moves past FAKE_READY_SECONDS only once the rollout has said it waits (in real time, a loaded
+    // machine could pass those 2 s before the rollout's first look, and it would print no waiting line).
+    const rollout = await sh(
+      `kubectl rollout status deployment/sleep --timeout=30s > rollout.out & until grep -q Waiting rollout.out; do sleep 0.05; done; echo $(( $(cat "$FAKE_CLUSTER_CLOCK") + 3000 )) > "$FAKE_CLUSTER_CLOCK"; wait $!; status=$?; cat rollout.out; exit $status`,
+      { FAKE_CLUSTER_CLOCK: clock },
+    );
     expect(rollout).toMatchObject({ exitCode: 0 });
     expect(rollout.stdout).toBe('Waiting for deployment "sleep" rollout to finish: 0 of 1 updated replicas are available...\ndeployment "sleep" successfully rolled out\n');
-    const late = parseTable((await sh('kubectl get pod')).stdout);
+    const late = parseTable((await sh('kubectl get pod', { FAKE_CLUSTER_CLOCK: clock })).stdout);
     expect(late.rows[0].slice(0, 4)).toEqual([name, '2/2', 'Running', '0']);
     expect(late.rows[0][4]).toMatch(/^\d+s$/);
     expect(parseInt(late.rows[0][4], 10)).toBeGreaterThanOrEqual(2);
