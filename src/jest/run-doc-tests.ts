@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Config } from '@jest/types';
 import type { Test, TestEvents } from '@jest/test-result';
-import { helperProblems } from '../cli/run-scripts.js';
+import { splitHelperProblems } from '../cli/run-scripts.js';
 import { groupBySetup, setupAction, setupOfPlan } from '../istio/setup-groups.js';
 import { loadPages } from '../page/pages.js';
 import type { Page } from '../page/types.js';
@@ -118,17 +118,31 @@ async function runProject(config: Config.ProjectConfig, tests: Test[], context: 
 
   const all = [...entries.values()].flat();
   const testsOfPlans = (plans: RunPlan[]) => [...new Set(plans.map((plan) => testOf.get(resolve(plan.page.file))!))];
-  const helpers = helperProblems(all.map((e) => e.plan));
+  // Problems of the helper files every script sources fail every test file, as they stop `run`; a file only one
+  // script sources skips that script, as in `run`.
+  const { shared: helpers, own } = splitHelperProblems(all.map((e) => e.plan));
   const checked = preflight(all.map((e) => e.plan), { istioDir: options.istioDir, setup: options.setup });
+  for (const [plan] of own) {
+    const at = checked.ready.indexOf(plan);
+    if (at >= 0) checked.ready.splice(at, 1);
+  }
   if (helpers.length > 0 || checked.ready.length === 0) {
-    const problems = [...new Set([...checked.blocked.flatMap((b) => b.problems.map(diagnosticLine)), ...helpers])];
+    const problems = [...new Set([...checked.blocked.flatMap((b) => b.problems.map(diagnosticLine)), ...[...own.values()].flat(), ...helpers])];
     return failAll(testsOfPlans(all.map((e) => e.plan)), `istio-doctest: preflight failed, nothing was run:\n${problems.map((p) => `  ${p}`).join('\n')}`, context.emit);
   }
   // A program a setup needs is missing: one line each, as run prints them; those groups' pages are skipped below.
   for (const line of checked.setupProblems) write(`istio-doctest: ${line}\n`);
   // A plan that cannot run is skipped with the reason; the others run.
   const ready = new Set(checked.ready);
-  for (const { plan, problems } of checked.blocked) notRun.get(plan.page)!.push({ steps: plan.steps, reason: blockedReason(problems) });
+  const leftOut = [
+    ...checked.blocked.map(({ plan, problems }) => ({ plan, reason: blockedReason(problems) })),
+    ...[...own].filter(([plan]) => !checked.blocked.some((b) => b.plan === plan)).map(([plan, missing]) => ({ plan, reason: `preflight: ${missing[0]}${missing.length > 1 ? ` (and ${missing.length - 1} more)` : ''}` })),
+  ];
+  // Jest prints nothing of a skipped test file's own messages: the reason is one line, as `run` prints it.
+  for (const { plan, reason } of leftOut) {
+    notRun.get(plan.page)!.push({ steps: plan.steps, reason });
+    write(`istio-doctest: skipped ${plan.page.file}: ${reason.replace('with --repo-root DIR', 'with globals.doctest.repoRoot or ISTIO_DOCTEST_REPO_ROOT')}\n`);
+  }
   for (const [page, list] of [...entries]) {
     const kept = list.filter((e) => ready.has(e.plan));
     if (kept.length > 0) entries.set(page, kept);
