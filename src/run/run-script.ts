@@ -11,6 +11,7 @@ import { needsPicture, type PageOptions } from './run-page.js';
 import { touchedNamespaces } from './touched-namespaces.js';
 import type { PageResult, StepResult, StepStatus } from './results.js';
 import { runVerifyCall } from './script-verify.js';
+import { withFullDisk } from './disk-full.js';
 import { startMatchServer } from './match-server.js';
 import { reportLeftovers, takeSnapshot } from './snapshot.js';
 import { Session, type CommandResult } from './session.js';
@@ -87,7 +88,9 @@ export async function runScript(plan: ScriptPlan, options: ScriptOptions): Promi
       else if (options.force?.aborted) result = skipped(step, 'not run: interrupted again during cleanup');
       else {
         options.emit({ type: 'step-start', page: file, step, total });
+        const fullBefore = session.fullDisks;
         result = await runScriptStep(session, step, options, { outOfPlace: stopped, total, page: file });
+        if (session.fullDisks > fullBefore) result = withFullDisk(result, session.fullFolder ?? '');
         // The script's statements so far and the snippets it can call: where its namespaces are named.
         const commands = [...plan.steps.slice(0, plan.steps.indexOf(step) + 1).map((s) => s.command), ...plan.snipsFiles.map((s) => s.text)];
         if (needsPicture(result, plan.programs, options)) result.diagnostics = await clusterPicture(touchedNamespaces(commands), { istioDir: options.istioDir });
