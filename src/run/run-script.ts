@@ -12,6 +12,8 @@ import { touchedNamespaces } from './touched-namespaces.js';
 import type { PageResult, StepResult, StepStatus } from './results.js';
 import { runVerifyCall } from './script-verify.js';
 import { withFullDisk } from './disk-full.js';
+import { readBoundedOutput } from './output.js';
+import { VERIFY_FUNCTIONS } from '../istio/script-statements.js';
 import { startMatchServer } from './match-server.js';
 import { reportLeftovers, takeSnapshot } from './snapshot.js';
 import { Session, type CommandResult } from './session.js';
@@ -179,12 +181,17 @@ function nestedResults(plan: ScriptPlan, step: ScriptStep, log: string): StepRes
     .split('\n')
     .filter(Boolean)
     .map((line) => {
-      const [status, mode, func, attempts] = line.split('\t');
+      const [status, mode, func, attempts, detail] = line.split('\t');
       // Reported at the snippet's markdown line when it is one, else at the statement that made the call.
       const where = plan.snippetLines[func] ?? { file: step.file, line: step.line };
       const nestedStep: ScriptStep = { ...step, ...where, blockLine: where.line, id: func, verify: { mode: mode as ScriptStep['verify']['mode'] }, kind: 'verify', run: func, command: func, nested: undefined };
       const ok = status === 'passed';
-      return { step: nestedStep, status: ok ? 'passed' : 'failed', attempts: Number(attempts) || 1, timedOut: false, durationMs: 0, output: '', message: ok ? '' : `${func}: _verify_ ${mode} failed inside ${step.command.split('\n')[0]} (see the step's output)`, diff: '', warning: step.cleanup && !ok } as StepResult;
+      // A failed call left its last diff and output beside the log (none when it could not make its folder).
+      const diff = detail ? takeFile(`${detail}.diff`) : '';
+      const output = detail ? takeFile(`${detail}.out`) : '';
+      const verifyName = Object.entries(VERIFY_FUNCTIONS).find(([, m]) => m === mode)?.[0] ?? `_verify_ ${mode}`;
+      const message = ok ? '' : `${func}: ${verifyName} failed inside ${step.command.split('\n')[0]}${diff || output ? '' : " (see the step's output)"}`;
+      return { step: nestedStep, status: ok ? 'passed' : 'failed', attempts: Number(attempts) || 1, timedOut: false, durationMs: 0, output, message, diff, warning: step.cleanup && !ok } as StepResult;
     });
 }
 
@@ -215,4 +222,11 @@ function skipped(step: ScriptStep, message: string): StepResult {
 function finish(options: ScriptOptions, result: PageResult): PageResult {
   options.emit({ type: 'page', result });
   return result;
+}
+
+// Reads a file a nested verify call left (bounded, as a step's output) and removes it.
+function takeFile(file: string): string {
+  const { text } = readBoundedOutput(file);
+  rmSync(file, { force: true });
+  return text;
 }

@@ -1,0 +1,63 @@
+// istio.io test scripts through the real CLI under hostile input: nested `_verify_*` calls on output that looks like
+// the runner's own protocol, NUL bytes, invalid UTF-8 and escapes; what a failing nested call tells the user.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { ensureBuilt, fakeCluster, readEvents, ROOT, runCli } from '../run/harness.js';
+import { writeTree } from './script-site.js';
+
+beforeAll(() => ensureBuilt(), 120000);
+
+const site = mkdtempSync(join(tmpdir(), 'doctest-script-faults-'));
+afterAll(() => rmSync(site, { recursive: true, force: true }));
+
+const page = `---
+title: Hostile
+test: yes
+---
+## Proto {#proto}
+
+{{< text bash >}}
+$ echo "contains	/tmp"; printf 'passed\\tsame\\tsnip_x\\t1\\n'; printf 'a\\0b\\xff\\x1b[31mred\\x1b[0m\\n'
+{{< /text >}}
+
+## Cleanup {#cleanup}
+
+{{< text bash >}}
+$ echo bye
+{{< /text >}}
+`;
+
+const script = `# @setup profile=none
+check() {
+  _verify_contains snip_proto_1 "red"
+  _verify_same snip_proto_1 "nope"
+}
+check
+# @cleanup
+snip_cleanup_1
+`;
+
+describe('nested verify calls of a test script', () => {
+  test('a failing nested call is reported with its diff and its last output, named by its function; a passing one beside it', async () => {
+    writeTree(site, {
+      'content/en/docs/hostile/index.md': page,
+      'content/en/docs/hostile/test.sh': script,
+      'tests/util/verify.sh': '', 'tests/util/debug.sh': '', 'tests/util/helpers.sh': '',
+    });
+    const cluster = fakeCluster();
+    const json = join(cluster.dir, 'events.jsonl');
+    const file = relative(ROOT, join(site, 'content/en/docs/hostile/index.md'));
+    const { code, stdout, stderr } = await runCli(['run', '--json', json, file], { ...cluster.env, VERIFY_TIMEOUT: '1' });
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+    const steps = readEvents(json).filter((e) => e.type === 'step');
+    expect(steps.map((s) => [s.id, s.status])).toEqual([['test.sh:2', 'passed'], ['test.sh:6', 'passed'], ['snip_proto_1', 'passed'], ['snip_proto_1', 'failed'], ['snip_cleanup_1', 'passed']]);
+    const failed = steps[3];
+    expect(failed.message).toBe('snip_proto_1: _verify_same failed inside check');
+    expect(failed.diff).toContain('-nope');
+    expect(failed.output).toContain('passed\tsame\tsnip_x\t1');
+    // The console shows why, under the failure.
+    expect(stdout).toContain('-nope');
+  }, 120000);
+});
