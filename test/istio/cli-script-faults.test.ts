@@ -61,3 +61,28 @@ describe('nested verify calls of a test script', () => {
     expect(stdout).toContain('-nope');
   }, 120000);
 });
+
+describe('a test script\'s # @setup line', () => {
+  test('an unknown config is one positioned error with its rule id: that page is left out, the others run, and alone it runs nothing (exit 2)', async () => {
+    writeTree(site, {
+      'content/en/docs/typo/index.md': page,
+      'content/en/docs/typo/test.sh': script.replace('profile=none', 'profile=defualt'),
+      'content/en/docs/hostile/index.md': page,
+      'content/en/docs/hostile/test.sh': script.replace('_verify_same snip_proto_1 "nope"', ':'),
+      'tests/util/verify.sh': '', 'tests/util/debug.sh': '', 'tests/util/helpers.sh': '',
+    });
+    const cluster = fakeCluster();
+    const typo = relative(ROOT, join(site, 'content/en/docs/typo/index.md'));
+    const line = `${relative(ROOT, join(site, 'content/en/docs/typo/test.sh'))}:1:10 error unknown setup config 'profile=defualt' (known: profile=none, profile=default, profile=demo, profile=minimal, profile=ambient; multicluster and dualstack are skipped) [script-setup-unknown]`;
+    const alone = await runCli(['run', typo], cluster.env);
+    expect(alone).toEqual({ code: 2, stdout: '', stderr: `istio-doctest: preflight failed, nothing was run:\n  ${line}` });
+    const json = join(cluster.dir, 'events.jsonl');
+    const both = await runCli(['run', '--json', json, typo, relative(ROOT, join(site, 'content/en/docs/hostile/index.md'))], cluster.env);
+    expect(both.code).toBe(0);
+    expect(readEvents(json).find((e) => e.type === 'run')?.skipped).toEqual([{ file: typo, reason: expect.stringContaining('unknown setup config') }]);
+    const checked = await runCli(['check', typo], cluster.env);
+    expect(checked.code).toBe(1);
+    expect(checked.stdout).toContain(line);
+  }, 120000);
+});
+
