@@ -41,7 +41,7 @@ export interface PageOptions {
 export async function runPage(plan: RunPlan, options: PageOptions): Promise<PageResult> {
   const { started, file, total, token } = startPage(plan, options.emit);
   // A page that sources istio.io's helpers calls kubectl through them.
-  const before = options.snapshot === true && (plan.programs.includes('kubectl') || (plan.sourceUses ?? []).length > 0) ? await takeSnapshot() : undefined;
+  const before = options.snapshot === true && (plan.programs.includes('kubectl') || (plan.sourceUses ?? []).length > 0) ? await takeSnapshot({}, 30000, options.signal) : undefined;
   const dir = makeWorkdir(options.istioDir);
   // doctest.yaml's `page.source` helpers resolve in the istio.io checkout, as a script's do.
   if (plan.repoRoot && (plan.sourceUses ?? []).length > 0) linkRepo(dir.work, plan.repoRoot);
@@ -82,7 +82,7 @@ export async function runPage(plan: RunPlan, options: PageOptions): Promise<Page
     removeWorkdir(dir);
   }
   if (before && !options.force?.aborted) {
-    const result = await reportLeftovers(before, { file, line: 1, blockLine: 1, expected: '', verify: { mode: 'none' }, retry: false, cleanup: true, section: '' }, { page: file, total, emit: options.emit });
+    const result = await reportLeftovers(before, { file, line: 1, blockLine: 1, expected: '', verify: { mode: 'none' }, retry: false, cleanup: true, section: '' }, { page: file, total, emit: options.emit, cancel: options.force });
     if (result) {
       if (!result.warning) failed = true;
       results.push(result);

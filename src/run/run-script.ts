@@ -37,7 +37,7 @@ export async function runScript(plan: ScriptPlan, options: ScriptOptions): Promi
   const { started, file, total, token } = startPage(plan, options.emit);
   // Scripts are snapshotted unless told not to (istio.io's framework always does).
   const snapshots = options.snapshot !== false && plan.programs.includes('kubectl');
-  const before = snapshots ? await takeSnapshot() : undefined;
+  const before = snapshots ? await takeSnapshot({}, 30000, options.signal) : undefined;
   const dir = makeWorkdir(options.istioDir);
   linkRepo(dir.work, plan.repoRoot);
   const snipsDir = join(dir.root, 'snips');
@@ -113,7 +113,7 @@ export async function runScript(plan: ScriptPlan, options: ScriptOptions): Promi
     removeWorkdir(dir);
   }
   if (before && !options.force?.aborted) {
-    const result = await reportLeftovers(before, preludeStep(plan), { page: file, total, emit: options.emit });
+    const result = await reportLeftovers(before, preludeStep(plan), { page: file, total, emit: options.emit, cancel: options.force });
     if (result) {
       if (!result.warning) failed = true;
       results.push(result);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import type { PlannedStep } from '../plan/plan.js';
 import { setupAction } from '../istio/setup-groups.js';
-import { killTree } from './kill-tree.js';
+import { runCommand } from './run-command.js';
 import type { Listener, PageResult, StepResult } from './results.js';
 
 export interface SetupOptions {
@@ -84,7 +84,7 @@ async function runCommands(name: string, commands: Command[], options: SetupOpti
     }
     options.emit({ type: 'step-start', page: name, step, total: planned.length });
     const t0 = performance.now();
-    const run = await runCommand(commands[i], options.stepTimeoutMs, cancel);
+    const run = await runCommand(commands[i].program, commands[i].args, { timeoutMs: options.stepTimeoutMs, cancel });
     const output = String(run.all ?? '');
     const failed = run.exitCode !== 0;
     const message = run.timedOut ? `timed out after ${Math.round(options.stepTimeoutMs / 1000)}s` : run.isCanceled ? 'interrupted' : failed ? run.exitCode === undefined ? run.shortMessage ?? 'could not start' : `exit code ${run.exitCode}: ${output.trim().split('\n').pop() ?? ''}` : '';
@@ -100,30 +100,4 @@ async function runCommands(name: string, commands: Command[], options: SetupOpti
   const page: PageResult = { file: name, lang: '', status: bad ? (interrupted ? 'interrupted' : 'failed') : 'passed', steps, durationMs: performance.now() - started, message: bad ? `${bad.step.command}: ${bad.message}` : '' };
   options.emit({ type: 'page', result: page });
   return page;
-}
-
-// Runs one command to its end, its time-out or the cancel signal; those two end it with everything it started (an
-// istioctl wrapper's children too), not only the process execa started.
-async function runCommand(command: Command, timeoutMs: number, cancel: AbortSignal | undefined) {
-  const inner = new AbortController();
-  let timedOut = false;
-  const child = execa(command.program, command.args, { reject: false, stdin: 'ignore', all: true, cancelSignal: inner.signal, forceKillAfterDelay: 2000 });
-  // The tree is read and signalled before execa's own kill, so that children re-parented by it are not missed.
-  const end = () => {
-    if (child.pid !== undefined) void killTree([child.pid], 2000);
-    inner.abort();
-  };
-  const timer = setTimeout(() => {
-    timedOut = true;
-    end();
-  }, timeoutMs);
-  cancel?.addEventListener('abort', end, { once: true });
-  if (cancel?.aborted) end();
-  try {
-    const run = await child;
-    return { ...run, timedOut, isCanceled: run.isCanceled && !timedOut };
-  } finally {
-    clearTimeout(timer);
-    cancel?.removeEventListener('abort', end);
-  }
 }

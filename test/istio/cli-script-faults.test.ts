@@ -1,9 +1,10 @@
 // istio.io test scripts through the real CLI under hostile input: nested `_verify_*` calls on output that looks like
 // the runner's own protocol, NUL bytes, invalid UTF-8 and escapes; what a failing nested call tells the user.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { isAlive } from '../../src/run/proc.js';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { ensureBuilt, fakeCluster, readEvents, ROOT, runCli } from '../run/harness.js';
+import { ensureBuilt, FAKE_BIN, fakeCluster, readEvents, ROOT, runCli, spawnCli, waitFor } from '../run/harness.js';
 import { writeTree } from './script-site.js';
 
 beforeAll(() => ensureBuilt(), 120000);
@@ -83,6 +84,39 @@ describe('a test script\'s # @setup line', () => {
     const checked = await runCli(['check', typo], cluster.env);
     expect(checked.code).toBe(1);
     expect(checked.stdout).toContain(line);
+  }, 120000);
+});
+
+describe('signals during the cluster snapshot after a script', () => {
+  test('a second SIGINT ends a snapshot whose kubectl hangs, with what it started, and the run exits 130', async () => {
+    const cluster = fakeCluster();
+    // A kubectl that hangs listing resource types once the script has asked it to (an API server gone away).
+    const bin = join(cluster.dir, 'slow-bin');
+    mkdirSync(bin);
+    const hang = join(cluster.dir, 'hang');
+    const pids = join(cluster.dir, 'sleep.pids');
+    writeFileSync(join(bin, 'kubectl'), `#!/bin/bash\nif [ "$1" = api-resources ] && [ -e ${hang} ]; then sleep 60 & echo $! >> ${pids}; wait; fi\nexec ${join(FAKE_BIN, 'kubectl')} "$@"\n`);
+    chmodSync(join(bin, 'kubectl'), 0o755);
+    writeTree(site, {
+      'content/en/docs/snap/index.md': page,
+      'content/en/docs/snap/test.sh': `# @setup profile=none\nkubectl create namespace foo\ntouch ${hang}\n# @cleanup\nkubectl delete namespace foo\n`,
+      'tests/util/verify.sh': '', 'tests/util/debug.sh': '', 'tests/util/helpers.sh': '',
+    });
+    const json = join(cluster.dir, 'events.jsonl');
+    const started = Date.now();
+    const child = spawnCli(['run', '--json', json, relative(ROOT, join(site, 'content/en/docs/snap/index.md'))], { ...cluster.env, PATH: `${bin}:${cluster.env.PATH}` });
+    await waitFor(() => existsSync(pids), 'the snapshot after the script to hang', 60000);
+    child.kill('SIGINT');
+    await new Promise((r) => setTimeout(r, 500));
+    child.kill('SIGINT');
+    const result = await child;
+    expect(result.exitCode).toBe(130);
+    // Well before the hanging kubectl's 60 s, and its `sleep` ended with it.
+    expect(Date.now() - started).toBeLessThan(45000);
+    for (const pid of readFileSync(pids, 'utf8').split('\n').filter(Boolean)) expect(isAlive(Number(pid))).toBe(false);
+    const events = readEvents(json);
+    expect(events.filter((e) => e.type === 'step').map((e) => [e.index, e.status])).toEqual([[1, 'passed'], [2, 'passed'], [3, 'passed']]);
+    expect(events.at(-1)).toMatchObject({ type: 'summary', status: 'interrupted', exitCode: 130 });
   }, 120000);
 });
 
