@@ -97,7 +97,9 @@ async function runCommands(name: string, commands: Command[], options: SetupOpti
   }
   const bad = steps.find((s) => s.status !== 'passed');
   const interrupted = steps.some((s) => s.status === 'interrupted') || (cancel?.aborted === true && bad !== undefined);
-  const page: PageResult = { file: name, lang: '', status: bad ? (interrupted ? 'interrupted' : 'failed') : 'passed', steps, durationMs: performance.now() - started, message: bad ? `${bad.step.command}: ${bad.message}` : '' };
+  // A teardown abandoned by a second signal leaves Istio behind: the user is told what to run instead.
+  const left = cleanup && interrupted && bad ? `; Istio may be left installed: run ${planned.slice(steps.indexOf(bad)).map((p) => `\`${p.command}\``).join(', then ')}` : '';
+  const page: PageResult = { file: name, lang: '', status: bad ? (interrupted ? 'interrupted' : 'failed') : 'passed', steps, durationMs: performance.now() - started, message: bad ? `${bad.step.command}: ${bad.message}${left}` : '' };
   options.emit({ type: 'page', result: page });
   return page;
 }

@@ -126,4 +126,24 @@ describe('run brings the cluster to each setup config', () => {
     expect(isAlive(Number(readFileSync(join(cluster.dir, 'sleep.pid'), 'utf8')))).toBe(false);
     expect(istioSystem(cluster)).toBe('');
   }, 120000);
+
+  test('a second SIGINT abandons the teardown and says what to run to remove Istio', async () => {
+    const cluster = fakeCluster();
+    const istio = join(cluster.dir, 'istio');
+    mkdirSync(join(istio, 'bin'), { recursive: true });
+    writeFileSync(join(istio, 'bin', 'istioctl'), `#!/bin/bash\nif [ "$1" = uninstall ]; then sleep 60 & echo $! > ${join(cluster.dir, 'sleep.pid')}; wait; fi\nexec ${join(FAKE_BIN, 'istioctl')} "$@"\n`, { mode: 0o755 });
+    const json = join(cluster.dir, 'events.jsonl');
+    const child = spawnCli(['run', '--istio-dir', istio, '--json', json, page('demo-page')], cluster.env);
+    await waitFor(() => existsSync(join(cluster.dir, 'sleep.pid')), 'istioctl uninstall to start', 60000);
+    child.kill('SIGINT');
+    await new Promise((r) => setTimeout(r, 500));
+    child.kill('SIGINT');
+    const result = await child;
+    expect(result.exitCode).toBe(130);
+    const teardown = readEvents(json).find((e) => e.type === 'page' && e.file === 'teardown:profile=demo');
+    const hint = `Istio may be left installed: run \`${join(istio, 'bin', 'istioctl')} uninstall --purge -y\`, then \`kubectl delete namespace istio-system --ignore-not-found\``;
+    expect(teardown).toMatchObject({ status: 'interrupted', message: expect.stringContaining(hint) });
+    expect(result.stdout).toContain(hint);
+    expect(isAlive(Number(readFileSync(join(cluster.dir, 'sleep.pid'), 'utf8')))).toBe(false);
+  }, 120000);
 });
