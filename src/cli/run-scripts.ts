@@ -61,6 +61,15 @@ export function choosePlans(loaded: LoadedPages, selected: { run: Page[]; skippe
   return { plans, skipped, warnings };
 }
 
+/** The plan of one folder test (a `*test.sh` with no `index.md` beside it, given as a file, as a Jest test file is),
+ * run against the pages of its own folder's language; its page is a placeholder named by the script. */
+export function folderTestPlan(script: string, options: Omit<ScriptChoiceOptions, 'mode' | 'paths'>): ScriptPlan {
+  const lang = /(?:^|[\\/])content[\\/]([^\\/]+)[\\/]/.exec(resolve(script))?.[1] ?? 'en';
+  const shown = relative(process.cwd(), script) || script;
+  const load = pageLoader({ ...options, mode: 'auto', paths: [] });
+  return scriptPlan(script, undefined, lang, { ...options, mode: 'auto', paths: [] }, load, (p) => loadedVars.get(p), parsePage(shown, '---\n---\n'));
+}
+
 // Reads, splits and plans one script; a script that cannot be split is a plan with its error (nothing of it runs).
 function scriptPlan(file: string, page: Page | undefined, lang: string, options: ScriptChoiceOptions, load: (file: string) => Page | undefined, varsOf: (page: Page) => ReturnType<LoadedPages['varsOf']>, placeholder?: Page): ScriptPlan {
   const shown = relative(process.cwd(), file) || file;

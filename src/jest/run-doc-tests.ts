@@ -20,7 +20,7 @@ import { blockedReason, preflight } from '../run/preflight.js';
 import type { RunEvent, RunSummary } from '../run/results.js';
 import { runPages } from '../run/run-pages.js';
 import { readJestOptions, type DoctestJestOptions } from './options.js';
-import { choosePageRuns } from './choose-runs.js';
+import { choosePageRuns, isScriptFile } from './choose-runs.js';
 import { clusterGate } from './cluster-gate.js';
 import { namePattern, trimToPattern } from './name-pattern.js';
 import { PageReports, type Entry, type NotRun } from './page-reports.js';
@@ -63,13 +63,21 @@ async function runProject(config: Config.ProjectConfig, tests: Test[], context: 
     return failFirst(tests, `istio-doctest: ${read.message}`, context.emit);
   }
   const options = read.options;
-  const loaded = loadPages(tests.map((t) => relative(process.cwd(), t.path) || t.path), options.vars, { reference: options.reference });
+  // Test files that are `*test.sh` scripts (testMatch chose them) are folder tests; the others are pages.
+  const shown = (t: Test) => relative(process.cwd(), t.path) || t.path;
+  const loaded = loadPages(tests.filter((t) => !isScriptFile(t.path)).map(shown), options.vars, { reference: options.reference });
   if (loaded.problems.length > 0) return failAll(tests, `istio-doctest: ${loaded.problems.join('\n')}`, context.emit);
   const testOf = new Map(tests.map((t) => [resolve(t.path), t]));
   const order = new Map(tests.map((t, i) => [resolve(t.path), i]));
-  const pages = [...loaded.pages].sort((a, b) => (order.get(resolve(a.file)) ?? 0) - (order.get(resolve(b.file)) ?? 0));
   const project = config.displayName?.name ? `project "${config.displayName.name}"` : 'this project';
-  const chosen = choosePageRuns(loaded, pages, options);
+  const byTestOrder = (a: Page, b: Page) => (order.get(resolve(a.file)) ?? 0) - (order.get(resolve(b.file)) ?? 0);
+  const chosen = choosePageRuns(loaded, [...loaded.pages].sort(byTestOrder), options, tests.filter((t) => isScriptFile(t.path)).map(shown));
+  // A folder test's page is the placeholder its plan names (whether the plan runs or is left out); it is reported in
+  // the script's test file.
+  const folderPages = [...new Set([...chosen.plans, ...chosen.skipped.flatMap((s) => (s.plan ? [s.plan] : []))].map((plan) => plan.page))].filter((page) => isScriptFile(page.file));
+  const pages = [...loaded.pages, ...folderPages].sort(byTestOrder);
+  for (const script of chosen.scriptsNotRun) await reportSkipped(testOf.get(resolve(script.file))!, undefined, [], script.reason, context.emit);
+  if (chosen.scriptsNotRun.length > 0) write(`${skippedLine(chosen.scriptsNotRun.map((s) => s.reason), project, 'test script')}\n`);
   const plansOf = (page: Page) => chosen.plans.filter((plan) => plan.page === page);
   const notChosenOf = (page: Page) => chosen.skipped.filter((s) => s.file === page.file);
   const stepsOf = (plans: RunPlan[]) => plans.flatMap((plan) => plan.steps);
@@ -183,12 +191,12 @@ async function runPlans(plans: RunPlan[], options: DoctestJestOptions, reports: 
 }
 
 // A page that does not run: every step a skipped test, the reason as a note.
-async function reportSkipped(test: Test, page: Page, steps: PlannedStep[], reason: string, emit: Emit): Promise<void> {
-  const title = titleOf(page);
+async function reportSkipped(test: Test, page: Page | undefined, steps: PlannedStep[], reason: string, emit: Emit): Promise<void> {
+  const title = page ? titleOf(page) : relative(process.cwd(), test.path) || test.path;
   const now = Date.now();
   await emit('test-file-start', [test]);
   const tests = steps.length > 0 ? steps.map((step) => assertionResult(title, step, 'pending', null)) : [noStepsResult(title, reason)];
-  await emit('test-file-success', [test, testFileResult(test.path, tests, { start: now, end: now }, [{ type: 'info', message: `skipped: ${reason}`, origin: page.file }], true)]);
+  await emit('test-file-success', [test, testFileResult(test.path, tests, { start: now, end: now }, [{ type: 'info', message: `skipped: ${reason}`, origin: page?.file ?? test.path }], true)]);
 }
 
 // The first test file fails with the message (Jest then exits 1), the others are reported skipped: nothing ran.
@@ -240,9 +248,9 @@ function fileLines(): (file: string) => string[] {
 }
 
 // `istio-doctest: 3 doc pages of project "docs" skipped: front matter test: no (2), ... ` — one line for all of them.
-function skippedLine(reasons: string[], project: string): string {
+function skippedLine(reasons: string[], project: string, what = 'doc page'): string {
   const counts = new Map<string, number>();
   for (const reason of reasons) counts.set(reason, (counts.get(reason) ?? 0) + 1);
   const parts = [...counts].map(([reason, n]) => `${reason} (${n})`);
-  return `istio-doctest: ${reasons.length} doc page${reasons.length === 1 ? '' : 's'} of ${project} skipped: ${parts.join('; ')}`;
+  return `istio-doctest: ${reasons.length} ${what}${reasons.length === 1 ? '' : 's'} of ${project} skipped: ${parts.join('; ')}`;
 }

@@ -55,6 +55,12 @@ export function isAlive(pid: number): boolean {
   return info !== undefined && info.state !== 'Z' && info.state !== 'X';
 }
 
+/** Whether a process is stopped (SIGSTOP took effect) or gone; true without /proc, where nothing can be told. */
+export function isStopped(pid: number): boolean {
+  const info = readStat(pid);
+  return info === undefined || 'TtZX'.includes(info.state);
+}
+
 // The environment a process was started with, as NAME=value entries (empty when unreadable or a zombie).
 export function environOf(pid: number): string[] {
   try {

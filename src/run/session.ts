@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { execa } from 'execa';
 import { killGroup, killTree, signal } from './kill-tree.js';
-import { descendantsOf, environOf, isAlive, processesWithEnv, processTable, uptimeTicks, type ProcInfo } from './proc.js';
+import { descendantsOf, environOf, isAlive, isStopped, processesWithEnv, processTable, uptimeTicks, type ProcInfo } from './proc.js';
 import { readBoundedOutput } from './output.js';
 import { fullFolder } from './disk-full.js';
 
@@ -26,6 +26,10 @@ export const STEP_VAR = 'ISTIO_DOCTEST_STEP';
 const CONTROL_FD = 254;
 /** Exit status of a shell that saved its state on the runner's request (SIGUSR1) and exited. */
 const ABORT_SAVED = 86;
+/** How long a shell sent SIGSTOP may take to stop (it must be scheduled to): a shell in uninterruptible sleep writes nothing. */
+const STOP_WAIT_MS = 5000;
+/** How much longer than its grace a shell that said it is saving its state gets to finish and exit. */
+const SAVE_LIMIT_MS = 60000;
 /** A periodic full save is due once this many times its own last cost has passed since it ended (at most ~5% of the time). */
 const SAVE_SPACING = 20;
 
@@ -112,6 +116,8 @@ export class Session {
   private closed = false;
   /** The commands after which the disk of the output or control folder was full, and that folder. */
   private full: { seq: number; folder: string }[] = [];
+  /** What the current shell reported so far beyond command ends: whether it said it is saving its state (exit or abort trap). */
+  private reader: Reader = { buffer: '', saving: false };
   /** Standard error of the shell itself (not of the steps), for messages when it fails. */
   stderr = '';
 
@@ -214,7 +220,8 @@ export class Session {
     // No step number inherited from an outer run: the shell's own forks must not pass for an earlier step's processes.
     this.shell = startShell(cwd, fifo, { ...env, [RUN_TOKEN_VAR]: token, [STEP_VAR]: '' });
     const shell = this.shell;
-    const reader = { buffer: '' };
+    const reader: Reader = { buffer: '', saving: false };
+    this.reader = reader;
     shell.stdout?.setEncoding('latin1');
     shell.stdout?.on('data', (chunk: string) => this.receive(reader, chunk));
     shell.stderr?.setEncoding('utf8');
@@ -236,7 +243,7 @@ export class Session {
     this.holds = this.state?.seq ?? 0;
     const traps = join(ctlDir, 'traps');
     if (!existsSync(traps)) execFileSync('mkfifo', ['-m', '600', traps]);
-    this.send(`set -o pipefail; cd -- ${shellQuote(cwd)}; ${restore}${setupLine(traps)}${this.report(seq, '0', '0')}\n`);
+    this.send(`set -o pipefail; cd -- ${shellQuote(cwd)}; ${restore}${setupLine(traps, this.secret)}${this.report(seq, '0', '0')}\n`);
     const outcome = (await within(ready, 10000)) ?? { kind: 'timeout' };
     rmSync(fifo, { force: true });
     if (outcome.kind !== 'status') {
@@ -260,7 +267,7 @@ export class Session {
   }
 
   // Reads the shell's reports; a line without the secret (something a step wrote to an inherited descriptor) is ignored.
-  private receive(reader: { buffer: string }, chunk: string): void {
+  private receive(reader: Reader, chunk: string): void {
     reader.buffer += chunk;
     let newline = reader.buffer.indexOf('\n');
     while (newline >= 0) {
@@ -269,6 +276,11 @@ export class Session {
       const at = line.lastIndexOf(`\x1e${this.secret} `);
       if (at >= 0) {
         const [seq, status, saved, background] = line.slice(at + this.secret.length + 2).split(' ');
+        if (status === 'saving') {
+          reader.saving = true;
+          newline = reader.buffer.indexOf('\n');
+          continue;
+        }
         if (status === 'started') {
           this.started = Math.max(this.started, Number(seq));
           this.holds = Number(seq);
@@ -316,7 +328,7 @@ export class Session {
     if (pid === undefined) return undefined;
     signal(pid, 'SIGSTOP');
     // A report already on its way is read first: the command ended by itself.
-    const late = await within(answered, 20);
+    const late = await reportBeforeStop(pid, answered);
     if (late) {
       signal(pid, 'SIGCONT');
       return late;
@@ -325,17 +337,31 @@ export class Session {
     signal(pid, 'SIGUSR1');
     await killTree(targets, this.options.killGraceMs ?? 1000);
     signal(pid, 'SIGCONT');
-    const exited = await within(this.exited(), this.options.stuckGraceMs ?? 1500);
-    if (exited === undefined) {
+    if (!(await this.exitsWithin(this.options.stuckGraceMs ?? 1500))) {
       // The page replaced the runner's SIGUSR1 trap, or the shell is stuck: SIGTERM runs its exit trap, which saves the
-      // state if it can in the grace; then killed, it keeps the last saved state.
-      await killTree([pid], 500);
+      // state if it can in the grace (longer once it says it is saving); then killed, it keeps the last saved state.
+      // The shell alone: the command's processes are gone, what is left below it is earlier steps' (`port-forward &`).
+      signal(pid, 'SIGTERM');
+      signal(pid, 'SIGCONT');
+      if (!(await this.exitsWithin(500))) signal(pid, 'SIGKILL');
       await within(this.exited(), 2000);
     }
     // What the command started while it was being ended (marked with its number) goes too.
     const late2 = processesWithEnv([`${RUN_TOKEN_VAR}=${this.options.token}`, `${STEP_VAR}=${seq}`]).filter(isAlive);
     if (late2.length > 0) await killTree(late2, 200);
     return undefined;
+  }
+
+  // Whether the shell exits within `ms`, or, once it has said it is saving its state (its abort or exit trap), within
+  // SAVE_LIMIT_MS more: a loaded machine may not give it the CPU to save in a fixed grace, and SIGTERM or SIGKILL then
+  // would break the save (the state of every command since the last whole save lost). The extension is given once.
+  private async exitsWithin(ms: number): Promise<boolean> {
+    const reader = this.reader;
+    if ((await within(this.exited(), ms)) !== undefined) return true;
+    await pollTurns();
+    if (!reader.saving || reader.extended) return false;
+    reader.extended = true;
+    return (await within(this.exited(), SAVE_LIMIT_MS)) !== undefined;
   }
 
   // The whole save a shell ended between commands made of the state it held, in whichever state file it named last.
@@ -418,7 +444,7 @@ function startShell(cwd: string, fifo: string, env: Record<string, string>) {
 // SAVE_SPACING times its own cost (for a shell that ends without its traps: `exec`, SIGKILL). The state file is written
 // with `>|` (a page's `set -o noclobber` must not stop it) and ends with a line naming the command, so the runner can
 // tell a whole save of this command from an older or broken file; the save's status is kept for the report (`d`: deferred).
-function setupLine(traps: string): string {
+function setupLine(traps: string, secret: string): string {
   const save = `{ declare -p; declare -f; alias -p; shopt -p; set +o; builtin printf 'cd -- %q\\n${STATE_END}%s\\n' "$PWD" "$2"; } >|"$1" && __istio_doctest_t=0 || __istio_doctest_t=$?`;
   const guarded = `{ builtin trap -p EXIT USR1 >&3; builtin printf '\\0' >&3; IFS= builtin read -r -d '' __istio_doctest_p <&3; } 3<>${shellQuote(traps)} && [[ $__istio_doctest_p == "$__istio_doctest_w" ]]`;
   const after = [
@@ -426,8 +452,10 @@ function setupLine(traps: string): string {
     `if (( now < \${__istio_doctest_due:-0} )) && __istio_doctest_guarded; then : >>"$__istio_doctest_f" && __istio_doctest_t=d || __istio_doctest_t=$?`,
     `else __istio_doctest_save "$__istio_doctest_f" "$__istio_doctest_n"; local end=\${EPOCHREALTIME-}; end=\${end//[!0-9]/}; __istio_doctest_due=$(( end + ${SAVE_SPACING} * (end - now) )); fi`,
   ].join('; ');
-  const onExit = '[[ -n ${__istio_doctest_e-} ]] || __istio_doctest_save "${__istio_doctest_f-}" "${__istio_doctest_n-}"';
-  const onAbort = `__istio_doctest_save "\${__istio_doctest_f-}" "\${__istio_doctest_n-}"; __istio_doctest_e=1; exit ${ABORT_SAVED}`;
+  // The exit and abort traps first say they are saving, so the runner waits for a slow save instead of killing it.
+  const saying = `builtin printf '\\036%s %s saving\\n' ${secret} "\${__istio_doctest_n-}" >&${CONTROL_FD}`;
+  const onExit = `[[ -n \${__istio_doctest_e-} ]] || { ${saying}; __istio_doctest_save "\${__istio_doctest_f-}" "\${__istio_doctest_n-}"; }`;
+  const onAbort = `${saying}; __istio_doctest_save "\${__istio_doctest_f-}" "\${__istio_doctest_n-}"; __istio_doctest_e=1; exit ${ABORT_SAVED}`;
   return (
     `exec ${CONTROL_FD}>&1 >/dev/null </dev/null; __istio_doctest_e= __istio_doctest_due=0; ` +
     `__istio_doctest_save() { ${save}; }; __istio_doctest_guarded() { ${guarded}; }; __istio_doctest_after() { ${after}; }; ` +
@@ -435,6 +463,14 @@ function setupLine(traps: string): string {
     `trap '{ __istio_doctest_exit; } 2>/dev/null' EXIT; trap '{ __istio_doctest_abort; } 2>/dev/null' USR1; ` +
     `__istio_doctest_w=; { __istio_doctest_guarded || :; __istio_doctest_w=$__istio_doctest_p; } 2>/dev/null; `
   );
+}
+
+/** The shell's report channel as read so far: a partial line, and whether the shell said it is saving its state. */
+interface Reader {
+  buffer: string;
+  saving: boolean;
+  /** Whether the runner already waited longer for this shell's save. */
+  extended?: boolean;
 }
 
 /** The last line of a whole state file, before the number of the command it was saved after (or during). */
@@ -475,6 +511,21 @@ export function stepProcesses(shell: number, marks: StepMarks, token: string, ta
   });
   const roots = [...mine.map((p) => p.pid), ...processesWithEnv([`${RUN_TOKEN_VAR}=${token}`, `${STEP_VAR}=${seq}`], table)];
   return [...new Set([...roots, ...descendantsOf(roots, table)])].filter((pid) => pid !== shell);
+}
+
+// The report of a command that the shell wrote before it stopped, if any: once the shell is seen stopped, all it wrote
+// is in the pipe, and read after the event loop has polled it twice. No fixed wait (was 20 ms): a loaded machine may
+// not schedule the runner for longer than any, and a finished command would then be ended and its shell replaced.
+async function reportBeforeStop(pid: number, answered: Promise<Outcome>): Promise<Outcome | undefined> {
+  const deadline = Date.now() + STOP_WAIT_MS;
+  while (!isStopped(pid) && Date.now() < deadline) await sleep(1);
+  await pollTurns();
+  return within(answered, 0);
+}
+
+// Two turns of the event loop, each with its poll for input: what the shell had written to its pipe is then read.
+async function pollTurns(): Promise<void> {
+  for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
 }
 
 // Waits for a promise at most `ms`, leaving no timer behind (a pending one would keep the CLI from exiting).

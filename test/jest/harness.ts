@@ -16,15 +16,16 @@ export interface JestRun {
 }
 
 /** A Jest project config for the fixture pages, written to `dir`; `runner` defaults to the package's export name. */
-export function fixtureConfig(dir: string, doctest: Record<string, unknown>, runner = 'istio-doctest/jest-runner', roots = [FIXTURES]): string {
+export function fixtureConfig(dir: string, doctest: Record<string, unknown>, runner = 'istio-doctest/jest-runner', roots = [FIXTURES], testMatch = ['**/index.md']): string {
   // The package as another repository installs it, so the runner is found by its published name.
   mkdirSync(join(dir, 'node_modules'), { recursive: true });
   symlinkSync(ROOT, join(dir, 'node_modules', 'istio-doctest'));
   const config = {
     rootDir: dir,
     roots,
-    testMatch: ['**/index.md'],
-    moduleFileExtensions: ['md', 'js'],
+    testMatch,
+    // `sh` too: Jest only finds test files whose extension is a module extension (folder tests are `test.sh`).
+    moduleFileExtensions: ['md', 'sh', 'js'],
     runner,
     transform: {},
     cacheDirectory: join(dir, 'cache'),

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
-import { ensureBuilt, fakeCluster, ISTIO_DIR, ROOT, waitFor } from '../run/harness.js';
+import { ensureBuilt, fakeCluster, ISTIO_DIR, ROOT, runsCommand, waitFor } from '../run/harness.js';
 import { FIXTURES, fixtureConfig, runJest, spawnJest, testsOf, type JestRun } from './harness.js';
 
 beforeAll(() => ensureBuilt(), 120000);
@@ -93,7 +93,7 @@ describe('doc pages as Jest tests', () => {
     const config = fixtureConfig(cluster.dir, { istioDir: ISTIO_DIR }, undefined, [join(ROOT, 'fixtures', 'jest-interrupt')]);
     const child = spawnJest(['--config', config], cluster.env);
     await waitFor(() => existsSync(join(cluster.env.DOCTEST_MARKS, 'token')), 'the page to reach its long step', 60000);
-    await new Promise((r) => setTimeout(r, 500));
+    await waitFor(() => runsCommand(`DOCTEST_MARKS=${cluster.env.DOCTEST_MARKS}`, ['sleep', '60']), 'its `sleep 60` to run', 60000);
     child.kill('SIGINT');
     const result = await child;
     expect(String(result.stderr)).toMatch(/● A page interrupted while a step runs › 17 snip_wait_1: sleep 60\n\n {4}interrupted/);

@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
-import { ensureBuilt, FAKE_BIN, fakeCluster, ISTIO_DIR, waitFor } from '../run/harness.js';
+import { ensureBuilt, FAKE_BIN, fakeCluster, ISTIO_DIR, runsCommand, waitFor } from '../run/harness.js';
 import { fixtureConfig, runJest, spawnJest, type JestRun } from './harness.js';
 
 beforeAll(() => ensureBuilt(), 120000);
@@ -237,7 +237,7 @@ describe('the Jest runner on istio.io test scripts and setup configs', () => {
     const config = fixtureConfig(cluster.dir, { istioDir: ISTIO_DIR }, undefined, [join(site, 'slow', 'content')]);
     const child = spawnJest(['--config', config], cluster.env);
     await waitFor(() => existsSync(join(cluster.env.DOCTEST_MARKS, 'slow-started')), 'the script to reach its sleep', 60000);
-    await new Promise((r) => setTimeout(r, 500));
+    await waitFor(() => runsCommand(`DOCTEST_MARKS=${cluster.env.DOCTEST_MARKS}`, ['sleep', '60']), 'its `sleep 60` to run', 60000);
     child.kill('SIGINT');
     const result = await child;
     expect(existsSync(join(cluster.env.DOCTEST_MARKS, 'slow-cleaned'))).toBe(true);

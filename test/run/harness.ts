@@ -108,10 +108,13 @@ export function spawnCli(args: string[], env: Record<string, string>) {
   return execa('node', [join(ROOT, 'bin', 'istio-doctest.js'), ...args], { cwd: ROOT, env, extendEnv: true, reject: false, stdin: 'ignore', timeout: 90000 });
 }
 
-// The JSON events written so far (complete lines only).
+// The JSON events written so far (complete lines only: up to the last newline, as a file being written may be seen
+// cut anywhere, even just after a `}` inside a long line).
 export function readEvents(file: string): Record<string, any>[] {
   if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8')
+  const text = readFileSync(file, 'utf8');
+  return text
+    .slice(0, text.lastIndexOf('\n') + 1)
     .split('\n')
     .filter((line) => line.endsWith('}'))
     .map((line) => JSON.parse(line));
@@ -124,4 +127,19 @@ export async function waitFor(condition: () => boolean, message: string, timeout
     if (Date.now() > deadline) throw new Error(`timed out waiting: ${message}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+// Whether a process started with the given environment entry (a test's DOCTEST_MARKS) runs exactly this command line:
+// a page's long step has started, which no fixed wait after an earlier step's mark can promise on a loaded machine.
+export function runsCommand(envEntry: string, argv: string[]): boolean {
+  const wanted = `${argv.join('\0')}\0`;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, 'latin1') !== wanted) continue;
+      if (readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0').includes(envEntry)) return true;
+    } catch {
+      // Gone, or not ours to read.
+    }
+  }
+  return false;
 }

@@ -3,7 +3,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { killTree, signal } from '../../src/run/kill-tree.js';
-import { isAlive } from '../../src/run/proc.js';
+import { descendantsOf, isAlive } from '../../src/run/proc.js';
 import { ensureBuilt, ROOT } from './harness.js';
 
 beforeAll(() => ensureBuilt(), 60000);
@@ -22,7 +22,8 @@ describe('signal and killTree', () => {
 
   test('a tree of the runner\'s own processes is ended, nothing denied', async () => {
     const child = spawn('bash', ['-c', 'sleep 1000 & sleep 1001; wait'], { stdio: 'ignore' });
-    await new Promise((r) => setTimeout(r, 200));
+    // Both sleeps started (a loaded machine may take longer than any fixed wait to start them).
+    for (const deadline = Date.now() + 30000; descendantsOf([child.pid!]).length < 2 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 20));
     const result = await killTree([child.pid!], 500);
     expect(result.denied).toEqual([]);
     expect(result.signalled.length).toBeGreaterThanOrEqual(3);

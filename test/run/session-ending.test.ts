@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { isAlive, processesWithEnv } from '../../src/run/proc.js';
+import { isAlive, processesWithEnv, processTable } from '../../src/run/proc.js';
 import { RUN_TOKEN_VAR, Session } from '../../src/run/session.js';
 import { makeWorkdir, removeWorkdir, type Workdir } from '../../src/run/workdir.js';
 
@@ -32,6 +32,13 @@ const fdinfo = (fd: string) => {
   }
 };
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// Waits for something the step does (not for a time: a loaded machine may not have run it yet by then).
+const until = async (condition: () => boolean) => {
+  for (const deadline = Date.now() + 30000; !condition() && Date.now() < deadline; ) await pause(20);
+  expect(condition()).toBe(true);
+};
+// Whether the shell runs a program (a child process of that name).
+const runs = (program: string) => processTable().some((p) => p.ppid === session.pid && readFileSync(`/proc/${p.pid}/comm`, 'utf8').trim() === program);
 
 describe('a step that is ended', () => {
   test('does not go on to its next commands after a time-out, and has no exit code', async () => {
@@ -43,24 +50,34 @@ describe('a step that is ended', () => {
   });
 
   test('does not run the remaining iterations of a loop', async () => {
-    const hung = await run('for i in 1 2 3 4 5 6; do echo "$i" >> iterations; sleep 100; done', 500);
-    expect(hung.timedOut).toBe(true);
+    const controller = new AbortController();
+    const running = session.run('for i in 1 2 3 4 5 6; do echo "$i" >> iterations; sleep 100; done', { timeoutMs: 60000, signal: controller.signal });
+    await until(() => existsSync(join(dir.work, 'iterations')));
+    controller.abort();
+    const hung = await running;
+    expect(hung.interrupted).toBe(true);
     await pause(300);
     expect(readFileSync(join(dir.work, 'iterations'), 'utf8')).toBe('1\n');
   });
 
   test('that was interrupted does not go on either, and keeps the variables it had set before it was ended', async () => {
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 400);
-    const result = await session.run('export SET_BEFORE=yes; sleep 1000; touch after-interrupt', { timeoutMs: 10000, signal: controller.signal });
+    const running = session.run('export SET_BEFORE=yes; sleep 1000; touch after-interrupt', { timeoutMs: 60000, signal: controller.signal });
+    await until(() => runs('sleep'));
+    controller.abort();
+    const result = await running;
     expect(result.interrupted).toBe(true);
     expect(result.exitCode).toBeUndefined();
     expect((await run('echo "${SET_BEFORE:-lost}"; ls')).output).toBe('yes\n');
   });
 
   test('ends a background subshell it started', async () => {
-    const hung = await run('(while :; do echo t >> ticks; sleep .2; done) & sleep 99', 600);
-    expect(hung.timedOut).toBe(true);
+    const controller = new AbortController();
+    const running = session.run('(while :; do echo t >> ticks; sleep .2; done) & sleep 99', { timeoutMs: 60000, signal: controller.signal });
+    await until(() => existsSync(join(dir.work, 'ticks')));
+    controller.abort();
+    const hung = await running;
+    expect(hung.interrupted).toBe(true);
     await pause(300);
     const size = statSync(join(dir.work, 'ticks')).size;
     await pause(700);
@@ -79,6 +96,18 @@ describe('a step that is ended', () => {
     expect(isAlive(sleeper)).toBe(false);
     expect(isAlive(loop)).toBe(false);
     expect(processesWithEnv([`${RUN_TOKEN_VAR}=${token}`]).filter(isAlive)).toEqual([]);
+  });
+});
+
+describe('a shell that does not exit when asked (its SIGUSR1 trap replaced, or no CPU for it on a loaded machine)', () => {
+  test('is ended alone: the background processes of earlier steps go on running', async () => {
+    await run("trap '' USR1; sleep 500 & echo $! > sleeper.pid");
+    const sleeper = Number(readFileSync(join(dir.work, 'sleeper.pid'), 'utf8'));
+    const stuck = await run('while :; do :; done', 400);
+    expect(stuck).toMatchObject({ timedOut: true, restarted: true });
+    expect(isAlive(sleeper)).toBe(true);
+    await session.close();
+    expect(isAlive(sleeper)).toBe(false);
   });
 });
 
@@ -118,5 +147,39 @@ describe('state saving', () => {
     const exited = await run('exit 3');
     expect(exited.message).toMatch(/could not be saved/);
     expect((await run('echo "${KEPT:-} ${LOST:-lost}"')).output).toMatch(/lost\n$/);
+  });
+});
+
+// The kernel function a process sleeps in (`pipe_read`, `anon_pipe_read`: bash waiting for its next line), '' if unknown.
+const wchan = (pid: number) => {
+  try {
+    return readFileSync(`/proc/${pid}/wchan`, 'utf8');
+  } catch {
+    return '';
+  }
+};
+// The one-letter state of a process (`T`: stopped).
+const procState = (pid: number) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1][0];
+// Holds this whole process (the runner with it) until a condition holds: the runner not scheduled on a loaded machine.
+const holdUntil = (condition: () => boolean, ms: number) => {
+  const deadline = Date.now() + ms;
+  while (!condition() && Date.now() < deadline);
+};
+
+describe('a step that ended just as it was ended', () => {
+  test('is reported as it ended when its report was written before the stop, however late the runner reads it', async () => {
+    const controller = new AbortController();
+    const ran = session.run(': > ended; export ENDED=yes', { timeoutMs: 60000, signal: controller.signal });
+    // The runner is held while the shell runs the step, reports its end and waits for its next line.
+    holdUntil(() => existsSync(join(dir.work, 'ended')) && /pipe_(read|wait)/.test(wchan(session.pid)), 30000);
+    expect(wchan(session.pid)).toMatch(/pipe_(read|wait)/);
+    controller.abort();
+    // Held again once the runner has stopped the shell to end the step: its report is in the pipe, not read yet.
+    const deadline = Date.now() + 30000;
+    while (procState(session.pid) !== 'T' && Date.now() < deadline) await Promise.resolve();
+    holdUntil(() => false, 200);
+    const result = await ran;
+    expect(result).toMatchObject({ exitCode: 0, interrupted: false, restarted: false, message: '' });
+    expect((await run('echo "$ENDED"')).output).toBe('yes\n');
   });
 });

@@ -2,7 +2,7 @@
 // every command: by its exit trap when a step ends it (`exit`, `set -e`), by its SIGUSR1 trap when the runner ends a
 // step, after every command when the page replaced either trap, and now and then for a shell that ends without them.
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Session } from '../../src/run/session.js';
 import { makeWorkdir, removeWorkdir, type Workdir } from '../../src/run/workdir.js';
@@ -110,5 +110,53 @@ describe('a step ended before the shell read it', () => {
     controller.abort();
     expect(await ended).toMatchObject({ interrupted: true, restarted: true, stateSaved: true });
     expect((await run('echo "${CREATED_IN:-lost}"')).output).toBe('interrupt-demo\n');
+  });
+});
+
+// The kernel function a process sleeps in (`wait_for_partner`: opening a FIFO nobody reads), '' when unknown.
+const wchan = (pid: number) => {
+  try {
+    return readFileSync(`/proc/${pid}/wchan`, 'utf8');
+  } catch {
+    return '';
+  }
+};
+// Reads a FIFO to its end without waiting for a writer (none left: nothing), holding this whole process meanwhile.
+const drain = (fifo: string) => {
+  const fd = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+  const chunks: Buffer[] = [];
+  const buffer = Buffer.alloc(65536);
+  try {
+    for (;;) {
+      try {
+        const n = readSync(fd, buffer);
+        if (n === 0) break;
+        chunks.push(Buffer.from(buffer.subarray(0, n)));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return Buffer.concat(chunks);
+};
+
+describe('a shell still saving its state when its grace ends', () => {
+  test('is waited for (it said it is saving), so the ended step\'s variables are kept', async () => {
+    await run('export BEFORE=1');
+    // A slow disk, as a loaded machine can be: the step points the shell's state file at a FIFO nobody reads yet, so
+    // the shell's save, once it has said it is saving, waits there; the test is the disk, and later writes the file.
+    const ended = run('export DURING=1; echo "$__istio_doctest_f" > state-path; mkfifo slow-disk; __istio_doctest_f=$PWD/slow-disk; sleep 1000', 400);
+    const shell = session.pid;
+    const deadline = Date.now() + 30000;
+    while (!wchan(shell).includes('wait_for_partner') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(wchan(shell)).toContain('wait_for_partner');
+    // Longer than the grace (1.5 s) and the SIGTERM's (0.5 s) that ended such a save before.
+    await new Promise((resolve) => setTimeout(resolve, 1500 + 500 + 1000));
+    const saved = drain(join(dir.work, 'slow-disk'));
+    writeFileSync(readFileSync(join(dir.work, 'state-path'), 'utf8').trim(), saved);
+    expect(await ended).toMatchObject({ timedOut: true, restarted: true, stateSaved: true });
+    expect((await run('echo "$BEFORE ${DURING:-lost}"')).output).toBe('1 1\n');
   });
 });
