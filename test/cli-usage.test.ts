@@ -73,6 +73,34 @@ describe('usage errors are one line and where the help is, exit 2, in every sub-
 });
 
 describe('option values', () => {
+  // Every single-valued option of every command: the last value used to win silently. (Files named go to a scratch
+  // folder and sync is a dry run, so that a regression writes nothing into the project.)
+  const out = scratch();
+  test.each([
+    ['run', ['--dry-run', '--setup', 'keep', '--setup', 'only=profile=default'], "--setup given twice ('keep', then 'only=profile=default')"],
+    ['run', ['--dry-run', '--json', join(out, 'a.jsonl'), '--json', join(out, 'b.jsonl')], `--json given twice ('${join(out, 'a.jsonl')}', then '${join(out, 'b.jsonl')}')`],
+    ['run', ['--dry-run', '--scripts', 'only', '--scripts=off'], "--scripts given twice ('only', then 'off')"],
+    ['check', ['--summary', join(out, 'a.md'), '--summary', join(out, 'b.md')], '--summary given twice'],
+    ['extract', ['--format', 'json', '--format', 'snips'], '--format given twice'],
+    ['drift', ['--fail-on', 'commands', '--fail-on', 'none'], '--fail-on given twice'],
+    ['sync', ['--dry-run', '--only', 'all', '--only', 'outputs'], '--only given twice'],
+    ['report', ['--html', join(out, 'a.html'), '--html', join(out, 'b.html')], '--html given twice'],
+    ['match', ['--mode', 'same', '--mode', 'contains'], '--mode given twice'],
+    ['cluster', ['up', '--name', 'a', '--name', 'b'], '--name given twice'],
+  ])('%s: a single-valued option given twice is an error naming both values, and nothing runs', async (command, args, message) => {
+    const { code, stdout, stderr } = await cli([command, ...args, ...(command === 'cluster' || command === 'match' ? [] : [esPage])]);
+    expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+    expect(stderr).toBe(`istio-doctest: ${stderr.split('\n')[0].slice('istio-doctest: '.length)}\n${pointer(command)}`);
+    expect(stderr.split('\n')[0]).toContain(message);
+    expect(stderr).toContain('it takes one value');
+  });
+
+  test('run: options that collect values (--tab) and switches given twice are accepted', async () => {
+    const { code, stderr } = await cli(['run', '--dry-run', '--all', '--all', '--tab', 'a=b', '--tab', 'c=d', enPage]);
+    expect(stderr).not.toContain('given twice');
+    expect(code).not.toBe(70);
+  });
+
   test.each([
     ['--step-timeout', '36000m', "--step-timeout: at most 596h (the longest a timer can wait), got '36000m'"],
     ['--step-timeout', '0', "--step-timeout: expected a duration longer than 0, got '0'"],

@@ -1,6 +1,6 @@
 // `istio-doctest run PATH...`: wiring only — options, pages, plans, preflight, context guard, reporters, the runner.
 import { outputDrift } from '../translate/output-drift.js';
-import { accessSync, constants, mkdtempSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseTimeout } from '../config/duration.js';
@@ -310,10 +310,15 @@ function readSettings(v: OptionValues<typeof options>): Settings | string {
   if (v.shard !== undefined && !shard) return `--shard: expected I/N with 1 ≤ I ≤ N (e.g. 2/4), got '${v.shard}'`;
   const langs = v.lang !== undefined ? v.lang.split(',').map((l) => l.trim()).filter(Boolean) : undefined;
   const istioDir = v['istio-dir'] ?? (process.env.ISTIO_DIR || undefined);
-  if (istioDir !== undefined && !isDirectory(istioDir)) return `${v['istio-dir'] !== undefined ? '--istio-dir' : 'ISTIO_DIR'} ${istioDir}: no such folder`;
+  if (istioDir !== undefined && !isDirectory(istioDir)) return `${v['istio-dir'] !== undefined ? '--istio-dir' : 'ISTIO_DIR'} ${istioDir}: ${notAFolder(istioDir)}`;
   const repoRoot = v['repo-root'];
-  if (repoRoot !== undefined && !isDirectory(repoRoot)) return `--repo-root ${repoRoot}: no such folder`;
+  if (repoRoot !== undefined && !isDirectory(repoRoot)) return `--repo-root ${repoRoot}: ${notAFolder(repoRoot)}`;
   return { stepTimeoutMs: stepTimeout.ms, retryTimeoutMs: retryTimeout.ms, tabs, allow, shard, langs, istioDir };
+}
+
+// Why a path given as a folder is not one: it does not exist, or it is a file (an istio.io checkout's README, say).
+function notAFolder(path: string): string {
+  return existsSync(path) ? 'not a folder (a file)' : 'no such folder';
 }
 
 // Whether an --update value is one run knows.

@@ -20,11 +20,30 @@ export function parseOptions<const T extends OptionsConfig>(
   options: T,
 ): { ok: true; values: OptionValues<T>; positionals: string[] } | { ok: false; message: string } {
   try {
-    const { values, positionals } = parseArgs<Config<T>>({ args: argv, options, allowPositionals: true, strict: true });
-    return { ok: true, values, positionals };
+    const { values, positionals, tokens } = parseArgs({ args: argv, options, allowPositionals: true, strict: true, tokens: true });
+    const repeated = repeatedOption(tokens, options);
+    if (repeated) return { ok: false, message: repeated };
+    return { ok: true, values: values as OptionValues<T>, positionals };
   } catch (error) {
     return { ok: false, message: (error as Error).message.split('\n')[0] };
   }
+}
+
+type Token = NonNullable<ReturnType<typeof parseArgs>['tokens']>[number];
+
+// An option that takes one value given twice (`--setup keep --setup only=profile=default`) would silently keep the
+// last: which one the user meant is theirs to say. A switch given twice (`--all --all`) says the same thing twice,
+// and options declared `multiple` (`--tab`) collect their values.
+function repeatedOption(tokens: Token[], options: OptionsConfig): string | undefined {
+  const seen = new Map<string, string>();
+  for (const token of tokens) {
+    if (token.kind !== 'option' || options[token.name]?.type !== 'string' || options[token.name]?.multiple) continue;
+    const value = token.value ?? '';
+    const first = seen.get(token.name);
+    if (first !== undefined) return `--${token.name} given twice ('${first}', then '${value}'): it takes one value; give it once`;
+    seen.set(token.name, value);
+  }
+  return undefined;
 }
 
 /** Prints a usage error the same way for every sub-command: the problem, then where the help is; returns exit code 2. */

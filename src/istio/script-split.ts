@@ -3,6 +3,7 @@
 // test part repeated before the cleanup part. A bad script is a positioned diagnostic, never an exception.
 import { diagnostic } from '../page/diagnostics.js';
 import type { Diagnostic } from '../page/types.js';
+import { INSTALL_PROFILES, setupAction, UNSUPPORTED_SETUPS } from './setup-groups.js';
 
 const setupLine = /^# @setup (.*)$/;
 const cleanupSeparator = '# @cleanup';
@@ -47,6 +48,12 @@ export function splitScript(file: string, text: string): SplitResult {
     const where = setups.length === 0 ? 1 : setups[1].line;
     const found = setups.length === 0 ? 'none' : `${setups.length}, on lines ${setups.map((s) => s.line).join(', ')}`;
     return { ok: false, diagnostics: [diagnostic({ file, line: where, severity: 'error', ruleId: 'script-setup', message: `a test script needs exactly one '# @setup CONFIG' line before '${cleanupSeparator}' (e.g. '# @setup profile=default'); found ${found}` })] };
+  }
+  // A typo (`profile=defualt`) would otherwise skip the script in every run, which passes with nothing run.
+  const config = setups[0].config;
+  const action = setupAction(config);
+  if (action.kind === 'skip' && !(config in UNSUPPORTED_SETUPS)) {
+    return { ok: false, diagnostics: [diagnostic({ file, line: setups[0].line, column: testLines[setups[0].line - 1].indexOf(config) + 1, severity: 'error', ruleId: 'script-setup-unknown', message: `unknown setup config '${config}' (known: profile=none, ${INSTALL_PROFILES.map((p) => `profile=${p}`).join(', ')}; ${Object.keys(UNSUPPORTED_SETUPS).join(' and ')} are skipped)` })] };
   }
   const testDir = file.replace(/[\\/][^\\/]*$/, '');
   const sources = testLines

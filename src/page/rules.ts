@@ -36,6 +36,7 @@ export const rules = {
   'spec-unknown-block': { severity: 'error', doc: '`doctest.yaml` names a block id the page does not have (at the key\'s line)' },
   'script-cleanup-separator': { severity: 'error', doc: 'an istio.io `test.sh` script without exactly one `# @cleanup` line between the test and its cleanup' },
   'script-setup': { severity: 'error', doc: 'an istio.io `test.sh` script without exactly one `# @setup CONFIG` line' },
+  'script-setup-unknown': { severity: 'error', doc: 'an istio.io `test.sh` script whose `# @setup` names a config istio-doctest does not know (a typo such as `profile=defualt`)' },
   'script-syntax': { severity: 'error', doc: 'an istio.io `test.sh` script bash cannot parse' },
   'script-source-missing': { severity: 'error', doc: 'an istio.io `test.sh` script sources the snips of a page that does not exist' },
   'program-missing': { severity: 'error', doc: 'run preflight: a program a command calls is not on PATH (the page is skipped with the reason, the others run)' },

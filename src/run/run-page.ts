@@ -10,6 +10,7 @@ import { touchedNamespaces } from './touched-namespaces.js';
 import { reportLeftovers, takeSnapshot } from './snapshot.js';
 import { linkRepo, makeWorkdir, removeWorkdir } from './workdir.js';
 import { startPage } from './page-start.js';
+import { withFullDisk } from './disk-full.js';
 
 export interface PageOptions {
   /** Istio release or checkout whose `samples/`, `manifests/`... the page's `@path@` files name. */
@@ -40,7 +41,7 @@ export interface PageOptions {
 export async function runPage(plan: RunPlan, options: PageOptions): Promise<PageResult> {
   const { started, file, total, token } = startPage(plan, options.emit);
   // A page that sources istio.io's helpers calls kubectl through them.
-  const before = options.snapshot === true && (plan.programs.includes('kubectl') || (plan.sourceUses ?? []).length > 0) ? await takeSnapshot() : undefined;
+  const before = options.snapshot === true && (plan.programs.includes('kubectl') || (plan.sourceUses ?? []).length > 0) ? await takeSnapshot({}, 30000, options.signal) : undefined;
   const dir = makeWorkdir(options.istioDir);
   // doctest.yaml's `page.source` helpers resolve in the istio.io checkout, as a script's do.
   if (plan.repoRoot && (plan.sourceUses ?? []).length > 0) linkRepo(dir.work, plan.repoRoot);
@@ -67,7 +68,9 @@ export async function runPage(plan: RunPlan, options: PageOptions): Promise<Page
         // doctest.yaml's cleanup steps run with `set +e`, whatever the page set, as a script's cleanup part does.
         if (step.hidden && step.cleanup && !lenient) lenient = (await session.run('set +e', { timeoutMs: options.stepTimeoutMs, signal: options.force })).exitCode === 0;
         options.emit({ type: 'step-start', page: file, step, total });
+        const fullBefore = session.fullDisks;
         result = await runStep(session, step, options, { outOfPlace: stopped, total, page: file });
+        if (session.fullDisks > fullBefore) result = withFullDisk(result, session.fullFolder ?? '');
         if (needsPicture(result, plan.programs, options)) result.diagnostics = await clusterPicture(touchedNamespaces(plan.steps.slice(0, plan.steps.indexOf(step) + 1).map((s) => s.command)), { istioDir: options.istioDir });
       }
       if (!result.warning && (result.status === 'failed' || result.status === 'timeout')) failed = true;
@@ -79,7 +82,7 @@ export async function runPage(plan: RunPlan, options: PageOptions): Promise<Page
     removeWorkdir(dir);
   }
   if (before && !options.force?.aborted) {
-    const result = await reportLeftovers(before, { file, line: 1, blockLine: 1, expected: '', verify: { mode: 'none' }, retry: false, cleanup: true, section: '' }, { page: file, total, emit: options.emit });
+    const result = await reportLeftovers(before, { file, line: 1, blockLine: 1, expected: '', verify: { mode: 'none' }, retry: false, cleanup: true, section: '' }, { page: file, total, emit: options.emit, cancel: options.force });
     if (result) {
       if (!result.warning) failed = true;
       results.push(result);

@@ -44,7 +44,7 @@ export async function runPages(plans: RunPlan[], skipped: SkippedPage[], options
   const runnable = groups.filter((g) => setupAction(g.setup).kind !== 'skip');
   try {
     options.emit({ type: 'run-start', pages: runnable.flatMap((g) => g.items.map((p) => p.page.file)), skipped: [...skipped, ...unrunnable] });
-    const setupOptions = { istioDir: options.istioDir, emit: options.emit, force: force.signal, stepTimeoutMs: options.stepTimeoutMs };
+    const setupOptions = { istioDir: options.istioDir, emit: options.emit, stop: stop.signal, force: force.signal, stepTimeoutMs: options.stepTimeoutMs };
     for (const group of runnable) {
       if (stop.signal.aborted) {
         notRun.push(...group.items.map((plan) => ({ file: plan.page.file, reason: 'not run: interrupted' })));
@@ -56,7 +56,8 @@ export async function runPages(plans: RunPlan[], skipped: SkippedPage[], options
       const up = manage ? await bringUp(group.setup, setupOptions) : undefined;
       if (up) pages.push(up);
       if (up && up.status !== 'passed') {
-        notRun.push(...group.items.map((plan) => ({ file: plan.page.file, reason: `not run: setup ${group.setup} failed (${up.message})` })));
+        const reason = up.status === 'interrupted' ? 'not run: interrupted' : `not run: setup ${group.setup} failed (${up.message})`;
+        notRun.push(...group.items.map((plan) => ({ file: plan.page.file, reason })));
       } else {
         for (const plan of group.items) {
           if (stop.signal.aborted) {

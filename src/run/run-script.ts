@@ -11,6 +11,9 @@ import { needsPicture, type PageOptions } from './run-page.js';
 import { touchedNamespaces } from './touched-namespaces.js';
 import type { PageResult, StepResult, StepStatus } from './results.js';
 import { runVerifyCall } from './script-verify.js';
+import { withFullDisk } from './disk-full.js';
+import { readBoundedOutput } from './output.js';
+import { VERIFY_FUNCTIONS } from '../istio/script-statements.js';
 import { startMatchServer } from './match-server.js';
 import { reportLeftovers, takeSnapshot } from './snapshot.js';
 import { Session, type CommandResult } from './session.js';
@@ -34,7 +37,7 @@ export async function runScript(plan: ScriptPlan, options: ScriptOptions): Promi
   const { started, file, total, token } = startPage(plan, options.emit);
   // Scripts are snapshotted unless told not to (istio.io's framework always does).
   const snapshots = options.snapshot !== false && plan.programs.includes('kubectl');
-  const before = snapshots ? await takeSnapshot() : undefined;
+  const before = snapshots ? await takeSnapshot({}, 30000, options.signal) : undefined;
   const dir = makeWorkdir(options.istioDir);
   linkRepo(dir.work, plan.repoRoot);
   const snipsDir = join(dir.root, 'snips');
@@ -87,7 +90,9 @@ export async function runScript(plan: ScriptPlan, options: ScriptOptions): Promi
       else if (options.force?.aborted) result = skipped(step, 'not run: interrupted again during cleanup');
       else {
         options.emit({ type: 'step-start', page: file, step, total });
+        const fullBefore = session.fullDisks;
         result = await runScriptStep(session, step, options, { outOfPlace: stopped, total, page: file });
+        if (session.fullDisks > fullBefore) result = withFullDisk(result, session.fullFolder ?? '');
         // The script's statements so far and the snippets it can call: where its namespaces are named.
         const commands = [...plan.steps.slice(0, plan.steps.indexOf(step) + 1).map((s) => s.command), ...plan.snipsFiles.map((s) => s.text)];
         if (needsPicture(result, plan.programs, options)) result.diagnostics = await clusterPicture(touchedNamespaces(commands), { istioDir: options.istioDir });
@@ -108,7 +113,7 @@ export async function runScript(plan: ScriptPlan, options: ScriptOptions): Promi
     removeWorkdir(dir);
   }
   if (before && !options.force?.aborted) {
-    const result = await reportLeftovers(before, preludeStep(plan), { page: file, total, emit: options.emit });
+    const result = await reportLeftovers(before, preludeStep(plan), { page: file, total, emit: options.emit, cancel: options.force });
     if (result) {
       if (!result.warning) failed = true;
       results.push(result);
@@ -176,12 +181,17 @@ function nestedResults(plan: ScriptPlan, step: ScriptStep, log: string): StepRes
     .split('\n')
     .filter(Boolean)
     .map((line) => {
-      const [status, mode, func, attempts] = line.split('\t');
+      const [status, mode, func, attempts, detail] = line.split('\t');
       // Reported at the snippet's markdown line when it is one, else at the statement that made the call.
       const where = plan.snippetLines[func] ?? { file: step.file, line: step.line };
       const nestedStep: ScriptStep = { ...step, ...where, blockLine: where.line, id: func, verify: { mode: mode as ScriptStep['verify']['mode'] }, kind: 'verify', run: func, command: func, nested: undefined };
       const ok = status === 'passed';
-      return { step: nestedStep, status: ok ? 'passed' : 'failed', attempts: Number(attempts) || 1, timedOut: false, durationMs: 0, output: '', message: ok ? '' : `${func}: _verify_ ${mode} failed inside ${step.command.split('\n')[0]} (see the step's output)`, diff: '', warning: step.cleanup && !ok } as StepResult;
+      // A failed call left its last diff and output beside the log (none when it could not make its folder).
+      const diff = detail ? takeFile(`${detail}.diff`) : '';
+      const output = detail ? takeFile(`${detail}.out`) : '';
+      const verifyName = Object.entries(VERIFY_FUNCTIONS).find(([, m]) => m === mode)?.[0] ?? `_verify_ ${mode}`;
+      const message = ok ? '' : `${func}: ${verifyName} failed inside ${step.command.split('\n')[0]}${diff || output ? '' : " (see the step's output)"}`;
+      return { step: nestedStep, status: ok ? 'passed' : 'failed', attempts: Number(attempts) || 1, timedOut: false, durationMs: 0, output, message, diff, warning: step.cleanup && !ok } as StepResult;
     });
 }
 
@@ -212,4 +222,11 @@ function skipped(step: ScriptStep, message: string): StepResult {
 function finish(options: ScriptOptions, result: PageResult): PageResult {
   options.emit({ type: 'page', result });
   return result;
+}
+
+// Reads a file a nested verify call left (bounded, as a step's output) and removes it.
+function takeFile(file: string): string {
+  const { text } = readBoundedOutput(file);
+  rmSync(file, { force: true });
+  return text;
 }

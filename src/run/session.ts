@@ -15,6 +15,7 @@ import { execa } from 'execa';
 import { killGroup, killTree, signal } from './kill-tree.js';
 import { descendantsOf, environOf, isAlive, isStopped, processesWithEnv, processTable, uptimeTicks, type ProcInfo } from './proc.js';
 import { readBoundedOutput } from './output.js';
+import { fullFolder } from './disk-full.js';
 
 /** Environment variable holding the page's token: every process the page starts inherits it, so none can hide. */
 export const RUN_TOKEN_VAR = 'ISTIO_DOCTEST_RUN';
@@ -113,6 +114,8 @@ export class Session {
   /** The highest `$!` a command reported: background processes up to it belong to earlier commands. */
   private lastBackground = 0;
   private closed = false;
+  /** The commands after which the disk of the output or control folder was full, and that folder. */
+  private full: { seq: number; folder: string }[] = [];
   /** What the current shell reported so far beyond command ends: whether it said it is saving its state (exit or abort trap). */
   private reader: Reader = { buffer: '', saving: false };
   /** Standard error of the shell itself (not of the steps), for messages when it fails. */
@@ -125,6 +128,16 @@ export class Session {
     const session = new Session(options);
     await session.spawn();
     return session;
+  }
+
+  /** How many commands so far left the disk of the session's files full (a caller compares counts around a step). */
+  get fullDisks(): number {
+    return this.full.length;
+  }
+
+  /** The folder whose disk the last such command filled. */
+  get fullFolder(): string | undefined {
+    return this.full.at(-1)?.folder;
   }
 
   /** Process id of the current shell (the leader of its own process group). */
@@ -175,6 +188,9 @@ export class Session {
     }
     const durationMs = performance.now() - started;
     const { text, droppedBytes } = readBoundedOutput(outFile);
+    // Checked before the output file is removed, which frees what it filled.
+    const folder = fullFolder([...new Set([this.options.outDir ?? ctlDir, ctlDir])]);
+    if (folder) this.full.push({ seq, folder });
     rmSync(stepFile, { force: true });
     rmSync(outFile, { force: true });
     return result(outcome, { output: text, droppedBytes, durationMs, restarted, stateSaved }, options.timeoutMs, note);

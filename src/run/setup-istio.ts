@@ -6,12 +6,15 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import type { PlannedStep } from '../plan/plan.js';
 import { setupAction } from '../istio/setup-groups.js';
+import { runCommand } from './run-command.js';
 import type { Listener, PageResult, StepResult } from './results.js';
 
 export interface SetupOptions {
   istioDir?: string;
   emit: Listener;
-  /** Ends a running command (the second signal): a first signal lets setup and teardown finish. */
+  /** The first signal: ends a setup's running command and skips the rest (the teardown still runs). */
+  stop?: AbortSignal;
+  /** The second signal: ends a teardown's running command too. */
   force?: AbortSignal;
   /** Time-out of each command (the rollout waits included). */
   stepTimeoutMs: number;
@@ -59,38 +62,44 @@ function uninstallCommands(istioDir: string | undefined): Command[] {
 }
 
 // Runs the commands in order as the steps of one pseudo-page, reported as a page's are; stops at the first failure.
+// A setup is stopped by the first signal (a user who presses Ctrl-C during a five-minute install should not wait for
+// it and its rollout), a teardown only by the second (it is the cleanup).
 async function runCommands(name: string, commands: Command[], options: SetupOptions): Promise<PageResult> {
   const started = performance.now();
+  const cleanup = name.startsWith('teardown:');
+  const cancel = cleanup ? options.force : options.stop ?? options.force;
   const planned: PlannedStep[] = commands.map((c, i) => ({
     id: name, index: i + 1, file: name, line: i + 1, blockLine: i + 1, command: [c.program, ...c.args].join(' '), expected: '',
-    verify: { mode: 'none' }, retry: false, cleanup: name.startsWith('teardown:'), section: name,
+    verify: { mode: 'none' }, retry: false, cleanup, section: name,
   }));
   options.emit({ type: 'page-start', file: name, lang: '', steps: planned.length, token: '' });
   const steps: StepResult[] = [];
   for (const [i, step] of planned.entries()) {
-    if (steps.some((s) => s.status !== 'passed')) {
-      const result: StepResult = { step, status: 'skipped', attempts: 0, timedOut: false, durationMs: 0, output: '', message: 'not run: an earlier step failed', diff: '', warning: false };
+    if (steps.some((s) => s.status !== 'passed') || cancel?.aborted) {
+      const message = cancel?.aborted ? 'not run: interrupted' : 'not run: an earlier step failed';
+      const result: StepResult = { step, status: 'skipped', attempts: 0, timedOut: false, durationMs: 0, output: '', message, diff: '', warning: false };
       steps.push(result);
       options.emit({ type: 'step', page: name, result, total: planned.length });
       continue;
     }
     options.emit({ type: 'step-start', page: name, step, total: planned.length });
     const t0 = performance.now();
-    const run = await execa(commands[i].program, commands[i].args, {
-      reject: false, stdin: 'ignore', all: true, timeout: options.stepTimeoutMs, cancelSignal: options.force, forceKillAfterDelay: 2000,
-    });
+    const run = await runCommand(commands[i].program, commands[i].args, { timeoutMs: options.stepTimeoutMs, cancel });
     const output = String(run.all ?? '');
     const failed = run.exitCode !== 0;
     const message = run.timedOut ? `timed out after ${Math.round(options.stepTimeoutMs / 1000)}s` : run.isCanceled ? 'interrupted' : failed ? run.exitCode === undefined ? run.shortMessage ?? 'could not start' : `exit code ${run.exitCode}: ${output.trim().split('\n').pop() ?? ''}` : '';
     const result: StepResult = {
       step, status: run.timedOut ? 'timeout' : run.isCanceled ? 'interrupted' : failed ? 'failed' : 'passed', attempts: 1,
-      ...(run.exitCode !== undefined ? { exitCode: run.exitCode } : {}), timedOut: run.timedOut, durationMs: performance.now() - t0, output, message, diff: '', warning: false,
+      ...(run.exitCode !== undefined && !run.timedOut && !run.isCanceled ? { exitCode: run.exitCode } : {}), timedOut: run.timedOut, durationMs: performance.now() - t0, output, message, diff: '', warning: false,
     };
     steps.push(result);
     options.emit({ type: 'step', page: name, result, total: planned.length });
   }
   const bad = steps.find((s) => s.status !== 'passed');
-  const page: PageResult = { file: name, lang: '', status: bad ? (bad.status === 'interrupted' ? 'interrupted' : 'failed') : 'passed', steps, durationMs: performance.now() - started, message: bad ? `${bad.step.command}: ${bad.message}` : '' };
+  const interrupted = steps.some((s) => s.status === 'interrupted') || (cancel?.aborted === true && bad !== undefined);
+  // A teardown abandoned by a second signal leaves Istio behind: the user is told what to run instead.
+  const left = cleanup && interrupted && bad ? `; Istio may be left installed: run ${planned.slice(steps.indexOf(bad)).map((p) => `\`${p.command}\``).join(', then ')}` : '';
+  const page: PageResult = { file: name, lang: '', status: bad ? (interrupted ? 'interrupted' : 'failed') : 'passed', steps, durationMs: performance.now() - started, message: bad ? `${bad.step.command}: ${bad.message}${left}` : '' };
   options.emit({ type: 'page', result: page });
   return page;
 }

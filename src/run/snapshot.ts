@@ -1,7 +1,7 @@
 // Cluster snapshots around a test, like istio.io's framework (pkg/test/istioio/snapshot.go): namespaces; Kubernetes
 // resources in `default`; Istio (and Gateway API, where its CRDs are installed) resources in `default` and
 // `istio-system`. What a test leaves behind after its cleanup fails it, so the next test starts clean.
-import { execa } from 'execa';
+import { runCommand } from './run-command.js';
 import type { PlannedStep } from '../plan/plan.js';
 import type { Listener, StepResult } from './results.js';
 
@@ -16,26 +16,29 @@ const ISTIO = [
 /** Objects every cluster has, which no test creates. */
 const BUILT_IN = /^(service default\/kubernetes|serviceaccount \S+\/default|configmap \S+\/kube-root-ca\.crt|configmap istio-system\/istio.*|secret istio-system\/.*)$/;
 
-export type Snapshot = { ok: true; objects: Set<string> } | { ok: false; message: string };
+/** A snapshot, or why there is none (`interrupted`: a signal ended it, and nothing is to be compared with it). */
+export type Snapshot = { ok: true; objects: Set<string> } | { ok: false; message: string; interrupted?: boolean };
 
-// Takes a snapshot: one `kind ns/name` per object (`namespace name` for namespaces).
-export async function takeSnapshot(env: Record<string, string> = {}, timeoutMs = 30000): Promise<Snapshot> {
+// Takes a snapshot: one `kind ns/name` per object (`namespace name` for namespaces). `cancel` (a signal) ends it.
+export async function takeSnapshot(env: Record<string, string> = {}, timeoutMs = 30000, cancel?: AbortSignal): Promise<Snapshot> {
   const kubectl = async (args: string[]) => {
-    const result = await execa('kubectl', args, { env, extendEnv: true, reject: false, timeout: timeoutMs, stdin: 'ignore' });
+    if (cancel?.aborted) return { ok: false as const, message: 'interrupted', interrupted: true };
+    const result = await runCommand('kubectl', args, { env, timeoutMs, cancel });
+    if (result.isCanceled) return { ok: false as const, message: 'interrupted', interrupted: true };
     return result.exitCode === 0 ? { ok: true as const, out: String(result.stdout) } : { ok: false as const, message: `kubectl ${args.join(' ')}: ${String(result.stderr).trim().split('\n')[0] || result.shortMessage}` };
   };
   const types = await kubectl(['api-resources', '-o', 'name']);
-  if (!types.ok) return { ok: false, message: types.message };
+  if (!types.ok) return types;
   const known = new Set(types.out.split('\n'));
   const objects = new Set<string>();
   const namespaces = await kubectl(['get', 'namespaces', '-o', 'name']);
-  if (!namespaces.ok) return { ok: false, message: namespaces.message };
+  if (!namespaces.ok) return namespaces;
   for (const line of namespaces.out.split('\n').filter(Boolean)) objects.add(`namespace ${line.replace(/^[^/]*\//, '')}`);
   for (const [ns, wanted] of [['default', [...KUBE, ...ISTIO]], ['istio-system', [...ISTIO]]] as const) {
     const present = wanted.filter((t) => known.has(t));
     if (present.length === 0 || !objects.has(`namespace ${ns}`)) continue;
     const listed = await kubectl(['get', present.join(','), '-n', ns, '-o', 'name']);
-    if (!listed.ok) return { ok: false, message: listed.message };
+    if (!listed.ok) return listed;
     for (const line of listed.out.split('\n').filter(Boolean)) {
       const [type, name] = line.split('/');
       const entry = `${type.split('.')[0]} ${ns}/${name}`;
@@ -55,9 +58,12 @@ export const SNAPSHOT_COMMAND = 'kubectl get namespaces; kubectl get <Kubernetes
 
 /** The snapshot after a test against the one before, as a result of `step` (a cleanup step named `snapshot`): leftovers
  * fail the test; a snapshot that could not be taken is a warning that says why; nothing left is no result. */
-export async function snapshotResult(before: Snapshot, step: PlannedStep): Promise<StepResult | undefined> {
+export async function snapshotResult(before: Snapshot, step: PlannedStep, cancel?: AbortSignal): Promise<StepResult | undefined> {
+  // A snapshot a signal ended says nothing about what the test left.
+  if (!before.ok && before.interrupted) return undefined;
   const started = performance.now();
-  const after = await takeSnapshot();
+  const after = await takeSnapshot({}, 30000, cancel);
+  if (!after.ok && after.interrupted) return undefined;
   const base = { step, attempts: 1, timedOut: false, durationMs: performance.now() - started, output: '', diff: '' };
   if (!before.ok || !after.ok) return { ...base, status: 'failed', message: `snapshot: ${!before.ok ? before.message : !after.ok ? after.message : ''}`, warning: true };
   const left = leftovers(before.objects, after.objects);
@@ -70,10 +76,10 @@ export async function snapshotResult(before: Snapshot, step: PlannedStep): Promi
  * numbered after the planned ones (`5/5` after 4 steps), with its start and its end; returns it, or undefined when
  * nothing is left.
  */
-export async function reportLeftovers(before: Snapshot, step: Omit<PlannedStep, 'index' | 'id' | 'command'>, at: { page: string; total: number; emit: Listener }): Promise<StepResult | undefined> {
+export async function reportLeftovers(before: Snapshot, step: Omit<PlannedStep, 'index' | 'id' | 'command'>, at: { page: string; total: number; emit: Listener; cancel?: AbortSignal }): Promise<StepResult | undefined> {
   const total = at.total + 1;
   const full: PlannedStep = { ...step, id: 'snapshot', index: total, command: SNAPSHOT_COMMAND, cleanup: true };
-  const result = await snapshotResult(before, full);
+  const result = await snapshotResult(before, full, at.cancel);
   if (!result) return undefined;
   at.emit({ type: 'step-start', page: at.page, step: full, total });
   at.emit({ type: 'step', page: at.page, result, total });

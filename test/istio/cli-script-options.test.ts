@@ -150,6 +150,10 @@ describe('run with istio.io test scripts, under faults', () => {
     expect(stdout).toBe('');
     expect(code).toBe(2);
     expect(cluster.touched()).toBe(false);
+    // A file (the checkout's README given by mistake) is named as such.
+    const file = join(root, 'content/en/docs/good/index.md');
+    const onFile = await runCli(['run', '--repo-root', file, rel(root, 'content/en/docs')], cluster.env);
+    expect(onFile).toEqual({ code: 2, stdout: '', stderr: `istio-doctest: --repo-root ${file}: not a folder (a file)\nRun \`istio-doctest run --help\` for usage.` });
   }, 120000);
 
   test('--setup only= naming a config no page has and istio-doctest does not know (a typo) is a usage error listing the pages\' setups', async () => {

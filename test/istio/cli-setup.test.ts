@@ -2,7 +2,8 @@
 // before a group and uninstalled after (reported as steps), `--setup keep` installing nothing, multicluster skipped,
 // and SIGINT during a group still uninstalling.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { isAlive } from '../../src/run/proc.js';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { ensureBuilt, FAKE_BIN, fakeCluster, readEvents, ROOT, runCli, spawnCli, waitFor, type FakeCluster } from '../run/harness.js';
@@ -97,5 +98,52 @@ describe('run brings the cluster to each setup config', () => {
     expect(saw(cluster, 'slow')).toContain('deployment/istiod');
     expect(readFileSync(join(cluster.dir, 'marks', 'slow-cleaned'), 'utf8')).toBe('');
     expect(istioSystem(cluster)).toBe('');
+  }, 120000);
+
+  test('SIGINT during istioctl install ends it with what it started, skips the rollout and the group, and still uninstalls', async () => {
+    const cluster = fakeCluster();
+    // An Istio release whose istioctl takes its time to install (a wrapper whose `sleep` is a child of its own).
+    const istio = join(cluster.dir, 'istio');
+    mkdirSync(join(istio, 'bin'), { recursive: true });
+    writeFileSync(join(istio, 'bin', 'istioctl'), `#!/bin/bash\nif [ "$1" = install ]; then sleep 60 & echo $! > ${join(cluster.dir, 'sleep.pid')}; wait; fi\nexec ${join(FAKE_BIN, 'istioctl')} "$@"\n`, { mode: 0o755 });
+    const json = join(cluster.dir, 'events.jsonl');
+    const child = spawnCli(['run', '--istio-dir', istio, '--json', json, page('slow')], cluster.env);
+    await waitFor(() => readEvents(json).some((e) => e.type === 'step-start' && / install /.test(e.command)), 'istioctl install to start', 60000);
+    await new Promise((r) => setTimeout(r, 500));
+    child.kill('SIGINT');
+    const result = await child;
+    expect(result.exitCode).toBe(130);
+    const events = readEvents(json);
+    expect(events.filter((e) => e.type === 'step').map((e) => [e.page, e.index, e.status, e.message ?? ''])).toEqual([
+      ['setup:profile=default', 1, 'interrupted', 'interrupted'],
+      ['setup:profile=default', 2, 'skipped', 'not run: interrupted'],
+      ['teardown:profile=default', 1, 'passed', ''],
+      ['teardown:profile=default', 2, 'passed', ''],
+    ]);
+    expect(events.at(-1)).toMatchObject({ type: 'summary', status: 'interrupted', exitCode: 130 });
+    expect(existsSync(join(cluster.dir, 'marks', 'slow-saw'))).toBe(false);
+    // The wrapper's `sleep 60` was ended with it.
+    expect(isAlive(Number(readFileSync(join(cluster.dir, 'sleep.pid'), 'utf8')))).toBe(false);
+    expect(istioSystem(cluster)).toBe('');
+  }, 120000);
+
+  test('a second SIGINT abandons the teardown and says what to run to remove Istio', async () => {
+    const cluster = fakeCluster();
+    const istio = join(cluster.dir, 'istio');
+    mkdirSync(join(istio, 'bin'), { recursive: true });
+    writeFileSync(join(istio, 'bin', 'istioctl'), `#!/bin/bash\nif [ "$1" = uninstall ]; then sleep 60 & echo $! > ${join(cluster.dir, 'sleep.pid')}; wait; fi\nexec ${join(FAKE_BIN, 'istioctl')} "$@"\n`, { mode: 0o755 });
+    const json = join(cluster.dir, 'events.jsonl');
+    const child = spawnCli(['run', '--istio-dir', istio, '--json', json, page('demo-page')], cluster.env);
+    await waitFor(() => existsSync(join(cluster.dir, 'sleep.pid')), 'istioctl uninstall to start', 60000);
+    child.kill('SIGINT');
+    await new Promise((r) => setTimeout(r, 500));
+    child.kill('SIGINT');
+    const result = await child;
+    expect(result.exitCode).toBe(130);
+    const teardown = readEvents(json).find((e) => e.type === 'page' && e.file === 'teardown:profile=demo');
+    const hint = `Istio may be left installed: run \`${join(istio, 'bin', 'istioctl')} uninstall --purge -y\`, then \`kubectl delete namespace istio-system --ignore-not-found\``;
+    expect(teardown).toMatchObject({ status: 'interrupted', message: expect.stringContaining(hint) });
+    expect(result.stdout).toContain(hint);
+    expect(isAlive(Number(readFileSync(join(cluster.dir, 'sleep.pid'), 'utf8')))).toBe(false);
   }, 120000);
 });
