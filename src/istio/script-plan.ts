@@ -254,12 +254,13 @@ function expectation(word: ExpectWord | undefined, snippets: Map<string, Snippet
   return { source: word.source };
 }
 
-// `set -eu...` without the flags that would end the session's shell on a failure (each step is judged on its own).
+// `set -e...` without the flag that would end the session's shell on a failure (each step is judged on its own, and
+// `set -e` by the plan); `set -u` is kept: an unbound variable ends the step's shell, which fails it as bash would.
 function withoutFatalFlags(flags: string): string {
   const kept = flags
     .replace(/^set\s+/, '')
     .split(/\s+/)
-    .map((f) => (f.startsWith('-') ? f.replace(/[eu]/g, '') : f))
+    .map((f) => (f.startsWith('-') ? f.replace(/e/g, '') : f))
     .filter((f) => f !== '-' && f !== '');
   return kept.length > 0 && !(kept.length === 1 && kept[0] === '-o') ? `set ${kept.join(' ')}` : ':';
 }

@@ -73,6 +73,7 @@ export async function runScript(plan: ScriptPlan, options: ScriptOptions): Promi
   let failed = false;
   // Where the test part called `exit 0`: its later statements do not run (the cleanup part does).
   let exitedAt: string | undefined;
+  let cleanupBegun = false;
   try {
     const prelude = await session.run(preludeOf(plan), { timeoutMs: options.stepTimeoutMs, signal: options.signal });
     if (prelude.exitCode !== 0) {
@@ -89,6 +90,11 @@ export async function runScript(plan: ScriptPlan, options: ScriptOptions): Promi
       if (stopped && !step.cleanup) result = skipped(step, interrupted ? 'not run: interrupted' : exitedAt !== undefined ? `not run: the script exited at ${exitedAt}` : 'not run: an earlier step failed');
       else if (options.force?.aborted) result = skipped(step, 'not run: interrupted again during cleanup');
       else {
+        // The framework runs the cleanup part in a new bash: the test part's `set -u` and pipefail do not carry over.
+        if (step.cleanup && !cleanupBegun) {
+          cleanupBegun = true;
+          await session.run('set +u +o pipefail', { timeoutMs: options.stepTimeoutMs, signal: options.force });
+        }
         options.emit({ type: 'step-start', page: file, step, total });
         const fullBefore = session.fullDisks;
         result = await runScriptStep(session, step, options, { outOfPlace: stopped, total, page: file });
