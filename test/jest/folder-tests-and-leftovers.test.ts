@@ -1,11 +1,12 @@
 // The Jest runner gives run's two guarantees around istio.io-style tests: a page plan that leaves objects in the
 // cluster fails with a `snapshot` test (unless `snapshot: false`), as a script does; and a folder test (a `*test.sh`
 // with no index.md beside it, driving sub-pages) is a Jest test file of its own when testMatch selects it.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { ensureBuilt, fakeCluster, ISTIO_DIR } from '../run/harness.js';
-import { fixtureConfig, runJest, type JestRun } from './harness.js';
+import { fixtureConfig, runJest, type JestRun, testsOfFile } from './harness.js';
+import { writeTree } from '../istio/script-site.js';
 
 beforeAll(() => ensureBuilt(), 120000);
 
@@ -117,18 +118,10 @@ beforeAll(() => {
     'tests/util/debug.sh': '',
     'tests/util/helpers.sh': '',
   };
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(site, path)), { recursive: true });
-    writeFileSync(join(site, path), text);
-  }
+  writeTree(site, files);
 });
 afterAll(() => rmSync(site, { recursive: true, force: true }));
 
-// `status title` of the tests of a test file, by the end of its path.
-function testsOf(run: JestRun, end: string): string[] {
-  const file = run.report.testResults.find((r) => r.name.endsWith(end));
-  return file ? file.assertionResults.map((a) => `${a.status} ${a.title}`) : [`no test file ${end}`];
-}
 
 // The failure message of the test whose title starts with `title`, in the test file ending with `end`.
 function failureOf(run: JestRun, end: string, title: string): string {
@@ -146,23 +139,23 @@ const runIn = async (doctest: Record<string, unknown>, env: Record<string, strin
 describe('the Jest runner snapshots page plans and runs folder tests', () => {
   test('a page plan that leaves a namespace fails with a snapshot test after its steps, naming the leftover; a page that cleans up has no such test', async () => {
     const { run } = await runIn({}, {}, ['**/index.md']);
-    expect(testsOf(run, 'leaky/index.md')).toEqual(['passed 8 snip_make_1: kubectl create namespace leaky', `failed 1 ${SNAPSHOT_TEST}`]);
+    expect(testsOfFile(run, 'leaky/index.md')).toEqual(['passed 8 snip_make_1: kubectl create namespace leaky', `failed 1 ${SNAPSHOT_TEST}`]);
     expect(failureOf(run, 'leaky/index.md', '1 snapshot')).toMatch(/^leftover: namespace leaky\n/);
-    expect(testsOf(run, 'tidy/index.md')).toEqual(['passed 8 snip_make_1: kubectl create namespace tidy', 'passed 15 snip_cleanup_1: kubectl delete namespace tidy']);
+    expect(testsOfFile(run, 'tidy/index.md')).toEqual(['passed 8 snip_make_1: kubectl create namespace tidy', 'passed 15 snip_cleanup_1: kubectl delete namespace tidy']);
     expect(run.stderr).toMatch(/Test Suites: 1 failed, 2 skipped, 2 passed, 3 of 5 total/);
     expect(run.code).toBe(1);
   }, 240000);
 
   test('snapshot: false takes no snapshot, of page plans or of scripts, as run --no-snapshot', async () => {
     const { cluster, run } = await runIn({ snapshot: false });
-    expect(testsOf(run, 'leaky/index.md')).toEqual(['passed 8 snip_make_1: kubectl create namespace leaky']);
-    expect(testsOf(run, 'tour/test.sh').some((t) => t.includes('snapshot'))).toBe(false);
+    expect(testsOfFile(run, 'leaky/index.md')).toEqual(['passed 8 snip_make_1: kubectl create namespace leaky']);
+    expect(testsOfFile(run, 'tour/test.sh').some((t) => t.includes('snapshot'))).toBe(false);
     expect(cluster.leftovers()).toContain('leaky');
   }, 240000);
 
   test('a test.sh with no index.md beside it is a test file of its own when testMatch selects it: its calls at their sub-pages\' lines, its leftovers a snapshot test', async () => {
     const { run } = await runIn({});
-    expect(testsOf(run, 'tour/test.sh')).toEqual([
+    expect(testsOfFile(run, 'tour/test.sh')).toEqual([
       'passed 2 test.sh:2: source "content/en/docs/tour/one/snips.sh"',
       'passed 3 test.sh:3: source "content/en/docs/tour/two/snips.sh"',
       'passed 8 snip_start_1: echo "first stop"',
@@ -179,24 +172,24 @@ describe('the Jest runner snapshots page plans and runs folder tests', () => {
     expect(failure).toContain(`\n    at ${join(site, 'content/en/docs/tour/two/index.md')}:13:1`);
     expect(failureOf(run, 'tour/test.sh', '1 snapshot')).toMatch(/^leftover: namespace tour\n/);
     // The sub-pages are test: no, as in istio.io: the folder test is what runs them.
-    expect(testsOf(run, 'tour/one/index.md')).toEqual(['pending 8 snip_start_1: echo "first stop"']);
+    expect(testsOfFile(run, 'tour/one/index.md')).toEqual(['pending 8 snip_start_1: echo "first stop"']);
     // A script beside an index.md is that page's test: its own test file is skipped, saying so.
-    expect(testsOf(run, 'plain/test.sh')).toEqual(['pending 0 (no steps): runs as the test of the index.md beside it']);
-    expect(testsOf(run, 'plain/index.md')).toEqual(['passed 8 snip_say_1: echo plain']);
+    expect(testsOfFile(run, 'plain/test.sh')).toEqual(['pending 0 (no steps): runs as the test of the index.md beside it']);
+    expect(testsOfFile(run, 'plain/index.md')).toEqual(['passed 8 snip_say_1: echo plain']);
     expect(run.stderr).toContain('istio-doctest: 1 test script of this project skipped: runs as the test of the index.md beside it (1)');
     // A folder test that cannot be split is its own skipped test file, with the error at its line; the others run.
-    expect(testsOf(run, 'broken/test.sh')).toEqual([expect.stringMatching(/^pending 0 \(no steps\): preflight: a test script needs exactly one '# @cleanup' line .* at \S*content\/en\/docs\/broken\/test\.sh:1$/)]);
+    expect(testsOfFile(run, 'broken/test.sh')).toEqual([expect.stringMatching(/^pending 0 \(no steps\): preflight: a test script needs exactly one '# @cleanup' line .* at \S*content\/en\/docs\/broken\/test\.sh:1$/)]);
     expect(run.code).toBe(1);
   }, 240000);
 
   test('-t selects a folder test\'s steps by name; ISTIO_DOCTEST_SCRIPTS=off reports folder tests skipped', async () => {
     const named = await runIn({}, {}, ['**/tour/test.sh'], ['-t', 'snip_start_1']);
     expect(named.run.report.testResults.map((r) => r.name.replace(/^.*content\/en\/docs\//, ''))).toEqual(['tour/test.sh']);
-    expect(testsOf(named.run, 'tour/test.sh').filter((t) => !t.startsWith('pending'))).toEqual(['passed 8 snip_start_1: echo "first stop"']);
+    expect(testsOfFile(named.run, 'tour/test.sh').filter((t) => !t.startsWith('pending'))).toEqual(['passed 8 snip_start_1: echo "first stop"']);
     expect(named.run.code).toBe(0);
 
     const off = await runIn({}, { ISTIO_DOCTEST_SCRIPTS: 'off' });
-    expect(testsOf(off.run, 'tour/test.sh')).toEqual(['pending 0 (no steps): a folder test, and scripts is off']);
+    expect(testsOfFile(off.run, 'tour/test.sh')).toEqual(['pending 0 (no steps): a folder test, and scripts is off']);
     expect(off.cluster.leftovers()).not.toContain('tour');
   }, 300000);
 });

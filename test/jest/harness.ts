@@ -55,6 +55,12 @@ export async function runJest(args: string[], env: Record<string, string>, repor
 }
 
 /** The tests of one page (by its folder name) as `status title` lines. */
+/** `status title` of the tests of the test file whose path ends with `end`, or one line saying there is none. */
+export function testsOfFile(run: JestRun, end: string): string[] {
+  const file = run.report.testResults.find((r) => r.name.endsWith(end));
+  return file ? file.assertionResults.map((a) => `${a.status} ${a.title}`) : [`no test file ${end}`];
+}
+
 export function testsOf(run: JestRun, folder: string): string[] {
   const file = run.report.testResults.find((r) => r.name.includes(`/${folder}/index.md`));
   return file ? file.assertionResults.map((a) => `${a.status} ${a.title}`) : [];

@@ -3,9 +3,10 @@
 // of a group their own test files; ISTIO_DOCTEST_SCRIPTS and ISTIO_DOCTEST_SETUP as `--scripts` and `--setup`.
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { ensureBuilt, FAKE_BIN, fakeCluster, ISTIO_DIR, runsCommand, waitFor } from '../run/harness.js';
-import { fixtureConfig, runJest, spawnJest, type JestRun } from './harness.js';
+import { fixtureConfig, runJest, spawnJest, type JestRun, testsOfFile } from './harness.js';
+import { writeTree } from '../istio/script-site.js';
 
 beforeAll(() => ensureBuilt(), 120000);
 
@@ -100,18 +101,10 @@ beforeAll(() => {
     'slow/tests/util/debug.sh': '',
     'slow/tests/util/helpers.sh': '',
   };
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(site, path)), { recursive: true });
-    writeFileSync(join(site, path), text);
-  }
+  writeTree(site, files);
 });
 afterAll(() => rmSync(site, { recursive: true, force: true }));
 
-// `status title` of the tests of a test file, by the end of its path.
-function testsOf(run: JestRun, end: string): string[] {
-  const file = run.report.testResults.find((r) => r.name.endsWith(end));
-  return file ? file.assertionResults.map((a) => `${a.status} ${a.title}`) : [`no test file ${end}`];
-}
 
 // The test files Jest reported, by the end of their path after the site's content/en/docs/.
 function filesOf(run: JestRun): string[] {
@@ -128,7 +121,7 @@ const runIn = async (env: Record<string, string>, istioDir = ISTIO_DIR) => {
 describe('the Jest runner on istio.io test scripts and setup configs', () => {
   test('a page with a test.sh runs its script, each call a test at its markdown line; the others their page plan; a setup group\'s install and uninstall are tests of its first and last page', async () => {
     const { cluster, run } = await runIn({});
-    expect(testsOf(run, 'scripted/index.md')).toEqual([
+    expect(testsOfFile(run, 'scripted/index.md')).toEqual([
       'passed 8 snip_greet_1: echo "hello  world"',
       'failed 15 snip_count_1: printf \'one\\ntwo\\n\'',
       'passed 23 snip_cleanup_1: echo bye',
@@ -141,10 +134,10 @@ describe('the Jest runner on istio.io test scripts and setup configs', () => {
     expect(failure).toContain(`\n    at ${join(site, 'content/en/docs/scripted/index.md')}:15:1`);
     expect(run.stdout + run.stderr).not.toContain('istio.io verify.sh was called');
     expect(existsSync(join(cluster.env.DOCTEST_MARKS, 'scripted-cleaned'))).toBe(true);
-    expect(testsOf(run, 'plain/index.md')).toEqual(['passed 8 snip_say_1: echo plain']);
+    expect(testsOfFile(run, 'plain/index.md')).toEqual(['passed 8 snip_say_1: echo plain']);
     // profile=none first, then the demo group: its install steps are tests of its first page, its uninstall of its last.
     expect(filesOf(run)).toEqual(['scripted/index.md', 'plain/index.md', 'meshed/index.md']);
-    expect(testsOf(run, 'meshed/index.md')).toEqual([
+    expect(testsOfFile(run, 'meshed/index.md')).toEqual([
       expect.stringMatching(/^passed 1 setup:profile=demo: \S*istioctl install --set profile=demo /),
       'passed 2 setup:profile=demo: kubectl rollout status deployment/istiod -n istio-system --timeout=300s',
       'passed 8 snip_look_1: kubectl get deployments -n istio-system -o name',
@@ -158,18 +151,18 @@ describe('the Jest runner on istio.io test scripts and setup configs', () => {
 
   test('ISTIO_DOCTEST_SCRIPTS=off runs the page plan instead; ISTIO_DOCTEST_SETUP=keep installs nothing; only=CONFIG runs that config\'s pages', async () => {
     const off = await runIn({ ISTIO_DOCTEST_SCRIPTS: 'off', ISTIO_DOCTEST_SETUP: 'keep' });
-    expect(testsOf(off.run, 'scripted/index.md')).toEqual([
+    expect(testsOfFile(off.run, 'scripted/index.md')).toEqual([
       'passed 8 snip_greet_1: echo "hello  world"',
       'passed 15 snip_count_1: printf \'one\\ntwo\\n\'',
       'passed 23 snip_cleanup_1: echo bye',
     ]);
     expect(filesOf(off.run).sort()).toEqual(['meshed/index.md', 'plain/index.md', 'scripted/index.md']);
     // No Istio installed: the meshed page's page plan fails at its line.
-    expect(testsOf(off.run, 'meshed/index.md')).toEqual(['failed 8 snip_look_1: kubectl get deployments -n istio-system -o name']);
+    expect(testsOfFile(off.run, 'meshed/index.md')).toEqual(['failed 8 snip_look_1: kubectl get deployments -n istio-system -o name']);
 
     const only = await runIn({ ISTIO_DOCTEST_SETUP: 'only=profile=demo' });
-    expect(testsOf(only.run, 'meshed/index.md').map((t) => t.split(':')[0])).toEqual(['passed 1 setup', 'passed 2 setup', 'passed 8 snip_look_1', 'passed 1 teardown', 'passed 2 teardown']);
-    expect(testsOf(only.run, 'plain/index.md')).toEqual(['pending 8 snip_say_1: echo plain']);
+    expect(testsOfFile(only.run, 'meshed/index.md').map((t) => t.split(':')[0])).toEqual(['passed 1 setup', 'passed 2 setup', 'passed 8 snip_look_1', 'passed 1 teardown', 'passed 2 teardown']);
+    expect(testsOfFile(only.run, 'plain/index.md')).toEqual(['pending 8 snip_say_1: echo plain']);
     expect(only.run.stderr).toContain('setup profile=none, not profile=demo (setup only=profile=demo)');
     expect(only.run.code).toBe(0);
     expect(only.cluster.leftovers()).toBe('');
@@ -182,7 +175,7 @@ describe('the Jest runner on istio.io test scripts and setup configs', () => {
     writeFileSync(join(release, 'bin', 'istioctl'), '#!/bin/sh\necho "Error: no cluster for you" >&2\nexit 1\n', { mode: 0o755 });
     try {
       const { run } = await runIn({ ISTIO_DOCTEST_SETUP: 'only=profile=demo' }, release);
-      expect(testsOf(run, 'meshed/index.md').map((t) => t.split(':')[0])).toEqual(['failed 1 setup', 'pending 2 setup', 'failed 1 teardown', 'pending 2 teardown', 'pending 8 snip_look_1']);
+      expect(testsOfFile(run, 'meshed/index.md').map((t) => t.split(':')[0])).toEqual(['failed 1 setup', 'pending 2 setup', 'failed 1 teardown', 'pending 2 teardown', 'pending 8 snip_look_1']);
       const file = run.report.testResults.find((r) => r.name.endsWith('meshed/index.md'))!;
       expect(file.assertionResults[0].failureMessages.join('\n')).toContain('Error: no cluster for you');
       expect(run.stderr).toContain('skipped: not run: setup profile=demo failed');
@@ -203,8 +196,8 @@ describe('the Jest runner on istio.io test scripts and setup configs', () => {
       expect(run.stderr.split('\n').filter((line) => line.startsWith('istio-doctest: istioctl is missing'))).toEqual([
         expect.stringContaining('it installs Istio for the setup profile=demo, so its page is skipped; download an Istio release'),
       ]);
-      expect(testsOf(run, 'meshed/index.md')).toEqual(['pending 8 snip_look_1: kubectl get deployments -n istio-system -o name']);
-      expect(testsOf(run, 'plain/index.md')).toEqual(['passed 8 snip_say_1: echo plain']);
+      expect(testsOfFile(run, 'meshed/index.md')).toEqual(['pending 8 snip_look_1: kubectl get deployments -n istio-system -o name']);
+      expect(testsOfFile(run, 'plain/index.md')).toEqual(['passed 8 snip_say_1: echo plain']);
       expect(cluster.leftovers()).toBe('');
     } finally {
       rmSync(bin, { recursive: true, force: true });
@@ -225,7 +218,7 @@ describe('the Jest runner on istio.io test scripts and setup configs', () => {
       const cluster = fakeCluster();
       const config = fixtureConfig(cluster.dir, { istioDir: ISTIO_DIR, retryTimeout: '2s', setup: 'keep' }, undefined, [join(pages, 'content')]);
       const run = await runJest(['--config', config], { ...cluster.env, ISTIO_DOCTEST_REPO_ROOT: checkout }, cluster.dir, 200000);
-      expect(testsOf(run, 'lab/index.md')).toEqual([expect.stringMatching(/^passed \d+ page\.source\.0: /), 'passed 8 snip_say_1: lab_hello']);
+      expect(testsOfFile(run, 'lab/index.md')).toEqual([expect.stringMatching(/^passed \d+ page\.source\.0: /), 'passed 8 snip_say_1: lab_hello']);
     } finally {
       rmSync(checkout, { recursive: true, force: true });
       rmSync(pages, { recursive: true, force: true });
