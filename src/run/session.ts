@@ -111,6 +111,11 @@ export class Session {
   private holds = 0;
   /** Only the runner's command lines hold it; the shell prints it back at the end of each command. */
   private readonly secret = randomBytes(16).toString('hex');
+  /**
+   * The secret of the traps' "saving" notice. The traps are functions a step can read (`declare -f`), so they hold their
+   * own secret, never the one above: knowing it, a step can only make the runner wait longer for its shell, not forge a result.
+   */
+  private readonly savingSecret = randomBytes(16).toString('hex');
   /** The highest `$!` a command reported: background processes up to it belong to earlier commands. */
   private lastBackground = 0;
   private closed = false;
@@ -243,7 +248,7 @@ export class Session {
     this.holds = this.state?.seq ?? 0;
     const traps = join(ctlDir, 'traps');
     if (!existsSync(traps)) execFileSync('mkfifo', ['-m', '600', traps]);
-    this.send(`set -o pipefail; cd -- ${shellQuote(cwd)}; ${restore}${setupLine(traps, this.secret)}${this.report(seq, '0', '0')}\n`);
+    this.send(`set -o pipefail; cd -- ${shellQuote(cwd)}; ${restore}${setupLine(traps, this.savingSecret)}${this.report(seq, '0', '0')}\n`);
     const outcome = (await within(ready, 10000)) ?? { kind: 'timeout' };
     rmSync(fifo, { force: true });
     if (outcome.kind !== 'status') {
@@ -273,14 +278,10 @@ export class Session {
     while (newline >= 0) {
       const line = reader.buffer.slice(0, newline);
       reader.buffer = reader.buffer.slice(newline + 1);
+      if (line.includes(`\x1e${this.savingSecret} `)) reader.saving = true;
       const at = line.lastIndexOf(`\x1e${this.secret} `);
       if (at >= 0) {
         const [seq, status, saved, background] = line.slice(at + this.secret.length + 2).split(' ');
-        if (status === 'saving') {
-          reader.saving = true;
-          newline = reader.buffer.indexOf('\n');
-          continue;
-        }
         if (status === 'started') {
           this.started = Math.max(this.started, Number(seq));
           this.holds = Number(seq);

@@ -119,6 +119,12 @@ describe('the control channel', () => {
     expect(forged.exitCode).toBe(1);
   });
 
+  test('a step that reads the runner\'s trap functions finds no secret it could forge its result with', async () => {
+    // Every hex token in the shell's functions and traps, each sent back as this step's end with status 0.
+    const forged = await run(`for s in $({ declare -f; trap -p; } | grep -o '[0-9a-f]\\{32\\}' | sort -u); do printf '\\036%s %s 0 0 0\\n' "$s" "$ISTIO_DOCTEST_STEP" >&254; done; false`);
+    expect(forged.exitCode).toBe(1);
+  });
+
   test('steps may open, use and close any low descriptor', async () => {
     const used = await run('exec 10</etc/hostname 11>fd11.txt 12>&1; echo eleven >&11; read -r host <&10; echo "read ${#host}" >&12; exec 10<&- 11>&- 12>&-');
     expect(used.exitCode).toBe(0);
