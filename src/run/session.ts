@@ -508,7 +508,9 @@ export function stepProcesses(shell: number, marks: StepMarks, token: string, ta
   const mine = table.filter((p) => p.ppid === shell).filter((p) => {
     const step = environOf(p.pid).find((entry) => entry.startsWith(`${STEP_VAR}=`));
     if (step !== undefined && step !== `${STEP_VAR}=`) return step === `${STEP_VAR}=${seq}`;
-    return p.startTicks > sinceTicks || (p.startTicks === sinceTicks && p.pid > lastBackground);
+    // The kernel's tick and the runner's (/proc/uptime) may round one apart: within that, `$!` decides (an earlier
+    // step's background jobs are no newer than the highest `$!` reported before this command).
+    return p.pid > lastBackground ? p.startTicks >= sinceTicks - 1 : p.startTicks > sinceTicks + 1;
   });
   const roots = [...mine.map((p) => p.pid), ...processesWithEnv([`${RUN_TOKEN_VAR}=${token}`, `${STEP_VAR}=${seq}`], table)];
   return [...new Set([...roots, ...descendantsOf(roots, table)])].filter((pid) => pid !== shell);
