@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { absoluteSiteRoot, sitePathOf } from '../page/site-path.js';
 import { diagnostic } from '../page/diagnostics.js';
 import { needsArg } from '../match/types.js';
+import { compilePattern } from '../match/regex.js';
 import { VERIFY_MODES, type VerifyMode } from '../plan/plan.js';
 import { INSTALL_PROFILES, UNSUPPORTED_SETUPS } from '../istio/setup-groups.js';
 import { parseDuration, parseTimeout } from './duration.js';
@@ -33,7 +34,7 @@ function checkArg(argFor: (mode: VerifyMode) => boolean) {
       ctx.addIssue({ code: 'custom', path: ['arg'], message: `\`arg\` with the ${what} to look for (verify: ${b.verify} needs one)` });
     }
     const problem = b.verify === 'regex' && b.arg !== undefined ? regexProblem(b.arg) : undefined;
-    if (problem) ctx.addIssue({ code: 'custom', path: ['arg'], message: `a valid regular expression (${problem})` });
+    if (problem) ctx.addIssue({ code: 'custom', path: ['arg'], message: `a regular expression in RE2 syntax (${problem})` });
   };
 }
 
@@ -174,14 +175,10 @@ function shown(value: unknown): string {
   return `${typeof value === 'string' ? 'the text' : `the ${typeof value}`} ${JSON.stringify(value)}`;
 }
 
-// Why a pattern is not a valid regular expression, if it is not.
+// Why a pattern is not one the `regex` mode's engine (RE2) accepts, if it is not.
 function regexProblem(pattern: string): string | undefined {
-  try {
-    new RegExp(pattern);
-    return undefined;
-  } catch (error) {
-    return (error as Error).message;
-  }
+  const compiled = compilePattern(pattern);
+  return compiled.ok ? undefined : compiled.problem;
 }
 
 // The line of the deepest key of a path present in the document: the key itself when there, else its parent's.
