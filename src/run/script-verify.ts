@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { ScriptStep } from '../istio/script-plan.js';
 import { VERIFY_SETTINGS, type VerifySettings } from '../istio/script-statements.js';
 import { match, type MatchMode } from '../match/index.js';
-import type { CommandResult, Session } from './session.js';
+import type { CommandResult, Session } from '../shell/session.js';
 
 export interface VerifyCallOptions {
   stepTimeoutMs: number;
