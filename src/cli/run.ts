@@ -170,7 +170,7 @@ export async function main(argv: string[]): Promise<number> {
     loaded,
     selectedPages,
     { mode: scriptMode, reference, repoRoot: v['repo-root'], varsFile: v.vars, paths: parsed.positionals, langs: settings.langs },
-    (page) => planOf(page, settings.tabs, reference, v['repo-root']),
+    (page) => planOf(page, settings.tabs, reference, v['repo-root'], loaded.referenceOf),
   );
   // The cleanup part repeats the test part's `source` lines, and with them their warnings: each is said once.
   for (const warning of new Set(chosen.warnings)) process.stderr.write(`istio-doctest: warning: ${warning}\n`);

@@ -10,6 +10,7 @@ import { clusterPicture } from './cluster-picture.js';
 import { needsPicture, type PageOptions } from './run-page.js';
 import { touchedNamespaces } from './touched-namespaces.js';
 import type { PageResult, StepResult, StepStatus } from './results.js';
+import { backoffSeconds, retryStyle } from './attempt-policy.js';
 import { runVerifyCall } from './script-verify.js';
 import { withFullDisk } from './disk-full.js';
 import { readBoundedOutput } from './output.js';
@@ -210,7 +211,7 @@ function preludeOf(plan: ScriptPlan): string {
   // debug.sh turns on `set -x` into its debug file; a replaced shell would lose that file and trace into the steps'
   // outputs, which the matcher reads. Each step's output is in the reports instead.
   lines.push('set +x');
-  lines.push(verifyFunctionsScript());
+  lines.push(verifyFunctionsScript(retryStyle() === 'backoff' ? backoffSeconds() : []));
   return lines.join('\n');
 }
 
