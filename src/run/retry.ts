@@ -3,7 +3,7 @@
 // output waiting cannot change (its plan says why) is attempted once.
 import type { PlannedStep } from '../plan/plan.js';
 import { attemptUntil, retryStyle, type AttemptPolicy, type RetryStyle } from './attempt-policy.js';
-import type { CommandResult, Session } from './session.js';
+import type { CommandResult, Session } from '../shell/session.js';
 import { verify, type Verdict } from './verify.js';
 
 export interface AttemptsOptions {

@@ -7,7 +7,7 @@ import { VERIFY_SETTINGS, type VerifySettings } from '../istio/script-statements
 import { readVerifySetting } from '../istio/verify-settings.js';
 import { match, type MatchMode } from '../match/index.js';
 import { attemptUntil, retryStyle, type AttemptPolicy } from './attempt-policy.js';
-import type { CommandResult, Session } from './session.js';
+import type { CommandResult, Session } from '../shell/session.js';
 
 export interface VerifyCallOptions {
   stepTimeoutMs: number;

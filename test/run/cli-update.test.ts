@@ -70,7 +70,7 @@ describe('istio-doctest run --update', () => {
     const block = (...lines: string[]) => ['{{< text bash >}}', ...lines, '{{< /text >}}', ''];
     const text = ['---', 'title: Two failures', 'test: yes', '---', '', ...block('$ echo first', 'erst'), ...block('$ echo second', 'zweite'), ...block('$ false'), ...block('$ echo fourth', 'vierte')].join('\n');
     writeFileSync(page, text);
-    const { code, stdout } = await runCli(['run', '--retry-timeout', '1', '--update', page]);
+    const { code, stdout } = await runCli(['run', '--retry-timeout', '1', '--update', page], {});
     const after = readFileSync(page, 'utf8');
     // Every failing output is redrawn, also the ones after the first failure; the step that failed on its exit code is left.
     expect(after).toContain('$ echo first\nfirst\n');
