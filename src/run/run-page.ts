@@ -5,10 +5,10 @@ import type { Listener, PageResult, StepResult, StepStatus } from './results.js'
 import { runWithRetries } from './retry.js';
 import { rolloutsIn, waitForRollouts } from './rollout.js';
 import { clusterPicture } from './cluster-picture.js';
-import { Session } from './session.js';
+import { Session } from '../shell/session.js';
 import { touchedNamespaces } from './touched-namespaces.js';
 import { reportLeftovers, takeSnapshot } from './snapshot.js';
-import { linkRepo, makeWorkdir, removeWorkdir } from './workdir.js';
+import { linkRepo, makeWorkdir, removeWorkdir } from '../shell/workdir.js';
 import { startPage } from './page-start.js';
 import { withFullDisk } from './disk-full.js';
 
@@ -45,13 +45,8 @@ export async function runPage(plan: RunPlan, options: PageOptions): Promise<Page
   const dir = makeWorkdir(options.istioDir);
   // doctest.yaml's `page.source` helpers resolve in the istio.io checkout, as a script's do.
   if (plan.repoRoot && (plan.sourceUses ?? []).length > 0) linkRepo(dir.work, plan.repoRoot);
-  let session: Session;
-  try {
-    session = await Session.start({ cwd: dir.work, ctlDir: dir.ctl, outDir: dir.out, token, killGraceMs: options.killGraceMs });
-  } catch (error) {
-    removeWorkdir(dir);
-    return finish(options, { file, lang: plan.page.lang, status: 'failed', steps: [], durationMs: performance.now() - started, message: (error as Error).message });
-  }
+  // A shell that cannot be started fails the first step with the reason; the cleanup steps still run (each tries again).
+  const session = await Session.start({ cwd: dir.work, ctlDir: dir.ctl, outDir: dir.out, token, killGraceMs: options.killGraceMs });
   const results: StepResult[] = [];
   let failed = false;
   let denied: number[] = [];
@@ -127,6 +122,11 @@ async function runStep(session: Session, step: PlannedStep, options: PageOptions
         }
       }
     }
+  }
+  // No shell to run it in, or a run whose output was not captured: a failure whatever its output and status.
+  if (result.broken !== undefined && status !== 'interrupted') {
+    status = 'failed';
+    message = result.broken;
   }
   const warning = step.cleanup && status !== 'passed' && status !== 'interrupted';
   return {

@@ -12,12 +12,12 @@ import { touchedNamespaces } from './touched-namespaces.js';
 import type { PageResult, StepResult, StepStatus } from './results.js';
 import { runVerifyCall } from './script-verify.js';
 import { withFullDisk } from './disk-full.js';
-import { readBoundedOutput } from './output.js';
+import { readBoundedOutput } from '../shell/output.js';
 import { VERIFY_FUNCTIONS } from '../istio/script-statements.js';
 import { startMatchServer } from './match-server.js';
 import { reportLeftovers, takeSnapshot } from './snapshot.js';
-import { Session, type CommandResult } from './session.js';
-import { linkRepo, makeWorkdir, removeWorkdir } from './workdir.js';
+import { Session, type CommandResult } from '../shell/session.js';
+import { linkRepo, makeWorkdir, removeWorkdir } from '../shell/workdir.js';
 import { startPage } from './page-start.js';
 
 export interface ScriptOptions extends PageOptions {
@@ -60,15 +60,8 @@ export async function runScript(plan: ScriptPlan, options: ScriptOptions): Promi
     TEST_OUTPUT_DIR: out,
     TEST_DEBUG_FILE: join(out, 'test.sh_debug.txt'),
   };
-  const fail = (message: string) => finish(options, { file, lang: plan.page.lang, status: 'failed', steps: [], durationMs: performance.now() - started, message });
-  let session: Session;
-  try {
-    session = await Session.start({ cwd: dir.work, ctlDir: dir.ctl, token, env, killGraceMs: options.killGraceMs });
-  } catch (error) {
-    matcher?.close();
-    removeWorkdir(dir);
-    return fail((error as Error).message);
-  }
+  // A shell that cannot be started fails the prelude with the reason; the cleanup steps still run (each tries again).
+  const session = await Session.start({ cwd: dir.work, ctlDir: dir.ctl, token, env, killGraceMs: options.killGraceMs });
   const results: StepResult[] = [];
   let failed = false;
   // Where the test part called `exit 0`: its later statements do not run (the cleanup part does).
@@ -147,12 +140,15 @@ async function runScriptStep(session: Session, step: ScriptStep, options: Script
       once: context.outOfPlace,
       onAttempt: (attempt, message) => options.emit({ type: 'attempt', page: context.page, step, total: context.total, attempt, elapsedMs: performance.now() - begun, message }),
     });
-    const status: StepStatus = call.result.interrupted || (!call.ok && signal?.aborted) ? 'interrupted' : call.result.timedOut ? 'timeout' : call.ok ? 'passed' : 'failed';
+    const broken = call.result.broken !== undefined && !call.result.interrupted;
+    const status: StepStatus = call.result.interrupted || (!call.ok && signal?.aborted) ? 'interrupted' : call.result.timedOut ? 'timeout' : call.ok && !broken ? 'passed' : 'failed';
     const shown = step.verify.arg !== undefined ? { ...step, verify: { ...step.verify, arg: expected } } : { ...step, expected };
-    return { step: shown, status, attempts: call.attempts, ...(call.result.exitCode !== undefined ? { exitCode: call.result.exitCode } : {}), timedOut: call.result.timedOut, durationMs: call.durationMs, output: call.result.output, message: call.message, diff: call.diff, warning: warning(status) };
+    return { step: shown, status, attempts: call.attempts, ...(call.result.exitCode !== undefined ? { exitCode: call.result.exitCode } : {}), timedOut: call.result.timedOut, durationMs: call.durationMs, output: call.result.output, message: broken ? call.result.broken! : call.message, diff: call.diff, warning: warning(status) };
   }
   const result = await session.run(step.run, { timeoutMs: step.timeoutMs ?? options.stepTimeoutMs, signal });
   const common = { step, attempts: 1, ...(result.exitCode !== undefined ? { exitCode: result.exitCode } : {}), timedOut: result.timedOut, durationMs: result.durationMs, output: result.output, diff: '' };
+  // No shell to run it in, or a run whose output was not captured: a failure whatever its output and status.
+  if (result.broken !== undefined && !result.interrupted) return { ...common, status: 'failed', message: result.broken, warning: warning('failed') };
   if (endedScript(result) && !step.cleanup) {
     // bash ends a script at `exit` (its own or a helper's, such as _wait_for_deployment's `exit 1`): istio.io's framework
     // fails it unless the status is 0. A failure stops the test part as any failed step does (not with --keep-going).
