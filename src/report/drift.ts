@@ -55,6 +55,7 @@ function summaryLine(reference: string, s: DriftSummary): string {
   ];
   if (s.comments > 0) parts.push(`${s.comments} with translated comments`);
   if (s.placeholders > 0) parts.push(`${s.placeholders} with translated placeholders in never-run commands`);
+  if (s.notRun > 0) parts.push(`${s.notRun} not running a block the reference runs`);
   if (s.testFlag > 0) parts.push(`${s.testFlag} with another test flag`);
   const none = s.noReference > 0 ? `; ${plural(s.noReference, 'page')} with no ${reference} page` : '';
   return `drift against ${reference}: ${plural(s.compared, 'page')} compared: ${parts.join(', ')}${none}`;
@@ -85,6 +86,7 @@ function blockLines(page: PageDrift, block: BlockDrift, markers: DiffMarkers): s
   const moved = block.moved && block.kind !== 'same' ? ', moved' : '';
   const lines = [`  ${kind.padEnd(kindWidth)}  ${block.id ?? '(no id)'} (${block.syntax}${moved})  ${here} | ${there}`];
   if (block.preview !== undefined) lines.push(`      ${block.preview}`);
+  if (block.reason !== undefined) lines.push(`      not run here (${block.reason}); the reference runs it`);
   for (const change of block.changes) lines.push(`      ${changePrefix(change)}  ${changeText(change, markers)}`);
   return lines;
 }
@@ -138,6 +140,7 @@ function pageJson(page: PageDrift, markers: DiffMarkers) {
       referenceLine: b.referenceLine ?? null,
       moved: b.moved ?? false,
       preview: b.preview ?? null,
+      ...(b.reason !== undefined ? { reason: b.reason } : {}),
       changes: b.changes.map((c) => ({
         line: c.line ?? null,
         referenceLine: c.referenceLine ?? null,
@@ -179,6 +182,7 @@ export function driftDiagnostics(report: DriftReport, failOn: FailOn = 'none'): 
       if (block.kind === 'placeholder') add(line, 'placeholder', `only placeholders of a command that never runs (snip_id=none) differ from ${there}${diff}`);
       if (block.kind === 'missing') add(line, 'missing', `${there} has a ${block.syntax} block here that this page lacks: ${block.preview}`);
       if (block.kind === 'extra') add(line, 'extra', `this ${block.syntax} block is not on ${page.reference}`);
+      if (block.kind === 'not-run') add(line, 'not-run', `this block does not run here (${block.reason}), but ${there} runs it: the page would pass without it`);
     }
   }
   return found;

@@ -2,6 +2,7 @@
 // (or only their natural-language words) differ, which blocks are missing or extra, and the page-level facts a
 // translator keeps in step with the reference (the `test` flag, the boilerplates included).
 import type { Block, Page } from '../page/types.js';
+import { skipReason } from '../plan/skip-reason.js';
 import type { Alignment } from './align.js';
 import { blockLines, lineChanges, type LineChange } from './line-changes.js';
 import { sameContent, spacing } from './similarity.js';
@@ -12,7 +13,7 @@ import { changedWords, isTranslatedOutput, onlyCommentsChanged } from './transla
 export const commentSyntaxes: ReadonlySet<string> = new Set(['sh', 'shell', 'zsh', 'yaml', 'yml', 'python', 'toml', 'dockerfile', 'docker', 'ruby', 'perl']);
 
 /** What a finding is about; `as const` so the kinds are listed once. */
-export const driftKinds = ['same', 'command', 'output', 'translated', 'comment', 'placeholder', 'missing', 'extra'] as const;
+export const driftKinds = ['same', 'command', 'output', 'translated', 'comment', 'placeholder', 'missing', 'extra', 'not-run'] as const;
 export type DriftKind = (typeof driftKinds)[number];
 export type PageStatus = 'same' | 'drift' | 'no-reference';
 export type IncludeStatus = 'same' | 'drift' | 'missing' | 'extra' | 'no-reference';
@@ -35,6 +36,8 @@ export interface BlockDrift {
   near?: number;
   /** The block stands elsewhere on the reference page (matched out of order). */
   moved?: boolean;
+  /** For `not-run`: why this page does not run a block its reference runs (`snip_id=none`, its doctest.yaml's `skip:`). */
+  reason?: string;
 }
 
 /** A boilerplate the translation or its reference includes, and how it compares. */
@@ -57,6 +60,8 @@ export interface DriftFlags {
   comments: boolean;
   /** Only `<placeholders>` of commands that never run (`snip_id=none`) differ. */
   placeholders: boolean;
+  /** A block the reference runs is not run here (`snip_id=none`, a `doctest.yaml` `skip:` of this page only). */
+  notRun: boolean;
   testFlag: boolean;
 }
 
@@ -72,11 +77,19 @@ export interface PageDrift {
   flags: DriftFlags;
 }
 
+/** Why a page's block does not run (see skipReason), undefined when it runs; the page's doctest.yaml counts in. */
+export type NotRunOf = (page: Page, block: Block) => string | undefined;
+
 /** A page with its reference, when it has one. */
 export interface DriftInput {
   page: Page;
   reference?: { page: Page; alignment: Alignment };
+  /** Default: `snip_id=none` alone (no doctest.yaml). */
+  notRunOf?: NotRunOf;
 }
+
+// A bash block's reason not to run, by its attributes alone.
+export const notRunByAttributes: NotRunOf = (_page, block) => skipReason(block, undefined);
 
 // Compares two aligned blocks: `same`, or findings by kind — `command` (the commands that run differ), `output` (the
 // expected output, or the text of a block without commands), `translated` (only prose of an expected output differs),
@@ -131,7 +144,7 @@ export function comparePage(input: DriftInput, included: (page: Page) => PageDri
   for (const pair of reference.alignment.pairs) {
     const mine = pair.local !== undefined ? page.blocks[pair.local] : undefined;
     const theirs = pair.reference !== undefined ? reference.page.blocks[pair.reference] : undefined;
-    if (mine && theirs) blocks.push(...compareBlocks(mine, theirs).map((b) => (pair.moved ? { ...b, moved: true } : b)));
+    if (mine && theirs) blocks.push(...withNotRun(compareBlocks(mine, theirs), notRun(input, mine, theirs)).map((b) => (pair.moved ? { ...b, moved: true } : b)));
     else if (theirs) blocks.push({ id: theirs.id, syntax: theirs.syntax, kind: 'missing', referenceLine: theirs.line, changes: [], preview: firstLine(theirs), near });
     else if (mine) blocks.push({ id: mine.id, syntax: mine.syntax, kind: 'extra', line: mine.line, changes: [], preview: firstLine(mine) });
     if (mine) near = mine.endLine;
@@ -140,6 +153,23 @@ export function comparePage(input: DriftInput, included: (page: Page) => PageDri
   const flags = flagsOf(blocks, includes, test, included, page);
   const drifted = blocks.some((b) => b.kind !== 'same') || includes.some((i) => i.status !== 'same' && i.status !== 'no-reference') || flags.testFlag;
   return { file: page.file, reference: reference.page.file, status: drifted ? 'drift' : 'same', test, includes, blocks, flags };
+}
+
+// Why a bash block the reference runs is not run by this page, if it is not: a step the translation skips would
+// let its page pass without it.
+function notRun(input: DriftInput, mine: Block, theirs: Block): string | undefined {
+  if (mine.syntax !== 'bash' || theirs.syntax !== 'bash' || !mine.steps?.length || !input.reference) return undefined;
+  const of = input.notRunOf ?? notRunByAttributes;
+  if (of(input.reference.page, theirs) !== undefined) return undefined;
+  return of(input.page, mine);
+}
+
+// A block's findings with a `not-run` one added when it does not run here (in place of `same`).
+function withNotRun(found: BlockDrift[], reason: string | undefined): BlockDrift[] {
+  if (reason === undefined) return found;
+  const at = found[0];
+  const others = found.filter((b) => b.kind !== 'same');
+  return [...others, { id: at.id, syntax: at.syntax, kind: 'not-run', line: at.line, referenceLine: at.referenceLine, changes: [], reason }];
 }
 
 // The boilerplates of both pages by name: each one's drift, or missing/extra when only one page includes it.
@@ -183,6 +213,7 @@ function flagsOf(
     missingOrExtra: blocks.some((b) => b.kind === 'missing' || b.kind === 'extra') || includes.some((i) => i.status === 'missing' || i.status === 'extra'),
     comments: blocks.some((b) => b.kind === 'comment'),
     placeholders: blocks.some((b) => b.kind === 'placeholder'),
+    notRun: blocks.some((b) => b.kind === 'not-run'),
     testFlag: test.page !== test.reference,
   };
   for (const include of page.includes) {
@@ -194,13 +225,14 @@ function flagsOf(
     flags.missingOrExtra ||= drift.flags.missingOrExtra;
     flags.comments ||= drift.flags.comments;
     flags.placeholders ||= drift.flags.placeholders;
+    flags.notRun ||= drift.flags.notRun;
   }
   return flags;
 }
 
 // No drift at all.
 function noFlags(): DriftFlags {
-  return { commands: false, outputs: false, translated: false, missingOrExtra: false, comments: false, placeholders: false, testFlag: false };
+  return { commands: false, outputs: false, translated: false, missingOrExtra: false, comments: false, placeholders: false, notRun: false, testFlag: false };
 }
 
 // The line of a front matter key (`test:`), so a finding about it points where the translator edits it.

@@ -98,7 +98,7 @@ describe('drift of the seed translations against the English seed page', () => {
       { id: 'snip_use_a_kubernetes_service_with_endpoints_to_access_an_external_service_2', syntax: 'bash', kind: 'command', line: 152, referenceLine: 178 },
       { id: 'snip_use_a_kubernetes_service_with_endpoints_to_access_an_external_service_5', syntax: 'bash', kind: 'command', line: 185, referenceLine: 213 },
     ]);
-    expect(report.summary).toEqual({ compared: 4, identical: 3, commands: 1, outputs: 0, translated: 0, missingOrExtra: 0, comments: 0, placeholders: 0, testFlag: 0, noReference: 0 });
+    expect(report.summary).toEqual({ compared: 4, identical: 3, commands: 1, outputs: 0, translated: 0, missingOrExtra: 0, comments: 0, placeholders: 0, notRun: 0, testFlag: 0, noReference: 0 });
   });
 
   test('the human report is grouped by page, with file:line on both sides, word diffs and the summary line', async () => {
