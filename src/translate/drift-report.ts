@@ -1,8 +1,11 @@
 // Drift over a set of pages: one entry per translated page, each included boilerplate once after the first page that
 // includes it, the summary counts, and whether drift of the kind a CI job fails on was found.
+import { sitePathOf } from '../page/site-path.js';
 import type { Page } from '../page/types.js';
 import type { Alignment } from './align.js';
-import { comparePage, driftKinds, type DriftKind, type NotRunOf, type PageDrift } from './drift.js';
+import { comparePage, driftKinds, type DriftKind, type NotRunOf, type PageDrift, type SyncableKinds } from './drift.js';
+import { countStandings, type Standing } from './standing.js';
+import { syncBlock } from './sync-block.js';
 
 /** Which drift makes `drift` exit 1. */
 export const failOnValues = ['commands', 'outputs', 'any', 'none'] as const;
@@ -33,6 +36,9 @@ export interface DriftSummary {
   notRun: number;
   testFlag: number;
   noReference: number;
+  /** Pages per standing (one each), all languages together and per language. */
+  standings: Record<Standing, number>;
+  languages: Record<string, Record<Standing, number>>;
 }
 
 export interface DriftReport {
@@ -57,7 +63,7 @@ export function driftReport(
     const known = computed.get(page);
     if (known) return known;
     const inner = new Set(chain).add(page);
-    const result = comparePage({ page, reference: referenceOf(page), ...(notRunOf ? { notRunOf } : {}) }, (included) => drift(included, inner));
+    const result = comparePage({ page, reference: referenceOf(page), ...(notRunOf ? { notRunOf } : {}) }, (included) => drift(included, inner), syncable);
     computed.set(page, result);
     return result;
   };
@@ -75,9 +81,20 @@ export function driftReport(
   return { reference, pages: entries, summary: summarize(entries) };
 }
 
-// Counts pages compared, identical, and with each kind of drift.
+// What `sync` fixes of a pair of blocks: the same decision `sync` takes, so a finding's `sync` fix is one it keeps.
+const syncable: SyncableKinds = (local, reference) => {
+  const result = syncBlock(local, reference, 'all');
+  return { fixed: result.fixed, notes: result.notes.map((n) => n.message) };
+};
+
+// Counts pages compared, identical, with each kind of drift, and per standing.
 function summarize(pages: PageDrift[]): DriftSummary {
   const compared = pages.filter((p) => p.status !== 'no-reference');
+  const byLang = new Map<string, PageDrift[]>();
+  for (const page of pages) {
+    const lang = sitePathOf(page.file)?.lang ?? '-';
+    byLang.set(lang, [...(byLang.get(lang) ?? []), page]);
+  }
   return {
     compared: compared.length,
     identical: compared.filter((p) => p.status === 'same').length,
@@ -90,6 +107,8 @@ function summarize(pages: PageDrift[]): DriftSummary {
     notRun: compared.filter((p) => p.flags.notRun).length,
     testFlag: compared.filter((p) => p.flags.testFlag).length,
     noReference: pages.length - compared.length,
+    standings: countStandings(pages),
+    languages: Object.fromEntries([...byLang].sort(([a], [b]) => a.localeCompare(b)).map(([lang, list]) => [lang, countStandings(list)])),
   };
 }
 
