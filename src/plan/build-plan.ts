@@ -1,6 +1,6 @@
 // From a page to its run plan: bash steps in page order, boilerplates where they stand, one tab per tabset,
 // verification from the spec, cleanup sections marked.
-import type { Spec } from '../config/spec.js';
+import type { BlockSpec, Spec } from '../config/spec.js';
 import { istioFilesIn } from '../page/substitute.js';
 import type { Block, Diagnostic, Page } from '../page/types.js';
 import { inCleanupSection } from './cleanup.js';
