@@ -1,4 +1,5 @@
 // `istio-doctest check PATH...`: parse pages and say what is in them and what is wrong with them, without a cluster.
+import { notRunWithSpecs } from '../config/block-skips.js';
 import { dirname, resolve } from 'node:path';
 import { findSpecFile, readSpec, unknownBlockKeys, type SpecResult } from '../config/spec.js';
 import { forPageThatDoesNotRun } from '../page/diagnostics.js';
@@ -83,7 +84,7 @@ export async function main(argv: string[]): Promise<number> {
   const warnings = all.filter((d) => d.severity === 'warning').length;
   const blocks = pages.reduce((n, p) => n + pageFacts(p).blocks, 0);
   const commands = pages.reduce((n, p) => n + pageFacts(p).commands, 0);
-  const drift = reference && !parsed.values['no-drift'] ? comparedOnly(driftReport(pages, reference, referenceOf, (page) => resolve(page.file))) : undefined;
+  const drift = reference && !parsed.values['no-drift'] ? comparedOnly(driftReport(pages, reference, referenceOf, (page) => resolve(page.file), notRunWithSpecs(reference))) : undefined;
   if (parsed.values.json) {
     const summary = { pages: pages.length, blocks, commands, errors, warnings };
     const pagesJson = checked.map(({ page, diagnostics }) => ({

@@ -54,6 +54,7 @@ export const rules = {
   'drift-placeholder': { severity: 'warning', doc: 'drift: only `<placeholders>` of a command that never runs (`snip_id=none`) differ' },
   'drift-missing': { severity: 'warning', doc: 'drift: the reference page has a block this page lacks (an error under `--fail-on commands`)' },
   'drift-extra': { severity: 'warning', doc: 'drift: a block the reference page does not have (an error under `--fail-on commands`)' },
+  'drift-not-run': { severity: 'warning', doc: 'drift: a block the reference page runs does not run here (`snip_id=none`, or a `skip:` in this page\'s own `doctest.yaml`), so the page would pass without it (an error under `drift --fail-on commands`)' },
   'drift-boilerplate': { severity: 'warning', doc: 'drift: a boilerplate only one of the pages includes' },
   'drift-test-flag': { severity: 'warning', doc: 'drift: the `test:` flag differs from the reference page\'s (at the `test:` line)' },
 } as const satisfies Record<string, RuleInfo>;
