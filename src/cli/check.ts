@@ -1,4 +1,5 @@
 // `istio-doctest check PATH...`: parse pages and say what is in them and what is wrong with them, without a cluster.
+import { notRunWithSpecs } from '../config/block-skips.js';
 import { dirname, resolve } from 'node:path';
 import { findSpecFile, readSpec, unknownBlockKeys, type SpecResult } from '../config/spec.js';
 import { forPageThatDoesNotRun } from '../page/diagnostics.js';
@@ -30,7 +31,7 @@ exist, no page found; drift alone does not fail the check), 70 on an internal er
 
 Options:
   --vars FILE   values for version shortcodes (default: data/args.yml beside content/)
-  --quiet       print only pages with problems, and the summary
+  --quiet       print only pages with problems, and the summary (and in the drift only pages that need a translator)
   --json        {"pages":[{"file","lang","title","test","blocks","commands","boilerplates","diagnostics"}],
                 "specs":[{"file","diagnostics"}],"scripts":[{"file","diagnostics"}],"summary":{"pages","blocks","commands","errors","warnings"},"drift"}
   --no-drift    leave out the drift of translated pages
@@ -99,7 +100,7 @@ export async function main(argv: string[]): Promise<number> {
   const warnings = all.filter((d) => d.severity === 'warning').length;
   const blocks = pages.reduce((n, p) => n + pageFacts(p).blocks, 0);
   const commands = pages.reduce((n, p) => n + pageFacts(p).commands, 0);
-  const drift = reference && !parsed.values['no-drift'] ? comparedOnly(driftReport(pages, reference, referenceOf, (page) => resolve(page.file))) : undefined;
+  const drift = reference && !parsed.values['no-drift'] ? comparedOnly(driftReport(pages, reference, referenceOf, (page) => resolve(page.file), notRunWithSpecs(reference))) : undefined;
   if (parsed.values.json) {
     const summary = { pages: pages.length, blocks, commands, errors, warnings };
     const pagesJson = checked.map(({ page, diagnostics }) => ({
@@ -137,7 +138,7 @@ export async function main(argv: string[]): Promise<number> {
     for (const script of scripts) if (script.diagnostics.length > 0) out.push(`${displayPath(script.file)}  test script`, ...diagnosticLines(script.diagnostics));
     out.push('', `${plural(pages.length, 'page')}, ${plural(blocks, 'block')}, ${plural(commands, 'command')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
     if (against) out.push(against.summary);
-    if (drift && drift.pages.length > 0) out.push('', driftText(drift, { onlyDrift: true }).trimEnd());
+    if (drift && drift.pages.length > 0) out.push('', driftText(drift, parsed.values.quiet ? { onlyWork: true } : { onlyDrift: true }).trimEnd());
     process.stdout.write(`${out.join('\n')}\n`);
   }
   if (process.env.GITHUB_ACTIONS === 'true' && !parsed.values.json) {

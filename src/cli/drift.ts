@@ -1,4 +1,5 @@
 // `istio-doctest drift`: how translated pages drifted from their reference page, block by block, without a cluster.
+import { notRunWithSpecs } from '../config/block-skips.js';
 import { resolve } from 'node:path';
 import { githubAnnotation } from '../report/diagnostic-line.js';
 import { driftDiagnostics, driftJson, driftText } from '../report/drift.js';
@@ -17,14 +18,17 @@ Compares every page not in the reference language (files, or folders searched fo
 content/<LANG>/, block by block after aligning them: same, command (word diff), output, translated (only
 natural-language words of the expected output changed), comment (only # comments of code changed: it runs the
 same), placeholder (only <placeholders> of a snip_id=none command, which never runs), missing, extra; also the test
-flag and the boilerplates the pages include. Trailing whitespace and runs of spaces inside a line never count; indentation does.
+flag and the boilerplates the pages include. Each page gets one standing (missing or extra blocks, drifted commands,
+drifted outputs, translated outputs, test flag differs, comments translated, same, no reference) and each finding its
+next step (fix: sync, translate, edit or none), summed up per page on a "next:" line. Trailing whitespace and runs of spaces inside a line never count; indentation does.
 Output is grouped by page, with file:line on both sides and [-reference-]{+translation+} word diffs.
 
 Options:
   --reference LANG   the reference language (default: en)
-  --quiet            print only pages that drift (or have no reference page), and the summary
-  --json             {"pages":[{"file","reference","status","test","boilerplates","blocks":[{"id","syntax","kind",
-                     "line","referenceLine","moved","preview","changes":[{"line","referenceLine","text",
+  --quiet            print only pages that need a translator (not same or comments translated), without their
+                     benign findings, and the summary; with --summary, list only those pages
+  --json             {"pages":[{"file","reference","status","standing","next","test","boilerplates","blocks":[{"id","syntax","kind",
+                     "line","referenceLine","moved","preview","fix","changes":[{"line","referenceLine","text",
                      "referenceText","diff","words"}]}]}],"summary":{...},"wordDiffMarkers":{...}}
   --fail-on KIND     exit 1 when this drift is found (default: commands)
                        commands  a command differs, or a block is missing or extra
@@ -95,14 +99,14 @@ export async function main(argv: string[]): Promise<number> {
   if (typeof loaded === 'number') return loaded;
   const { pages, problems, referenceOf } = loaded;
   for (const problem of problems) process.stderr.write(`istio-doctest: ${problem}\n`);
-  const report = driftReport(pages, reference, referenceOf, (page) => resolve(page.file));
+  const report = driftReport(pages, reference, referenceOf, (page) => resolve(page.file), notRunWithSpecs(reference));
   if (report.pages.length === 0) return usageError(`nothing to compare: no page in ${parsed.positionals.join(', ')} is a translation under content/<lang>/ other than ${reference}`, 'drift');
-  process.stdout.write(json ? driftJson(report) : driftText(report, { onlyDrift: Boolean(parsed.values.quiet) }));
+  process.stdout.write(json ? driftJson(report) : driftText(report, { onlyWork: Boolean(parsed.values.quiet) }));
   if (process.env.GITHUB_ACTIONS === 'true' && !parsed.values.json) {
     for (const d of driftDiagnostics(report, failOn)) process.stdout.write(`${githubAnnotation(d)}\n`);
   }
   if (parsed.values.summary) {
-    const problem = appendSummary(parsed.values.summary, driftSummaryMarkdown(report, githubLink(process.env)));
+    const problem = appendSummary(parsed.values.summary, driftSummaryMarkdown(report, githubLink(process.env), { onlyWork: Boolean(parsed.values.quiet) }));
     if (problem) process.stderr.write(`istio-doctest: ${problem}\n`);
     if (problem) return 2;
   }

@@ -207,7 +207,6 @@ export async function main(argv: string[]): Promise<number> {
     // Reports of a run's results have nothing to say about a plan: say so rather than write nothing silently.
     const unwritten = (['junit', 'summary', 'record'] as const).filter((name) => v[name] !== undefined).map((name) => `--${name}`);
     if (unwritten.length > 0) process.stderr.write(`istio-doctest: ${unwritten.join(' and ')} ${unwritten.length > 1 ? 'are' : 'is'} not written by --dry-run (nothing runs); --json writes the plan lines\n`);
-    const errors = plans.flatMap((p) => p.errors);
     process.stdout.write(dryRunText(plans, selected.skipped, { ...settings, keepGoing: v['keep-going'] === true }, [...checked.setupProblems, ...problems.map((p) => (typeof p === 'string' ? p : diagnosticLine(p))), ...helpers], { leftOut: new Set(plans.filter((plan) => !checked.ready.includes(plan))), stopsRun: helpers.length > 0 || checked.ready.length === 0 }));
     if (v.json) {
       try {
@@ -217,7 +216,7 @@ export async function main(argv: string[]): Promise<number> {
         return 2;
       }
     }
-    return errors.length > 0 ? 2 : 0;
+    return dryRunExit(plans);
   }
   const unusableTmp = tmpProblem();
   if (unusableTmp) {
@@ -414,4 +413,16 @@ function refuse(title: string, problems: (string | Diagnostic)[], json: JsonEven
     process.stderr.write(`istio-doctest: ${json?.name}: cannot write it (${errorReason(error)})\n`);
   }
   return 2;
+}
+
+// A dry run's exit code, as the exit-code table has it, with one line on standard error saying why when it is not 0:
+// pages with errors are findings (1) when a real run would still run the others, a refusal (2) when it would run none.
+function dryRunExit(plans: RunPlan[]): number {
+  const bad = plans.filter((plan) => plan.errors.length > 0);
+  if (bad.length === 0) return 0;
+  const errors = bad.reduce((n, plan) => n + plan.errors.length, 0);
+  const what = `${errors} error${errors === 1 ? '' : 's'} in ${bad.length} of ${plans.length} planned page${plans.length === 1 ? '' : 's'} (listed above)`;
+  const none = bad.length === plans.length;
+  process.stderr.write(`istio-doctest: ${what}: ${none ? 'a real run would refuse to run anything' : 'a real run would leave those out and run the others'}\n`);
+  return none ? 2 : 1;
 }

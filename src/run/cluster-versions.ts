@@ -2,7 +2,7 @@
 // a program that is missing or fails gives null, never an error (the record says the version is unknown).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCommand } from './run-command.js';
+import { runCommand } from '../shell/run-command.js';
 
 // The first capture of a pattern in a command's output, or null when the command failed or printed no such line.
 async function ask(program: string, args: string[], pattern: RegExp, env: Record<string, string>): Promise<string | null> {

@@ -1,5 +1,4 @@
 // The run plan of each page with its doctest.yaml, shared by `istio-doctest run` and the Jest runner.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findSpecFile, readSpec, type SpecResult } from '../config/spec.js';
 import { siteRootOf } from '../config/vars.js';
@@ -7,6 +6,7 @@ import type { Page } from '../page/types.js';
 import { buildPlan } from '../plan/build-plan.js';
 import type { RunPlan } from '../plan/plan.js';
 import { shellFacts } from '../plan/programs.js';
+import { readRegularFile } from '../page/regular-file.js';
 
 const specs = new Map<string, SpecResult>();
 
@@ -35,11 +35,8 @@ export function planOf(page: Page, tabs: Record<string, string>, reference: stri
 // The functions a helper file defines, so the preflight does not take them for programs; none if it is unreadable
 // (the preflight reports a missing one).
 function definedIn(file: string): string[] {
-  try {
-    return shellFacts(readFileSync(file, 'utf8')).functions;
-  } catch {
-    return [];
-  }
+  const read = readRegularFile(file);
+  return read.ok ? shellFacts(read.text).functions : [];
 }
 
 /** Whether a page talks to a cluster through the kubeconfig, which is what the context guard protects. A page that

@@ -1,6 +1,6 @@
 import type { ScriptStep } from '../istio/script-plan.js';
 import { cleanOutput, judge, verifySettings } from './script-verify.js';
-import type { CommandResult } from './session.js';
+import type { CommandResult } from '../shell/session.js';
 
 const step = (mode: ScriptStep['verify']['mode'], arg?: string): ScriptStep => ({
   id: 'snip_a', index: 1, file: 'index.md', line: 3, blockLine: 2, command: 'kubectl get pods', expected: '', verify: arg === undefined ? { mode } : { mode, arg },

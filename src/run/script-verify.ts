@@ -6,7 +6,7 @@ import type { ScriptStep } from '../istio/script-plan.js';
 import { VERIFY_SETTINGS, type VerifySettings } from '../istio/script-statements.js';
 import { readVerifySetting } from '../istio/verify-settings.js';
 import { match, type MatchMode } from '../match/index.js';
-import type { CommandResult, Session } from './session.js';
+import type { CommandResult, Session } from '../shell/session.js';
 
 export interface VerifyCallOptions {
   stepTimeoutMs: number;

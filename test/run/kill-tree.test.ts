@@ -2,8 +2,8 @@
 // is reported as denied, never taken for gone, and does not hold the kill up for the grace period.
 import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { killTree, signal } from '../../src/run/kill-tree.js';
-import { descendantsOf, isAlive } from '../../src/run/proc.js';
+import { killTree, signal } from '../../src/shell/kill-tree.js';
+import { descendantsOf, isAlive } from '../../src/shell/proc.js';
 import { ensureBuilt, ROOT } from './harness.js';
 
 beforeAll(() => ensureBuilt(), 60000);
