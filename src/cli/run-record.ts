@@ -1,18 +1,10 @@
 // `run --record FILE`: opens the run record with the versions it names and the redactions each page's doctest.yaml
 // asks for. Kept apart from run.ts so the option is one line there.
-import { readFileSync } from 'node:fs';
 import { findSpecFile, readSpec } from '../config/spec.js';
 import { RecordFile } from '../report/record.js';
 import { clusterVersions } from '../run/cluster-versions.js';
+import { VERSION } from '../version.js';
 
-// This package's version, for the record's header.
-function toolVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
-}
 
 /** The record reporter, or why the file cannot be written. */
 export async function openRecord(file: string, istioDir: string | undefined, context: string | undefined, setupOf: (page: string) => string): Promise<RecordFile | string> {
@@ -25,7 +17,7 @@ export async function openRecord(file: string, istioDir: string | undefined, con
     return redactions.get(spec)!;
   };
   try {
-    return new RecordFile(file, { tool: toolVersion(), ...versions, setupOf, redactionsOf });
+    return new RecordFile(file, { tool: VERSION, ...versions, setupOf, redactionsOf });
   } catch (error) {
     return `${file}: cannot write it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
   }
