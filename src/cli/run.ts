@@ -82,7 +82,8 @@ Fixing pages:
                          printed, changing only real differences ("..." lines and values the matcher accepted, stay);
                          prints a unified diff per page and a count; steps verified by contains/regex/not-contains/
                          failure, and translated outputs, are listed instead. A file changed meanwhile is left alone.
-                         Exit 0 when every failure was redrawn.
+                         Runs every step (as --keep-going). Exit 0 when every failure was redrawn, 1 when one was
+                         left.
   --update=dry           print the diffs and the count, write nothing
 
 Reports:
@@ -174,7 +175,7 @@ export async function main(argv: string[]): Promise<number> {
     loaded,
     selectedPages,
     { mode: scriptMode, reference, repoRoot: v['repo-root'], varsFile: v.vars, paths: parsed.positionals, langs: settings.langs },
-    (page) => planOf(page, settings.tabs, reference, v['repo-root']),
+    (page) => planOf(page, settings.tabs, reference, v['repo-root'], loaded.referenceOf),
   );
   // The cleanup part repeats the test part's `source` lines, and with them their warnings: each is said once.
   for (const warning of new Set(chosen.warnings)) process.stderr.write(`istio-doctest: warning: ${warning}\n`);
@@ -207,7 +208,7 @@ export async function main(argv: string[]): Promise<number> {
     // Reports of a run's results have nothing to say about a plan: say so rather than write nothing silently.
     const unwritten = (['junit', 'summary', 'record'] as const).filter((name) => v[name] !== undefined).map((name) => `--${name}`);
     if (unwritten.length > 0) process.stderr.write(`istio-doctest: ${unwritten.join(' and ')} ${unwritten.length > 1 ? 'are' : 'is'} not written by --dry-run (nothing runs); --json writes the plan lines\n`);
-    process.stdout.write(dryRunText(plans, selected.skipped, { ...settings, keepGoing: v['keep-going'] === true }, [...checked.setupProblems, ...problems.map((p) => (typeof p === 'string' ? p : diagnosticLine(p))), ...helpers], { leftOut: new Set(plans.filter((plan) => !checked.ready.includes(plan))), stopsRun: helpers.length > 0 || checked.ready.length === 0 }));
+    process.stdout.write(dryRunText(plans, selected.skipped, { ...settings, keepGoing: v['keep-going'] === true || update !== undefined }, [...checked.setupProblems, ...problems.map((p) => (typeof p === 'string' ? p : diagnosticLine(p))), ...helpers], { leftOut: new Set(plans.filter((plan) => !checked.ready.includes(plan))), stopsRun: helpers.length > 0 || checked.ready.length === 0 }));
     if (v.json) {
       try {
         writeFileSync(v.json, planJsonLines(plans));
@@ -270,7 +271,8 @@ export async function main(argv: string[]): Promise<number> {
       istioDir,
       stepTimeoutMs: settings.stepTimeoutMs,
       retryTimeoutMs: settings.retryTimeoutMs,
-      keepGoing: v['keep-going'] === true,
+      // --update runs every step, as `jest -u` does: a failure that stopped the page would hide the ones after it.
+      keepGoing: v['keep-going'] === true || update !== undefined,
       wait: v['no-wait'] !== true,
       emit: (event) => reporters.on(event),
       // A closed terminal or a dropped SSH session (SIGHUP) ends the run as SIGTERM does: cleanup first.
