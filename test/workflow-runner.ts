@@ -51,6 +51,8 @@ export interface JobContext {
   env?: Record<string, string>;
   /** Artifacts a download-artifact step gets: name → folder. */
   artifacts?: Record<string, string>;
+  /** Artifacts of other workflow runs (download-artifact with `run-id`): run id → name → folder. */
+  runArtifacts?: Record<string, Record<string, string>>;
   /** This repository: `uses: ./` and `uses: istio/istio-doctest@...` are its action.yml. */
   actionRepo: string;
 }
@@ -317,7 +319,10 @@ function uses(ref: string, withValues: Record<string, string>, ctx: JobContext, 
       const into = join(ctx.workspace, withValues.path ?? '.');
       mkdirSync(into, { recursive: true });
       const pattern = new RegExp(`^${(withValues.pattern ?? withValues.name ?? '*').replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
-      for (const [artifact, folder] of Object.entries(ctx.artifacts ?? {})) if (pattern.test(artifact)) cpSync(folder, into, { recursive: true });
+      const runId = withValues['run-id'];
+      const from = runId ? ctx.runArtifacts?.[runId] : ctx.artifacts;
+      if (!from) throw new Error(`${name}: no workflow run ${runId} (the test gives runs ${Object.keys(ctx.runArtifacts ?? {}).join(', ') || 'none'})`);
+      for (const [artifact, folder] of Object.entries(from)) if (pattern.test(artifact)) cpSync(folder, into, { recursive: true });
       return done();
     }
     case 'mikepenz/action-junit-report': {
