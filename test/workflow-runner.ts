@@ -325,6 +325,14 @@ function uses(ref: string, withValues: Record<string, string>, ctx: JobContext, 
       for (const [artifact, folder] of Object.entries(from)) if (pattern.test(artifact)) cpSync(folder, into, { recursive: true });
       return done();
     }
+    case 'helm/kind-action': {
+      // Creates a kind cluster: the test made one (the fake cluster), whose context must be the one kind would name.
+      const kubeconfig = ctx.env?.KUBECONFIG ?? '';
+      const current = /^current-context:\s*(\S+)/m.exec(existsSync(kubeconfig) ? readFileSync(kubeconfig, 'utf8') : '')?.[1];
+      const wanted = `kind-${withValues.cluster_name ?? 'chart-testing'}`;
+      if (current !== wanted) throw new Error(`${name}: the test's cluster has context ${current ?? '(none)'}, the workflow wants ${wanted}`);
+      return done();
+    }
     case 'mikepenz/action-junit-report': {
       // Publishes JUnit files as a check: the stand-in checks that the files it is pointed at exist and are JUnit.
       const pattern = withValues.report_paths;

@@ -5,9 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { execa } from 'execa';
 import { corpus, corpusPresent } from './corpus.js';
-import { fakeCluster } from './run/harness.js';
+import { fakeCluster, readEvents } from './run/harness.js';
 import { runJob, type JobRun } from './workflow-runner.js';
 
 const ROOT = join(__dirname, '..');
@@ -171,30 +170,40 @@ describeWithCorpus('the translations workflow, executed on pull requests', () =>
   }, 90000);
 });
 
-describe('the doctests workflow\'s report job, executed on the reports of a run', () => {
-  test('turns every job\'s JSON events into one HTML report artifact and publishes the JUnit files', async () => {
+describe('the doctests workflow, executed on a fake cluster', () => {
+  test('each shard job downloads Istio, runs its slice of the pages and uploads its reports; the report job turns them into one HTML report and one JUnit check', () => {
     const cluster = fakeCluster();
     const site = join(cluster.dir, 'site');
     for (const lang of ['en', 'zh']) {
       mkdirSync(join(site, `content/${lang}/docs/pass`), { recursive: true });
       cpSync(join(ROOT, 'fixtures/jest/pass/index.md'), join(site, `content/${lang}/docs/pass/index.md`));
     }
-    const reports = join(cluster.dir, 'job-reports');
-    mkdirSync(reports);
-    const run = await execa('node', [join(ROOT, 'bin/istio-doctest.js'), 'run', '--keep-going', '--retry-timeout', '2s', '--json', join(reports, 'events-none-1.jsonl'), '--junit', join(reports, 'junit-none-1.xml'), 'content'], { cwd: site, env: cluster.env, extendEnv: true, reject: false });
-    expect(run.exitCode).toBe(0);
-    const job = runJob(join(ROOT, 'docs/istio.io-workflows/doctests.yml'), 'report', {
-      workspace: site,
-      github: {},
-      path: [join(ROOT, 'fixtures/fake-npm')],
-      env: { FAKE_NPM_ISTIO_DOCTEST: ROOT },
-      artifacts: { 'doctests-none-1': reports },
-      actionRepo: ROOT,
-    });
-    expect(job.steps.filter((s) => s.exitCode !== 0).map((s) => `${s.name}: ${s.stderr}`)).toEqual([]);
-    const html = readFileSync(join(job.artifacts['doctests-report'], 'report.html'), 'utf8');
+    const workflow = join(ROOT, 'docs/istio.io-workflows/doctests.yml');
+    const env = { ...cluster.env, FAKE_NPM_ISTIO_DOCTEST: ROOT, FAKE_CLUSTER_BIN: join(ROOT, 'fixtures/fake-cluster/bin'), FAKE_ISTIO_SAMPLES: join(ROOT, 'fixtures/istio/samples') };
+    const path = [join(ROOT, 'fixtures/fake-npm'), join(ROOT, 'fixtures/fake-curl'), join(ROOT, 'fixtures/fake-cluster/bin')];
+    const artifacts: Record<string, string> = {};
+    const ran: string[] = [];
+    for (const shard of [1, 2, 3]) {
+      const job = runJob(workflow, 'doctests', { workspace: site, github: {}, matrix: { setup: 'profile=none', shard }, path, env, actionRepo: ROOT });
+      expect(job.steps.filter((s) => !s.skipped && s.exitCode !== 0).map((s) => `${s.name}: ${s.stdout}${s.stderr}`)).toEqual([]);
+      expect(job.steps.find((s) => s.name.startsWith('Download Istio'))!.stdout).toContain('Istio 1.27.0 download complete!');
+      const run = job.steps.find((s) => s.name === 'istio-doctest run')!;
+      expect(run.stdout).toContain(`--setup only=profile=none --shard ${shard}/3`);
+      expect(run.stdout).toContain('--record istio-doctest-reports/record-none-' + shard + '.jsonl');
+      Object.assign(artifacts, job.artifacts);
+      ran.push(...readEvents(join(site, `istio-doctest-reports/events-none-${shard}.jsonl`)).filter((e) => e.type === 'page' && e.status === 'passed').map((e) => e.file as string));
+      rmSync(join(site, 'istio-doctest-reports'), { recursive: true });
+    }
+    // The shards together ran every page once.
+    expect(ran.sort()).toEqual(['content/en/docs/pass/index.md', 'content/zh/docs/pass/index.md']);
+    expect(Object.keys(artifacts).sort()).toEqual(['doctests-none-1', 'doctests-none-2', 'doctests-none-3']);
+    expect(cluster.leftovers()).toBe('');
+
+    const report = runJob(workflow, 'report', { workspace: site, github: {}, path, env, artifacts, actionRepo: ROOT });
+    expect(report.steps.filter((s) => s.exitCode !== 0).map((s) => `${s.name}: ${s.stderr}`)).toEqual([]);
+    const html = readFileSync(join(report.artifacts['doctests-report'], 'report.html'), 'utf8');
     expect(html).toContain('docs/pass/index.md');
     expect(html).toMatch(/passed/);
-    expect(job.artifacts['check:doctests']).toBe('istio-doctest-reports/junit-none-1.xml');
-  }, 120000);
+    expect(report.artifacts['check:doctests'].split('\n').sort()).toEqual(['istio-doctest-reports/junit-none-1.xml', 'istio-doctest-reports/junit-none-2.xml', 'istio-doctest-reports/junit-none-3.xml']);
+  }, 300000);
 });
