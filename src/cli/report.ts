@@ -1,6 +1,7 @@
 // `istio-doctest report --html OUT.html`: the translation status of pages (and, given `run --json` event files, how
 // their runs went) as one self-contained HTML file.
 import { writeFileSync } from 'node:fs';
+import { notRunWithSpecs } from '../config/block-skips.js';
 import { readRegularFile } from '../page/regular-file.js';
 import { resolve } from 'node:path';
 import { buildMatrix } from '../overview/matrix.js';
@@ -60,7 +61,7 @@ export async function main(argv: string[]): Promise<number> {
   const loaded = loadInputs('report', parsed.positionals, v.vars, { reference });
   if (typeof loaded === 'number') return loaded;
   problems.push(...loaded.problems);
-  const report = driftReport(loaded.pages, reference, loaded.referenceOf, (page) => resolve(page.file));
+  const report = driftReport(loaded.pages, reference, loaded.referenceOf, (page) => resolve(page.file), notRunWithSpecs(reference));
   const matrix = buildMatrix(loaded.pages, report, (page) => loaded.referenceOf(page)?.page, runs);
   const out = v.html;
   try {
