@@ -12,7 +12,7 @@ import { killGroup, killTree } from './kill-tree.js';
 import { commandOf, descendantsOf, isAlive, processesHolding, processesWithEnv, processTable, uptimeTicks } from './proc.js';
 import { readBoundedOutput } from './output.js';
 import { fullFolder } from './full-disk.js';
-import { CONTROL_FD, parseReport, RUN_TOKEN_VAR, startLine, STEP_VAR, stepLine, type Saving } from './protocol.js';
+import { CONTROL_FD, parseReport, RUN_TOKEN_VAR, startLine, STEP_VAR, stepLine, stepText, type Saving } from './protocol.js';
 import { heldSave, nextStateFile, savedCommand, type SavedState } from './state-files.js';
 import { endStep } from './step-ending.js';
 import { RUNNER_VAR, runnerId } from './sweep.js';
@@ -81,7 +81,7 @@ export interface RunOptions {
 }
 
 type Outcome =
-  | { kind: 'status'; status: number; saving: Saving; background: number }
+  | { kind: 'status'; status: number; saving: Saving; background: number; captured: boolean }
   | { kind: 'exited'; code?: number }
   | { kind: 'timeout' }
   | { kind: 'aborted' };
@@ -175,7 +175,7 @@ export class Session {
     const stepFile = join(ctlDir, `step.${seq}.sh`);
     const outFile = join(this.options.outDir ?? ctlDir, `out.${seq}`);
     const stateFile = nextStateFile(ctlDir, this.state);
-    writeFileSync(stepFile, command.endsWith('\n') ? command : `${command}\n`);
+    writeFileSync(stepFile, stepText(command));
     // The clock tick the command starts in, read as the kernel dates processes, to tell its subshells from earlier ones'.
     const sinceTicks = uptimeTicks();
     const answered = this.answer(seq);
@@ -196,6 +196,8 @@ export class Session {
       if (outcome.saving === 'failed') this.unsaved = seq;
       this.finished = seq;
       stateSaved = outcome.saving !== 'failed';
+      // Its output went elsewhere (an earlier step's file): what the runner reads is not what it printed.
+      if (!outcome.captured) broken = `its output could not be captured: the shell could not open its output file (too many open files after \`ulimit -n\`?)`;
     } else {
       // The shell is gone; its exit trap (a step that exits) or its SIGUSR1 trap (a step that was ended) saved its state.
       await within(this.exited(), 2000);
@@ -343,7 +345,7 @@ export class Session {
         const resolve = this.pending.get(report.seq);
         if (resolve) {
           this.pending.delete(report.seq);
-          resolve({ kind: 'status', status: report.status, saving: report.saving, background: report.background });
+          resolve({ kind: 'status', status: report.status, saving: report.saving, background: report.background, captured: report.captured });
         }
       }
       newline = reader.buffer.indexOf('\n');
