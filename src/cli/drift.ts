@@ -1,4 +1,5 @@
 // `istio-doctest drift`: how translated pages drifted from their reference page, block by block, without a cluster.
+import { notRunWithSpecs } from '../config/block-skips.js';
 import { resolve } from 'node:path';
 import { githubAnnotation } from '../report/diagnostic-line.js';
 import { driftDiagnostics, driftJson, driftText } from '../report/drift.js';
@@ -98,7 +99,7 @@ export async function main(argv: string[]): Promise<number> {
   if (typeof loaded === 'number') return loaded;
   const { pages, problems, referenceOf } = loaded;
   for (const problem of problems) process.stderr.write(`istio-doctest: ${problem}\n`);
-  const report = driftReport(pages, reference, referenceOf, (page) => resolve(page.file));
+  const report = driftReport(pages, reference, referenceOf, (page) => resolve(page.file), notRunWithSpecs(reference));
   if (report.pages.length === 0) return usageError(`nothing to compare: no page in ${parsed.positionals.join(', ')} is a translation under content/<lang>/ other than ${reference}`, 'drift');
   process.stdout.write(json ? driftJson(report) : driftText(report, { onlyWork: Boolean(parsed.values.quiet) }));
   if (process.env.GITHUB_ACTIONS === 'true' && !parsed.values.json) {

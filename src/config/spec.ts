@@ -1,15 +1,18 @@
 // `doctest.yaml`: the verification spec of a page, beside it or beside the same page in the reference language,
 // so one file serves every translation. Validated with zod; a bad spec is a positioned message, not a crash.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { absoluteSiteRoot, sitePathOf } from '../page/site-path.js';
 import { diagnostic } from '../page/diagnostics.js';
+import { readRegularFile } from '../page/regular-file.js';
 import { needsArg } from '../match/types.js';
+import { compilePattern } from '../match/regex.js';
 import { VERIFY_MODES, type VerifyMode } from '../plan/plan.js';
 import { INSTALL_PROFILES, UNSUPPORTED_SETUPS } from '../istio/setup-groups.js';
 import { parseDuration, parseTimeout } from './duration.js';
+import { yamlValues } from './yaml-values.js';
 import type { Diagnostic } from '../page/types.js';
 
 const duration = z
@@ -33,7 +36,7 @@ function checkArg(argFor: (mode: VerifyMode) => boolean) {
       ctx.addIssue({ code: 'custom', path: ['arg'], message: `\`arg\` with the ${what} to look for (verify: ${b.verify} needs one)` });
     }
     const problem = b.verify === 'regex' && b.arg !== undefined ? regexProblem(b.arg) : undefined;
-    if (problem) ctx.addIssue({ code: 'custom', path: ['arg'], message: `a valid regular expression (${problem})` });
+    if (problem) ctx.addIssue({ code: 'custom', path: ['arg'], message: `a regular expression in RE2 syntax (${problem})` });
   };
 }
 
@@ -55,6 +58,16 @@ const hiddenStep = hiddenFields.superRefine(checkArg((mode) => mode !== 'none' &
 /** The setup configs `page.setup` may name, as a script's `# @setup` line names them. */
 export const PAGE_SETUPS = ['profile=none', ...INSTALL_PROFILES.map((p) => `profile=${p}` as const), ...(Object.keys(UNSUPPORTED_SETUPS) as (keyof typeof UNSUPPORTED_SETUPS)[])] as const;
 
+// Whether a text is a regular expression JavaScript can compile.
+function compiles(pattern: string): boolean {
+  try {
+    new RegExp(pattern, 'g');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 // An istio.io helper file, relative to the checkout (`tests/util/samples.sh`).
 const helperPath = z
   .string()
@@ -70,6 +83,8 @@ const pageFields = z
     source: z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(helperPath)).optional(),
     before: z.array(hiddenStep).optional(),
     cleanup: z.array(hiddenStep).optional(),
+    // Patterns whose matches `run --record` writes as [redacted] in this page's outputs (tokens, account ids).
+    redact: z.array(z.string().min(1).refine(compiles, 'a regular expression (JavaScript syntax)')).optional(),
   })
   .strict();
 
@@ -106,17 +121,16 @@ export function findSpecFile(pageFile: string, reference = 'en'): string | undef
 
 // Reads and validates a spec file; every problem names the file, the key path and what was expected.
 export function readSpec(file: string): SpecResult {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    return { file, diagnostics: [specProblem(file, 1, 'spec-unreadable', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code}`)] };
-  }
+  const read = readRegularFile(file);
+  if (!read.ok) return { file, diagnostics: [specProblem(file, 1, 'spec-unreadable', `cannot read ${file}: ${read.code === 'ENOTREG' ? read.reason : read.code}`)] };
+  const text = read.text;
   const document = parseDocument(text, { prettyErrors: false, logLevel: 'error' });
   if (document.errors.length > 0) {
     return { file, diagnostics: document.errors.map((e) => specProblem(file, e.linePos?.[0].line ?? 1, 'spec-yaml', `not valid YAML: ${e.message.split('\n')[0]}`)) };
   }
-  const data: unknown = document.toJS() ?? {};
+  const values = yamlValues(document, text);
+  if (!values.ok) return { file, diagnostics: [specProblem(file, values.line, 'spec-yaml', values.message)] };
+  const data: unknown = values.data ?? {};
   const parsed = specSchema.safeParse(data);
   if (parsed.success) {
     const blockLines = Object.fromEntries(Object.keys(parsed.data.blocks ?? {}).map((id) => [id, pathLine(document, text, ['blocks', id])]));
@@ -174,14 +188,10 @@ function shown(value: unknown): string {
   return `${typeof value === 'string' ? 'the text' : `the ${typeof value}`} ${JSON.stringify(value)}`;
 }
 
-// Why a pattern is not a valid regular expression, if it is not.
+// Why a pattern is not one the `regex` mode's engine (RE2) accepts, if it is not.
 function regexProblem(pattern: string): string | undefined {
-  try {
-    new RegExp(pattern);
-    return undefined;
-  } catch (error) {
-    return (error as Error).message;
-  }
+  const compiled = compilePattern(pattern);
+  return compiled.ok ? undefined : compiled.problem;
 }
 
 // The line of the deepest key of a path present in the document: the key itself when there, else its parent's.

@@ -43,7 +43,7 @@ export function choosePageRuns(loaded: LoadedPages, pages: Page[], options: Doct
     { ...loaded, pages },
     { run: selected.run, skipped: selected.skipped },
     { mode: options.scripts, reference: options.reference, repoRoot: options.repoRoot, varsFile: options.vars, paths: [] },
-    (page) => planOf(page, options.tabs, options.reference, options.repoRoot),
+    (page) => planOf(page, options.tabs, options.reference, options.repoRoot, loaded.referenceOf),
   );
   const plans: RunPlan[] = [];
   const skipped: NotChosen[] = chosen.skipped.map((s) => ({ ...s, reason: inJestTerms(s.reason) }));

@@ -4,7 +4,9 @@ import { diagnostic } from '../page/diagnostics.js';
 import type { Diagnostic } from '../page/types.js';
 import { failingFindings, type DriftReport, type DriftSummary, type FailOn, type Finding } from '../translate/drift-report.js';
 import { DRIFT_KINDS, type BlockDrift, type DriftKind, type PageDrift } from '../translate/drift.js';
-import { nextSteps, type Fix } from '../translate/next-step.js';
+import { pageNextSteps, type Fix } from '../translate/next-step.js';
+
+export { pageNextSteps } from '../translate/next-step.js';
 import { STANDINGS, standingOf, standings } from '../translate/standing.js';
 import type { LineChange, WordPart } from '../translate/line-changes.js';
 import { plural } from './page-summary.js';
@@ -60,6 +62,7 @@ function summaryLine(reference: string, s: DriftSummary): string {
   ];
   if (s.comments > 0) parts.push(`${s.comments} with translated comments`);
   if (s.placeholders > 0) parts.push(`${s.placeholders} with translated placeholders in never-run commands`);
+  if (s.notRun > 0) parts.push(`${s.notRun} not running a block the reference runs`);
   if (s.testFlag > 0) parts.push(`${s.testFlag} with another test flag`);
   const none = s.noReference > 0 ? `; ${plural(s.noReference, 'page')} with no ${reference} page` : '';
   return `drift against ${reference}: ${plural(s.compared, 'page')} compared: ${parts.join(', ')}${none}`;
@@ -70,20 +73,6 @@ function standingsLine(s: DriftSummary): string {
   const listed = standings.filter((k) => s.standings[k] > 0);
   const work = standings.filter((k) => !STANDINGS[k].fine).reduce((n, k) => n + s.standings[k], 0);
   return `standings: ${listed.map((k) => `${s.standings[k]} ${STANDINGS[k].label}`).join(', ') || 'none'}; ${plural(work, 'page')} need${work === 1 ? 's' : ''} a translator`;
-}
-
-/** Every finding of a page with its next step: the test flag, the boilerplates, then the blocks. */
-export function pageFixes(page: PageDrift): Fix[] {
-  const fixes: Fix[] = [];
-  if (page.test.fix) fixes.push(page.test.fix);
-  for (const include of page.includes) if (include.fix) fixes.push(include.fix);
-  for (const block of page.blocks) if (block.fix && block.kind !== 'same') fixes.push(block.fix);
-  return fixes;
-}
-
-/** A page's next steps in one line ("run `istio-doctest sync FILE` to fix 3 of these; translate 2 by hand"). */
-export function pageNextSteps(page: PageDrift): string | undefined {
-  return nextSteps(page.file, pageFixes(page));
 }
 
 // One page: its header with its standing and next steps, then each finding that is not `same` (with `quiet`, not
@@ -118,6 +107,7 @@ function blockLines(page: PageDrift, block: BlockDrift, markers: DiffMarkers): s
   const moved = block.moved && block.kind !== 'same' ? ', moved' : '';
   const lines = [`  ${kind.padEnd(kindWidth)}  ${block.id ?? '(no id)'} (${block.syntax}${moved})  ${here} | ${there}`];
   if (block.preview !== undefined) lines.push(`      ${block.preview}`);
+  if (block.reason !== undefined) lines.push(`      not run here (${block.reason}); the reference runs it`);
   for (const change of block.changes) lines.push(`      ${changePrefix(change)}  ${changeText(change, markers)}`);
   if (block.fix && block.fix.action !== 'none') lines.push(`      fix: ${block.fix.action === 'sync' ? 'sync fixes it (see next:)' : block.fix.text}`);
   return lines;
@@ -174,6 +164,7 @@ function pageJson(page: PageDrift, markers: DiffMarkers) {
       referenceLine: b.referenceLine ?? null,
       moved: b.moved ?? false,
       preview: b.preview ?? null,
+      ...(b.reason !== undefined ? { reason: b.reason } : {}),
       fix: b.fix ?? null,
       changes: b.changes.map((c) => ({
         line: c.line ?? null,
@@ -196,6 +187,7 @@ const ANNOTATIONS: Record<Exclude<DriftKind, 'same'>, (there: string, block: Blo
   placeholder: (there) => `only placeholders of a command that never runs (snip_id=none) differ from ${there}`,
   missing: (there, block) => `${there} has a ${block.syntax} block here that this page lacks: ${block.preview}`,
   extra: (_there, block, reference) => `this ${block.syntax} block is not on ${reference}`,
+  'not-run': (there, block) => `this block does not run here (${block.reason}), but ${there} runs it: the page would pass without it`,
 };
 
 // Drift as diagnostics positioned at the translated line, for GitHub annotations on the translator's pull request:

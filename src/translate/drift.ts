@@ -2,6 +2,7 @@
 // (or only their natural-language words) differ, which blocks are missing or extra, and the page-level facts a
 // translator keeps in step with the reference (the `test` flag, the boilerplates included).
 import type { Block, Page } from '../page/types.js';
+import { skipReason } from '../plan/skip-reason.js';
 import type { Alignment } from './align.js';
 import { blockLines, lineChanges, type LineChange } from './line-changes.js';
 import { sameContent, spacing } from './similarity.js';
@@ -26,6 +27,8 @@ export const DRIFT_KINDS = {
   placeholder: { fix: 'none', benign: true },
   missing: { fix: 'translate', benign: false },
   extra: { fix: 'edit', benign: false },
+  // A bash block the reference runs that this page does not (`snip_id=none`, a `skip:` of its own doctest.yaml).
+  'not-run': { fix: 'edit', benign: false },
 } as const satisfies Record<string, { fix: FixAction; benign: boolean }>;
 export type DriftKind = keyof typeof DRIFT_KINDS;
 export const driftKinds = Object.keys(DRIFT_KINDS) as DriftKind[];
@@ -52,6 +55,8 @@ export interface BlockDrift {
   moved?: boolean;
   /** The next step (set by comparePage on every finding). */
   fix?: Fix;
+  /** For `not-run`: why this page does not run a block its reference runs (`snip_id=none`, its doctest.yaml's `skip:`). */
+  reason?: string;
 }
 
 /** A boilerplate the translation or its reference includes, and how it compares. */
@@ -78,6 +83,8 @@ export interface DriftFlags {
   comments: boolean;
   /** Only `<placeholders>` of commands that never run (`snip_id=none`) differ. */
   placeholders: boolean;
+  /** A block the reference runs is not run here (`snip_id=none`, a `doctest.yaml` `skip:` of this page only). */
+  notRun: boolean;
   testFlag: boolean;
 }
 
@@ -93,11 +100,19 @@ export interface PageDrift {
   flags: DriftFlags;
 }
 
+/** Why a page's block does not run (see skipReason), undefined when it runs; the page's doctest.yaml counts in. */
+export type NotRunOf = (page: Page, block: Block) => string | undefined;
+
 /** A page with its reference, when it has one. */
 export interface DriftInput {
   page: Page;
   reference?: { page: Page; alignment: Alignment };
+  /** Default: `snip_id=none` alone (no doctest.yaml). */
+  notRunOf?: NotRunOf;
 }
+
+// A bash block's reason not to run, by its attributes alone.
+export const notRunByAttributes: NotRunOf = (_page, block) => skipReason(block, undefined);
 
 /** For a matched pair of blocks: the kinds `sync` fixes by itself, and why it leaves the others (its notes). */
 export type SyncableKinds = (local: Block, reference: Block) => { fixed: readonly DriftKind[]; notes: string[] };
@@ -162,7 +177,10 @@ export function comparePage(input: DriftInput, included: (page: Page) => PageDri
     const theirs = pair.reference !== undefined ? reference.page.blocks[pair.reference] : undefined;
     if (mine && theirs) {
       const sync = syncable?.(mine, theirs);
-      for (const b of compareBlocks(mine, theirs)) blocks.push({ ...b, ...(pair.moved ? { moved: true } : {}), fix: blockFix(page.file, b.kind, sync) });
+      for (const b of withNotRun(compareBlocks(mine, theirs), notRun(input, mine, theirs))) {
+        const fix = b.kind === 'not-run' ? notRunFix(b.reason ?? '') : blockFix(page.file, b.kind, sync);
+        blocks.push({ ...b, ...(pair.moved ? { moved: true } : {}), fix });
+      }
     } else if (theirs) {
       const next = pairs.slice(k + 1).findIndex((_, j) => inOrder(k + 1 + j));
       const before = after === undefined && next >= 0 ? page.blocks[pairs[k + 1 + next].local!].line : undefined;
@@ -178,6 +196,29 @@ export function comparePage(input: DriftInput, included: (page: Page) => PageDri
   const flags = flagsOf(blocks, includes, test, included, page);
   const drifted = blocks.some((b) => b.kind !== 'same') || includes.some((i) => i.status !== 'same' && i.status !== 'no-reference') || flags.testFlag;
   return { file: page.file, reference: reference.page.file, status: drifted ? 'drift' : 'same', test, includes, blocks, flags };
+}
+
+// Why a bash block the reference runs is not run by this page, if it is not: a step the translation skips would
+// let its page pass without it.
+function notRun(input: DriftInput, mine: Block, theirs: Block): string | undefined {
+  if (mine.syntax !== 'bash' || theirs.syntax !== 'bash' || !mine.steps?.length || !input.reference) return undefined;
+  const of = input.notRunOf ?? notRunByAttributes;
+  if (of(input.reference.page, theirs) !== undefined) return undefined;
+  return of(input.page, mine);
+}
+
+// A block's findings with a `not-run` one added when it does not run here (in place of `same`).
+function withNotRun(found: BlockDrift[], reason: string | undefined): BlockDrift[] {
+  if (reason === undefined) return found;
+  const at = found[0];
+  const others = found.filter((b) => b.kind !== 'same');
+  return [...others, { id: at.id, syntax: at.syntax, kind: 'not-run', line: at.line, referenceLine: at.referenceLine, changes: [], reason }];
+}
+
+// The next step of a block this page does not run: undo what stops it (the reference runs it).
+function notRunFix(reason: string): Fix {
+  const what = reason.startsWith('snip_id=none') ? 'remove `snip_id=none` from the block\'s opener' : 'remove the block\'s `skip:` from this page\'s doctest.yaml';
+  return { action: 'edit', text: `${what}: the reference runs this block` };
 }
 
 // The next step of a finding of a matched pair: from the kinds table, and for what sync may fix, whether it does.
@@ -237,6 +278,7 @@ function flagsOf(
     missingOrExtra: blocks.some((b) => b.kind === 'missing' || b.kind === 'extra') || includes.some((i) => i.status === 'missing' || i.status === 'extra'),
     comments: blocks.some((b) => b.kind === 'comment'),
     placeholders: blocks.some((b) => b.kind === 'placeholder'),
+    notRun: blocks.some((b) => b.kind === 'not-run'),
     testFlag: test.page !== test.reference,
   };
   for (const include of page.includes) {
@@ -249,13 +291,14 @@ function flagsOf(
     flags.missingOrExtra ||= drift.flags.missingOrExtra;
     flags.comments ||= drift.flags.comments;
     flags.placeholders ||= drift.flags.placeholders;
+    flags.notRun ||= drift.flags.notRun;
   }
   return flags;
 }
 
 // No drift at all.
 function noFlags(): DriftFlags {
-  return { commands: false, outputs: false, changedOutputs: false, translated: false, missingOrExtra: false, comments: false, placeholders: false, testFlag: false };
+  return { commands: false, outputs: false, changedOutputs: false, translated: false, missingOrExtra: false, comments: false, placeholders: false, notRun: false, testFlag: false };
 }
 
 // The line of a front matter key (`test:`), so a finding about it points where the translator edits it.

@@ -24,7 +24,8 @@ export function standingOf(drift: PageDrift): Standing {
   if (drift.status === 'no-reference') return 'no-reference';
   const f = drift.flags;
   if (f.missingOrExtra) return 'missing';
-  if (f.commands) return 'commands';
+  // A block the reference runs and this page does not: what runs differs, as with a changed command.
+  if (f.commands || f.notRun) return 'commands';
   if (f.changedOutputs) return 'outputs';
   if (f.translated) return 'translated';
   if (f.testFlag) return 'test-flag';

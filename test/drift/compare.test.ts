@@ -113,7 +113,7 @@ describe('comparing a page with its reference', () => {
     const drift = comparePage({ page: es, reference: { page: en, alignment: alignBlocks(es, en) } }, () => undefined);
     expect(drift.status).toBe('drift');
     expect(drift.test).toEqual({ page: 'no', reference: 'yes', line: 3, fix: { action: 'edit', value: 'yes', text: 'write `test: yes` on line 3 as the reference has it' } });
-    expect(drift.flags).toEqual({ commands: false, outputs: false, changedOutputs: false, translated: false, missingOrExtra: true, comments: false, placeholders: false, testFlag: true });
+    expect(drift.flags).toEqual({ commands: false, outputs: false, changedOutputs: false, translated: false, missingOrExtra: true, comments: false, placeholders: false, notRun: false, testFlag: true });
     expect(drift.blocks.map((b) => [b.kind, b.id, b.line ?? null, b.referenceLine ?? null])).toEqual([
       ['same', 'snip_steps_1', 7, 7],
       ['missing', 'snip_steps_2', null, 11],
