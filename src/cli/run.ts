@@ -11,6 +11,7 @@ import { ConsoleReporter, wantsColor } from '../report/console.js';
 import { dryRunText } from '../report/dry-run.js';
 import { AnnotationsReporter } from '../report/github.js';
 import { JsonEventsFile, JsonEventsLocked } from '../report/json-events.js';
+import { openRecord } from './run-record.js';
 import { JunitReporter } from '../report/junit.js';
 import { errorReason, Reporters, type Reporter } from '../report/reporter.js';
 import { githubLink } from '../report/markdown-summary.js';
@@ -50,6 +51,10 @@ istio.io test scripts (the *test.sh beside a page, or beside the same page in th
                          only: only pages with scripts; off: ignore scripts
   --repo-root DIR        the istio.io checkout the scripts' tests/util/... and content/... paths resolve in
                          (default: the folder holding the page's content/)
+                         A page whose snippets a script sources (a folder test's sub-pages, pages a common.sh
+                         sources) runs inside that script, never on its own. In an istio.io checkout
+                         (tests/util/verify.sh present) only the scripts run, as istio.io's framework runs them:
+  --uncovered-pages      also run the page plans of \`test: yes\` pages no script covers (labelled as such)
   --setup only=CONFIG    only the tests of one setup config (a script's \`# @setup\` line, e.g. profile=default;
                          pages without a script count as their doctest.yaml's page.setup, default
                          profile=none), for a CI matrix over setups
@@ -81,12 +86,15 @@ Fixing pages:
                          printed, changing only real differences ("..." lines and values the matcher accepted, stay);
                          prints a unified diff per page and a count; steps verified by contains/regex/not-contains/
                          failure, and translated outputs, are listed instead. A file changed meanwhile is left alone.
-                         Exit 0 when every failure was redrawn.
+                         Runs every step (as --keep-going). Exit 0 when every failure was redrawn, 1 when one was
+                         left.
   --update=dry           print the diffs and the count, write nothing
 
 Reports:
   --junit FILE           JUnit XML: a testsuite per page, a testcase per step
   --json FILE            one JSON line per event, written as it happens
+  --record FILE          the run record: each step's command as run and what it printed (versioned JSON lines,
+                         with the date, Kubernetes and Istio versions), for \`check --against FILE\` of translations
   --summary FILE         append a Markdown table (page, language, steps, duration, first failure) to FILE,
                          e.g. "$GITHUB_STEP_SUMMARY"
   With GITHUB_ACTIONS=true, failing steps are also printed as workflow annotations at their line.
@@ -116,6 +124,7 @@ const options = {
   'no-wait': { type: 'boolean' },
   junit: { type: 'string' },
   json: { type: 'string' },
+  record: { type: 'string' },
   summary: { type: 'string' },
   update: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -124,6 +133,7 @@ const options = {
   'repo-root': { type: 'string' },
   setup: { type: 'string' },
   'no-snapshot': { type: 'boolean' },
+  'uncovered-pages': { type: 'boolean' },
 } as const;
 
 interface Settings {
@@ -169,8 +179,8 @@ export async function main(argv: string[]): Promise<number> {
   const chosen = choosePlans(
     loaded,
     selectedPages,
-    { mode: scriptMode, reference, repoRoot: v['repo-root'], varsFile: v.vars, paths: parsed.positionals, langs: settings.langs },
-    (page) => planOf(page, settings.tabs, reference, v['repo-root']),
+    { mode: scriptMode, reference, repoRoot: v['repo-root'], varsFile: v.vars, paths: parsed.positionals, langs: settings.langs, uncoveredPages: v['uncovered-pages'] === true },
+    (page) => planOf(page, settings.tabs, reference, v['repo-root'], loaded.referenceOf),
   );
   // The cleanup part repeats the test part's `source` lines, and with them their warnings: each is said once.
   for (const warning of new Set(chosen.warnings)) process.stderr.write(`istio-doctest: warning: ${warning}\n`);
@@ -201,9 +211,9 @@ export async function main(argv: string[]): Promise<number> {
 
   if (v['dry-run']) {
     // Reports of a run's results have nothing to say about a plan: say so rather than write nothing silently.
-    const unwritten = (['junit', 'summary'] as const).filter((name) => v[name] !== undefined).map((name) => `--${name}`);
+    const unwritten = (['junit', 'summary', 'record'] as const).filter((name) => v[name] !== undefined).map((name) => `--${name}`);
     if (unwritten.length > 0) process.stderr.write(`istio-doctest: ${unwritten.join(' and ')} ${unwritten.length > 1 ? 'are' : 'is'} not written by --dry-run (nothing runs); --json writes the plan lines\n`);
-    process.stdout.write(dryRunText(plans, selected.skipped, { ...settings, keepGoing: v['keep-going'] === true }, [...checked.setupProblems, ...problems.map((p) => (typeof p === 'string' ? p : diagnosticLine(p))), ...helpers], { leftOut: new Set(plans.filter((plan) => !checked.ready.includes(plan))), stopsRun: helpers.length > 0 || checked.ready.length === 0 }));
+    process.stdout.write(dryRunText(plans, selected.skipped, { ...settings, keepGoing: v['keep-going'] === true || update !== undefined }, [...checked.setupProblems, ...problems.map((p) => (typeof p === 'string' ? p : diagnosticLine(p))), ...helpers], { leftOut: new Set(plans.filter((plan) => !checked.ready.includes(plan))), stopsRun: helpers.length > 0 || checked.ready.length === 0 }, chosen.uncovered));
     if (v.json) {
       try {
         writeFileSync(v.json, planJsonLines(plans));
@@ -220,7 +230,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
-  for (const option of ['junit', 'summary'] as const) {
+  for (const option of ['junit', 'summary', 'record'] as const) {
     const path = v[option];
     const problem = path ? unwritable(path) : undefined;
     if (problem) {
@@ -237,6 +247,8 @@ export async function main(argv: string[]): Promise<number> {
     if (helpers.length > 0) return refuse('preflight failed, nothing was run:', [...problems, ...helpers], json);
     if (checked.ready.length === 0 && problems.length > 0) return refuse('preflight failed, nothing was run:', [...checked.setupProblems, ...problems], json);
     for (const line of checked.setupProblems) process.stderr.write(`istio-doctest: ${line}\n`);
+    const uncovered = checked.ready.filter((plan) => chosen.uncovered.has(plan)).length;
+    if (uncovered > 0) process.stderr.write(`istio-doctest: --uncovered-pages: ${uncovered} page${uncovered === 1 ? '' : 's'} no istio.io test script covers run${uncovered === 1 ? 's' : ''} its own page plan, which istio.io's framework does not run\n`);
     const installs = v.setup !== 'keep' && checked.ready.some((plan) => setupAction(setupOf(plan)).kind === 'install');
     if (installs || checked.ready.some(usesCluster)) {
       const guard = await guardContext({ context: v.context, allow: settings.allow });
@@ -249,6 +261,11 @@ export async function main(argv: string[]): Promise<number> {
     // The files first: a console that fails must not cost them an event.
     const list: Reporter[] = [];
     if (json) list.push(json);
+    if (v.record) {
+      const recorded = await openRecord(v.record, istioDir, v.context, (file) => setupOf(checked.ready.find((plan) => plan.page.file === file) ?? plans[0]));
+      if (typeof recorded === 'string') return refuse('--record:', [recorded], json);
+      list.push(recorded);
+    }
     if (v.junit) list.push(new JunitReporter(v.junit));
     if (v.summary) list.push(new MarkdownSummaryReporter(v.summary, githubLink(process.env)));
     const drift = outputDrift(loaded.pages, loaded.referenceOf);
@@ -261,7 +278,8 @@ export async function main(argv: string[]): Promise<number> {
       istioDir,
       stepTimeoutMs: settings.stepTimeoutMs,
       retryTimeoutMs: settings.retryTimeoutMs,
-      keepGoing: v['keep-going'] === true,
+      // --update runs every step, as `jest -u` does: a failure that stopped the page would hide the ones after it.
+      keepGoing: v['keep-going'] === true || update !== undefined,
       wait: v['no-wait'] !== true,
       emit: (event) => reporters.on(event),
       // A closed terminal or a dropped SSH session (SIGHUP) ends the run as SIGTERM does: cleanup first.

@@ -6,13 +6,15 @@ import type { Page } from '../page/types.js';
 import { buildPlan } from '../plan/build-plan.js';
 import type { RunPlan } from '../plan/plan.js';
 import { shellFacts } from '../plan/programs.js';
+import type { Alignment } from '../translate/align.js';
+import { outputDrift } from '../translate/output-drift.js';
 import { readRegularFile } from '../page/regular-file.js';
 
 const specs = new Map<string, SpecResult>();
 
 /** The page's run plan, with its doctest.yaml (beside it or beside the reference page); a bad spec stops the preflight.
  * `repoRoot` is the istio.io checkout `page.source` files are in (default: the folder holding the page's `content/`). */
-export function planOf(page: Page, tabs: Record<string, string>, reference: string, repoRoot?: string): RunPlan {
+export function planOf(page: Page, tabs: Record<string, string>, reference: string, repoRoot?: string, referenceOf?: ReferenceOf): RunPlan {
   const file = findSpecFile(page.file, reference);
   let spec: SpecResult | undefined;
   if (file) {
@@ -29,7 +31,18 @@ export function planOf(page: Page, tabs: Record<string, string>, reference: stri
     specLines: spec?.pageLines,
     repoRoot: root,
     sourcedFunctions: sources.flatMap((path) => definedIn(join(root, path))),
+    ...(referenceOf ? { translatedBlocks: translatedBlocks(page, referenceOf) } : {}),
   });
+}
+
+/** How a translated page finds its reference page and the alignment of their blocks. */
+export type ReferenceOf = (page: Page) => { page: Page; alignment: Alignment } | undefined;
+
+// The blocks of a page (and its boilerplates) whose expected output was translated, by `file:line` of their opener.
+function translatedBlocks(page: Page, referenceOf: ReferenceOf): Set<string> {
+  const found = new Set<string>();
+  for (const [key, drift] of outputDrift([page], referenceOf)) if (drift.kind === 'translated') found.add(key);
+  return found;
 }
 
 // The functions a helper file defines, so the preflight does not take them for programs; none if it is unreadable
