@@ -51,6 +51,10 @@ istio.io test scripts (the *test.sh beside a page, or beside the same page in th
                          only: only pages with scripts; off: ignore scripts
   --repo-root DIR        the istio.io checkout the scripts' tests/util/... and content/... paths resolve in
                          (default: the folder holding the page's content/)
+                         A page whose snippets a script sources (a folder test's sub-pages, pages a common.sh
+                         sources) runs inside that script, never on its own. In an istio.io checkout
+                         (tests/util/verify.sh present) only the scripts run, as istio.io's framework runs them:
+  --uncovered-pages      also run the page plans of \`test: yes\` pages no script covers (labelled as such)
   --setup only=CONFIG    only the tests of one setup config (a script's \`# @setup\` line, e.g. profile=default;
                          pages without a script count as their doctest.yaml's page.setup, default
                          profile=none), for a CI matrix over setups
@@ -129,6 +133,7 @@ const options = {
   'repo-root': { type: 'string' },
   setup: { type: 'string' },
   'no-snapshot': { type: 'boolean' },
+  'uncovered-pages': { type: 'boolean' },
 } as const;
 
 interface Settings {
@@ -174,7 +179,7 @@ export async function main(argv: string[]): Promise<number> {
   const chosen = choosePlans(
     loaded,
     selectedPages,
-    { mode: scriptMode, reference, repoRoot: v['repo-root'], varsFile: v.vars, paths: parsed.positionals, langs: settings.langs },
+    { mode: scriptMode, reference, repoRoot: v['repo-root'], varsFile: v.vars, paths: parsed.positionals, langs: settings.langs, uncoveredPages: v['uncovered-pages'] === true },
     (page) => planOf(page, settings.tabs, reference, v['repo-root'], loaded.referenceOf),
   );
   // The cleanup part repeats the test part's `source` lines, and with them their warnings: each is said once.
@@ -208,7 +213,7 @@ export async function main(argv: string[]): Promise<number> {
     // Reports of a run's results have nothing to say about a plan: say so rather than write nothing silently.
     const unwritten = (['junit', 'summary', 'record'] as const).filter((name) => v[name] !== undefined).map((name) => `--${name}`);
     if (unwritten.length > 0) process.stderr.write(`istio-doctest: ${unwritten.join(' and ')} ${unwritten.length > 1 ? 'are' : 'is'} not written by --dry-run (nothing runs); --json writes the plan lines\n`);
-    process.stdout.write(dryRunText(plans, selected.skipped, { ...settings, keepGoing: v['keep-going'] === true || update !== undefined }, [...checked.setupProblems, ...problems.map((p) => (typeof p === 'string' ? p : diagnosticLine(p))), ...helpers], { leftOut: new Set(plans.filter((plan) => !checked.ready.includes(plan))), stopsRun: helpers.length > 0 || checked.ready.length === 0 }));
+    process.stdout.write(dryRunText(plans, selected.skipped, { ...settings, keepGoing: v['keep-going'] === true || update !== undefined }, [...checked.setupProblems, ...problems.map((p) => (typeof p === 'string' ? p : diagnosticLine(p))), ...helpers], { leftOut: new Set(plans.filter((plan) => !checked.ready.includes(plan))), stopsRun: helpers.length > 0 || checked.ready.length === 0 }, chosen.uncovered));
     if (v.json) {
       try {
         writeFileSync(v.json, planJsonLines(plans));
@@ -242,6 +247,8 @@ export async function main(argv: string[]): Promise<number> {
     if (helpers.length > 0) return refuse('preflight failed, nothing was run:', [...problems, ...helpers], json);
     if (checked.ready.length === 0 && problems.length > 0) return refuse('preflight failed, nothing was run:', [...checked.setupProblems, ...problems], json);
     for (const line of checked.setupProblems) process.stderr.write(`istio-doctest: ${line}\n`);
+    const uncovered = checked.ready.filter((plan) => chosen.uncovered.has(plan)).length;
+    if (uncovered > 0) process.stderr.write(`istio-doctest: --uncovered-pages: ${uncovered} page${uncovered === 1 ? '' : 's'} no istio.io test script covers run${uncovered === 1 ? 's' : ''} its own page plan, which istio.io's framework does not run\n`);
     const installs = v.setup !== 'keep' && checked.ready.some((plan) => setupAction(setupOf(plan)).kind === 'install');
     if (installs || checked.ready.some(usesCluster)) {
       const guard = await guardContext({ context: v.context, allow: settings.allow });

@@ -42,7 +42,7 @@ export function choosePageRuns(loaded: LoadedPages, pages: Page[], options: Doct
   const chosen = choosePlans(
     { ...loaded, pages },
     { run: selected.run, skipped: selected.skipped },
-    { mode: options.scripts, reference: options.reference, repoRoot: options.repoRoot, varsFile: options.vars, paths: [] },
+    { mode: options.scripts, reference: options.reference, repoRoot: options.repoRoot, varsFile: options.vars, paths: [], uncoveredPages: options.uncoveredPages },
     (page) => planOf(page, options.tabs, options.reference, options.repoRoot, loaded.referenceOf),
   );
   const plans: RunPlan[] = [];
@@ -68,5 +68,5 @@ export function choosePageRuns(loaded: LoadedPages, pages: Page[], options: Doct
 
 // A reason `run` words with its flags, worded with the Jest runner's options.
 function inJestTerms(reason: string): string {
-  return reason.replace('use --all', 'globals.doctest.all: true').replace('(--scripts only)', '(scripts: only)');
+  return reason.replace('use --all', 'globals.doctest.all: true').replace('(--scripts only)', '(scripts: only)').replace('--uncovered-pages', 'globals.doctest.uncoveredPages: true');
 }

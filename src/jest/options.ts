@@ -28,6 +28,8 @@ export interface DoctestJestOptions {
   repoRoot?: string;
   /** Compare the cluster before and after each script (`run --no-snapshot` turns it off). */
   snapshot: boolean;
+  /** As `run --uncovered-pages`: in an istio.io checkout, also run the page plans of `test: yes` pages no script covers. */
+  uncoveredPages: boolean;
   /** Run pages whatever their `test:` flag says. */
   all: boolean;
   keepGoing: boolean;
@@ -60,7 +62,7 @@ export const ENV_OVERRIDES = {
   summary: 'ISTIO_DOCTEST_SUMMARY',
 } as const;
 
-const KNOWN = ['istioDir', 'tabs', 'retryTimeout', 'stepTimeout', 'reference', 'setup', 'scripts', 'repoRoot', 'snapshot', 'all', 'keepGoing', 'wait', 'context', 'allowContext', 'vars', 'summary', 'skipUnlessCluster'] as const;
+const KNOWN = ['istioDir', 'tabs', 'retryTimeout', 'stepTimeout', 'reference', 'setup', 'scripts', 'repoRoot', 'snapshot', 'uncoveredPages', 'all', 'keepGoing', 'wait', 'context', 'allowContext', 'vars', 'summary', 'skipUnlessCluster'] as const;
 
 type Raw = Record<string, unknown>;
 
@@ -120,6 +122,7 @@ export function readJestOptions(raw: unknown, env: NodeJS.ProcessEnv): { ok: tru
     scripts: isScriptMode(scripts) ? scripts : 'auto',
     repoRoot: text('repoRoot'),
     snapshot: flag('snapshot', true),
+    uncoveredPages: flag('uncoveredPages', false),
     all: flag('all', false),
     keepGoing: flag('keepGoing', false),
     wait: flag('wait', true),
