@@ -11,7 +11,8 @@ import { ConsoleReporter, wantsColor } from '../report/console.js';
 import { dryRunText } from '../report/dry-run.js';
 import { AnnotationsReporter } from '../report/github.js';
 import { JsonEventsFile, JsonEventsLocked } from '../report/json-events.js';
-import { openRecord } from './run-record.js';
+import { openRecord } from '../report/record.js';
+import { clusterVersions } from '../run/cluster-versions.js';
 import { JunitReporter } from '../report/junit.js';
 import { errorReason, Reporters, type Reporter } from '../report/reporter.js';
 import { githubLink } from '../report/markdown-summary.js';
@@ -262,7 +263,7 @@ export async function main(argv: string[]): Promise<number> {
     const list: Reporter[] = [];
     if (json) list.push(json);
     if (v.record) {
-      const recorded = await openRecord(v.record, istioDir, v.context, (file) => setupOf(checked.ready.find((plan) => plan.page.file === file) ?? plans[0]));
+      const recorded = openRecord(v.record, await clusterVersions(istioDir, v.context), (file) => setupOf(checked.ready.find((plan) => plan.page.file === file) ?? plans[0]));
       if (typeof recorded === 'string') return refuse('--record:', [recorded], json);
       list.push(recorded);
     }

@@ -41,6 +41,8 @@ export interface DoctestJestOptions {
   vars?: string;
   /** Markdown summary table appended to this file after the run (`ISTIO_DOCTEST_SUMMARY`). */
   summary?: string;
+  /** As `run --record FILE` (`ISTIO_DOCTEST_RECORD`): the run record translations are checked against without a cluster. */
+  record?: string;
   /**
    * Report the pages as skipped, with one line saying why, unless a disposable cluster is the current context (or
    * `ISTIO_DOCTEST_CLUSTER=1`) and `istioDir` is set: for a repository whose `npm test` must pass without a cluster.
@@ -60,9 +62,10 @@ export const ENV_OVERRIDES = {
   repoRoot: 'ISTIO_DOCTEST_REPO_ROOT',
   context: 'ISTIO_DOCTEST_CONTEXT',
   summary: 'ISTIO_DOCTEST_SUMMARY',
+  record: 'ISTIO_DOCTEST_RECORD',
 } as const;
 
-const KNOWN = ['istioDir', 'tabs', 'retryTimeout', 'stepTimeout', 'reference', 'setup', 'scripts', 'repoRoot', 'snapshot', 'uncoveredPages', 'all', 'keepGoing', 'wait', 'context', 'allowContext', 'vars', 'summary', 'skipUnlessCluster'] as const;
+const KNOWN = ['istioDir', 'tabs', 'retryTimeout', 'stepTimeout', 'reference', 'setup', 'scripts', 'repoRoot', 'snapshot', 'uncoveredPages', 'all', 'keepGoing', 'wait', 'context', 'allowContext', 'vars', 'summary', 'record', 'skipUnlessCluster'] as const;
 
 type Raw = Record<string, unknown>;
 
@@ -130,6 +133,7 @@ export function readJestOptions(raw: unknown, env: NodeJS.ProcessEnv): { ok: tru
     allowContext,
     vars: text('vars'),
     summary: text('summary'),
+    record: text('record'),
     skipUnlessCluster: flag('skipUnlessCluster', false),
   };
   return problems.length > 0 ? { ok: false, message: problems.join('; ') } : { ok: true, options };
