@@ -6,7 +6,7 @@ import { findSpecFile, readSpec } from '../config/spec.js';
 import { sitePathOf } from '../page/site-path.js';
 import { RECORD_VERSION, type RecordHeader, type RecordStep } from '../record/schema.js';
 import type { RunEvent } from '../run/results.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../config/version.js';
 import type { Reporter } from './reporter.js';
 
 /** What the record needs to know of the run besides its events. */
