@@ -1,8 +1,8 @@
 // `check --against RECORD`: the checked pages' steps judged against a recorded run, as positioned diagnostics under
 // each page, a summary line naming the record's date and versions, and a staleness warning said once.
-import { readFileSync, statSync } from 'node:fs';
 import { readVars, defaultVarsFile } from '../config/vars.js';
 import { diagnostic } from '../page/diagnostics.js';
+import { readRegularFile } from '../page/regular-file.js';
 import { sitePathOf } from '../page/site-path.js';
 import type { Diagnostic, Page } from '../page/types.js';
 import { againstRecord, countAgainst, staleness, type AgainstFinding } from '../record/against.js';
@@ -40,13 +40,9 @@ export function readRecords(files: string[], command = 'check'): RunRecord | num
 
 // Reads one record file.
 function readRecord(file: string, command: string): RunRecord | number {
-  let text: string;
-  try {
-    if (!statSync(file).isFile()) return usageError(`--against ${file}: not a regular file`, command);
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    return usageError(`--against ${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, command);
-  }
+  const read = readRegularFile(file);
+  if (!read.ok) return usageError(`--against ${file}: cannot read it (${read.reason})`, command);
+  const text = read.text;
   const record = parseRecord(file, text);
   return typeof record === 'string' ? usageError(`--against ${record}`, command) : record;
 }
