@@ -6,9 +6,8 @@ import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { absoluteSiteRoot, sitePathOf } from '../page/site-path.js';
 import { diagnostic } from '../page/diagnostics.js';
-import { needsArg } from '../match/types.js';
-import { VERIFY_MODES, type VerifyMode } from '../plan/plan.js';
-import { INSTALL_PROFILES, UNSUPPORTED_SETUPS } from '../istio/setup-groups.js';
+import { needsArg, VERIFY_MODES, type VerifyMode } from '../match/types.js';
+import { INSTALL_PROFILES, UNSUPPORTED_SETUPS } from './setup-configs.js';
 import { parseDuration, parseTimeout } from './duration.js';
 import type { Diagnostic } from '../page/types.js';
 

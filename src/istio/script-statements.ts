@@ -25,9 +25,8 @@ export const VERIFY_FUNCTIONS = {
 export type VerifyFunction = keyof typeof VERIFY_FUNCTIONS;
 export type VerifyCallMode = (typeof VERIFY_FUNCTIONS)[VerifyFunction];
 
-/** verify.sh's retry settings (environment variables), as a statement sets them. */
-export const VERIFY_SETTINGS = ['VERIFY_TIMEOUT', 'VERIFY_DELAY', 'VERIFY_CONSECUTIVE'] as const;
-export type VerifySettings = Partial<Record<(typeof VERIFY_SETTINGS)[number], string | null>>;
+import { VERIFY_SETTINGS, type VerifySettings } from '../plan/plan.js';
+export { VERIFY_SETTINGS, type VerifySettings };
 
 /** The expected-output argument of a verify call: its value when known without running anything, else its source. */
 export type ExpectWord = { literal: string } | { variable: string } | { source: string };

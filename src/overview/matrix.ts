@@ -3,7 +3,7 @@
 import type { Block, Page } from '../page/types.js';
 import type { DriftReport } from '../translate/drift-report.js';
 import type { BlockDrift, PageDrift } from '../translate/drift.js';
-import type { RunRecords, StepRecord } from './run-records.js';
+import { RUN_STATUSES, type RunRecords, type RunStatus, type StepRecord } from './run-records.js';
 import { sitePathOf } from '../page/site-path.js';
 
 /** A cell's standing, worst first after the reference itself. */
@@ -22,8 +22,7 @@ export const STATUS_LABELS: Record<CellStatus, string> = {
   'no-reference': 'no reference',
 };
 
-export const RUN_STATUSES = ['passed', 'failed', 'not-run'] as const;
-export type RunStatus = (typeof RUN_STATUSES)[number];
+export { RUN_STATUSES, type RunStatus };
 
 /** A block of one side of a drill-down, as written in its file. */
 export interface BlockSide {

@@ -44,7 +44,7 @@ export function dryRunText(plans: RunPlan[], skipped: SkippedPage[], settings: D
 // One page: its header, then each step.
 function planLines(plan: RunPlan, settings: DryRunSettings): string[] {
   const tabs = Object.entries(plan.tabs).map(([k, v]) => `${k}=${v}`).join(', ');
-  const script = 'script' in plan ? (plan as RunPlan & { script: { file: string; setup: string } }).script : undefined;
+  const script = plan.kind === 'script' ? plan.script : undefined;
   const via = script ? `, script ${script.file} (@setup ${script.setup || '?'})` : plan.setup ? `, setup ${plan.setup} (doctest.yaml)` : '';
   const header = `${plan.page.file} [${plan.page.lang}] ${plural(plan.steps.length, 'step')}${via}${tabs ? `, tabs ${tabs}` : ''}; programs: ${plan.programs.join(', ') || 'none'}`;
   // Lines are appended one by one: a page of millions of lines must not go through one call's argument list.

@@ -1,46 +1,5 @@
-// The run plan of each page with its doctest.yaml, shared by `istio-doctest run` and the Jest runner.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { findSpecFile, readSpec, type SpecResult } from '../config/spec.js';
-import { siteRootOf } from '../config/vars.js';
-import type { Page } from '../page/types.js';
-import { buildPlan } from '../plan/build-plan.js';
+// Facts of a plan the runner and the preflight share.
 import type { RunPlan } from '../plan/plan.js';
-import { shellFacts } from '../plan/programs.js';
-
-const specs = new Map<string, SpecResult>();
-
-/** The page's run plan, with its doctest.yaml (beside it or beside the reference page); a bad spec stops the preflight.
- * `repoRoot` is the istio.io checkout `page.source` files are in (default: the folder holding the page's `content/`). */
-export function planOf(page: Page, tabs: Record<string, string>, reference: string, repoRoot?: string): RunPlan {
-  const file = findSpecFile(page.file, reference);
-  let spec: SpecResult | undefined;
-  if (file) {
-    spec = specs.get(file) ?? readSpec(file);
-    specs.set(file, spec);
-  }
-  const root = repoRoot ?? siteRootOf(page.file) ?? '.';
-  const sources = spec?.spec?.page?.source ?? [];
-  return buildPlan(page, {
-    tabs,
-    spec: spec?.spec,
-    specDiagnostics: spec?.diagnostics,
-    specFile: spec?.file,
-    specLines: spec?.pageLines,
-    repoRoot: root,
-    sourcedFunctions: sources.flatMap((path) => definedIn(join(root, path))),
-  });
-}
-
-// The functions a helper file defines, so the preflight does not take them for programs; none if it is unreadable
-// (the preflight reports a missing one).
-function definedIn(file: string): string[] {
-  try {
-    return shellFacts(readFileSync(file, 'utf8')).functions;
-  } catch {
-    return [];
-  }
-}
 
 /** Whether a page talks to a cluster through the kubeconfig, which is what the context guard protects. A page that
  * sources istio.io helper files (doctest.yaml `page.source`: `startup_curl_sample`...) is taken to, as they are. */

@@ -1,6 +1,6 @@
 // Running one page: its steps in order in one bash session, retried until they match, cleanup always run,
 // and nothing of the page left running at the end.
-import type { PlannedStep, RunPlan } from '../plan/plan.js';
+import type { PagePlan, PlannedStep } from '../plan/plan.js';
 import type { Listener, PageResult, StepResult, StepStatus } from './results.js';
 import { runWithRetries } from './retry.js';
 import { rolloutsIn, waitForRollouts } from './rollout.js';
@@ -38,7 +38,7 @@ export interface PageOptions {
 }
 
 // Runs a page's plan and reports every step as it ends.
-export async function runPage(plan: RunPlan, options: PageOptions): Promise<PageResult> {
+export async function runPage(plan: PagePlan, options: PageOptions): Promise<PageResult> {
   const { started, file, total, token } = startPage(plan, options.emit);
   // A page that sources istio.io's helpers calls kubectl through them.
   const before = options.snapshot === true && (plan.programs.includes('kubectl') || (plan.sourceUses ?? []).length > 0) ? await takeSnapshot({}, 30000, options.signal) : undefined;
