@@ -13,18 +13,30 @@ const esmPackages = [
 
 type Project = Exclude<NonNullable<Config['projects']>[number], string>;
 
-// The project's own test suite (unchanged by the doc pages below).
-const tests: Project = {
-  displayName: 'tests',
+// How TypeScript tests are compiled (babel-jest, with the ESM-only packages made CommonJS).
+const typescript = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/src', '<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.[cm]?[jt]sx?$': 'babel-jest' },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   moduleNameMapper: {
     '^(\\.{1,2}/.*)\\.js$': '$1',
     '^unicorn-magic$': '<rootDir>/node_modules/unicorn-magic/node.js',
   },
+} satisfies Project;
+
+// Pure tests beside the code they test (`src/**/x.test.ts`): no process, no dist/, no fake cluster; `npm run
+// test:unit` runs only these.
+const unit: Project = { ...typescript, displayName: 'unit', roots: ['<rootDir>/src'], testMatch: ['**/*.test.ts'] };
+
+// Tests that spawn (the CLI, bash, the fake cluster, child Jest runs) under test/: dist/ is built once before them
+// and the resident fake cluster serves their kubectl, istioctl and kind (test/global-setup.cjs).
+const e2e: Project = {
+  ...typescript,
+  displayName: 'e2e',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  globalSetup: '<rootDir>/test/global-setup.cjs',
+  globalTeardown: '<rootDir>/test/global-teardown.cjs',
 };
 
 // The doc pages under content/ as Jest tests, run by istio-doctest's own runner (the compiled one in dist/, which
@@ -35,12 +47,13 @@ const docs: Project = {
   testMatch: ['**/content/**/index.md'],
   moduleFileExtensions: ['md', 'js'],
   runner: '<rootDir>/dist/jest/jest-runner.cjs',
+  globalSetup: '<rootDir>/test/build-dist.cjs',
   transform: {},
   globals: { doctest: { skipUnlessCluster: true, keepGoing: true } },
 };
 
 const config: Config = {
-  projects: [tests, docs],
+  projects: [unit, e2e, docs],
   testTimeout: 60000,
   // Most tests wait on child processes (the CLI, bash, the fake cluster), not on the CPU: two workers even where Jest
   // would take one (CI=true on two cores), which halves the suite's wall time.

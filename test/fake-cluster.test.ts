@@ -28,6 +28,8 @@ function cluster(env: Record<string, string> = {}) {
   const base: Record<string, string> = {
     PATH: `${BIN}:${process.env.PATH}`, HOME: dir, FAKE_CLUSTER_STATE: path.join(dir, 'state'), KUBECONFIG, FAKE_READY_SECONDS: '0.3', ...env,
   };
+  // The resident fake cluster of the run (test/global-setup.cjs), when there is one.
+  if (process.env.FAKE_CLUSTER_SERVER && !('FAKE_CLUSTER_SERVER' in env)) base.FAKE_CLUSTER_SERVER = process.env.FAKE_CLUSTER_SERVER;
   const sh = async (script: string, extra: Record<string, string | undefined> = {}): Promise<Result> => {
     const r = await execa('bash', ['-c', `set -o pipefail\n${script}`], { cwd: work, env: { ...base, ...extra }, extendEnv: false, reject: false, stripFinalNewline: false });
     return { stdout: String(r.stdout), stderr: String(r.stderr), exitCode: r.exitCode ?? -1 };
@@ -543,6 +545,32 @@ kubectl exec "$SOURCE_POD" -c curl -- curl -sS http://example.com/; echo "exit $
     const r = await sh('kubectl get pods', { FAKE_CLUSTER_STATE: undefined });
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toMatch(/^fake-cluster: FAKE_CLUSTER_STATE is not set/);
+  });
+
+  test('the resident server and a fake run in its own Node answer the same cluster the same way', async () => {
+    const resident = process.env.FAKE_CLUSTER_SERVER;
+    if (!resident) {
+      console.log('skipped: no resident fake cluster in this run (test/global-setup.cjs starts one for the e2e project)');
+      return;
+    }
+    const { sh } = cluster();
+    const script = `${HTTPBIN}kubectl get svc my-httpbin -o jsonpath='{.spec.externalName}'; echo
+kubectl get pod nope; echo "status $?"
+kubectl frobnicate; echo "status $?"
+fake-cluster-state`;
+    const viaServer = await sh(script, { FAKE_CLUSTER_SERVER: resident });
+    await sh('kubectl delete svc my-httpbin >/dev/null', { FAKE_CLUSTER_SERVER: resident });
+    const inProcess = await sh(script, { FAKE_CLUSTER_SERVER: undefined });
+    expect(viaServer.stdout).toBe('service/my-httpbin created\nhttpbin.org\nstatus 1\nstatus 1\nService default/my-httpbin\n');
+    expect(viaServer.stderr).toBe('Error from server (NotFound): pods "nope" not found\nfake-cluster: unsupported: kubectl frobnicate (command frobnicate)\n');
+    expect(inProcess).toEqual(viaServer);
+  });
+
+  test('a resident server names an unreachable address loudly', async () => {
+    const { sh } = cluster();
+    const r = await sh('kubectl get pods', { FAKE_CLUSTER_SERVER: '127.0.0.1:1:token' });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toBe('fake-cluster: no resident fake cluster answers at 127.0.0.1:1 (FAKE_CLUSTER_SERVER)\n');
   });
 
   test('generated names, IPs and trace ids differ from one cluster to the next', async () => {

@@ -1,6 +1,6 @@
 // `scripts: auto|only|off`: which pages run istio.io's test scripts and which run their page plan, and the plans of
 // those scripts (loaded, split, and planned against the page of the run's language).
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { siteRootOf } from '../config/vars.js';
 import { buildScriptPlan, INJECTED_HELPERS, type ScriptPlan } from '../istio/script-plan.js';
@@ -11,6 +11,7 @@ import { absoluteSiteRoot, sitePathOf, sitePathOfFolder } from '../page/site-pat
 import type { Page } from '../page/types.js';
 import type { RunPlan } from '../plan/plan.js';
 import type { SkippedPage } from '../run/results.js';
+import { readRegularFile } from '../page/regular-file.js';
 import type { ScriptMode } from './run-options.js';
 import type { Wording } from './wording.js';
 import type { Workspace } from './workspace.js';
@@ -71,13 +72,8 @@ export function folderTestPlan(workspace: Workspace, script: string, options: Om
 // Reads, splits and plans one script; a script that cannot be split is a plan with its error (nothing of it runs).
 function scriptPlan(file: string, page: Page | undefined, lang: string, options: ScriptChoiceOptions, workspace: Workspace, placeholder?: Page): ScriptPlan {
   const shown = relative(process.cwd(), file) || file;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    text = '';
-    void error;
-  }
+  const read = readRegularFile(file);
+  const text = read.ok ? read.text : '';
   const split = splitScript(shown, text);
   const pageOf = page ?? placeholder ?? parsePage(shown, '---\n---\n');
   const siteRoot = siteRootOf(page?.file ?? file) ?? '.';

@@ -1,9 +1,10 @@
 // The pages one run works on, with their vars and reference pages, and what is read for them on the way (pages the
 // scripts source, doctest.yaml specs): caches that live as long as the run, not as long as the process.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { findSpecFile, readSpec, type SpecResult } from '../config/spec.js';
 import { siteRootOf } from '../config/vars.js';
+import { readRegularFile } from '../page/regular-file.js';
 import type { Page, Vars } from '../page/types.js';
 import { buildPlan } from '../plan/build-plan.js';
 import type { PagePlan } from '../plan/plan.js';
@@ -69,9 +70,6 @@ export class Workspace {
 // The functions a helper file defines, so the preflight does not take them for programs; none if it is unreadable
 // (the preflight reports a missing one).
 function definedIn(file: string): string[] {
-  try {
-    return shellFacts(readFileSync(file, 'utf8')).functions;
-  } catch {
-    return [];
-  }
+  const read = readRegularFile(file);
+  return read.ok ? shellFacts(read.text).functions : [];
 }

@@ -1,11 +1,12 @@
 // `check`: the istio.io test scripts beside the checked pages (and folder tests under the PATH folders), split and
 // parsed as `run` would, so a script that cannot run is a positioned error before any cluster is involved.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { readStatements } from '../istio/script-statements.js';
 import { folderTests, scriptsIn } from '../istio/script-files.js';
 import { splitScript } from '../istio/script-split.js';
 import type { Diagnostic, Page } from '../page/types.js';
+import { readRegularFile } from '../page/regular-file.js';
 
 /** A checked script and its problems (none when it splits and parses). */
 export interface CheckedScript {
@@ -28,12 +29,9 @@ export function checkedScripts(pages: Page[], paths: string[]): CheckedScript[] 
 
 // The split and syntax problems of one script, as `run` reports them.
 function scriptProblems(shown: string, file: string): Diagnostic[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    return [{ file: shown, line: 1, column: 1, severity: 'error', ruleId: 'file-unreadable', message: `cannot read the script (${(error as NodeJS.ErrnoException).code ?? String(error)})` }];
-  }
+  const read = readRegularFile(file);
+  if (!read.ok) return [{ file: shown, line: 1, column: 1, severity: 'error', ruleId: 'file-unreadable', message: `cannot read the script (${read.code === 'ENOTREG' ? read.reason : read.code})` }];
+  const text = read.text;
   const split = splitScript(shown, text);
   if (!split.ok) return split.diagnostics;
   const parts = [split.script.test, split.script.cleanup].map((part) => readStatements(shown, part));

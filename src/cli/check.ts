@@ -1,4 +1,5 @@
 // `istio-doctest check PATH...`: parse pages and say what is in them and what is wrong with them, without a cluster.
+import { notRunWithSpecs } from '../config/block-skips.js';
 import { dirname, resolve } from 'node:path';
 import { findSpecFile, readSpec, unknownBlockKeys, type SpecResult } from '../config/spec.js';
 import { forPageThatDoesNotRun } from '../page/diagnostics.js';
@@ -10,10 +11,12 @@ import { checkSummaryMarkdown, githubLink, type CheckedPage } from '../report/ma
 import { appendSummary } from '../report/summary-file.js';
 import { comparedOnly, driftReport } from '../translate/drift-report.js';
 import { checkedScripts } from './check-scripts.js';
+import { changeSetLine, readChangeSet } from './changed.js';
 import { loadInputs } from './inputs.js';
 import { parseOptions, usageError } from './usage.js';
 
 const help = `Usage: istio-doctest check [--vars FILE] [--quiet] [--json] [--no-drift] [--summary FILE] PATH...
+       istio-doctest check --changed FILE [options]
 
 Parses every page (files, or folders searched for *.md), the doctest.yaml that serves it and the istio.io
 test scripts (*test.sh) beside it, prints per page its language, title, test flag, blocks, commands and
@@ -26,10 +29,12 @@ exist, no page found; drift alone does not fail the check), 70 on an internal er
 
 Options:
   --vars FILE   values for version shortcodes (default: data/args.yml beside content/)
-  --quiet       print only pages with problems, and the summary
+  --quiet       print only pages with problems, and the summary (and in the drift only pages that need a translator)
   --json        {"pages":[{"file","lang","title","test","blocks","commands","boilerplates","diagnostics"}],
                 "specs":[{"file","diagnostics"}],"scripts":[{"file","diagnostics"}],"summary":{"pages","blocks","commands","errors","warnings"},"drift"}
   --no-drift    leave out the drift of translated pages
+  --changed FILE  instead of PATH...: the paths a pull request changed, one a line (\`git diff --name-only\`; - for
+                standard input): checks the changed pages that exist; a change set with no page is one line and exit 0
   --summary FILE  append a Markdown table (page, language, blocks, commands, errors, warnings, first problem)
                 to FILE, e.g. "$GITHUB_STEP_SUMMARY"
 `;
@@ -48,6 +53,7 @@ export async function main(argv: string[]): Promise<number> {
     json: { type: 'boolean' },
     'no-drift': { type: 'boolean' },
     summary: { type: 'string' },
+    changed: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (!parsed.ok) return usageError(parsed.message, 'check');
@@ -55,19 +61,30 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(help);
     return 0;
   }
-  const loaded = loadInputs('check', parsed.positionals, parsed.values.vars);
+  let paths = parsed.positionals;
+  if (parsed.values.changed !== undefined) {
+    if (paths.length > 0) return usageError(`give PATH... or --changed FILE, not both (${paths.join(', ')})`, 'check');
+    const set = readChangeSet(parsed.values.changed, 'en', 'check');
+    if (typeof set === 'number') return set;
+    if (set.changed.length === 0) {
+      process.stdout.write(`check: no page in the change set (${changeSetLine(set)})\n`);
+      return 0;
+    }
+    paths = set.changed;
+  }
+  const loaded = loadInputs('check', paths, parsed.values.vars);
   if (typeof loaded === 'number') return loaded;
   const { pages, problems, reference, referenceOf } = loaded;
   for (const problem of problems) process.stderr.write(`istio-doctest: ${problem}\n`);
   const checked = checkedPages(pages);
   const specs = specDiagnostics(pages, reference ?? 'en');
-  const scripts = checkedScripts(pages, parsed.positionals);
+  const scripts = checkedScripts(pages, paths);
   const all = [...checked.flatMap((c) => c.diagnostics), ...specs.flatMap((s) => s.diagnostics), ...scripts.flatMap((s) => s.diagnostics)];
   const errors = all.filter((d) => d.severity === 'error').length;
   const warnings = all.filter((d) => d.severity === 'warning').length;
   const blocks = pages.reduce((n, p) => n + pageFacts(p).blocks, 0);
   const commands = pages.reduce((n, p) => n + pageFacts(p).commands, 0);
-  const drift = reference && !parsed.values['no-drift'] ? comparedOnly(driftReport(pages, reference, referenceOf, (page) => resolve(page.file))) : undefined;
+  const drift = reference && !parsed.values['no-drift'] ? comparedOnly(driftReport(pages, reference, referenceOf, (page) => resolve(page.file), notRunWithSpecs(reference))) : undefined;
   if (parsed.values.json) {
     const summary = { pages: pages.length, blocks, commands, errors, warnings };
     const pagesJson = checked.map(({ page, diagnostics }) => ({
@@ -88,7 +105,7 @@ export async function main(argv: string[]): Promise<number> {
     for (const spec of specs) if (spec.diagnostics.length > 0) out.push(`${displayPath(spec.file)}  doctest.yaml`, ...diagnosticLines(spec.diagnostics));
     for (const script of scripts) if (script.diagnostics.length > 0) out.push(`${displayPath(script.file)}  test script`, ...diagnosticLines(script.diagnostics));
     out.push('', `${plural(pages.length, 'page')}, ${plural(blocks, 'block')}, ${plural(commands, 'command')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
-    if (drift && drift.pages.length > 0) out.push('', driftText(drift, { onlyDrift: true }).trimEnd());
+    if (drift && drift.pages.length > 0) out.push('', driftText(drift, parsed.values.quiet ? { onlyWork: true } : { onlyDrift: true }).trimEnd());
     process.stdout.write(`${out.join('\n')}\n`);
   }
   if (process.env.GITHUB_ACTIONS === 'true' && !parsed.values.json) {

@@ -1,5 +1,6 @@
 // `istio-doctest match`: compares an actual output with an expected one, as the runner does for each step.
 import { readFileSync } from 'node:fs';
+import { readRegularFile } from '../page/regular-file.js';
 import { match, MATCH_MODES, type MatchMode } from '../match/index.js';
 import { needsArg } from '../match/types.js';
 import { parseOptions, usageError } from './usage.js';
@@ -29,10 +30,14 @@ const options = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-// Reads one input file (or standard input for `-`), turning failures into a one-line message.
+// Reads one input file (a regular one, or standard input for `-`), turning failures into a one-line message.
 function readInput(flag: string, path: string): { ok: true; text: string } | { ok: false; message: string } {
+  if (path !== '-') {
+    const read = readRegularFile(path);
+    return read.ok ? read : { ok: false, message: `cannot read ${flag} ${path}: ${read.code === 'EISDIR' || read.reason === 'not a regular file (a folder)' ? 'is a directory' : read.reason}` };
+  }
   try {
-    return { ok: true, text: readFileSync(path === '-' ? 0 : path, 'utf8') };
+    return { ok: true, text: readFileSync(0, 'utf8') };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;

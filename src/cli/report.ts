@@ -1,6 +1,8 @@
 // `istio-doctest report --html OUT.html`: the translation status of pages (and, given `run --json` event files, how
 // their runs went) as one self-contained HTML file.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { notRunWithSpecs } from '../config/block-skips.js';
+import { readRegularFile } from '../page/regular-file.js';
 import { resolve } from 'node:path';
 import { buildMatrix } from '../overview/matrix.js';
 import { readRunRecords } from '../overview/run-records.js';
@@ -50,18 +52,16 @@ export async function main(argv: string[]): Promise<number> {
   const problems: string[] = [];
   const eventFiles: { name: string; text: string }[] = [];
   for (const name of v.runs ?? []) {
-    try {
-      eventFiles.push({ name, text: readFileSync(name, 'utf8') });
-    } catch (error) {
-      return usageError(`--runs ${name}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, 'report');
-    }
+    const read = readRegularFile(name);
+    if (!read.ok) return usageError(`--runs ${name}: cannot read it (${read.code === 'ENOTREG' ? read.reason : read.code})`, 'report');
+    eventFiles.push({ name, text: read.text });
   }
   const runs = eventFiles.length > 0 ? readRunRecords(eventFiles) : undefined;
   problems.push(...(runs?.problems ?? []));
   const loaded = loadInputs('report', parsed.positionals, v.vars, { reference });
   if (typeof loaded === 'number') return loaded;
   problems.push(...loaded.problems);
-  const report = driftReport(loaded.pages, reference, loaded.referenceOf, (page) => resolve(page.file));
+  const report = driftReport(loaded.pages, reference, loaded.referenceOf, (page) => resolve(page.file), notRunWithSpecs(reference));
   const matrix = buildMatrix(loaded.pages, report, (page) => loaded.referenceOf(page)?.page, runs);
   const out = v.html;
   try {

@@ -9,6 +9,7 @@ import { OPTION_IDS, problemLine, readRunOptions, RUN_OPTIONS, type OptionId, ty
 import type { Wording } from '../app/wording.js';
 import { Workspace } from '../app/workspace.js';
 import type { Diagnostic } from '../page/types.js';
+import type { RunPlan } from '../plan/plan.js';
 import { diagnosticLine, githubAnnotation } from '../report/diagnostic-line.js';
 import type { SkippedPage } from '../run/results.js';
 import { ConsoleReporter, wantsColor } from '../report/console.js';
@@ -178,7 +179,6 @@ export async function main(argv: string[]): Promise<number> {
     // Reports of a run's results have nothing to say about a plan: say so rather than write nothing silently.
     const unwritten = (['junit', 'summary'] as const).filter((name) => o[name] !== undefined).map((name) => `--${name}`);
     if (unwritten.length > 0) process.stderr.write(`istio-doctest: ${unwritten.join(' and ')} ${unwritten.length > 1 ? 'are' : 'is'} not written by --dry-run (nothing runs); --json writes the plan lines\n`);
-    const errors = plans.flatMap((p) => p.errors);
     process.stdout.write(dryRunText(plans, selected.skipped, { stepTimeoutMs: o.stepTimeout, retryTimeoutMs: o.retryTimeout, keepGoing: o.keepGoing }, [...checked.setupProblems, ...problems.map(problemText), ...helpers], { leftOut: new Set(plans.filter((plan) => !checked.ready.includes(plan))), stopsRun: helpers.length > 0 || checked.ready.length === 0 }));
     if (o.json) {
       try {
@@ -188,7 +188,7 @@ export async function main(argv: string[]): Promise<number> {
         return 2;
       }
     }
-    return errors.length > 0 ? 2 : 0;
+    return dryRunExit(plans);
   }
   const unusableTmp = tmpProblem();
   if (unusableTmp) {
@@ -312,4 +312,16 @@ function refuse(title: string, problems: (string | Diagnostic)[], json: JsonEven
     process.stderr.write(`istio-doctest: ${json?.name}: cannot write it (${errorReason(error)})\n`);
   }
   return 2;
+}
+
+// A dry run's exit code, as the exit-code table has it, with one line on standard error saying why when it is not 0:
+// pages with errors are findings (1) when a real run would still run the others, a refusal (2) when it would run none.
+function dryRunExit(plans: RunPlan[]): number {
+  const bad = plans.filter((plan) => plan.errors.length > 0);
+  if (bad.length === 0) return 0;
+  const errors = bad.reduce((n, plan) => n + plan.errors.length, 0);
+  const what = `${errors} error${errors === 1 ? '' : 's'} in ${bad.length} of ${plans.length} planned page${plans.length === 1 ? '' : 's'} (listed above)`;
+  const none = bad.length === plans.length;
+  process.stderr.write(`istio-doctest: ${what}: ${none ? 'a real run would refuse to run anything' : 'a real run would leave those out and run the others'}\n`);
+  return none ? 2 : 1;
 }

@@ -1,14 +1,17 @@
 // `doctest.yaml`: the verification spec of a page, beside it or beside the same page in the reference language,
 // so one file serves every translation. Validated with zod; a bad spec is a positioned message, not a crash.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { absoluteSiteRoot, sitePathOf } from '../page/site-path.js';
 import { diagnostic } from '../page/diagnostics.js';
+import { readRegularFile } from '../page/regular-file.js';
 import { needsArg, VERIFY_MODES, type VerifyMode } from '../match/types.js';
+import { compilePattern } from '../match/regex.js';
 import { INSTALL_PROFILES, UNSUPPORTED_SETUPS } from './setup-configs.js';
 import { parseDuration, parseTimeout } from './duration.js';
+import { yamlValues } from './yaml-values.js';
 import type { Diagnostic } from '../page/types.js';
 
 const duration = z
@@ -32,7 +35,7 @@ function checkArg(argFor: (mode: VerifyMode) => boolean) {
       ctx.addIssue({ code: 'custom', path: ['arg'], message: `\`arg\` with the ${what} to look for (verify: ${b.verify} needs one)` });
     }
     const problem = b.verify === 'regex' && b.arg !== undefined ? regexProblem(b.arg) : undefined;
-    if (problem) ctx.addIssue({ code: 'custom', path: ['arg'], message: `a valid regular expression (${problem})` });
+    if (problem) ctx.addIssue({ code: 'custom', path: ['arg'], message: `a regular expression in RE2 syntax (${problem})` });
   };
 }
 
@@ -105,17 +108,16 @@ export function findSpecFile(pageFile: string, reference = 'en'): string | undef
 
 // Reads and validates a spec file; every problem names the file, the key path and what was expected.
 export function readSpec(file: string): SpecResult {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    return { file, diagnostics: [specProblem(file, 1, 'spec-unreadable', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code}`)] };
-  }
+  const read = readRegularFile(file);
+  if (!read.ok) return { file, diagnostics: [specProblem(file, 1, 'spec-unreadable', `cannot read ${file}: ${read.code === 'ENOTREG' ? read.reason : read.code}`)] };
+  const text = read.text;
   const document = parseDocument(text, { prettyErrors: false, logLevel: 'error' });
   if (document.errors.length > 0) {
     return { file, diagnostics: document.errors.map((e) => specProblem(file, e.linePos?.[0].line ?? 1, 'spec-yaml', `not valid YAML: ${e.message.split('\n')[0]}`)) };
   }
-  const data: unknown = document.toJS() ?? {};
+  const values = yamlValues(document, text);
+  if (!values.ok) return { file, diagnostics: [specProblem(file, values.line, 'spec-yaml', values.message)] };
+  const data: unknown = values.data ?? {};
   const parsed = specSchema.safeParse(data);
   if (parsed.success) {
     const blockLines = Object.fromEntries(Object.keys(parsed.data.blocks ?? {}).map((id) => [id, pathLine(document, text, ['blocks', id])]));
@@ -173,14 +175,10 @@ function shown(value: unknown): string {
   return `${typeof value === 'string' ? 'the text' : `the ${typeof value}`} ${JSON.stringify(value)}`;
 }
 
-// Why a pattern is not a valid regular expression, if it is not.
+// Why a pattern is not one the `regex` mode's engine (RE2) accepts, if it is not.
 function regexProblem(pattern: string): string | undefined {
-  try {
-    new RegExp(pattern);
-    return undefined;
-  } catch (error) {
-    return (error as Error).message;
-  }
+  const compiled = compilePattern(pattern);
+  return compiled.ok ? undefined : compiled.problem;
 }
 
 // The line of the deepest key of a path present in the document: the key itself when there, else its parent's.

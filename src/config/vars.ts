@@ -1,9 +1,11 @@
 // Reading istio.io's `data/args.yml`: the values that version shortcodes stand for.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { parseDocument } from 'yaml';
+import { yamlValues } from './yaml-values.js';
 import { z } from 'zod';
 import { absoluteSiteRoot, sitePathOf } from '../page/site-path.js';
+import { readRegularFile } from '../page/regular-file.js';
 import type { Vars } from '../page/types.js';
 
 const argsSchema = z.object({
@@ -18,12 +20,14 @@ export type VarsResult = { ok: true; vars: Vars; file: string } | { ok: false; f
 
 // Loads and validates a vars file; a missing key or bad YAML is a message, not an exception.
 export function readVars(file: string): VarsResult {
-  let data: unknown;
-  try {
-    data = parse(readFileSync(file, 'utf8'), { logLevel: 'error' });
-  } catch (error) {
-    return { ok: false, file, message: `cannot read vars file ${file}: ${(error as Error).message.split('\n')[0]}` };
-  }
+  const read = readRegularFile(file);
+  if (!read.ok) return { ok: false, file, message: `cannot read vars file ${file}: ${read.reason}` };
+  const document = parseDocument(read.text, { prettyErrors: false, logLevel: 'error' });
+  const error = document.errors[0];
+  if (error) return { ok: false, file, message: `vars file ${file}:${error.linePos?.[0].line ?? 1}: not valid YAML: ${error.message.split('\n')[0]}` };
+  const values = yamlValues(document, read.text);
+  if (!values.ok) return { ok: false, file, message: `vars file ${file}:${values.line}: ${values.message}` };
+  const data = values.data;
   const parsed = argsSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -2,7 +2,6 @@
 // test part's `source` lines, as istio.io's framework repeats them), is one step. `_verify_X snip_y ARG` steps run the
 // snippet and are judged by our matcher in verify.sh's mode; snippet steps are reported at their markdown line in the
 // page of the run's language; other statements at the script's own line.
-import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Diagnostic, Page, Vars } from '../page/types.js';
 import { inLanguage, sitePathOf } from '../page/site-path.js';
@@ -13,6 +12,7 @@ import { boilerplateSources, formatSnips, snipsHeader } from './snips.js';
 import { blockLines, snippetsOfSnips, type Snippet } from './snippet-index.js';
 import { readStatements, VERIFY_FUNCTIONS, type ExpectWord, type Statement, type VerifySettings } from './script-statements.js';
 import type { SplitScript } from './script-split.js';
+import { readRegularFile } from '../page/regular-file.js';
 
 /** The istio.io helper files the framework sources into every script, after the page's snippets. */
 export const INJECTED_HELPERS = ['tests/util/verify.sh', 'tests/util/debug.sh', 'tests/util/helpers.sh'] as const;
@@ -237,20 +237,14 @@ const SOURCE_LINE = /^(\s*)(source|\.)\s+(["']?)([\w./@+-]+\.sh)\3(\s*(?:(?:\|\|
 
 // A file's text, or undefined when it cannot be read.
 function readText(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+  const read = readRegularFile(file);
+  return read.ok ? read.text : undefined;
 }
 
 // The functions a helper file defines, so the preflight does not take them for programs; none if it is unreadable.
 function definedIn(file: string): string[] {
-  try {
-    return shellFacts(readFileSync(file, 'utf8')).functions;
-  } catch {
-    return [];
-  }
+  const read = readRegularFile(file);
+  return read.ok ? shellFacts(read.text).functions : [];
 }
 
 // Every block of a page and of what it includes.

@@ -4,6 +4,7 @@
 // our matcher, return 1 instead of ending the shell, and log each call for the report. The matcher is the runner's
 // own, asked over its request FIFO (src/run/match-server.ts) when there is one, else `istio-doctest match`.
 import { VERIFY_FUNCTIONS } from './script-statements.js';
+import { verifySettingsCheckScript } from './verify-settings.js';
 
 /** Environment variables the functions read: the CLI to call, the log of calls, the runner's matcher FIFO. */
 export const VERIFY_CLI_VAR = 'ISTIO_DOCTEST_CLI';
@@ -17,7 +18,15 @@ export function verifyFunctionsScript(): string {
     '__doctest_verify() {',
     '  local mode=$1 func=$2 expected=$3 out ret cmp attempts=0 consecutive=0 diff=""',
     '  local max=${VERIFY_TIMEOUT:-120} delay=${VERIFY_DELAY:-1} want=${VERIFY_CONSECUTIVE:-1}',
-    "  local end=$(( ${EPOCHSECONDS:-$(date +%s)} + max )) errexit='set +e'; [[ $- == *e* ]] && errexit='set -e'; set +e",
+    "  local errexit='set +e'; [[ $- == *e* ]] && errexit='set -e'; set +e",
+    '  local problem="" re',
+    ...verifySettingsCheckScript(),
+    '  if [[ -n $problem ]]; then',
+    "    printf 'VERIFY FAILED %s: %s\\n' \"$func\" \"$problem\"",
+    "    [[ -n \"\${" + VERIFY_LOG_VAR + ":-}\" ]] && printf '%s\\t%s\\t%s\\t%s\\n' failed \"$mode\" \"$func\" 0 >>\"$" + VERIFY_LOG_VAR + '"',
+    '    eval "$errexit"; return 1',
+    '  fi',
+    '  local end=$(( ${EPOCHSECONDS:-$(date +%s)} + max ))',
     '  local tmp; tmp=$(mktemp -d) || tmp=""',
     '  if [[ -z $tmp || ! -d $tmp ]]; then',
     "    printf 'VERIFY FAILED %s: cannot make a temporary folder (mktemp -d; is the disk under TMPDIR full?)\\n' \"$func\"",
@@ -47,7 +56,8 @@ export function verifyFunctionsScript(): string {
     '      [[ $cmp -eq 0 && $mode == not-contains && $ret -ne 0 ]] && cmp=1',
     '    fi',
     '    if [[ $cmp -eq 0 ]]; then consecutive=$((consecutive + 1)); else consecutive=0; fi',
-    '    if (( consecutive >= want )); then',
+    '    # As verify.sh: only a successful comparison can end the call with a pass (VERIFY_CONSECUTIVE=0 is one success).',
+    '    if [[ $cmp -eq 0 ]] && (( consecutive >= want )); then',
     '      rm -rf "$tmp"',
     "      [[ -n \"\${" + VERIFY_LOG_VAR + ":-}\" ]] && printf '%s\\t%s\\t%s\\t%s\\n' passed \"$mode\" \"$func\" \"$attempts\" >>\"$" + VERIFY_LOG_VAR + '"',
     '      eval "$errexit"; return 0',

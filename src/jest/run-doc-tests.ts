@@ -1,7 +1,6 @@
 // The Jest runner's work: the test files Jest chose are pages; they go through the runner of `istio-doctest run`
 // (load, select, plan, preflight, context guard, runPages: one bash session per page, retries, time-outs, cleanup)
 // and its events come back to Jest as test-file and test-case results. Wiring only: no step runs any other way.
-import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Config } from '@jest/types';
 import type { Test } from '@jest/test-result';
@@ -22,6 +21,7 @@ import { JEST_WORDING, readJestOptions } from './options.js';
 import { clusterGate } from './cluster-gate.js';
 import { namePattern, trimToPattern } from './name-pattern.js';
 import { PageReports, type Emit, type Entry, type NotRun } from './page-reports.js';
+import { readRegularFile } from '../page/regular-file.js';
 
 const NO_STEPS = 'the page has no shell commands to run';
 
@@ -237,11 +237,8 @@ function fileLines(): (file: string) => string[] {
   return (file) => {
     let lines = cache.get(file);
     if (!lines) {
-      try {
-        lines = readFileSync(file, 'utf8').split('\n');
-      } catch {
-        lines = [];
-      }
+      const read = readRegularFile(file);
+      lines = read.ok ? read.text.split('\n') : ([] as string[]);
       cache.set(file, lines);
     }
     return lines;

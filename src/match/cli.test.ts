@@ -67,7 +67,7 @@ describe('istio-doctest match', () => {
   test('an invalid pattern is a non-match with a reason, not a crash', async () => {
     const result = await run(['--expected', file('e6', ''), '--actual', file('a6', 'x'), '--mode', 'regex', '--arg', '(']);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('is invalid');
+    expect(result.stdout).toContain('is not RE2 syntax: missing closing ): `(` at character 1');
   });
 
   test.each<[string, string[], string]>([

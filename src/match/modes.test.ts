@@ -124,7 +124,7 @@ describe('reasons of explicit modes', () => {
     ['not-contains', '', 'ok\nRBAC: access denied', 'denied', 'output line 2 contains "denied", which must not appear'],
     ['lines', '+ a\n- b', 'x\nb', undefined, 'line 1: the output does not contain "a"'],
     ['first-line', 'HTTP/1.1 200 OK', 'HTTP/1.1 403 Forbidden', undefined, 'line 1: expected "HTTP/1.1 200 OK", got "HTTP/1.1 403 Forbidden"'],
-    ['regex', '', 'abc', '(unclosed', 'the pattern "(unclosed" is invalid: Invalid regular expression: /(unclosed/m: Unterminated group'],
+    ['regex', '', 'abc', '(unclosed', 'the pattern "(unclosed" is not RE2 syntax: missing closing ): `(unclosed` at character 1'],
     ['regex', '', 'abc', 'x+', 'the output has no match for /x+/m'],
     ['regex', '', 'abc', '', 'regex needs a non-empty PATTERN'],
     ['contains', '', 'abc', '', 'contains needs a non-empty TEXT to look for'],

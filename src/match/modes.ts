@@ -5,6 +5,7 @@ import { readKind } from './kinds.js';
 import { matchLine, PatternCache } from './line.js';
 import { compareInOrder } from './lines.js';
 import { isEllipsisLine, normalizeLines, normalizeText } from './normalize.js';
+import { compilePattern } from './regex.js';
 import { quote, tokens } from './text.js';
 import { Differences, type Comparison } from './types.js';
 
@@ -90,18 +91,15 @@ export function compareLinesSpec(expected: string, actual: string): Comparison {
   return { ok: out.size === 0, differences: out.done(), expected: [], rewritten: [], structure: 'lines', render: 'output', actual: lines, focus: Math.max(0, focus) };
 }
 
-// `regex`: the pattern (TEXT, else the expected output) is found in the output; an invalid pattern never matches.
+// `regex`: the RE2 pattern (TEXT, else the expected output) is found in the output, in linear time; an invalid
+// pattern never matches.
 export function compareRegex(expected: string, actual: string, arg: string | undefined): Comparison {
   const text = normalizeText(actual);
   const lines = text === '' ? [] : text.split('\n');
   const source = arg ?? normalizeText(expected);
   if (source === '') return refused('regex needs a non-empty PATTERN', 'regex', lines);
-  let pattern: RegExp;
-  try {
-    pattern = new RegExp(source, 'm');
-  } catch (error) {
-    return refused(`the pattern ${quote(source)} is invalid: ${(error as Error).message}`, 'regex', lines);
-  }
+  const pattern = compilePattern(source);
+  if (!pattern.ok) return refused(`the pattern ${quote(source)} is not RE2 syntax: ${pattern.problem}`, 'regex', lines);
   if (pattern.test(text)) return { ok: true, differences: [], expected: [], rewritten: [], structure: 'regex' };
   return { ok: false, differences: [{ expected: source, reason: `the output has no match for /${source}/m` }], expected: [], rewritten: [], structure: 'regex', render: 'output', actual: lines, focus: 0 };
 }

@@ -5,22 +5,22 @@ import type { DriftReport } from '../translate/drift-report.js';
 import type { BlockDrift, PageDrift } from '../translate/drift.js';
 import { RUN_STATUSES, type RunRecords, type RunStatus, type StepRecord } from './run-records.js';
 import { sitePathOf } from '../page/site-path.js';
+import { needsWork, standingOf, STANDINGS, standings, type Standing } from '../translate/standing.js';
 
-/** A cell's standing, worst first after the reference itself. */
-export const CELL_STATUSES = ['reference', 'missing', 'commands', 'outputs', 'translated', 'same', 'not-translated', 'no-reference'] as const;
-export type CellStatus = (typeof CELL_STATUSES)[number];
+/** A cell's standing: the reference itself, a translated page's standing (worst first), a page not translated, or absent. */
+export const CELL_STATUSES = ['reference', ...standings, 'not-translated', 'absent'] as const;
+export type CellStatus = 'reference' | Standing | 'not-translated' | 'absent';
 
-/** What the report calls each standing. */
+/** What the report calls each standing (a translated page's as every command calls it). */
 export const STATUS_LABELS: Record<CellStatus, string> = {
   reference: 'reference',
-  missing: 'missing blocks',
-  commands: 'drifted commands',
-  outputs: 'drifted outputs',
-  translated: 'translated outputs',
-  same: 'same',
+  ...Object.fromEntries(standings.map((s) => [s, STANDINGS[s].label])),
   'not-translated': 'not translated',
-  'no-reference': 'no reference',
-};
+  absent: '—',
+} as Record<CellStatus, string>;
+
+/** The standings of cells that need a translator (the report's "needs work" preset). */
+export const NEEDS_WORK: readonly CellStatus[] = needsWork;
 
 export { RUN_STATUSES, type RunStatus };
 
@@ -88,10 +88,8 @@ export function buildMatrix(pages: Page[], report: DriftReport, referencePages: 
   for (const [path, perLang] of [...byPath].sort(([a], [b]) => a.localeCompare(b))) {
     const cells = ordered.map((lang): MatrixCell => {
       const page = perLang.get(lang);
-      if (!page) {
-        const status: CellStatus = perLang.has(reference) ? 'not-translated' : 'no-reference';
-        return { lang, status: lang === reference ? 'no-reference' : status, failedSteps: [], blocks: [], notes: [] };
-      }
+      // No such page in this language: not translated when the reference has it, absent (—) otherwise.
+      if (!page) return { lang, status: lang !== reference && perLang.has(reference) ? 'not-translated' : 'absent', failedSteps: [], blocks: [], notes: [] };
       const run = runs ? runs.pageStatus(page.file) : undefined;
       const failedSteps = runs ? runs.failedSteps(page.file) : [];
       if (lang === reference) return { lang, status: 'reference', file: page.file, ...(run ? { run } : {}), failedSteps, blocks: [], notes: [] };
@@ -99,22 +97,11 @@ export function buildMatrix(pages: Page[], report: DriftReport, referencePages: 
       const referencePage = referencePages(page);
       const base = { lang, file: page.file, ...(run ? { run } : {}), failedSteps };
       if (!drift || drift.status === 'no-reference' || !referencePage) return { ...base, status: 'no-reference', blocks: [], notes: [] };
-      return { ...base, status: statusOf(drift), reference: referencePage.file, blocks: pairsOf(drift, page, referencePage), notes: notesOf(drift) };
+      return { ...base, status: standingOf(drift), reference: referencePage.file, blocks: pairsOf(drift, page, referencePage), notes: notesOf(drift) };
     });
     rows.push({ path, cells });
   }
   return { reference, langs: ordered, rows, counts: countCells(rows), runs: runs !== undefined };
-}
-
-// The worst standing of a translated page: missing or extra blocks, then changed commands, outputs, translated outputs.
-function statusOf(drift: PageDrift): CellStatus {
-  if (drift.flags.missingOrExtra) return 'missing';
-  if (drift.flags.commands) return 'commands';
-  if (drift.blocks.some((b) => b.kind === 'output')) return 'outputs';
-  // Translated outputs, comments or never-run placeholders: the page is translated and runs as the reference does.
-  if (drift.flags.translated || drift.flags.comments || drift.flags.placeholders) return 'translated';
-  if (drift.flags.outputs) return 'outputs';
-  return 'same';
 }
 
 // The drifted blocks of a page with both sides' lines.

@@ -55,6 +55,11 @@ export function readFrontMatter(file: string, lines: string[]): FrontMatterResul
     const reason = error instanceof YAMLException ? error.reason : (error as Error).message;
     diagnostics.push(diagnostic({ file, line: 2 + (mark?.line ?? 0), column: (mark?.column ?? 0) + 1, ruleId: 'front-matter-yaml', message: `front matter is not valid YAML: ${reason}` }));
   }
+  if (expandedSize(data, MAX_VALUES) > MAX_VALUES) {
+    const line = firstAliasLine(lines, end);
+    const message = `front matter is not valid YAML: its aliases expand to more than ${MAX_VALUES.toLocaleString('en')} values (or refer to themselves); Hugo front matter needs no such nesting`;
+    return { frontMatter: {}, present: true, bodyLine: end + 2, diagnostics: [diagnostic({ file, line, ruleId: 'front-matter-yaml', message })] };
+  }
   if (data === null || data === undefined) return { frontMatter: {}, present: true, bodyLine: end + 2, diagnostics };
   const parsed = frontMatterSchema.safeParse(data);
   if (parsed.success) return { frontMatter: parsed.data as FrontMatter, present: true, bodyLine: end + 2, diagnostics };
@@ -74,6 +79,35 @@ export function readFrontMatter(file: string, lines: string[]): FrontMatterResul
   }
   const kept = typeof data === 'object' && !Array.isArray(data) ? (data as FrontMatter) : {};
   return { frontMatter: kept, present: true, bodyLine: end + 2, diagnostics };
+}
+
+/** How many values (each scalar, list and mapping, counted once per place it appears) a front matter may expand to.
+ * js-yaml shares an aliased value instead of copying it, so loading a YAML alias bomb is fast, but anything that
+ * walks the result (validation, JSON) walks every copy: 1.3 KB of nested aliases are billions of values. */
+export const MAX_VALUES = 10_000;
+
+// The number of values a loaded YAML value stands for once its aliases are expanded, stopping past `limit`; a value
+// that contains itself (`&a [*a]`) counts as unbounded. Linear in the distinct values (sizes are memoised).
+function expandedSize(value: unknown, limit: number, sizes = new Map<object, number>(), open = new Set<object>()): number {
+  if (value === null || typeof value !== 'object') return 1;
+  const known = sizes.get(value);
+  if (known !== undefined) return known;
+  if (open.has(value)) return Infinity;
+  open.add(value);
+  let size = 1;
+  for (const child of Object.values(value)) {
+    size += expandedSize(child, limit, sizes, open);
+    if (size > limit) break;
+  }
+  open.delete(value);
+  sizes.set(value, size);
+  return size;
+}
+
+// The line of the first alias (`*name`) in the front matter, where an expansion starts; else its first line.
+function firstAliasLine(lines: string[], end: number): number {
+  for (let i = 1; i < end; i++) if (/(^|[\s,[{:-])\*[^\s,[\]{}]+/.test(lines[i])) return i + 1;
+  return 2;
 }
 
 // Turns a zod issue into words a translator understands.

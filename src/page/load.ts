@@ -1,8 +1,9 @@
 // Loading pages from disk: reading files, resolving `{{< boilerplate >}}` includes (nested, with cycles reported).
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { diagnostic } from './diagnostics.js';
 import { parsePage, type ParseOptions } from './parse.js';
+import { readRegularFile } from './regular-file.js';
 import { absoluteSiteRoot, sitePathOf } from './site-path.js';
 import type { Page } from './types.js';
 
@@ -23,16 +24,15 @@ export function loadPage(file: string, options: LoadOptions = {}): Page {
 
 // Loads a file, then follows its includes depth-first, tracking the chain to report cycles.
 function load(file: string, options: LoadOptions, cache: Map<string, Page>, chain: string[]): Page {
-  let source: string;
-  try {
-    source = readFileSync(file, 'utf8');
-  } catch (error) {
+  const read = readRegularFile(file);
+  if (!read.ok) {
     const page = parsePage(file, '---\n---\n', options);
-    page.diagnostics = [diagnostic({ file, line: 1, ruleId: 'file-unreadable', message: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` })];
+    const why = read.code === 'ENOTREG' ? read.reason : read.code;
+    page.diagnostics = [diagnostic({ file, line: 1, ruleId: 'file-unreadable', message: `cannot read the file: ${why}` })];
     page.isHugo = false;
     return page;
   }
-  const page = parsePage(file, source, options);
+  const page = parsePage(file, read.text, options);
   for (const include of page.includes) {
     const found = boilerplateFile(file, page.lang, include.name);
     if (!found) {

@@ -13,7 +13,7 @@ export interface RuleInfo {
 /** Every rule, in the order the README lists them. */
 export const rules = {
   'not-hugo-page': { severity: 'error', doc: 'no front matter and no shortcodes (or only stray ones): says what the file looks like instead (reStructuredText, text copied from a rendered page, plain markdown)' },
-  'front-matter-yaml': { severity: 'error', doc: 'the front matter is not YAML' },
+  'front-matter-yaml': { severity: 'error', doc: 'the front matter is not YAML, or its aliases expand to more than 10,000 values (a YAML alias bomb), at the first alias' },
   'front-matter-unterminated': { severity: 'error', doc: 'the front matter is never closed by a second `---` line' },
   'front-matter-invalid': { severity: 'error', doc: 'a known key has the wrong type or value, and says the value found (`test:` must be `yes`, `no`, `n/a` or `table-of-contents`)' },
   'text-unterminated': { severity: 'error', doc: 'a `{{< text >}}` block is never closed (names its opening line)' },
@@ -28,10 +28,10 @@ export const rules = {
   'bash-no-command': { severity: 'warning', doc: 'a `bash` block whose first line is not a `$ ` command' },
   'bash-empty': { severity: 'warning', doc: 'a `bash` block with no command' },
   'vars-missing': { severity: 'warning', doc: 'a version shortcode is used but no `data/args.yml` was found (use `--vars FILE`)' },
-  'file-unreadable': { severity: 'error', doc: 'the file could not be read' },
+  'file-unreadable': { severity: 'error', doc: 'the file could not be read, or is not a regular file (a symlink to `/dev/zero`, a FIFO, a device: never opened for reading); the page is skipped' },
   'internal-error': { severity: 'error', doc: 'istio-doctest crashed on this page (a bug: please report it); the other pages go on' },
-  'spec-unreadable': { severity: 'error', doc: 'the page\'s `doctest.yaml` could not be read' },
-  'spec-yaml': { severity: 'error', doc: '`doctest.yaml` is not YAML' },
+  'spec-unreadable': { severity: 'error', doc: 'the page\'s `doctest.yaml` could not be read, or is not a regular file' },
+  'spec-yaml': { severity: 'error', doc: '`doctest.yaml` is not YAML, or its aliases copy more than 100 values (a YAML alias bomb), at the first alias' },
   'spec-invalid': { severity: 'error', doc: 'a key of `doctest.yaml` is unknown or has the wrong value (says the key path, what was expected and what was found)' },
   'spec-unknown-block': { severity: 'error', doc: '`doctest.yaml` names a block id the page does not have (at the key\'s line)' },
   'script-cleanup-separator': { severity: 'error', doc: 'an istio.io `test.sh` script without exactly one `# @cleanup` line between the test and its cleanup' },
@@ -54,6 +54,7 @@ export const rules = {
   'drift-placeholder': { severity: 'warning', doc: 'drift: only `<placeholders>` of a command that never runs (`snip_id=none`) differ' },
   'drift-missing': { severity: 'warning', doc: 'drift: the reference page has a block this page lacks (an error under `--fail-on commands`)' },
   'drift-extra': { severity: 'warning', doc: 'drift: a block the reference page does not have (an error under `--fail-on commands`)' },
+  'drift-not-run': { severity: 'warning', doc: 'drift: a block the reference page runs does not run here (`snip_id=none`, or a `skip:` in this page\'s own `doctest.yaml`), so the page would pass without it (an error under `drift --fail-on commands`)' },
   'drift-boilerplate': { severity: 'warning', doc: 'drift: a boilerplate only one of the pages includes' },
   'drift-test-flag': { severity: 'warning', doc: 'drift: the `test:` flag differs from the reference page\'s (at the `test:` line)' },
 } as const satisfies Record<string, RuleInfo>;

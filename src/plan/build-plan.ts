@@ -1,10 +1,11 @@
 // From a page to its run plan: bash steps in page order, boilerplates where they stand, one tab per tabset,
 // verification from the spec, cleanup sections marked.
-import type { BlockSpec, Spec } from '../config/spec.js';
+import type { Spec } from '../config/spec.js';
 import { istioFilesIn } from '../page/substitute.js';
 import type { Block, Diagnostic, Page } from '../page/types.js';
 import { inCleanupSection } from './cleanup.js';
 import { hiddenSteps } from './hidden-steps.js';
+import { skipReason } from '../config/skip-reason.js';
 import type { FirstUse, PlannedStep, PagePlan, Verification } from './plan.js';
 import { shellFacts } from './programs.js';
 
@@ -114,13 +115,6 @@ function itemsInOrder(page: Page): Item[] {
     ...page.includes.filter((i) => i.page).map((i) => ({ line: i.line, item: { kind: 'page', page: i.page! } as Item })),
   ];
   return items.sort((a, b) => a.line - b.line).map((entry) => entry.item);
-}
-
-// Why a block's steps do not run: the spec says so, or istio.io marks the block `snip_id=none` and the spec does not opt it in.
-function skipReason(block: Block, blockSpec: BlockSpec | undefined): string | undefined {
-  if (blockSpec?.skip !== undefined) return `skipped by doctest.yaml: ${blockSpec.skip}`;
-  if (block.attributes.named.snip_id !== 'none' || blockSpec?.run === true) return undefined;
-  return `snip_id=none: istio.io marks this block never to run (\`${block.placeId ?? 'its id'}: { run: true }\` under \`blocks:\` in doctest.yaml runs it)`;
 }
 
 // Whether a block's tab is the one chosen for its tabset (by category value, else the first tab).

@@ -4,7 +4,7 @@ import { failureHead } from './failure-text.js';
 import type { OutputDrift } from '../translate/output-drift.js';
 import type { PlannedStep } from '../plan/plan.js';
 import type { RunEvent, RunSummary, StepResult, StepStatus } from '../run/results.js';
-import { formatBytes } from '../run/output.js';
+import { formatBytes } from '../shell/output.js';
 import { fitWidth } from './fit-width.js';
 import { plural } from './page-summary.js';
 import type { Reporter } from './reporter.js';

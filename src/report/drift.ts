@@ -3,13 +3,17 @@
 import { diagnostic } from '../page/diagnostics.js';
 import type { Diagnostic } from '../page/types.js';
 import { failingFindings, type DriftReport, type DriftSummary, type FailOn, type Finding } from '../translate/drift-report.js';
-import type { BlockDrift, PageDrift } from '../translate/drift.js';
+import { DRIFT_KINDS, type BlockDrift, type DriftKind, type PageDrift } from '../translate/drift.js';
+import { nextSteps, type Fix } from '../translate/next-step.js';
+import { STANDINGS, standingOf, standings } from '../translate/standing.js';
 import type { LineChange, WordPart } from '../translate/line-changes.js';
 import { plural } from './page-summary.js';
 
 export interface DriftTextOptions {
   /** Only pages that drift (what `check` shows after its diagnostics). */
   onlyDrift?: boolean;
+  /** Only pages whose standing needs a translator, without their benign findings (`--quiet`). */
+  onlyWork?: boolean;
 }
 
 const kindWidth = 'placeholder'.length;
@@ -37,11 +41,12 @@ export function diffMarkers(pages: PageDrift[]): DiffMarkers {
 // The human report: one paragraph per page, then the summary line.
 export function driftText(report: DriftReport, options: DriftTextOptions = {}): string {
   const out: string[] = [];
-  const shown = report.pages.filter((page) => !options.onlyDrift || page.status === 'drift');
+  const quiet = options.onlyWork === true;
+  const shown = report.pages.filter((page) => (quiet ? !STANDINGS[standingOf(page)].fine : !options.onlyDrift || page.status === 'drift'));
   const markers = diffMarkers(shown);
   if (shown.some((page) => page.blocks.some((b) => b.changes.length > 0))) out.push(`Word diffs show ${wordDiff([{ value: 'reference words', removed: true }, { value: 'translation words', added: true }], markers)}.`, '');
-  for (const page of shown) out.push(...pageLines(page, markers), '');
-  out.push(summaryLine(report.reference, report.summary));
+  for (const page of shown) out.push(...pageLines(page, markers, quiet), '');
+  out.push(summaryLine(report.reference, report.summary), standingsLine(report.summary));
   return `${out.join('\n')}\n`;
 }
 
@@ -55,25 +60,54 @@ function summaryLine(reference: string, s: DriftSummary): string {
   ];
   if (s.comments > 0) parts.push(`${s.comments} with translated comments`);
   if (s.placeholders > 0) parts.push(`${s.placeholders} with translated placeholders in never-run commands`);
+  if (s.notRun > 0) parts.push(`${s.notRun} not running a block the reference runs`);
   if (s.testFlag > 0) parts.push(`${s.testFlag} with another test flag`);
   const none = s.noReference > 0 ? `; ${plural(s.noReference, 'page')} with no ${reference} page` : '';
   return `drift against ${reference}: ${plural(s.compared, 'page')} compared: ${parts.join(', ')}${none}`;
 }
 
-// One page: its header, then each finding that is not `same`.
-function pageLines(page: PageDrift, markers: DiffMarkers): string[] {
+// Pages per standing, worst first, and how many need a translator.
+function standingsLine(s: DriftSummary): string {
+  const listed = standings.filter((k) => s.standings[k] > 0);
+  const work = standings.filter((k) => !STANDINGS[k].fine).reduce((n, k) => n + s.standings[k], 0);
+  return `standings: ${listed.map((k) => `${s.standings[k]} ${STANDINGS[k].label}`).join(', ') || 'none'}; ${plural(work, 'page')} need${work === 1 ? 's' : ''} a translator`;
+}
+
+/** Every finding of a page with its next step: the test flag, the boilerplates, then the blocks. */
+export function pageFixes(page: PageDrift): Fix[] {
+  const fixes: Fix[] = [];
+  if (page.test.fix) fixes.push(page.test.fix);
+  for (const include of page.includes) if (include.fix) fixes.push(include.fix);
+  for (const block of page.blocks) if (block.fix && block.kind !== 'same') fixes.push(block.fix);
+  return fixes;
+}
+
+/** A page's next steps in one line ("run `istio-doctest sync FILE` to fix 3 of these; translate 2 by hand"). */
+export function pageNextSteps(page: PageDrift): string | undefined {
+  return nextSteps(page.file, pageFixes(page));
+}
+
+// One page: its header with its standing and next steps, then each finding that is not `same` (with `quiet`, not
+// the benign ones either), each with its next step.
+function pageLines(page: PageDrift, markers: DiffMarkers, quiet = false): string[] {
   if (page.status === 'no-reference') return [`${page.file}: no reference page`];
-  const lines = [`${page.file}: ${page.status === 'same' ? 'same as' : 'drift from'} ${page.reference}`];
-  if (page.test.page !== page.test.reference) lines.push(`  test flag: ${page.test.page ?? '(none)'} here, ${page.test.reference ?? '(none)'} in the reference`);
+  const standing = STANDINGS[standingOf(page)].label;
+  const lines = [`${page.file}: ${page.status === 'same' ? 'same as' : 'drift from'} ${page.reference}${page.status === 'same' ? '' : ` (${standing})`}`];
+  const next = pageNextSteps(page);
+  if (next) lines.push(`  next: ${next}`);
+  if (page.test.page !== page.test.reference) lines.push(`  test flag: ${page.test.page ?? '(none)'} here, ${page.test.reference ?? '(none)'} in the reference — ${page.test.fix?.text ?? ''}`);
   for (const include of page.includes) {
     if (include.status === 'same') continue;
     const where =
       include.status === 'missing'
         ? `the reference includes it${include.reference ? ` (${include.reference})` : ''}, this page does not`
         : `${include.file ?? include.name}${include.line ? ` (included on line ${include.line})` : ''}`;
-    lines.push(`  boilerplate ${include.name}: ${include.status} — ${where}`);
+    lines.push(`  boilerplate ${include.name}: ${include.status} — ${where}${include.fix && include.fix.action !== 'none' ? `; ${include.fix.text}` : ''}`);
   }
-  for (const block of page.blocks) if (block.kind !== 'same' || block.moved) lines.push(...blockLines(page, block, markers));
+  for (const block of page.blocks) {
+    if (quiet && DRIFT_KINDS[block.kind].benign) continue;
+    if (block.kind !== 'same' || block.moved) lines.push(...blockLines(page, block, markers));
+  }
   return lines;
 }
 
@@ -85,7 +119,9 @@ function blockLines(page: PageDrift, block: BlockDrift, markers: DiffMarkers): s
   const moved = block.moved && block.kind !== 'same' ? ', moved' : '';
   const lines = [`  ${kind.padEnd(kindWidth)}  ${block.id ?? '(no id)'} (${block.syntax}${moved})  ${here} | ${there}`];
   if (block.preview !== undefined) lines.push(`      ${block.preview}`);
+  if (block.reason !== undefined) lines.push(`      not run here (${block.reason}); the reference runs it`);
   for (const change of block.changes) lines.push(`      ${changePrefix(change)}  ${changeText(change, markers)}`);
+  if (block.fix && block.fix.action !== 'none') lines.push(`      fix: ${block.fix.action === 'sync' ? 'sync fixes it (see next:)' : block.fix.text}`);
   return lines;
 }
 
@@ -128,8 +164,10 @@ function pageJson(page: PageDrift, markers: DiffMarkers) {
     file: page.file,
     reference: page.reference ?? null,
     status: page.status,
-    test: { page: page.test.page, reference: page.test.reference, line: page.test.line ?? null },
-    boilerplates: page.includes.map((i) => ({ name: i.name, file: i.file ?? null, reference: i.reference ?? null, status: i.status })),
+    standing: standingOf(page),
+    next: pageNextSteps(page) ?? null,
+    test: { page: page.test.page, reference: page.test.reference, line: page.test.line ?? null, fix: page.test.fix ?? null },
+    boilerplates: page.includes.map((i) => ({ name: i.name, file: i.file ?? null, reference: i.reference ?? null, status: i.status, fix: i.fix ?? null })),
     blocks: page.blocks.map((b) => ({
       id: b.id ?? null,
       syntax: b.syntax,
@@ -138,6 +176,8 @@ function pageJson(page: PageDrift, markers: DiffMarkers) {
       referenceLine: b.referenceLine ?? null,
       moved: b.moved ?? false,
       preview: b.preview ?? null,
+      ...(b.reason !== undefined ? { reason: b.reason } : {}),
+      fix: b.fix ?? null,
       changes: b.changes.map((c) => ({
         line: c.line ?? null,
         referenceLine: c.referenceLine ?? null,
@@ -149,6 +189,18 @@ function pageJson(page: PageDrift, markers: DiffMarkers) {
     })),
   };
 }
+
+// What an annotation says of each kind of finding (one entry per kind of the kinds table, so a new kind needs its words).
+const ANNOTATIONS: Record<Exclude<DriftKind, 'same'>, (there: string, block: BlockDrift, reference: string) => string> = {
+  command: (there) => `the command differs from ${there}`,
+  output: (there) => `the expected output differs from ${there}`,
+  translated: (there) => `the expected output was translated, but the command prints what ${there} shows`,
+  comment: (there) => `only comments differ from ${there} (it runs the same)`,
+  placeholder: (there) => `only placeholders of a command that never runs (snip_id=none) differ from ${there}`,
+  missing: (there, block) => `${there} has a ${block.syntax} block here that this page lacks: ${block.preview}`,
+  extra: (_there, block, reference) => `this ${block.syntax} block is not on ${reference}`,
+  'not-run': (there, block) => `this block does not run here (${block.reason}), but ${there} runs it: the page would pass without it`,
+};
 
 // Drift as diagnostics positioned at the translated line, for GitHub annotations on the translator's pull request:
 // errors for the findings `failOn` fails the job on, warnings for the rest (`check`, which never fails on drift,
@@ -162,23 +214,19 @@ export function driftDiagnostics(report: DriftReport, failOn: FailOn = 'none'): 
     // A boilerplate one page includes and the other does not fails as a missing or extra block does.
     const add = (line: number, finding: Finding, message: string, failsAs: Finding = finding) =>
       found.push(diagnostic({ file: page.file, line, severity: failing.has(failsAs) ? 'error' : 'warning', ruleId: `drift-${finding}`, message }));
-    if (page.test.page !== page.test.reference) add(page.test.line ?? 1, 'test-flag', `the test flag is ${page.test.page ?? '(none)'} here and ${page.test.reference ?? '(none)'} in ${page.reference}`);
+    const next = (fix: Fix | undefined) => (fix && fix.action !== 'none' ? ` — ${fix.action === 'sync' ? 'to fix it, ' : ''}${fix.text}` : '');
+    if (page.test.page !== page.test.reference) add(page.test.line ?? 1, 'test-flag', `the test flag is ${page.test.page ?? '(none)'} here and ${page.test.reference ?? '(none)'} in ${page.reference}${next(page.test.fix)}`);
     for (const include of page.includes) {
-      if (include.status === 'missing') add(1, 'boilerplate', `${page.reference} includes the boilerplate ${include.name}; this page does not`, 'missing');
-      if (include.status === 'extra') add(include.line ?? 1, 'boilerplate', `this page includes the boilerplate ${include.name}; ${page.reference} does not`, 'extra');
+      if (include.status === 'missing') add(1, 'boilerplate', `${page.reference} includes the boilerplate ${include.name}; this page does not${next(include.fix)}`, 'missing');
+      if (include.status === 'extra') add(include.line ?? 1, 'boilerplate', `this page includes the boilerplate ${include.name}; ${page.reference} does not${next(include.fix)}`, 'extra');
     }
     for (const block of page.blocks) {
+      if (block.kind === 'same') continue;
       const first = block.changes[0];
       const there = `${page.reference}:${first?.referenceLine ?? block.referenceLine}`;
       const diff = first ? `: ${wordDiff(first.words, markers)}${block.changes.length > 1 ? ` (and ${plural(block.changes.length - 1, 'more changed line')})` : ''}` : '';
       const line = first?.line ?? block.line ?? block.near ?? 1;
-      if (block.kind === 'command') add(line, 'command', `the command differs from ${there}${diff}`);
-      if (block.kind === 'output') add(line, 'output', `the expected output differs from ${there}${diff}`);
-      if (block.kind === 'translated') add(line, 'translated', `the expected output was translated, but the command prints what ${there} shows${diff}`);
-      if (block.kind === 'comment') add(line, 'comment', `only comments differ from ${there} (it runs the same)${diff}`);
-      if (block.kind === 'placeholder') add(line, 'placeholder', `only placeholders of a command that never runs (snip_id=none) differ from ${there}${diff}`);
-      if (block.kind === 'missing') add(line, 'missing', `${there} has a ${block.syntax} block here that this page lacks: ${block.preview}`);
-      if (block.kind === 'extra') add(line, 'extra', `this ${block.syntax} block is not on ${page.reference}`);
+      add(line, block.kind, `${ANNOTATIONS[block.kind](there, block, page.reference ?? '')}${diff}${next(block.fix)}`);
     }
   }
   return found;

@@ -7,24 +7,24 @@ import type { RunEvent, StepResult } from '../run/results.js';
 import { countSteps } from '../run/results.js';
 import type { Reporter } from './reporter.js';
 
-// The JSON line of an event (without the newline); attempts are reported too, so a killed run shows what it was retrying.
-function eventLine(event: RunEvent): string {
-  return JSON.stringify(eventRecord(event));
-}
+/** The language of each page that started, by page file: a step's event names its page, and its record says both. */
+export type PageLanguages = Map<string, string>;
 
-/** The record of an event: flat, stable keys, durations in whole milliseconds. */
-export function eventRecord(event: RunEvent): Record<string, unknown> {
+/** The record of an event: flat, stable keys, durations in whole milliseconds. Step records carry their page and the
+ * page's language (learnt from its `page-start`, which `langs` remembers across calls; '' for a setup's pseudo-page). */
+export function eventRecord(event: RunEvent, langs: PageLanguages = new Map()): Record<string, unknown> {
   switch (event.type) {
     case 'run-start':
       return { type: 'run', status: 'started', pages: event.pages, skipped: event.skipped };
     case 'page-start':
+      langs.set(event.file, event.lang);
       return { type: 'page-start', file: event.file, lang: event.lang, steps: event.steps, token: event.token };
     case 'step-start':
-      return { type: 'step-start', page: event.page, index: event.step.index, file: event.step.file, line: event.step.line, id: event.step.id, cleanup: event.step.cleanup, command: event.step.command };
+      return { type: 'step-start', page: event.page, lang: langs.get(event.page) ?? '', index: event.step.index, file: event.step.file, line: event.step.line, id: event.step.id, cleanup: event.step.cleanup, command: event.step.command };
     case 'attempt':
-      return { type: 'attempt', page: event.page, index: event.step.index, file: event.step.file, line: event.step.line, id: event.step.id, attempt: event.attempt, elapsedMs: Math.round(event.elapsedMs), message: event.message };
+      return { type: 'attempt', page: event.page, lang: langs.get(event.page) ?? '', index: event.step.index, file: event.step.file, line: event.step.line, id: event.step.id, attempt: event.attempt, elapsedMs: Math.round(event.elapsedMs), message: event.message };
     case 'step':
-      return stepRecord(event.page, event.result);
+      return stepRecord(event.page, langs.get(event.page) ?? '', event.result);
     case 'page': {
       const counts = countSteps(event.result.steps);
       return { type: 'page', file: event.result.file, lang: event.result.lang, status: event.result.status, durationMs: Math.round(event.result.durationMs), ...counts, ...(event.result.message ? { message: event.result.message } : {}) };
@@ -46,7 +46,7 @@ export function eventRecord(event: RunEvent): Record<string, unknown> {
 }
 
 // A step's record: the fields the issue names, then the reason, diff and output of a step that did not pass.
-function stepRecord(page: string, r: StepResult): Record<string, unknown> {
+function stepRecord(page: string, lang: string, r: StepResult): Record<string, unknown> {
   const record: Record<string, unknown> = {
     type: 'step',
     file: r.step.file,
@@ -58,6 +58,7 @@ function stepRecord(page: string, r: StepResult): Record<string, unknown> {
     exitCode: r.exitCode ?? null,
     durationMs: Math.round(r.durationMs),
     page,
+    lang,
     index: r.step.index,
   };
   if (r.warning) record.warning = true;
@@ -86,6 +87,7 @@ export class JsonEventsFile implements Reporter {
   /** Bytes of whole lines in the file: a failed write is cut back to it. */
   private size = 0;
   private lock?: string;
+  private readonly langs: PageLanguages = new Map();
 
   // Opens the file at once, so a run refused before its first step still leaves its record.
   constructor(file: string) {
@@ -110,7 +112,8 @@ export class JsonEventsFile implements Reporter {
 
   /** Appends one event's line, straight to the file (no buffering in this process). */
   write(event: RunEvent): void {
-    this.append(`${eventLine(event)}\n`);
+    // Attempts are written too, so a killed run shows what it was retrying.
+    this.append(`${JSON.stringify(eventRecord(event, this.langs))}\n`);
   }
 
   /** Appends a record that is not a run event (a refusal before anything ran). */

@@ -52,7 +52,8 @@ function countAttributes(steps: StepResult[]): string {
   return `tests="${steps.length}" failures="${c.failed}" errors="${c.timeout + c.interrupted}" skipped="${c.skipped}"`;
 }
 
-// One page as a testsuite.
+// One page as a testsuite, named by its page, language and (for a script plan) script: a report merged from many
+// shards and languages tells `request-routing/index.md [uk] via test.sh` from the same script in zh.
 function suite(page: PageResult): string {
   const seen = new Map<string, number>();
   const cases = page.steps.map((r) => {
@@ -60,14 +61,44 @@ function suite(page: PageResult): string {
     seen.set(r.step.id, n);
     return testcase(page, r, n);
   });
-  const attrs = `name="${xmlEscape(page.file)}" ${countAttributes(page.steps)} time="${seconds(page.durationMs)}"`;
+  const attrs = `name="${xmlEscape(suiteName(page))}" ${countAttributes(page.steps)} time="${seconds(page.durationMs)}"`;
   const message = page.message ? `\n    <system-err>${xmlEscape(page.message)}</system-err>` : '';
   return `  <testsuite ${attrs}>${cases.join('')}${message}\n  </testsuite>`;
 }
 
+/** A testsuite's name: the page, its language when it has one (a setup's pseudo-page has none), and its script. */
+export function suiteName(page: PageResult): string {
+  const script = scriptOf(page);
+  return `${page.file}${page.lang ? ` [${page.lang}]` : ''}${script ? ` via ${script}` : ''}`;
+}
+
+// The script a page's steps came from, when it ran as an istio.io test script.
+function scriptOf(page: PageResult): string | undefined {
+  for (const r of page.steps) {
+    const script = (r.step as { script?: unknown }).script;
+    if (typeof script === 'string') return script;
+  }
+  return undefined;
+}
+
+/** How long a command may be in a testcase's name before it is cut with `…`. */
+const NAME_COMMAND_WIDTH = 60;
+
+/** A step's testcase name: its block id; a script's own statement (its id is `test.sh:20`) is named by that line and
+ * its command's first line, shortened, since `test.sh:20` alone says nothing in a report. */
+export function testcaseName(r: StepResult): string {
+  const script = (r.step as { script?: unknown }).script;
+  if (typeof script !== 'string' || r.step.file !== script) return r.step.id;
+  const first = r.step.command.split('\n')[0].trim().replace(/\s+/g, ' ');
+  const more = first.length > NAME_COMMAND_WIDTH || r.step.command.includes('\n');
+  const shown = first.length > NAME_COMMAND_WIDTH ? first.slice(0, NAME_COMMAND_WIDTH - 1).trimEnd() : first;
+  return `${r.step.id} ${shown}${more ? '…' : ''}`;
+}
+
 // One step as a testcase; the second and later commands of a block get `#2`, `#3` so names stay unique.
 function testcase(page: PageResult, r: StepResult, n: number): string {
-  const name = n === 1 ? r.step.id : `${r.step.id}#${n}`;
+  const base = testcaseName(r);
+  const name = n === 1 ? base : `${base}#${n}`;
   const attrs = `name="${xmlEscape(name)}" classname="${xmlEscape(page.file)}" file="${xmlEscape(r.step.file)}" line="${r.step.line}" time="${seconds(r.durationMs)}"`;
   const body: string[] = [];
   if (r.status === 'skipped') body.push(`<skipped message="${xmlEscape(r.message)}"/>`);

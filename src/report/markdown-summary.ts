@@ -3,6 +3,9 @@ import { sitePathOf } from '../page/site-path.js';
 import type { Diagnostic } from '../page/types.js';
 import type { RunSummary, StepResult } from '../run/results.js';
 import type { DriftReport } from '../translate/drift-report.js';
+import { DRIFT_KINDS, driftKinds, type DriftKind } from '../translate/drift.js';
+import { STANDINGS, standingOf, standings } from '../translate/standing.js';
+import { pageNextSteps } from './drift.js';
 import { countSteps } from '../run/results.js';
 import { plural } from './page-summary.js';
 import { duration } from './summary.js';
@@ -80,21 +83,30 @@ export function checkSummaryMarkdown(pages: CheckedPage[], link: LinkTo = relati
   return `### istio-doctest check\n\n${markdownTable(['page', 'language', 'blocks', 'commands', 'errors', 'warnings', 'first problem'], rows)}\n\n${plural(pages.length, 'page')}: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}.\n`;
 }
 
-const DRIFT_KINDS = ['command', 'output', 'translated', 'missing', 'extra'] as const;
+// The columns of the drift table: every kind of finding that is not benign, from the kinds table.
+const COUNTED_KINDS = driftKinds.filter((kind) => !DRIFT_KINDS[kind].benign);
 
-/** `drift --summary`: one row per translated page — status, blocks per kind of drift, the first drift with its link. */
-export function driftSummaryMarkdown(report: DriftReport, link: LinkTo = relativeLink): string {
-  const rows = report.pages.map((page) => {
-    const count = (kind: (typeof DRIFT_KINDS)[number]) => page.blocks.filter((b) => b.kind === kind).length;
-    const first = page.blocks.find((b) => b.kind !== 'same');
+/**
+ * `drift --summary`: one row per translated page — its standing, blocks per kind of drift, the first finding with its
+ * link, and the next steps; with `onlyWork` (`--quiet`) only pages whose standing needs a translator.
+ */
+export function driftSummaryMarkdown(report: DriftReport, link: LinkTo = relativeLink, options: { onlyWork?: boolean } = {}): string {
+  const pages = options.onlyWork ? report.pages.filter((page) => !STANDINGS[standingOf(page)].fine) : report.pages;
+  const rows = pages.map((page) => {
+    const count = (kind: DriftKind) => page.blocks.filter((b) => b.kind === kind).length;
+    const first = page.blocks.find((b) => !DRIFT_KINDS[b.kind].benign);
     const line = first?.line ?? first?.near;
     const where = first ? (line !== undefined ? `[${cell(`${page.file}:${line}`)}](${link(page.file, line)})` : cell(page.file)) : '';
     const what = first ? `${where} ${cell(first.id ?? first.syntax)}: ${first.kind}` : '';
-    const mark = page.status === 'same' ? '✅' : page.status === 'no-reference' ? '➖' : count('command') + count('missing') + count('extra') > 0 ? '❌' : '⚠️';
-    return [`${mark} ${cell(page.file)}`, cell(langOf(page.file)), page.status, ...DRIFT_KINDS.map((kind) => `${count(kind)}`), what];
+    const standing = standingOf(page);
+    const mark = STANDINGS[standing].fine ? (standing === 'no-reference' ? '➖' : '✅') : count('command') + count('missing') + count('extra') > 0 ? '❌' : '⚠️';
+    return [`${mark} ${cell(page.file)}`, cell(langOf(page.file)), cell(STANDINGS[standing].label), ...COUNTED_KINDS.map((kind) => `${count(kind)}`), what, cell(pageNextSteps(page) ?? '')];
   });
   const s = report.summary;
-  return `### istio-doctest drift against ${cell(report.reference)}\n\n${markdownTable(['page', 'language', 'status', 'commands', 'outputs', 'translated', 'missing', 'extra', 'first drift'], rows)}\n\n${plural(s.compared, 'page')} compared: ${s.identical} identical, ${s.commands} with command drift, ${s.outputs} with output drift (${s.translated} translated), ${s.missingOrExtra} with missing or extra blocks.\n`;
+  const counts = standings.filter((k) => s.standings[k] > 0).map((k) => `${s.standings[k]} ${STANDINGS[k].label}`).join(', ');
+  const shown = options.onlyWork ? ` (${plural(pages.length, 'page')} needing a translator listed)` : '';
+  const table = rows.length > 0 ? `${markdownTable(['page', 'language', 'standing', ...COUNTED_KINDS, 'first finding', 'next steps'], rows)}\n\n` : '';
+  return `### istio-doctest drift against ${cell(report.reference)}\n\n${table}${plural(s.compared, 'page')} compared: ${counts || 'none'}${shown}.\n`;
 }
 
 // The language of a page from its path (`content/<lang>/...`), or `-`.

@@ -5,6 +5,10 @@ import type { RunPlan } from '../plan/plan.js';
 
 interface PlanLine {
   type: 'plan';
+  /** The page the plan runs (a folder test's placeholder `…/test.sh`) and its language: a step of one English script
+   * planned for en, uk and zh is three lines that say which. */
+  page: string;
+  lang: string;
   file: string;
   line: number;
   id: string;
@@ -31,6 +35,8 @@ export function planJsonLines(plans: RunPlan[]): string {
       const extra = step as typeof step & { script?: string; scriptLine?: number; missing?: string; expectSource?: string };
       const line: PlanLine = {
         type: 'plan',
+        page: plan.page.file,
+        lang: plan.page.lang,
         file: step.file,
         line: step.line,
         id: step.id,

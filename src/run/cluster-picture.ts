@@ -2,7 +2,7 @@
 // touched, their events, the last log lines of their not-ready containers, `istioctl proxy-status` when Istio is
 // installed), so a report says why a pod never came up without anyone re-running the test.
 import { execa } from 'execa';
-import { killTree } from './kill-tree.js';
+import { killTree } from '../shell/kill-tree.js';
 import { istioctlOf } from './setup-istio.js';
 
 export interface PictureOptions {

@@ -2,7 +2,7 @@
 // tried again about every second until it matches or the retry time-out passes.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { PlannedStep } from '../plan/plan.js';
-import type { CommandResult, Session } from './session.js';
+import type { CommandResult, Session } from '../shell/session.js';
 import { verify, type Verdict } from './verify.js';
 
 export interface AttemptsOptions {

@@ -1,7 +1,7 @@
 // Waiting for Deployments a step created or changed, as istio.io's scripts do by hand with `_wait_for_deployment`,
 // so the next step does not run against pods that are still starting.
-import type { CommandResult, Session } from './session.js';
-import { shellQuote } from './session.js';
+import type { CommandResult, Session } from '../shell/session.js';
+import { shellQuote } from '../shell/session.js';
 
 export interface Rollout {
   name: string;

@@ -1,97 +1,34 @@
 // Running one page: its steps in order in one bash session, retried until they match, cleanup always run,
 // and nothing of the page left running at the end.
 import type { PagePlan, PlannedStep } from '../plan/plan.js';
-import type { Listener, PageResult, StepResult, StepStatus } from './results.js';
+import type { PageResult, StepResult, StepStatus } from './results.js';
 import { runWithRetries } from './retry.js';
 import { rolloutsIn, waitForRollouts } from './rollout.js';
-import { clusterPicture } from './cluster-picture.js';
-import { Session } from './session.js';
-import { touchedNamespaces } from './touched-namespaces.js';
-import { reportLeftovers, takeSnapshot } from './snapshot.js';
-import { linkRepo, makeWorkdir, removeWorkdir } from './workdir.js';
-import { startPage } from './page-start.js';
-import { withFullDisk } from './disk-full.js';
+import type { Session } from '../shell/session.js';
+import { linkRepo } from '../shell/workdir.js';
+import { runPlan, type PageOptions } from './run-loop.js';
 
-export interface PageOptions {
-  /** Istio release or checkout whose `samples/`, `manifests/`... the page's `@path@` files name. */
-  istioDir?: string;
-  stepTimeoutMs: number;
-  retryTimeoutMs: number;
-  /** Go on after a failing step instead of going straight to the cleanup steps. */
-  keepGoing: boolean;
-  /** Wait for the rollout of Deployments a step created or configured. */
-  wait: boolean;
-  /** First SIGINT/SIGTERM: stop the page, run its cleanup. */
-  signal?: AbortSignal;
-  /** Second one: abandon the cleanup too. */
-  force?: AbortSignal;
-  emit: Listener;
-  /** Time between the starts of two attempts (1 s). */
-  intervalMs?: number;
-  /** Between SIGTERM and SIGKILL when a step is killed. */
-  killGraceMs?: number;
-  /** Take a picture of the cluster after a failed or timed-out step of a page that uses kubectl (default true). */
-  diagnostics?: boolean;
-  /** Snapshot the cluster before and after a test that calls kubectl, and fail it on leftovers: a script unless this is
-   * false (istio.io's framework always does), a page plan only when this is true (`run` sets it unless --no-snapshot). */
-  snapshot?: boolean;
-}
+export type { PageOptions } from './run-loop.js';
 
 // Runs a page's plan and reports every step as it ends.
 export async function runPage(plan: PagePlan, options: PageOptions): Promise<PageResult> {
-  const { started, file, total, token } = startPage(plan, options.emit);
   // A page that sources istio.io's helpers calls kubectl through them.
-  const before = options.snapshot === true && (plan.programs.includes('kubectl') || (plan.sourceUses ?? []).length > 0) ? await takeSnapshot({}, 30000, options.signal) : undefined;
-  const dir = makeWorkdir(options.istioDir);
-  // doctest.yaml's `page.source` helpers resolve in the istio.io checkout, as a script's do.
-  if (plan.repoRoot && (plan.sourceUses ?? []).length > 0) linkRepo(dir.work, plan.repoRoot);
-  let session: Session;
-  try {
-    session = await Session.start({ cwd: dir.work, ctlDir: dir.ctl, outDir: dir.out, token, killGraceMs: options.killGraceMs });
-  } catch (error) {
-    removeWorkdir(dir);
-    return finish(options, { file, lang: plan.page.lang, status: 'failed', steps: [], durationMs: performance.now() - started, message: (error as Error).message });
-  }
-  const results: StepResult[] = [];
-  let failed = false;
-  let denied: number[] = [];
+  const snapshot = options.snapshot === true && (plan.programs.includes('kubectl') || (plan.sourceUses ?? []).length > 0);
   let lenient = false;
-  try {
-    for (const step of plan.steps) {
-      const interrupted = options.signal?.aborted === true;
-      const stopped = interrupted || (failed && !options.keepGoing);
-      let result: StepResult;
-      if (step.skip !== undefined) result = skipped(step, step.skip);
-      else if (stopped && !step.cleanup) result = skipped(step, interrupted ? 'not run: interrupted' : 'not run: an earlier step failed');
-      else if (options.force?.aborted) result = skipped(step, 'not run: interrupted again during cleanup');
-      else {
-        // doctest.yaml's cleanup steps run with `set +e`, whatever the page set, as a script's cleanup part does.
-        if (step.hidden && step.cleanup && !lenient) lenient = (await session.run('set +e', { timeoutMs: options.stepTimeoutMs, signal: options.force })).exitCode === 0;
-        options.emit({ type: 'step-start', page: file, step, total });
-        const fullBefore = session.fullDisks;
-        result = await runStep(session, step, options, { outOfPlace: stopped, total, page: file });
-        if (session.fullDisks > fullBefore) result = withFullDisk(result, session.fullFolder ?? '');
-        if (needsPicture(result, plan.programs, options)) result.diagnostics = await clusterPicture(touchedNamespaces(plan.steps.slice(0, plan.steps.indexOf(step) + 1).map((s) => s.command)), { istioDir: options.istioDir });
-      }
-      if (!result.warning && (result.status === 'failed' || result.status === 'timeout')) failed = true;
-      results.push(result);
-      options.emit({ type: 'step', page: file, result, total });
-    }
-  } finally {
-    denied = (await session.close()).denied;
-    removeWorkdir(dir);
-  }
-  if (before && !options.force?.aborted) {
-    const result = await reportLeftovers(before, { file, line: 1, blockLine: 1, expected: '', verify: { mode: 'none' }, retry: false, cleanup: true, section: '' }, { page: file, total, emit: options.emit, cancel: options.force });
-    if (result) {
-      if (!result.warning) failed = true;
-      results.push(result);
-    }
-  }
-  const status = options.signal?.aborted ? 'interrupted' : failed ? 'failed' : 'passed';
-  // Processes of another user (a step's `sudo ...`) cannot be ended by the runner: they are named, not passed over.
-  const message = denied.length > 0 ? `not permitted to end ${denied.length === 1 ? 'process' : 'processes'} ${denied.join(', ')} the page started (EPERM); they may still run` : '';
-  return finish(options, { file, lang: plan.page.lang, status, steps: results, durationMs: performance.now() - started, message });
+  return runPlan<PagePlan, PlannedStep>(plan, options, snapshot, {
+    prepare: (dir) => {
+      // doctest.yaml's `page.source` helpers resolve in the istio.io checkout, as a script's do.
+      if (plan.repoRoot && (plan.sourceUses ?? []).length > 0) linkRepo(dir.work, plan.repoRoot);
+      return { outDir: dir.out };
+    },
+    before: async (step, session) => {
+      // doctest.yaml's cleanup steps run with `set +e`, whatever the page set, as a script's cleanup part does.
+      if (step.hidden && step.cleanup && !lenient) lenient = (await session.run('set +e', { timeoutMs: options.stepTimeoutMs, signal: options.force })).exitCode === 0;
+    },
+    run: (step, context) => runStep(context.session, step, options, context),
+    commands: (step) => plan.steps.slice(0, plan.steps.indexOf(step) + 1).map((s) => s.command),
+    leftoversStep: () => ({ file: plan.page.file, line: 1, blockLine: 1, expected: '', verify: { mode: 'none' }, retry: false, cleanup: true, section: '' }),
+  });
 }
 
 // Runs one step with its retries and rollout waits; `outOfPlace` is a cleanup step run after a failure or an interrupt.
@@ -128,6 +65,11 @@ async function runStep(session: Session, step: PlannedStep, options: PageOptions
       }
     }
   }
+  // No shell to run it in, or a run whose output was not captured: a failure whatever its output and status.
+  if (result.broken !== undefined && status !== 'interrupted') {
+    status = 'failed';
+    message = result.broken;
+  }
   const warning = step.cleanup && status !== 'passed' && status !== 'interrupted';
   return {
     step,
@@ -145,19 +87,4 @@ async function runStep(session: Session, step: PlannedStep, options: PageOptions
   };
 }
 
-/** Whether a step's result gets the cluster picture: it failed or timed out (not a cleanup warning, not interrupted)
- * on a page that uses kubectl. */
-export function needsPicture(result: StepResult, programs: readonly string[], options: { diagnostics?: boolean }): boolean {
-  return options.diagnostics !== false && !result.warning && (result.status === 'failed' || result.status === 'timeout') && programs.includes('kubectl');
-}
-
-// A step that does not run, with the reason.
-function skipped(step: PlannedStep, message: string): StepResult {
-  return { step, status: 'skipped', attempts: 0, timedOut: false, durationMs: 0, output: '', message, diff: '', warning: false };
-}
-
-// Reports the page's end and hands its result back.
-function finish(options: PageOptions, result: PageResult): PageResult {
-  options.emit({ type: 'page', result });
-  return result;
-}
+export { needsPicture } from './run-loop.js';

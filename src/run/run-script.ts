@@ -6,19 +6,15 @@ import { basename, dirname, join } from 'node:path';
 import { INJECTED_HELPERS, SNIPS_DIR_VAR, type ScriptPlan, type ScriptStep } from '../istio/script-plan.js';
 import { VERIFY_CLI_VAR, VERIFY_LOG_VAR, VERIFY_MATCH_FIFO_VAR, verifyFunctionsScript } from '../istio/verify-functions.js';
 import type { RunPlan } from '../plan/plan.js';
-import { clusterPicture } from './cluster-picture.js';
-import { needsPicture, type PageOptions } from './run-page.js';
-import { touchedNamespaces } from './touched-namespaces.js';
+import type { PageOptions } from './run-page.js';
 import type { PageResult, StepResult, StepStatus } from './results.js';
 import { runVerifyCall } from './script-verify.js';
-import { withFullDisk } from './disk-full.js';
-import { readBoundedOutput } from './output.js';
+import { readBoundedOutput } from '../shell/output.js';
 import { VERIFY_FUNCTIONS } from '../istio/script-statements.js';
 import { startMatchServer } from './match-server.js';
-import { reportLeftovers, takeSnapshot } from './snapshot.js';
-import { Session, type CommandResult } from './session.js';
-import { linkRepo, makeWorkdir, removeWorkdir } from './workdir.js';
-import { startPage } from './page-start.js';
+import type { CommandResult, Session } from '../shell/session.js';
+import { linkRepo } from '../shell/workdir.js';
+import { runPlan } from './run-loop.js';
 
 export interface ScriptOptions extends PageOptions {
   /** The CLI the session's `_verify_*` functions call for nested calls (`bin/istio-doctest.js`). */
@@ -34,99 +30,60 @@ export function isScriptPlan(plan: RunPlan): plan is ScriptPlan {
 
 // Runs a script plan and reports every step as it ends.
 export async function runScript(plan: ScriptPlan, options: ScriptOptions): Promise<PageResult> {
-  const { started, file, total, token } = startPage(plan, options.emit);
   // Scripts are snapshotted unless told not to (istio.io's framework always does).
-  const snapshots = options.snapshot !== false && plan.programs.includes('kubectl');
-  const before = snapshots ? await takeSnapshot({}, 30000, options.signal) : undefined;
-  const dir = makeWorkdir(options.istioDir);
-  linkRepo(dir.work, plan.repoRoot);
-  const snipsDir = join(dir.root, 'snips');
-  for (const snips of plan.snipsFiles) {
-    mkdirSync(dirname(join(snipsDir, snips.path)), { recursive: true });
-    writeFileSync(join(snipsDir, snips.path), snips.text);
-  }
-  // TEST_OUTPUT_DIR of istio.io's framework: the test's own folder for files it writes.
-  const out = join(dir.root, 'test-output');
-  mkdirSync(out, { recursive: true });
-  const log = join(dir.ctl, 'verify.log');
-  // Nested `_verify_*` calls ask the runner's matcher instead of starting the CLI per attempt (off: the bench's baseline).
-  const matcher = options.matchServer === false ? undefined : startMatchServer(dir.ctl);
-  const env: Record<string, string> = {
-    ...(matcher ? { [VERIFY_MATCH_FIFO_VAR]: matcher.fifo } : {}),
-    [SNIPS_DIR_VAR]: snipsDir,
-    [VERIFY_LOG_VAR]: log,
-    ...(options.cli ? { [VERIFY_CLI_VAR]: options.cli } : {}),
-    REPO_ROOT: dir.work,
-    TEST_OUTPUT_DIR: out,
-    TEST_DEBUG_FILE: join(out, 'test.sh_debug.txt'),
-  };
-  const fail = (message: string) => finish(options, { file, lang: plan.page.lang, status: 'failed', steps: [], durationMs: performance.now() - started, message });
-  let session: Session;
-  try {
-    session = await Session.start({ cwd: dir.work, ctlDir: dir.ctl, token, env, killGraceMs: options.killGraceMs });
-  } catch (error) {
-    matcher?.close();
-    removeWorkdir(dir);
-    return fail((error as Error).message);
-  }
-  const results: StepResult[] = [];
-  let failed = false;
+  const snapshot = options.snapshot !== false && plan.programs.includes('kubectl');
+  let log = '';
   // Where the test part called `exit 0`: its later statements do not run (the cleanup part does).
   let exitedAt: string | undefined;
   let cleanupBegun = false;
-  try {
-    const prelude = await session.run(preludeOf(plan), { timeoutMs: options.stepTimeoutMs, signal: options.signal });
-    if (prelude.exitCode !== 0) {
-      failed = true;
-      const step = preludeStep(plan);
-      const result: StepResult = { step, status: prelude.timedOut ? 'timeout' : 'failed', attempts: 1, exitCode: prelude.exitCode, timedOut: prelude.timedOut, durationMs: prelude.durationMs, output: prelude.output, message: `the injected prelude failed (${prelude.message})`, diff: '', warning: false };
-      results.push(result);
-      options.emit({ type: 'step', page: file, result, total });
-    }
-    for (const step of plan.steps) {
-      const interrupted = options.signal?.aborted === true;
-      const stopped = interrupted || (failed && !options.keepGoing) || exitedAt !== undefined;
-      let result: StepResult;
-      if (stopped && !step.cleanup) result = skipped(step, interrupted ? 'not run: interrupted' : exitedAt !== undefined ? `not run: the script exited at ${exitedAt}` : 'not run: an earlier step failed');
-      else if (options.force?.aborted) result = skipped(step, 'not run: interrupted again during cleanup');
-      else {
-        // The framework runs the cleanup part in a new bash: the test part's `set -u` and pipefail do not carry over.
-        if (step.cleanup && !cleanupBegun) {
-          cleanupBegun = true;
-          await session.run('set +u +o pipefail', { timeoutMs: options.stepTimeoutMs, signal: options.force });
-        }
-        options.emit({ type: 'step-start', page: file, step, total });
-        const fullBefore = session.fullDisks;
-        result = await runScriptStep(session, step, options, { outOfPlace: stopped, total, page: file });
-        if (session.fullDisks > fullBefore) result = withFullDisk(result, session.fullFolder ?? '');
-        // The script's statements so far and the snippets it can call: where its namespaces are named.
-        const commands = [...plan.steps.slice(0, plan.steps.indexOf(step) + 1).map((s) => s.command), ...plan.snipsFiles.map((s) => s.text)];
-        if (needsPicture(result, plan.programs, options)) result.diagnostics = await clusterPicture(touchedNamespaces(commands), { istioDir: options.istioDir });
+  return runPlan<ScriptPlan, ScriptStep>(plan, options, snapshot, {
+    prepare: (dir) => {
+      linkRepo(dir.work, plan.repoRoot);
+      const snipsDir = join(dir.root, 'snips');
+      for (const snips of plan.snipsFiles) {
+        mkdirSync(dirname(join(snipsDir, snips.path)), { recursive: true });
+        writeFileSync(join(snipsDir, snips.path), snips.text);
       }
-      if (!result.warning && (result.status === 'failed' || result.status === 'timeout')) failed = true;
+      // TEST_OUTPUT_DIR of istio.io's framework: the test's own folder for files it writes.
+      const out = join(dir.root, 'test-output');
+      mkdirSync(out, { recursive: true });
+      log = join(dir.ctl, 'verify.log');
+      // Nested `_verify_*` calls ask the runner's matcher instead of starting the CLI per attempt (off: the bench's baseline).
+      const matcher = options.matchServer === false ? undefined : startMatchServer(dir.ctl);
+      const env: Record<string, string> = {
+        ...(matcher ? { [VERIFY_MATCH_FIFO_VAR]: matcher.fifo } : {}),
+        [SNIPS_DIR_VAR]: snipsDir,
+        [VERIFY_LOG_VAR]: log,
+        ...(options.cli ? { [VERIFY_CLI_VAR]: options.cli } : {}),
+        REPO_ROOT: dir.work,
+        TEST_OUTPUT_DIR: out,
+        TEST_DEBUG_FILE: join(out, 'test.sh_debug.txt'),
+      };
+      return { env, close: () => matcher?.close() };
+    },
+    begin: async (session) => {
+      const prelude = await session.run(preludeOf(plan), { timeoutMs: options.stepTimeoutMs, signal: options.signal });
+      if (prelude.exitCode === 0 && prelude.broken === undefined) return undefined;
+      const why = prelude.broken ?? prelude.message;
+      return { step: preludeStep(plan), status: prelude.timedOut ? 'timeout' : 'failed', attempts: 1, exitCode: prelude.exitCode, timedOut: prelude.timedOut, durationMs: prelude.durationMs, output: prelude.output, message: `the injected prelude failed (${why})`, diff: '', warning: false };
+    },
+    stopped: () => (exitedAt !== undefined ? `not run: the script exited at ${exitedAt}` : undefined),
+    before: async (step, session) => {
+      // The framework runs the cleanup part in a new bash: the test part's `set -u` and pipefail do not carry over.
+      if (step.cleanup && !cleanupBegun) {
+        cleanupBegun = true;
+        await session.run('set +u +o pipefail', { timeoutMs: options.stepTimeoutMs, signal: options.force });
+      }
+    },
+    run: (step, context) => runScriptStep(context.session, step, options, context),
+    after: (step, result) => {
       if (!step.cleanup && result.status === 'passed' && result.message.startsWith(SCRIPT_EXITED)) exitedAt = `${basename(plan.script.file)}:${step.scriptLine}`;
-      results.push(result);
-      options.emit({ type: 'step', page: file, result, total });
-      if (step.kind !== 'verify' && result.status !== 'skipped') for (const nested of nestedResults(plan, step, log)) {
-        if (!nested.warning && nested.status === 'failed') failed = true;
-        results.push(nested);
-        options.emit({ type: 'step', page: file, result: nested, total });
-      }
-    }
-  } finally {
-    await session.close();
-    matcher?.close();
-    removeWorkdir(dir);
-  }
-  if (before && !options.force?.aborted) {
-    const result = await reportLeftovers(before, preludeStep(plan), { page: file, total, emit: options.emit, cancel: options.force });
-    if (result) {
-      if (!result.warning) failed = true;
-      results.push(result);
-    }
-  }
-  const status = options.signal?.aborted ? 'interrupted' : failed ? 'failed' : 'passed';
-  return finish(options, { file, lang: plan.page.lang, status, steps: results, durationMs: performance.now() - started, message: '' });
+      return step.kind !== 'verify' ? nestedResults(plan, step, log) : [];
+    },
+    // The script's statements so far and the snippets it can call: where its namespaces are named.
+    commands: (step) => [...plan.steps.slice(0, plan.steps.indexOf(step) + 1).map((s) => s.command), ...plan.snipsFiles.map((s) => s.text)],
+    leftoversStep: () => preludeStep(plan),
+  });
 }
 
 // Runs one step: a verify call with its retries, or a statement once.
@@ -147,12 +104,15 @@ async function runScriptStep(session: Session, step: ScriptStep, options: Script
       once: context.outOfPlace,
       onAttempt: (attempt, message) => options.emit({ type: 'attempt', page: context.page, step, total: context.total, attempt, elapsedMs: performance.now() - begun, message }),
     });
-    const status: StepStatus = call.result.interrupted || (!call.ok && signal?.aborted) ? 'interrupted' : call.result.timedOut ? 'timeout' : call.ok ? 'passed' : 'failed';
+    const broken = call.result.broken !== undefined && !call.result.interrupted;
+    const status: StepStatus = call.result.interrupted || (!call.ok && signal?.aborted) ? 'interrupted' : call.result.timedOut ? 'timeout' : call.ok && !broken ? 'passed' : 'failed';
     const shown = step.verify.arg !== undefined ? { ...step, verify: { ...step.verify, arg: expected } } : { ...step, expected };
-    return { step: shown, status, attempts: call.attempts, ...(call.result.exitCode !== undefined ? { exitCode: call.result.exitCode } : {}), timedOut: call.result.timedOut, durationMs: call.durationMs, output: call.result.output, message: call.message, diff: call.diff, warning: warning(status) };
+    return { step: shown, status, attempts: call.attempts, ...(call.result.exitCode !== undefined ? { exitCode: call.result.exitCode } : {}), timedOut: call.result.timedOut, durationMs: call.durationMs, output: call.result.output, message: broken ? call.result.broken! : call.message, diff: call.diff, warning: warning(status) };
   }
   const result = await session.run(step.run, { timeoutMs: step.timeoutMs ?? options.stepTimeoutMs, signal });
   const common = { step, attempts: 1, ...(result.exitCode !== undefined ? { exitCode: result.exitCode } : {}), timedOut: result.timedOut, durationMs: result.durationMs, output: result.output, diff: '' };
+  // No shell to run it in, or a run whose output was not captured: a failure whatever its output and status.
+  if (result.broken !== undefined && !result.interrupted) return { ...common, status: 'failed', message: result.broken, warning: warning('failed') };
   if (endedScript(result) && !step.cleanup) {
     // bash ends a script at `exit` (its own or a helper's, such as _wait_for_deployment's `exit 1`): istio.io's framework
     // fails it unless the status is 0. A failure stops the test part as any failed step does (not with --keep-going).
@@ -217,17 +177,6 @@ function preludeOf(plan: ScriptPlan): string {
 // A step standing for the injected prelude, reported only when it fails.
 function preludeStep(plan: ScriptPlan): ScriptStep {
   return { id: 'injected prelude', index: 0, file: plan.script.file, line: plan.script.setupLine, blockLine: plan.script.setupLine, command: preludeOf(plan).split('\n').slice(0, 4).join('\n'), expected: '', verify: { mode: 'none' }, retry: false, cleanup: false, section: 'test', script: plan.script.file, scriptLine: plan.script.setupLine, kind: 'shell', run: '' };
-}
-
-// A step that does not run, with the reason.
-function skipped(step: ScriptStep, message: string): StepResult {
-  return { step, status: 'skipped', attempts: 0, timedOut: false, durationMs: 0, output: '', message, diff: '', warning: false };
-}
-
-// Reports the script's end and hands its result back.
-function finish(options: ScriptOptions, result: PageResult): PageResult {
-  options.emit({ type: 'page', result });
-  return result;
 }
 
 // Reads a file a nested verify call left (bounded, as a step's output) and removes it.

@@ -1,6 +1,6 @@
 import type { ScriptStep } from '../istio/script-plan.js';
 import { cleanOutput, judge, verifySettings } from './script-verify.js';
-import type { CommandResult } from './session.js';
+import type { CommandResult } from '../shell/session.js';
 
 const step = (mode: ScriptStep['verify']['mode'], arg?: string): ScriptStep => ({
   id: 'snip_a', index: 1, file: 'index.md', line: 3, blockLine: 2, command: 'kubectl get pods', expected: '', verify: arg === undefined ? { mode } : { mode, arg },
@@ -13,6 +13,15 @@ describe('verify.sh semantics of a verify step', () => {
     expect(verifySettings(undefined, {})).toEqual({ VERIFY_TIMEOUT: 120, VERIFY_DELAY: 1, VERIFY_CONSECUTIVE: 1 });
     expect(verifySettings({ VERIFY_TIMEOUT: '300' }, { VERIFY_TIMEOUT: '20', VERIFY_CONSECUTIVE: '3' })).toEqual({ VERIFY_TIMEOUT: 300, VERIFY_DELAY: 1, VERIFY_CONSECUTIVE: 3 });
     expect(verifySettings({ VERIFY_TIMEOUT: null }, { VERIFY_TIMEOUT: '20' })).toMatchObject({ VERIFY_TIMEOUT: 120 });
+  });
+
+  test('settings verify.sh could not use are refused with the reason; a delay takes sleep\'s suffixes', () => {
+    expect(verifySettings(undefined, { VERIFY_DELAY: '0.5' })).toMatchObject({ VERIFY_DELAY: 0.5 });
+    expect(verifySettings(undefined, { VERIFY_DELAY: '2m' })).toMatchObject({ VERIFY_DELAY: 120 });
+    expect(verifySettings(undefined, { VERIFY_DELAY: '3s' })).toMatchObject({ VERIFY_DELAY: 3 });
+    expect(verifySettings(undefined, { VERIFY_CONSECUTIVE: '0' })).toMatchObject({ VERIFY_CONSECUTIVE: 0 });
+    expect(verifySettings({ VERIFY_TIMEOUT: '2m' }, {})).toEqual({ problem: 'VERIFY_TIMEOUT=2m is not a whole number of seconds, as verify.sh needs' });
+    expect(verifySettings(undefined, { VERIFY_CONSECUTIVE: '-1' })).toMatchObject({ problem: expect.stringContaining('VERIFY_CONSECUTIVE=-1') });
   });
 
   test('the output loses carriage returns, trailing blanks and trailing newlines, as verify.sh\'s sed and $(...) do', () => {

@@ -4,8 +4,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ScriptStep } from '../istio/script-plan.js';
 import { VERIFY_SETTINGS, type VerifySettings } from '../istio/script-statements.js';
+import { readVerifySetting } from '../istio/verify-settings.js';
 import { match, type MatchMode } from '../match/index.js';
-import type { CommandResult, Session } from './session.js';
+import type { CommandResult, Session } from '../shell/session.js';
 
 export interface VerifyCallOptions {
   stepTimeoutMs: number;
@@ -24,16 +25,14 @@ export interface VerifyCallResult {
   durationMs: number;
 }
 
-/** verify.sh's defaults. */
-const DEFAULTS = { VERIFY_TIMEOUT: 120, VERIFY_DELAY: 1, VERIFY_CONSECUTIVE: 1 } as const;
-
-// The retry settings in force: the script's own (a step-level assignment wins), then the environment, then verify.sh's defaults.
-export function verifySettings(own: VerifySettings | undefined, env: NodeJS.ProcessEnv = process.env): Record<(typeof VERIFY_SETTINGS)[number], number> {
-  const out = { ...DEFAULTS } as Record<(typeof VERIFY_SETTINGS)[number], number>;
+// The retry settings in force: the script's own (a step-level assignment wins), then the environment, then verify.sh's
+// defaults; or the reason a value is one verify.sh could not use.
+export function verifySettings(own: VerifySettings | undefined, env: NodeJS.ProcessEnv = process.env): Record<(typeof VERIFY_SETTINGS)[number], number> | { problem: string } {
+  const out = {} as Record<(typeof VERIFY_SETTINGS)[number], number>;
   for (const name of VERIFY_SETTINGS) {
-    const value = own && name in own ? own[name] : env[name];
-    const n = value === null || value === undefined || value === '' ? NaN : Number(value);
-    if (Number.isFinite(n) && n >= 0) out[name] = n;
+    const read = readVerifySetting(name, own && name in own ? own[name] : env[name]);
+    if ('problem' in read) return read;
+    out[name] = read.value;
   }
   return out;
 }
@@ -60,8 +59,13 @@ export function judge(step: ScriptStep, expected: string, result: CommandResult)
 
 // Runs the verify step until it passes VERIFY_CONSECUTIVE times in a row or VERIFY_TIMEOUT passes.
 export async function runVerifyCall(session: Session, step: ScriptStep, expected: string, options: VerifyCallOptions): Promise<VerifyCallResult> {
-  const settings = verifySettings(step.verifyEnv);
   const started = performance.now();
+  const settings = verifySettings(step.verifyEnv);
+  if ('problem' in settings) {
+    const output = `VERIFY FAILED ${step.id}: ${settings.problem}\n`;
+    const result: CommandResult = { exitCode: 1, output, droppedBytes: 0, timedOut: false, interrupted: false, durationMs: 0, message: settings.problem, restarted: false, stateSaved: true };
+    return { ok: false, result, attempts: 0, message: settings.problem, diff: '', durationMs: 0 };
+  }
   const deadline = started + settings.VERIFY_TIMEOUT * 1000;
   let attempts = 0;
   let consecutive = 0;
@@ -72,7 +76,8 @@ export async function runVerifyCall(session: Session, step: ScriptStep, expected
     if (result.timedOut || result.interrupted) return end(false, result.message, '');
     const verdict = judge(step, expected, result);
     consecutive = verdict.ok ? consecutive + 1 : 0;
-    if (consecutive >= settings.VERIFY_CONSECUTIVE) return end(true, '', '');
+    // As verify.sh: only a successful comparison ends the call with a pass (VERIFY_CONSECUTIVE=0 is one success).
+    if (verdict.ok && consecutive >= settings.VERIFY_CONSECUTIVE) return end(true, '', '');
     const last = options.once || performance.now() > deadline;
     if (last) {
       const reason = verdict.ok ? `passed ${consecutive} time(s) in a row, VERIFY_CONSECUTIVE wants ${settings.VERIFY_CONSECUTIVE}` : verdict.message;

@@ -30,6 +30,8 @@ export function selectPages(pages: Page[], options: SelectOptions = {}): { run: 
 function skipReason(page: Page, options: SelectOptions): string | undefined {
   if (options.langs && options.langs.length > 0 && !options.langs.includes(page.lang)) return `language ${page.lang} not in --lang ${options.langs.join(',')}`;
   if (isBoilerplate(page.file)) return 'a boilerplate: its steps run in the pages that include it';
+  const unreadable = page.diagnostics.find((d) => d.ruleId === 'file-unreadable');
+  if (unreadable) return unreadable.message;
   if (!page.isHugo) return 'not a Hugo page';
   if (options.all) return undefined;
   const flag = page.frontMatter.test;

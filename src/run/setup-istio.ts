@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import type { PlannedStep } from '../plan/plan.js';
 import { setupAction } from '../istio/setup-groups.js';
-import { runCommand } from './run-command.js';
+import { runCommand } from '../shell/run-command.js';
 import type { Listener, PageResult, StepResult } from './results.js';
 
 export interface SetupOptions {

@@ -1,7 +1,7 @@
 // Cluster snapshots around a test, like istio.io's framework (pkg/test/istioio/snapshot.go): namespaces; Kubernetes
 // resources in `default`; Istio (and Gateway API, where its CRDs are installed) resources in `default` and
 // `istio-system`. What a test leaves behind after its cleanup fails it, so the next test starts clean.
-import { runCommand } from './run-command.js';
+import { runCommand } from '../shell/run-command.js';
 import type { PlannedStep } from '../plan/plan.js';
 import type { Listener, StepResult } from './results.js';
 

@@ -1,6 +1,6 @@
 // A matcher that crashes is a bug to report, not an output that "does not match yet": it must never be retried.
 import type { PlannedStep } from '../plan/plan.js';
-import type { CommandResult } from './session.js';
+import type { CommandResult } from '../shell/session.js';
 
 jest.mock('../match/index.js', () => ({
   match: () => ({ ok: false, error: 'Cannot read properties of undefined', differences: [], diff: 'the diff', reason: 'internal error of the matcher' }),

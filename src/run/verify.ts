@@ -1,7 +1,7 @@
 // Judging one attempt of a step: the matcher for steps that show output, the exit code for the others.
 import { match } from '../match/index.js';
 import type { PlannedStep } from '../plan/plan.js';
-import type { CommandResult } from './session.js';
+import type { CommandResult } from '../shell/session.js';
 
 export interface Verdict {
   ok: boolean;

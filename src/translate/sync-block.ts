@@ -73,7 +73,8 @@ export function syncBlock(local: Block, reference: Block, only: SyncOnly): Block
     applied = true;
     added.forEach((l, k) => {
       const before = removed.length === added.length ? removed[k] : undefined;
-      out.push(local.indent + withComment(l.text, before?.text, keepComments, notes, before?.line ?? local.line));
+      // Program output (a banner in a `plain` block) has no comments: its reference line is simply taken.
+      out.push(local.indent + (codeLine(l) ? withComment(l.text, before?.text, keepComments, notes, before?.line ?? local.line) : l.text));
     });
   };
   let removed: Line[] = [];

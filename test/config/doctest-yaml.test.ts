@@ -44,7 +44,7 @@ describe('doctest.yaml validation', () => {
       'doctest.yaml:7 `blocks.snip_cleanup_3.retry`: expected true or false, got the text "no" [spec-invalid]',
       'doctest.yaml:8 `blocks.snip_cleanup_3.timeout`: expected a duration such as 30s, 2m or 500ms [spec-invalid]',
       'doctest.yaml:9 `blocks.cleanup_4`: expected a block id such as snip_cleanup_1 [spec-invalid]',
-      'doctest.yaml:13 `blocks.snip_cleanup_5.arg`: expected a valid regular expression (Invalid regular expression: /([a-z/: Unterminated character class) [spec-invalid]',
+      'doctest.yaml:13 `blocks.snip_cleanup_5.arg`: expected a regular expression in RE2 syntax (missing closing ]: `[a-z` at character 2) [spec-invalid]',
       'doctest.yaml:14 `blocks.snip_cleanup_5`: unknown key colour (expected verify, arg, retry, timeout, skip or run) [spec-invalid]',
       'doctest.yaml:16 `page.tabs`: expected a mapping (key: value), got a list [spec-invalid]',
     ]);
@@ -74,7 +74,7 @@ describe('doctest.yaml validation', () => {
       'doctest.yaml:6 `page.before.1.arg`: expected `arg` with the expected output to look for (verify: like needs one) [spec-invalid]',
       'doctest.yaml:8 `page.before.2.run`: missing: expected a text [spec-invalid]',
       'doctest.yaml:11 `page.cleanup.0`: unknown key skip (expected run, verify, arg, retry or timeout) [spec-invalid]',
-      'doctest.yaml:14 `page.cleanup.1.arg`: expected a valid regular expression (Invalid regular expression: /([a-z/: Unterminated character class) [spec-invalid]',
+      'doctest.yaml:14 `page.cleanup.1.arg`: expected a regular expression in RE2 syntax (missing closing ]: `[a-z` at character 2) [spec-invalid]',
     ]);
   });
 

@@ -1,5 +1,5 @@
 // Drift kinds through the real CLI, on a small site written to a temp folder: what fails `--fail-on`, what only warns.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli, cliIn } from '../cli-harness.js';
@@ -64,13 +64,48 @@ describe('drift kinds through the CLI', () => {
       expect(code).toBe(1);
       const annotations = stdout.split('\n').filter((line) => line.startsWith('::'));
       expect(annotations).toEqual([
-        expect.stringMatching(/^::warning file=content\/zh\/docs\/demo\/index\.md,line=4,col=1,title=drift-test-flag::the test flag is no here and yes in /),
-        expect.stringMatching(/^::warning file=content\/zh\/docs\/demo\/index\.md,line=10,col=1,title=drift-comment::only comments differ/),
-        expect.stringMatching(/^::error file=content\/zh\/docs\/demo\/index\.md,line=14,col=1,title=drift-command::the command differs/),
+        expect.stringMatching(/^::warning file=content\/zh\/docs\/demo\/index\.md,line=4,col=1,title=drift-test-flag::the test flag is no here and yes in .* — write `test: yes` on line 4 as the reference has it$/),
+        expect.stringMatching(/^::warning file=content\/zh\/docs\/demo\/index\.md,line=10,col=1,title=drift-comment::only comments differ[^—]*$/),
+        // The annotation says what fixes it.
+        expect.stringMatching(/^::error file=content\/zh\/docs\/demo\/index\.md,line=14,col=1,title=drift-command::the command differs .* — to fix it, run `istio-doctest sync content\/zh\/docs\/demo\/index\.md`$/),
       ]);
     } finally {
       delete process.env.GITHUB_ACTIONS;
     }
+  });
+
+  test('--quiet is quiet everywhere: drift --quiet --summary and check --quiet leave out pages with nothing to do', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'drift-quiet-'));
+    const write = (lang: string, name: string, front: string[], body: string[]) => {
+      mkdirSync(join(root, 'content', lang, 'docs', name), { recursive: true });
+      writeFileSync(join(root, 'content', lang, 'docs', name, 'index.md'), ['---', ...front, '---', '', '## Steps', '', ...body, ''].join('\n'));
+    };
+    const yes = ['title: Demo', 'test: yes'];
+    for (const name of ['same', 'comments', 'drifted']) write('en', name, yes, [...commentBlock('list the pods'), '', '{{< text bash >}}', '$ echo one', '{{< /text >}}']);
+    write('zh', 'same', yes, [...commentBlock('list the pods'), '', '{{< text bash >}}', '$ echo one', '{{< /text >}}']);
+    write('zh', 'comments', yes, [...commentBlock('列出 pod'), '', '{{< text bash >}}', '$ echo one', '{{< /text >}}']);
+    write('zh', 'drifted', yes, [...commentBlock('列出 pod'), '', '{{< text bash >}}', '$ echo two', '{{< /text >}}']);
+    const summary = join(root, 'summary.md');
+    const quiet = await cliIn(root, ['drift', '--quiet', '--summary', summary, 'content/zh']);
+    expect(quiet.code).toBe(1);
+    const md = readFileSync(summary, 'utf8');
+    expect(md).toContain('content/zh/docs/drifted/index.md');
+    expect(md).not.toContain('content/zh/docs/same/index.md');
+    expect(md).not.toContain('content/zh/docs/comments/index.md');
+    expect(md).toContain('| drifted commands | 1 | 0 | 0 | 0 | 0 |');
+    expect(md).toContain('run \\`istio-doctest sync content/zh/docs/drifted/index.md\\` to fix it');
+    expect(md).toMatch(/3 pages compared: 1 drifted commands, 1 comments translated, 1 same \(1 page needing a translator listed\)\.\n$/);
+    // Without --quiet every page is a row, each with its standing.
+    const loud = join(root, 'loud.md');
+    await cliIn(root, ['drift', '--summary', loud, 'content/zh']);
+    expect(readFileSync(loud, 'utf8')).toMatch(/✅ content\/zh\/docs\/comments\/index\.md \| zh \| comments translated \|/);
+    // The console under --quiet: only the page that needs work, and not its benign comment finding.
+    expect(quiet.stdout).toContain('content/zh/docs/drifted/index.md: drift from content/en/docs/drifted/index.md (drifted commands)\n  next: run `istio-doctest sync content/zh/docs/drifted/index.md` to fix it\n  command ');
+    expect(quiet.stdout).not.toMatch(/docs\/comments\/index\.md:|^  comment /m);
+    const check = await cliIn(root, ['check', '--quiet', 'content/zh']);
+    expect(check.stdout).toContain('content/zh/docs/drifted/index.md: drift from');
+    expect(check.stdout).not.toContain('content/zh/docs/comments/index.md');
+    expect(check.stdout).not.toMatch(/^  comment /m);
   });
 
   test('drift --json carries each changed line with both line numbers, both texts and the word diff', async () => {

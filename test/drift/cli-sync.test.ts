@@ -51,7 +51,7 @@ describe('istio-doctest sync', () => {
     const dry = await cli(['sync', '--dry-run', ...paths]);
     expect(readFileSync(es, 'utf8')).toBe(original);
     expect(dry.stdout).toContain('-    $ kubectl apply -f @samples/curl/curl.yaml@ -n without-istio\n+    $ kubectl apply -f @samples/sleep/sleep.yaml@ -n without-istio\n');
-    expect(dry.stdout).toMatch(/sync against en: 6 translated pages, 19 drifted blocks: 17 synced, 2 left to translators; 3 files would change \(dry run: nothing written\)\n$/);
+    expect(dry.stdout).toMatch(/sync against en: 6 translated pages, 19 drifted blocks: 17 synced, 2 left to translators; 3 files would change \(dry run: nothing written\)\nto do: 2 items listed above: 2 blocks left\n$/);
     const before = diagnostics(paths);
 
     const sync = await cli(['sync', ...paths]);
@@ -60,12 +60,14 @@ describe('istio-doctest sync', () => {
     expect(synced).toContain('    $ kubectl apply -f @samples/sleep/sleep.yaml@ -n without-istio\n');
     // The translated Wikipedia title stays, under the synced command; the translator is told where.
     expect(synced).toContain('<title>Wikipedia, la enciclopedia libre</title>');
-    expect(sync.stdout).toMatch(/content\/es\/docs\/.*index\.md:197: snip_use_a_kubernetes_service_with_endpoints_to_access_an_external_service_4: translated output/);
+    // At the block's opener in the text sync wrote (197 before; a line was added above it).
+    expect(sync.stdout).toMatch(/content\/es\/docs\/.*index\.md:198: snip_use_a_kubernetes_service_with_endpoints_to_access_an_external_service_4: translated output/);
+    expect(synced.split('\n')[197]).toMatch(/^\s*\{\{< text /);
     expect(added(before, diagnostics(paths))).toEqual([]);
 
     const again = await cli(['sync', ...paths]);
     expect(readFileSync(es, 'utf8')).toBe(synced);
-    expect(again.stdout).toMatch(/: 0 synced, 2 left to translators; 0 files changed\n$/);
+    expect(again.stdout).toMatch(/: 0 synced, 2 left to translators; 0 files changed\nto do: 2 items listed above: 2 blocks left\n$/);
     const drift = await cli(['drift', '--fail-on', 'commands', ...paths]);
     expect(drift.code).toBe(0);
   });
@@ -91,7 +93,16 @@ describe('istio-doctest sync', () => {
     expect(first.code).toBe(0);
     expect(added(before, diagnostics(paths))).toEqual([]);
     const second = await cli(['sync', ...paths]);
-    expect(second.stdout).toMatch(/: 0 synced, \d+ left to translators; 0 files changed\n$/);
+    expect(second.stdout).toMatch(/: 0 synced, \d+ left to translators; 0 files changed\nto do: \d+ items listed above: /);
+    // Every run's to-do list: as many items as it says, and one per block left.
+    for (const run of [first, second]) {
+      const listed = run.stdout.split('\n').filter((l) => /^\S+:\d+: /.test(l) && !/^\S+:\d+: not synced: /.test(l));
+      const todo = /to do: (\d+) items listed above: (\d+) blocks? left/.exec(run.stdout)!;
+      const left = Number(/(\d+) left to translators/.exec(run.stdout)![1]);
+      process.stdout.write(`sync to-do on the corpus copy: ${todo[0]}\n`);
+      expect(listed).toHaveLength(Number(todo[1]));
+      expect(Number(todo[2])).toBe(left);
+    }
     const drift = JSON.parse((await cli(['drift', '--json', '--fail-on', 'none', ...paths])).stdout);
     expect(drift.summary.commands).toBe(0);
   }, 240000);

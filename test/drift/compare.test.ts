@@ -112,8 +112,8 @@ describe('comparing a page with its reference', () => {
     const es = parsePageWithTest('no', '## Pasos', bash('kubectl create namespace demo'), bash('kubectl delete namespace demo'), bash('kubectl get events'));
     const drift = comparePage({ page: es, reference: { page: en, alignment: alignBlocks(es, en) } }, () => undefined);
     expect(drift.status).toBe('drift');
-    expect(drift.test).toEqual({ page: 'no', reference: 'yes', line: 3 });
-    expect(drift.flags).toEqual({ commands: false, outputs: false, translated: false, missingOrExtra: true, comments: false, placeholders: false, testFlag: true });
+    expect(drift.test).toEqual({ page: 'no', reference: 'yes', line: 3, fix: { action: 'edit', value: 'yes', text: 'write `test: yes` on line 3 as the reference has it' } });
+    expect(drift.flags).toEqual({ commands: false, outputs: false, changedOutputs: false, translated: false, missingOrExtra: true, comments: false, placeholders: false, notRun: false, testFlag: true });
     expect(drift.blocks.map((b) => [b.kind, b.id, b.line ?? null, b.referenceLine ?? null])).toEqual([
       ['same', 'snip_steps_1', 7, 7],
       ['missing', 'snip_steps_2', null, 11],
@@ -121,6 +121,14 @@ describe('comparing a page with its reference', () => {
       ['extra', 'snip_pasos_3', 15, null],
     ]);
     expect(drift.blocks[1]).toMatchObject({ preview: '$ kubectl get pods -n demo', near: 9 });
+    // Every finding says what to do: the missing block goes after the end line of the aligned block before it.
+    expect(drift.blocks.map((b) => b.fix?.action)).toEqual(['none', 'translate', 'none', 'edit']);
+    expect(drift.blocks[1].fix).toEqual({
+      action: 'translate',
+      after: 9,
+      heading: 'Pasos',
+      text: "insert the block from line 11 of the en page after line 9, under the heading 'Pasos', and translate its prose",
+    });
   });
 
   test('a page without a reference says so and has no findings', () => {

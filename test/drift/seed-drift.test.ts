@@ -88,30 +88,36 @@ describe('drift of the seed translations against the English seed page', () => {
       [boilerplateOf('zh'), boilerplateOf('en'), 'same'],
     ]);
     const uk = report.pages[0];
-    expect(Object.keys(uk)).toEqual(['file', 'reference', 'status', 'test', 'boilerplates', 'blocks']);
-    expect(uk.test).toEqual({ page: 'yes', reference: 'yes', line: 7 });
-    expect(uk.boilerplates).toEqual([{ name: 'before-you-begin-egress', file: boilerplateOf('uk'), reference: boilerplateOf('en'), status: 'same' }]);
+    expect(Object.keys(uk)).toEqual(['file', 'reference', 'status', 'standing', 'next', 'test', 'boilerplates', 'blocks']);
+    expect(uk.standing).toBe('commands');
+    expect(uk.next).toBe(`run \`istio-doctest sync ${pageOf('uk')}\` to fix all 3`);
+    expect(uk.test).toEqual({ page: 'yes', reference: 'yes', line: 7, fix: null });
+    expect(uk.boilerplates).toEqual([{ name: 'before-you-begin-egress', file: boilerplateOf('uk'), reference: boilerplateOf('en'), status: 'same', fix: null }]);
     expect(uk.blocks).toHaveLength(22);
-    expect(uk.blocks[0]).toEqual({ id: 'snip__1', syntax: 'bash', kind: 'same', line: 24, referenceLine: 40, moved: false, preview: null, changes: [] });
+    expect(uk.blocks[0]).toEqual({ id: 'snip__1', syntax: 'bash', kind: 'same', line: 24, referenceLine: 40, moved: false, preview: null, fix: { action: 'none', text: 'nothing to do' }, changes: [] });
+    const sync = { action: 'sync', text: `run \`istio-doctest sync ${pageOf('uk')}\`` };
     expect(uk.blocks.filter((b: { kind: string }) => b.kind !== 'same')).toMatchObject([
-      { id: 'snip_kubernetes_externalname_service_to_access_an_external_service_4', syntax: 'bash', kind: 'command', line: 91, referenceLine: 114 },
-      { id: 'snip_use_a_kubernetes_service_with_endpoints_to_access_an_external_service_2', syntax: 'bash', kind: 'command', line: 152, referenceLine: 178 },
-      { id: 'snip_use_a_kubernetes_service_with_endpoints_to_access_an_external_service_5', syntax: 'bash', kind: 'command', line: 185, referenceLine: 213 },
+      { id: 'snip_kubernetes_externalname_service_to_access_an_external_service_4', syntax: 'bash', kind: 'command', line: 91, referenceLine: 114, fix: sync },
+      { id: 'snip_use_a_kubernetes_service_with_endpoints_to_access_an_external_service_2', syntax: 'bash', kind: 'command', line: 152, referenceLine: 178, fix: sync },
+      { id: 'snip_use_a_kubernetes_service_with_endpoints_to_access_an_external_service_5', syntax: 'bash', kind: 'command', line: 185, referenceLine: 213, fix: sync },
     ]);
-    expect(report.summary).toEqual({ compared: 4, identical: 3, commands: 1, outputs: 0, translated: 0, missingOrExtra: 0, comments: 0, placeholders: 0, testFlag: 0, noReference: 0 });
+    expect(report.summary).toMatchObject({ compared: 4, identical: 3, commands: 1, outputs: 0, translated: 0, missingOrExtra: 0, comments: 0, placeholders: 0, testFlag: 0, noReference: 0 });
+    expect(report.summary.standings).toEqual({ missing: 0, commands: 1, outputs: 0, translated: 0, 'test-flag': 0, comments: 0, same: 3, 'no-reference': 0 });
+    expect(report.summary.languages.uk).toMatchObject({ commands: 1, same: 1 });
   });
 
   test('the human report is grouped by page, with file:line on both sides, word diffs and the summary line', async () => {
     const { stdout } = await cli(['drift', pageOf('es')]);
-    expect(stdout).toContain(`${pageOf('es')}: drift from ${pageOf('en')}\n`);
+    expect(stdout).toContain(`${pageOf('es')}: drift from ${pageOf('en')} (drifted commands)\n  next: run \`istio-doctest sync ${pageOf('es')}\` to fix 14 of these; translate 2 by hand\n`);
     expect(stdout).toContain(`  boilerplate before-you-begin-egress: drift — ${boilerplateOf('es')} (included on line 33)\n`);
     expect(stdout).toContain(`  command      snip__2 (bash)  ${pageOf('es')}:43 | ${pageOf('en')}:46\n        44 | 47    $ kubectl apply -f @samples/[-sleep-]{+curl+}/[-sleep-]{+curl+}.yaml@ -n without-istio\n`);
     expect(stdout).toContain('       199 | 207   <title>Wikipedia, [-the free encyclopedia-]{+la enciclopedia libre+}</title>\n');
     expect(stdout).toContain('         - | 143   [-    "X-Envoy-Decorator-Operation": "my-httpbin.default.svc.cluster.local:80/*",-]\n');
-    expect(stdout).toContain(`${boilerplateOf('es')}: drift from ${boilerplateOf('en')}\n`);
-    expect(stdout.trimEnd().split('\n').pop()).toBe(
+    expect(stdout).toContain(`${boilerplateOf('es')}: drift from ${boilerplateOf('en')} (drifted commands)\n`);
+    expect(stdout.trimEnd().split('\n').slice(-2)).toEqual([
       'drift against en: 2 pages compared: 0 identical, 2 with command drift, 1 with output drift (1 translated), 0 with missing or extra blocks',
-    );
+      'standings: 2 drifted commands; 2 pages need a translator',
+    ]);
   });
 
   test('--fail-on decides the exit code: commands by default, outputs, any, none; 2 on bad usage', async () => {
@@ -182,7 +188,7 @@ describe('check for translators', () => {
     expect(summary).toBeGreaterThan(0);
     expect(drift).toBeGreaterThan(summary);
     expect(stdout).not.toContain(`${pageOf('zh')}: same as`);
-    expect(stdout.trimEnd().split('\n').pop()).toMatch(/^drift against en: 4 pages compared: 2 identical, 2 with command drift/);
+    expect(stdout.trimEnd().split('\n').slice(-2)[0]).toMatch(/^drift against en: 4 pages compared: 2 identical, 2 with command drift/);
   });
 
   test('with GITHUB_ACTIONS=true, drift is annotated at the translated line', async () => {
@@ -204,14 +210,14 @@ describe('boilerplates in drift', () => {
     const { code, stdout } = await cli(['drift', '--json', 'fixtures/site/content/es/docs/demo/index.md']);
     expect(code).toBe(1);
     const [demo, first] = JSON.parse(stdout).pages;
-    expect(demo.boilerplates).toEqual([
-      { name: 'first', file: 'fixtures/site/content/es/boilerplates/first.md', reference: 'fixtures/site/content/en/boilerplates/first.md', status: 'drift' },
-      { name: 'missing-one', file: null, reference: null, status: 'missing' },
-      { name: 'loop-a', file: null, reference: 'fixtures/site/content/en/boilerplates/loop-a.md', status: 'missing' },
+    expect(demo.boilerplates).toMatchObject([
+      { name: 'first', file: 'fixtures/site/content/es/boilerplates/first.md', reference: 'fixtures/site/content/en/boilerplates/first.md', status: 'drift', fix: { action: 'none' } },
+      { name: 'missing-one', file: null, reference: null, status: 'missing', fix: { action: 'edit' } },
+      { name: 'loop-a', file: null, reference: 'fixtures/site/content/en/boilerplates/loop-a.md', status: 'missing', fix: { action: 'edit' } },
     ]);
     expect(first).toMatchObject({ file: 'fixtures/site/content/es/boilerplates/first.md', status: 'drift', blocks: [{ id: 'snip__1', kind: 'command', line: 5, referenceLine: 5 }] });
     const text = (await cli(['drift', 'fixtures/site/content/es/docs/demo/index.md'])).stdout;
-    expect(text).toContain('  boilerplate loop-a: missing — the reference includes it (fixtures/site/content/en/boilerplates/loop-a.md), this page does not\n');
+    expect(text).toContain('  boilerplate loop-a: missing — the reference includes it (fixtures/site/content/en/boilerplates/loop-a.md), this page does not; include {{< boilerplate loop-a >}} where the reference does (its line 17)\n');
     expect(text).toContain('        6 | 6     $ echo [-first-]{+primero+}\n');
   });
 });

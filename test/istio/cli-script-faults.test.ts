@@ -1,7 +1,7 @@
 // istio.io test scripts through the real CLI under hostile input: nested `_verify_*` calls on output that looks like
 // the runner's own protocol, NUL bytes, invalid UTF-8 and escapes; what a failing nested call tells the user.
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { isAlive } from '../../src/run/proc.js';
+import { isAlive } from '../../src/shell/proc.js';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { ensureBuilt, FAKE_BIN, fakeCluster, readEvents, ROOT, runCli, spawnCli, waitFor } from '../run/harness.js';

@@ -3,7 +3,7 @@
 // and SIGINT during a group still uninstalling.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { isAlive } from '../../src/run/proc.js';
+import { isAlive } from '../../src/shell/proc.js';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { ensureBuilt, FAKE_BIN, fakeCluster, readEvents, ROOT, runCli, spawnCli, waitFor, type FakeCluster } from '../run/harness.js';

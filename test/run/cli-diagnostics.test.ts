@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { clusterPicture } from '../../src/run/cluster-picture.js';
-import { isAlive } from '../../src/run/proc.js';
+import { isAlive } from '../../src/shell/proc.js';
 import { ensureBuilt, fakeCluster, ISTIO_DIR, readEvents, ROOT, runCli } from './harness.js';
 
 beforeAll(() => ensureBuilt(), 60000);

@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isAlive, processesWithEnv } from '../../src/run/proc.js';
+import { isAlive, processesWithEnv } from '../../src/shell/proc.js';
 import { ensureBuilt, fakeCluster, ISTIO_DIR, readEvents, runCli, spawnCli, waitFor } from './harness.js';
 
 beforeAll(() => ensureBuilt(), 60000);

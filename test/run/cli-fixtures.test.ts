@@ -2,7 +2,7 @@
 // a failure, time-outs that leave nothing running, retries, and the CI reports.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isAlive, processesWithEnv } from '../../src/run/proc.js';
+import { isAlive, processesWithEnv } from '../../src/shell/proc.js';
 import { ensureBuilt, fakeCluster, ISTIO_DIR, readEvents, runCli, SEED } from './harness.js';
 
 beforeAll(() => ensureBuilt(), 60000);

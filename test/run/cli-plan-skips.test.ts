@@ -92,3 +92,23 @@ describe('pages the preflight finds unable to run', () => {
     expect(existsSync(join(marks, 'local'))).toBe(false);
   });
 });
+
+describe('run --dry-run exit codes', () => {
+  const good = `---\ntitle: Good\ntest: yes\n---\n\n${fence('$ echo hi\nhi')}`;
+  const bad = `---\ntitle: Bad\ntest: yes\n---\n\n{{< text bash >}}\n$ echo hi\n`;
+
+  test('pages with errors are findings (1) when others would run, a refusal (2) when none would, each with one line saying why', async () => {
+    const dir = site({ 'docs/good/index.md': good, 'docs/bad/index.md': bad });
+    const env = fakeCluster().env;
+    const both = await runCli(['run', '--dry-run', join(dir, 'content/en/docs')], env);
+    expect(both.stderr).toBe('istio-doctest: 1 error in 1 of 2 planned pages (listed above): a real run would leave those out and run the others');
+    expect(both.stdout).toContain('[text-unterminated]');
+    expect(both.code).toBe(1);
+    const alone = await runCli(['run', '--dry-run', join(dir, 'content/en/docs/bad/index.md')], env);
+    expect(alone.stderr).toBe('istio-doctest: 1 error in 1 of 1 planned page (listed above): a real run would refuse to run anything');
+    expect(alone.code).toBe(2);
+    const fine = await runCli(['run', '--dry-run', join(dir, 'content/en/docs/good/index.md')], env);
+    expect(fine.stderr).toBe('');
+    expect(fine.code).toBe(0);
+  }, 60000);
+});

@@ -2,8 +2,8 @@
 // JSON lines written so far survive it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { killTree } from '../../src/run/kill-tree.js';
-import { isAlive, processesWithEnv } from '../../src/run/proc.js';
+import { killTree } from '../../src/shell/kill-tree.js';
+import { isAlive, processesWithEnv } from '../../src/shell/proc.js';
 import { ensureBuilt, fakeCluster, ISTIO_DIR, readEvents, spawnCli, waitFor } from './harness.js';
 
 beforeAll(() => ensureBuilt(), 60000);

@@ -1,12 +1,27 @@
 // Signalling a page's processes: one already gone is not an error, one the runner may not signal (another user's)
 // is reported as denied, never taken for gone, and does not hold the kill up for the grace period.
 import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { killTree, signal } from '../../src/run/kill-tree.js';
-import { descendantsOf, isAlive } from '../../src/run/proc.js';
+import { killTree, signal } from '../../src/shell/kill-tree.js';
+import { descendantsOf, isAlive } from '../../src/shell/proc.js';
 import { ensureBuilt, ROOT } from './harness.js';
 
 beforeAll(() => ensureBuilt(), 60000);
+
+// The compiled kill-tree module and what it imports, copied to a folder any user can read: the checkout may sit in a
+// private (0700) folder, as a clone into a home folder or `mktemp -d` does, where another user cannot load it.
+function readableKillTree(): { module: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'doctest-kill-tree-'));
+  chmodSync(dir, 0o755);
+  writeFileSync(join(dir, 'package.json'), '{"type": "module"}\n', { mode: 0o644 });
+  for (const file of ['kill-tree.js', 'proc.js']) {
+    copyFileSync(join(ROOT, 'dist', 'shell', file), join(dir, file));
+    chmodSync(join(dir, file), 0o644);
+  }
+  return { module: join(dir, 'kill-tree.js'), remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
 
 // A child that has exited and been reaped.
 async function goneChild(): Promise<number> {
@@ -44,8 +59,9 @@ describe('signal and killTree', () => {
       return;
     }
     const victim = spawn('sleep', ['1000'], { stdio: 'ignore' });
+    const readable = readableKillTree();
     try {
-      const script = `import { signal, killTree } from ${JSON.stringify(join(ROOT, 'dist', 'run', 'kill-tree.js'))};
+      const script = `import { signal, killTree } from ${JSON.stringify(readable.module)};
         const started = Date.now();
         const result = await killTree([${victim.pid}], 5000);
         console.log(JSON.stringify({ once: signal(${victim.pid}, 'SIGTERM'), denied: result.denied, ms: Date.now() - started }));`;
@@ -57,6 +73,7 @@ describe('signal and killTree', () => {
       expect(isAlive(victim.pid!)).toBe(true);
     } finally {
       victim.kill('SIGKILL');
+      readable.remove();
     }
   });
 });

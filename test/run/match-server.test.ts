@@ -5,8 +5,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { verifyFunctionsScript, VERIFY_CLI_VAR, VERIFY_LOG_VAR, VERIFY_MATCH_FIFO_VAR } from '../../src/istio/verify-functions.js';
 import { startMatchServer, type MatchServer } from '../../src/run/match-server.js';
-import { Session } from '../../src/run/session.js';
-import { makeWorkdir, removeWorkdir, type Workdir } from '../../src/run/workdir.js';
+import { Session } from '../../src/shell/session.js';
+import { makeWorkdir, removeWorkdir, type Workdir } from '../../src/shell/workdir.js';
 
 let dir: Workdir;
 let session: Session;

@@ -40,8 +40,8 @@ const summary: RunSummary = { pages: [pageResult], skipped: [{ file: 'content/es
 describe('JUnit report', () => {
   const xml = junitXml(summary);
 
-  test('a testsuite per page and a testcase per step named by block id, with file and line', () => {
-    expect(xml).toContain(`<testsuite name="${page}" tests="4" failures="1" errors="0" skipped="1" time="17.300">`);
+  test('a testsuite per page (named with its language) and a testcase per step named by block id, with file and line', () => {
+    expect(xml).toContain(`<testsuite name="${page} [es]" tests="4" failures="1" errors="0" skipped="1" time="17.300">`);
     expect(xml).toContain(`<testcase name="snip_use_a_kubernetes_service_with_endpoints_to_access_an_external_service_4" classname="${page}" file="${page}" line="198" time="4.301">`);
     expect(xml).toContain('<skipped message="not run: an earlier step failed"/>');
   });
@@ -65,8 +65,11 @@ describe('JUnit report', () => {
 
 describe('JSON events', () => {
   test('a step event has the fields the issue names, and the diff and output only when it did not pass', () => {
-    expect(eventRecord({ type: 'step', page, result: passed, total: 28 })).toEqual({
-      type: 'step', file: page, line: 155, id: passed.step.id, cleanup: false, status: 'passed', attempts: 1, exitCode: 0, durationMs: 152, page, index: 1,
+    // The page's language comes from its page-start.
+    const langs = new Map<string, string>();
+    eventRecord({ type: 'page-start', file: page, lang: 'es', steps: 4, token: 't' }, langs);
+    expect(eventRecord({ type: 'step', page, result: passed, total: 28 }, langs)).toEqual({
+      type: 'step', file: page, line: 155, id: passed.step.id, cleanup: false, status: 'passed', attempts: 1, exitCode: 0, durationMs: 152, page, lang: 'es', index: 1,
     });
     expect(eventRecord({ type: 'step', page, result: failed, total: 28 })).toMatchObject({ status: 'failed', attempts: 5, diff: titleDiff, output: failed.output });
     expect(eventRecord({ type: 'step', page, result: cleanupWarning, total: 28 })).toMatchObject({ cleanup: true, status: 'failed', warning: true });

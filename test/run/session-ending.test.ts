@@ -3,9 +3,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { isAlive, processesWithEnv, processTable } from '../../src/run/proc.js';
-import { RUN_TOKEN_VAR, Session } from '../../src/run/session.js';
-import { makeWorkdir, removeWorkdir, type Workdir } from '../../src/run/workdir.js';
+import { isAlive, processesWithEnv, processTable } from '../../src/shell/proc.js';
+import { RUN_TOKEN_VAR, Session } from '../../src/shell/session.js';
+import { makeWorkdir, removeWorkdir, type Workdir } from '../../src/shell/workdir.js';
 
 let dir: Workdir;
 let session: Session;

@@ -4,8 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, constants, existsSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Session } from '../../src/run/session.js';
-import { makeWorkdir, removeWorkdir, type Workdir } from '../../src/run/workdir.js';
+import { Session } from '../../src/shell/session.js';
+import { makeWorkdir, removeWorkdir, type Workdir } from '../../src/shell/workdir.js';
 
 let dir: Workdir;
 let session: Session;

@@ -1,9 +1,9 @@
 // The page's bash session: state carries from step to step, output is one ordered stream, time-outs kill what a
 // step started, and nothing of the page outlives close().
 import { randomBytes } from 'node:crypto';
-import { isAlive, processesWithEnv } from '../../src/run/proc.js';
-import { RUN_TOKEN_VAR, Session } from '../../src/run/session.js';
-import { makeWorkdir, removeWorkdir, type Workdir } from '../../src/run/workdir.js';
+import { isAlive, processesWithEnv } from '../../src/shell/proc.js';
+import { RUN_TOKEN_VAR, Session } from '../../src/shell/session.js';
+import { makeWorkdir, removeWorkdir, type Workdir } from '../../src/shell/workdir.js';
 import { ISTIO_DIR } from './harness.js';
 
 let dir: Workdir;

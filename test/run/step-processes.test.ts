@@ -1,7 +1,7 @@
 // Which of the shell's children a step started, when the step is ended: the kernel dates processes in clock ticks and
 // the runner reads its own tick from /proc/uptime, two clocks that may round one tick apart.
-import { stepProcesses } from '../../src/run/session.js';
-import type { ProcInfo } from '../../src/run/proc.js';
+import { stepProcesses } from '../../src/shell/session.js';
+import type { ProcInfo } from '../../src/shell/proc.js';
 
 // Process ids no machine has, so that no /proc/PID/environ marks them: they are told apart by time and `$!` alone.
 const SHELL = 4_000_000_001;

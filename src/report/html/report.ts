@@ -61,7 +61,7 @@ function countsTable(matrix: Matrix): string {
   const rows = statuses.map((s) => {
     const label = s in STATUS_LABELS ? STATUS_LABELS[s as keyof typeof STATUS_LABELS] : `run ${RUN_LABELS[s as keyof typeof RUN_LABELS]}`;
     const cls = s in STATUS_LABELS ? `s-${s}` : `r-${s}`;
-    return `<tr><th scope="row"><span class="status ${cls}">${esc(label)}</span></th>${matrix.langs.map((l) => `<td>${esc(matrix.counts[l]?.[s] ?? 0)}</td>`).join('')}</tr>`;
+    return `<tr data-status="${s}"><th scope="row"><span class="status ${cls}">${esc(label)}</span></th>${matrix.langs.map((l) => `<td data-lang="${esc(l)}">${esc(matrix.counts[l]?.[s] ?? 0)}</td>`).join('')}</tr>`;
   });
   return `<div class="scroll"><table class="counts"><thead><tr><th scope="col">standing</th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }

@@ -1,0 +1,67 @@
+// The protocol's text: what the runner writes to the shell and how it reads the reports back.
+import { CONTROL_FD, parseReport, reportLine, shellQuote, startLine, stepLine, STEP_VAR } from './protocol.js';
+
+const secret = 'a'.repeat(32);
+const savingSecret = 'b'.repeat(32);
+
+describe('shellQuote', () => {
+  test('quotes a path with spaces and single quotes so bash reads it back as one word', () => {
+    expect(shellQuote("/tmp/it's here")).toBe("'/tmp/it'\\''s here'");
+    expect(shellQuote('')).toBe("''");
+  });
+});
+
+describe('the line a command runs in', () => {
+  const line = stepLine(secret, 7, { stepFile: '/shm/ctl/step.7.sh', outFile: '/tmp/out dir/out.7', stateFile: '/shm/ctl/state.1' });
+
+  test('is one line: bash reads it whole before the step runs', () => {
+    expect(line.endsWith('\n')).toBe(true);
+    expect(line.slice(0, -1)).not.toContain('\n');
+  });
+
+  test('sets the descriptors with exec, marks the step, reports its start, sources it, then reports its end on the control descriptor', () => {
+    const order = [`exec </dev/null >|'/tmp/out dir/out.7' 2>&1`, `export ${STEP_VAR}=7`, `'\\036%s %s started\\n' ${secret} 7 >&${CONTROL_FD}`, "source '/shm/ctl/step.7.sh'", `${secret} 7 "$__istio_doctest_s"`];
+    const at = order.map((part) => line.indexOf(part));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+  });
+
+  test('names the state file the step saves to', () => {
+    expect(line).toContain("__istio_doctest_f='/shm/ctl/state.1' __istio_doctest_n=7");
+  });
+});
+
+describe('the first line of a shell', () => {
+  test('restores a saved state only when there is one, and reports ready as its command', () => {
+    const fresh = startLine({ cwd: '/work', traps: '/shm/traps', secret, savingSecret, seq: 1 });
+    expect(fresh).not.toContain('source ');
+    expect(fresh).toContain(reportLine(secret, 1, '0', '0'));
+    const replaced = startLine({ cwd: '/work', stateFile: '/shm/state.0', traps: '/shm/traps', secret, savingSecret, seq: 9 });
+    expect(replaced).toContain("source '/shm/state.0' >/dev/null 2>&1; ");
+  });
+
+  test('keeps the result secret out of the traps, which a step can read', () => {
+    const fresh = startLine({ cwd: '/work', traps: '/shm/traps', secret, savingSecret, seq: 1 });
+    const traps = fresh.slice(0, fresh.indexOf(reportLine(secret, 1, '0', '0')));
+    expect(traps).not.toContain(secret);
+    expect(traps).toContain(savingSecret);
+  });
+});
+
+describe('reading reports', () => {
+  test('a start and an end carry the secret, its number, status, saving and last background process', () => {
+    expect(parseReport(`\x1e${secret} 4 started`, secret, savingSecret)).toEqual({ kind: 'started', seq: 4 });
+    expect(parseReport(`\x1e${secret} 4 2 0 1234`, secret, savingSecret)).toEqual({ kind: 'ended', seq: 4, status: 2, saving: 'saved', background: 1234 });
+    expect(parseReport(`\x1e${secret} 4 0 d 0`, secret, savingSecret)).toMatchObject({ saving: 'deferred' });
+    expect(parseReport(`\x1e${secret} 4 0 1 0`, secret, savingSecret)).toMatchObject({ saving: 'failed' });
+  });
+
+  test('text a step wrote before the report on the same line does not hide it', () => {
+    expect(parseReport(`no newline at the end\x1e${secret} 5 1 0 0`, secret, savingSecret)).toMatchObject({ kind: 'ended', seq: 5, status: 1 });
+  });
+
+  test('a line with another secret, or the saving secret, never reads as an end', () => {
+    expect(parseReport(`\x1e${'c'.repeat(32)} 5 0 0 0`, secret, savingSecret)).toEqual({ kind: 'foreign' });
+    expect(parseReport(`\x1e${savingSecret} 5 0 0 0`, secret, savingSecret)).toEqual({ kind: 'saving' });
+  });
+});

@@ -1,0 +1,119 @@
+// The text the runner and its bash say to each other: the lines the runner writes to the shell's command FIFO, and the
+// reports the shell writes back on its control descriptor. Pure string builders and a parser; nothing here spawns.
+//
+// Channels: bash reads its commands from a FIFO it opened as its script (bash keeps that descriptor at 255, close-on-exec,
+// and moves it out of the way of a step's own redirections), and reports the end of each command on descriptor 254 with
+// a secret that only the runner's own command line holds. A step's descriptors 0, 1 and 2 are set with `exec` (nothing
+// saved for bash to restore, so nothing of the runner on 10, 11, 12). See docs/session.md for the whole protocol.
+
+/** Environment variable holding the page's token: every process the page starts inherits it, so none can hide. */
+export const RUN_TOKEN_VAR = 'ISTIO_DOCTEST_RUN';
+/** Environment variable holding the number of the command being run, to find the processes one step started. */
+export const STEP_VAR = 'ISTIO_DOCTEST_STEP';
+/** The descriptor bash writes the end-of-command reports to (255 is bash's own, its command input). */
+export const CONTROL_FD = 254;
+/** Exit status of a shell that saved its state on the runner's request (SIGUSR1) and exited. */
+export const ABORT_SAVED = 86;
+/** A periodic full save is due once this many times its own last cost has passed since it ended (at most ~5% of the time). */
+export const SAVE_SPACING = 20;
+/** The last line of a whole state file, before the number of the command it was saved after (or during). */
+export const STATE_END = '# istio-doctest: the state of command ';
+
+/** The files of one command: its text, where its output goes, and the state file its state is saved to. */
+export interface StepFiles {
+  stepFile: string;
+  outFile: string;
+  stateFile: string;
+}
+
+// Quotes a string for bash (single quotes, with embedded ones closed and escaped).
+export function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The command that reports a command's end on the control descriptor: the secret, its number, its status, whether its
+ * state was saved (`0`, `d` deferred, else the save's failing status) and `$!` (the highest background process id).
+ */
+export function reportLine(secret: string, seq: number, status: string, saved: string): string {
+  return `builtin printf '\\036%s %s %s %s %s\\n' ${secret} ${seq} ${status} ${saved} "\${!:-0}" >&${CONTROL_FD}`;
+}
+
+/**
+ * The line the shell runs for a command: its descriptors set (nothing for bash to save and restore), its processes
+ * marked with its number, the file its state goes to named, its start reported, the step sourced, then its state saved
+ * or checked to be savable, and its end reported. Short: bash reads a byte at a time.
+ */
+export function stepLine(secret: string, seq: number, files: StepFiles): string {
+  const { stepFile, outFile, stateFile } = files;
+  return (
+    `exec </dev/null >|${shellQuote(outFile)} 2>&1; export ${STEP_VAR}=${seq}; __istio_doctest_f=${shellQuote(stateFile)} __istio_doctest_n=${seq}; builtin printf '\\036%s %s started\\n' ${secret} ${seq} >&${CONTROL_FD}; source ${shellQuote(stepFile)}; ` +
+    `{ __istio_doctest_s=$?; __istio_doctest_after; ${reportLine(secret, seq, '"$__istio_doctest_s"', '"$__istio_doctest_t"')}; } 2>/dev/null\n`
+  );
+}
+
+/**
+ * The first line a new shell runs: pipefail, the page's folder, the saved state of a shell it replaces (if any), the
+ * runner's traps and functions, then a report that it is ready (command `seq`, status 0).
+ */
+export function startLine(options: { cwd: string; stateFile?: string; traps: string; secret: string; savingSecret: string; seq: number }): string {
+  const restore = options.stateFile ? `source ${shellQuote(options.stateFile)} >/dev/null 2>&1; ` : '';
+  return `set -o pipefail; cd -- ${shellQuote(options.cwd)}; ${restore}${setupLine(options.traps, options.savingSecret)}${reportLine(options.secret, options.seq, '0', '0')}\n`;
+}
+
+/**
+ * Moves the report channel to its descriptor and defines how the state is kept. A full save (every variable and
+ * function) costs milliseconds with istio.io's hundreds of snippets, so it is not made after every command: the EXIT
+ * trap saves the state when a step exits the shell (`exit`, `set -e`), the SIGUSR1 trap when the runner ends a step,
+ * and after a command the shell only checks, with builtins, that both traps are still the runner's and that the state
+ * file can be written. A full save is still made after a command when the page replaced either trap, and at most every
+ * SAVE_SPACING times its own cost (for a shell that ends without its traps: `exec`, SIGKILL). The state file is written
+ * with `>|` (a page's `set -o noclobber` must not stop it) and ends with a line naming the command, so the runner can
+ * tell a whole save of this command from an older or broken file; the save's status is kept for the report (`d`: deferred).
+ */
+export function setupLine(traps: string, savingSecret: string): string {
+  const save = `{ declare -p; declare -f; alias -p; shopt -p; set +o; builtin printf 'cd -- %q\\n${STATE_END}%s\\n' "$PWD" "$2"; } >|"$1" && __istio_doctest_t=0 || __istio_doctest_t=$?`;
+  const guarded = `{ builtin trap -p EXIT USR1 >&3; builtin printf '\\0' >&3; IFS= builtin read -r -d '' __istio_doctest_p <&3; } 3<>${shellQuote(traps)} && [[ $__istio_doctest_p == "$__istio_doctest_w" ]]`;
+  const after = [
+    'local now=${EPOCHREALTIME-}; now=${now//[!0-9]/}',
+    `if (( now < \${__istio_doctest_due:-0} )) && __istio_doctest_guarded; then : >>"$__istio_doctest_f" && __istio_doctest_t=d || __istio_doctest_t=$?`,
+    `else __istio_doctest_save "$__istio_doctest_f" "$__istio_doctest_n"; local end=\${EPOCHREALTIME-}; end=\${end//[!0-9]/}; __istio_doctest_due=$(( end + ${SAVE_SPACING} * (end - now) )); fi`,
+  ].join('; ');
+  // The exit and abort traps first say they are saving, so the runner waits for a slow save instead of killing it.
+  const saying = `builtin printf '\\036%s %s saving\\n' ${savingSecret} "\${__istio_doctest_n-}" >&${CONTROL_FD}`;
+  const onExit = `[[ -n \${__istio_doctest_e-} ]] || { ${saying}; __istio_doctest_save "\${__istio_doctest_f-}" "\${__istio_doctest_n-}"; }`;
+  const onAbort = `${saying}; __istio_doctest_save "\${__istio_doctest_f-}" "\${__istio_doctest_n-}"; __istio_doctest_e=1; exit ${ABORT_SAVED}`;
+  return (
+    `exec ${CONTROL_FD}>&1 >/dev/null </dev/null; __istio_doctest_e= __istio_doctest_due=0; ` +
+    `__istio_doctest_save() { ${save}; }; __istio_doctest_guarded() { ${guarded}; }; __istio_doctest_after() { ${after}; }; ` +
+    `__istio_doctest_exit() { ${onExit}; }; __istio_doctest_abort() { ${onAbort}; }; ` +
+    `trap '{ __istio_doctest_exit; } 2>/dev/null' EXIT; trap '{ __istio_doctest_abort; } 2>/dev/null' USR1; ` +
+    `__istio_doctest_w=; { __istio_doctest_guarded || :; __istio_doctest_w=$__istio_doctest_p; } 2>/dev/null; `
+  );
+}
+
+/** After a command: its state written to the file, or kept by a shell whose exit and abort traps will write it, or neither. */
+export type Saving = 'saved' | 'deferred' | 'failed';
+
+/** One report line of the shell, as the runner reads it. */
+export type Report =
+  | { kind: 'started'; seq: number }
+  | { kind: 'ended'; seq: number; status: number; saving: Saving; background: number }
+  | { kind: 'saving' }
+  | { kind: 'foreign' };
+
+/**
+ * Reads one line of the control channel: a command's start or end (carrying the secret), the traps' saving notice
+ * (carrying its own secret), or anything else, which a step wrote to an inherited descriptor and counts for nothing.
+ */
+export function parseReport(line: string, secret: string, savingSecret: string): Report {
+  const at = line.lastIndexOf(`\x1e${secret} `);
+  if (at >= 0) {
+    const [seq, status, saved, background] = line.slice(at + secret.length + 2).split(' ');
+    if (status === 'started') return { kind: 'started', seq: Number(seq) };
+    const saving: Saving = saved === '0' ? 'saved' : saved === 'd' ? 'deferred' : 'failed';
+    return { kind: 'ended', seq: Number(seq), status: Number(status), saving, background: Number(background) || 0 };
+  }
+  if (line.includes(`\x1e${savingSecret} `)) return { kind: 'saving' };
+  return { kind: 'foreign' };
+}
