@@ -51,6 +51,8 @@ export interface JobContext {
   env?: Record<string, string>;
   /** Artifacts a download-artifact step gets: name → folder. */
   artifacts?: Record<string, string>;
+  /** Artifacts of other workflow runs (download-artifact with `run-id`): run id → name → folder. */
+  runArtifacts?: Record<string, Record<string, string>>;
   /** This repository: `uses: ./` and `uses: istio/istio-doctest@...` are its action.yml. */
   actionRepo: string;
 }
@@ -317,7 +319,18 @@ function uses(ref: string, withValues: Record<string, string>, ctx: JobContext, 
       const into = join(ctx.workspace, withValues.path ?? '.');
       mkdirSync(into, { recursive: true });
       const pattern = new RegExp(`^${(withValues.pattern ?? withValues.name ?? '*').replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
-      for (const [artifact, folder] of Object.entries(ctx.artifacts ?? {})) if (pattern.test(artifact)) cpSync(folder, into, { recursive: true });
+      const runId = withValues['run-id'];
+      const from = runId ? ctx.runArtifacts?.[runId] : ctx.artifacts;
+      if (!from) throw new Error(`${name}: no workflow run ${runId} (the test gives runs ${Object.keys(ctx.runArtifacts ?? {}).join(', ') || 'none'})`);
+      for (const [artifact, folder] of Object.entries(from)) if (pattern.test(artifact)) cpSync(folder, into, { recursive: true });
+      return done();
+    }
+    case 'helm/kind-action': {
+      // Creates a kind cluster: the test made one (the fake cluster), whose context must be the one kind would name.
+      const kubeconfig = ctx.env?.KUBECONFIG ?? '';
+      const current = /^current-context:\s*(\S+)/m.exec(existsSync(kubeconfig) ? readFileSync(kubeconfig, 'utf8') : '')?.[1];
+      const wanted = `kind-${withValues.cluster_name ?? 'chart-testing'}`;
+      if (current !== wanted) throw new Error(`${name}: the test's cluster has context ${current ?? '(none)'}, the workflow wants ${wanted}`);
       return done();
     }
     case 'mikepenz/action-junit-report': {

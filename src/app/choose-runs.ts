@@ -50,7 +50,7 @@ export function chooseRuns(workspace: Workspace, options: RunOptions, wording: W
   const badTab = tabProblem(options.tabs, selected.run);
   if (badTab) return { ok: false, problem: { option: 'tabs', ...badTab } };
   const scriptOptions = { reference: options.reference, repoRoot: options.repoRoot, varsFile: options.vars, langs: options.langs, wording };
-  const chosen = choosePlans(workspace, input.pages, selected, { ...scriptOptions, mode: options.scripts, paths: input.paths }, (page) => workspace.planOf(page, options.tabs, options.repoRoot));
+  const chosen = choosePlans(workspace, input.pages, selected, { ...scriptOptions, mode: options.scripts, paths: input.paths }, (page) => workspace.planOf(page, options.tabs, options.repoRoot, true));
   const scriptsNotRun: ScriptNotRun[] = [];
   const plans = [...chosen.plans];
   for (const script of input.scriptFiles ?? []) {

@@ -9,6 +9,7 @@ import type { Page, Vars } from '../page/types.js';
 import { buildPlan } from '../plan/build-plan.js';
 import type { PagePlan } from '../plan/plan.js';
 import { shellFacts } from '../plan/programs.js';
+import { outputDrift } from '../translate/output-drift.js';
 import { loadPages, type LoadedPages } from './pages.js';
 
 /** The loaded pages of a run and the files read for them, each once. */
@@ -46,7 +47,7 @@ export class Workspace {
 
   /** The page's run plan, with its doctest.yaml (beside it or beside the reference page, read once); `repoRoot` is the
    * istio.io checkout `page.source` files are in (default: the folder holding the page's `content/`). */
-  planOf(page: Page, tabs: Record<string, string>, repoRoot?: string): PagePlan {
+  planOf(page: Page, tabs: Record<string, string>, repoRoot?: string, withTranslated = false): PagePlan {
     const file = findSpecFile(page.file, this.reference);
     let spec: SpecResult | undefined;
     if (file) {
@@ -63,7 +64,15 @@ export class Workspace {
       specLines: spec?.pageLines,
       repoRoot: root,
       sourcedFunctions: sources.flatMap((path) => definedIn(join(root, path))),
+      ...(withTranslated ? { translatedBlocks: this.translatedBlocks(page) } : {}),
     });
+  }
+
+  // The blocks of a page (and its boilerplates) whose expected output was translated, by `file:line` of their opener.
+  private translatedBlocks(page: Page): Set<string> {
+    const found = new Set<string>();
+    for (const [key, drift] of outputDrift([page], this.loaded.referenceOf)) if (drift.kind === 'translated') found.add(key);
+    return found;
   }
 }
 

@@ -12,11 +12,13 @@ import { appendSummary } from '../report/summary-file.js';
 import { comparedOnly, driftReport } from '../translate/drift-report.js';
 import { checkedScripts } from './check-scripts.js';
 import { changeSetLine, readChangeSet } from './changed.js';
+import { checkAgainst, readRecords, type AgainstResult } from './check-against.js';
 import { loadInputs } from './inputs.js';
 import { parseOptions, usageError } from './usage.js';
 
 const help = `Usage: istio-doctest check [--vars FILE] [--quiet] [--json] [--no-drift] [--summary FILE] PATH...
        istio-doctest check --changed FILE [options]
+       istio-doctest check --against RECORD [--max-age DAYS] [options] PATH...
 
 Parses every page (files, or folders searched for *.md), the doctest.yaml that serves it and the istio.io
 test scripts (*test.sh) beside it, prints per page its language, title, test flag, blocks, commands and
@@ -35,6 +37,12 @@ Options:
   --no-drift    leave out the drift of translated pages
   --changed FILE  instead of PATH...: the paths a pull request changed, one a line (\`git diff --name-only\`; - for
                 standard input): checks the changed pages that exist; a change set with no page is one line and exit 0
+  --against RECORD  (repeatable: the records of a matrix of jobs are one) also judge each step of the pages that run (test: yes) against what the same step printed in a
+                run recorded with \`run --record\` (the English page's run serves its translations: same block id, same
+                command): a would-be failure is an error [would-fail] at its line with the diff; a block whose command
+                drifted is [not-comparable]; steps with no recorded counterpart are counted, never guessed
+  --max-age DAYS  with --against: warn once [record-stale] when the record is older (default: 30), or ran another
+                Istio minor version than data/args.yml describes
   --summary FILE  append a Markdown table (page, language, blocks, commands, errors, warnings, first problem)
                 to FILE, e.g. "$GITHUB_STEP_SUMMARY"
 `;
@@ -54,6 +62,8 @@ export async function main(argv: string[]): Promise<number> {
     'no-drift': { type: 'boolean' },
     summary: { type: 'string' },
     changed: { type: 'string' },
+    against: { type: 'string', multiple: true },
+    'max-age': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (!parsed.ok) return usageError(parsed.message, 'check');
@@ -72,14 +82,20 @@ export async function main(argv: string[]): Promise<number> {
     }
     paths = set.changed;
   }
+  const maxAge = parsed.values['max-age'] ?? '30';
+  if (!/^\d+$/.test(maxAge) || Number(maxAge) < 1) return usageError(`--max-age takes a whole number of days (at least 1), not '${maxAge}'`, 'check');
+  if (parsed.values['max-age'] !== undefined && parsed.values.against === undefined) return usageError('--max-age goes with --against RECORD', 'check');
+  const record = parsed.values.against === undefined ? undefined : readRecords(parsed.values.against);
+  if (typeof record === 'number') return record;
   const loaded = loadInputs('check', paths, parsed.values.vars);
   if (typeof loaded === 'number') return loaded;
   const { pages, problems, reference, referenceOf } = loaded;
   for (const problem of problems) process.stderr.write(`istio-doctest: ${problem}\n`);
-  const checked = checkedPages(pages);
+  const against: AgainstResult | undefined = record ? checkAgainst(pages, record, reference ?? 'en', Number(maxAge)) : undefined;
+  const checked = checkedPages(pages).map(({ page, diagnostics }) => ({ page, diagnostics: [...diagnostics, ...(against?.byPage.get(page.file) ?? [])] }));
   const specs = specDiagnostics(pages, reference ?? 'en');
   const scripts = checkedScripts(pages, paths);
-  const all = [...checked.flatMap((c) => c.diagnostics), ...specs.flatMap((s) => s.diagnostics), ...scripts.flatMap((s) => s.diagnostics)];
+  const all = [...checked.flatMap((c) => c.diagnostics), ...specs.flatMap((s) => s.diagnostics), ...scripts.flatMap((s) => s.diagnostics), ...(against?.warnings ?? [])];
   const errors = all.filter((d) => d.severity === 'error').length;
   const warnings = all.filter((d) => d.severity === 'warning').length;
   const blocks = pages.reduce((n, p) => n + pageFacts(p).blocks, 0);
@@ -95,16 +111,33 @@ export async function main(argv: string[]): Promise<number> {
       ...pageFacts(page),
       diagnostics,
     }));
-    process.stdout.write(`${JSON.stringify({ pages: pagesJson, specs, scripts, summary, drift: drift ? driftDocument(drift) : null }, null, 2)}\n`);
+    const againstJson = against
+      ? {
+          record: against.record.file,
+          date: against.record.header.date,
+          istio: against.record.header.istio,
+          kubernetes: against.record.header.kubernetes,
+          warnings: against.warnings,
+          steps: against.findings.map((f) => ({ file: f.step.file, line: f.step.expectedLine ?? f.step.line, commandLine: f.step.line, id: f.step.id, kind: f.kind, message: f.message, ...(f.diff ? { diff: f.diff } : {}) })),
+        }
+      : null;
+    process.stdout.write(`${JSON.stringify({ pages: pagesJson, specs, scripts, summary, drift: drift ? driftDocument(drift) : null, against: againstJson }, null, 2)}\n`);
   } else {
     const out: string[] = [];
     for (const { page, diagnostics } of checked) {
       if (parsed.values.quiet && diagnostics.length === 0) continue;
-      out.push(pageLine(page), ...diagnosticLines(diagnostics));
+      out.push(pageLine(page));
+      for (const d of diagnostics) {
+        out.push(...diagnosticLines([d]));
+        const diff = d.ruleId === 'would-fail' ? against?.diffs.get(`${d.file}:${d.line}`) : undefined;
+        if (diff) out.push(...diff.trimEnd().split('\n').map((line) => `      ${line}`));
+      }
     }
+    if (against && against.warnings.length > 0) out.push(`${displayPath(against.record.file)}  run record`, ...diagnosticLines(against.warnings));
     for (const spec of specs) if (spec.diagnostics.length > 0) out.push(`${displayPath(spec.file)}  doctest.yaml`, ...diagnosticLines(spec.diagnostics));
     for (const script of scripts) if (script.diagnostics.length > 0) out.push(`${displayPath(script.file)}  test script`, ...diagnosticLines(script.diagnostics));
     out.push('', `${plural(pages.length, 'page')}, ${plural(blocks, 'block')}, ${plural(commands, 'command')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
+    if (against) out.push(against.summary);
     if (drift && drift.pages.length > 0) out.push('', driftText(drift, parsed.values.quiet ? { onlyWork: true } : { onlyDrift: true }).trimEnd());
     process.stdout.write(`${out.join('\n')}\n`);
   }

@@ -57,7 +57,10 @@ export function applyUpdate(mode: UpdateValue, summary: RunSummary, baseline: Up
   for (const n of plan.notUpdated) write(`${n.file}:${n.line}: ${n.id}: not updated: ${n.reason}\n`);
   for (const e of writes.flatMap((w) => w.skipped)) write(`${e.file}:${e.from}: not updated: the lines are not what the page had when it was read\n`);
   const verb = mode === 'dry' ? 'would redraw' : 'redrew';
-  write(`update: ${verb} ${done.length} expected output${done.length === 1 ? '' : 's'} in ${pages} file${pages === 1 ? '' : 's'}; ${plan.notUpdated.length} failed step${plan.notUpdated.length === 1 ? '' : 's'} left as they are${mode === 'dry' ? ' (dry run: nothing written)' : ''}\n`);
+  // Steps that did not run have no output to redraw from: a page blocked before its first step, a step doctest.yaml skips.
+  const notRun = results.filter((r) => r.status === 'skipped').length;
+  const notRunText = notRun > 0 ? `; ${notRun} step${notRun === 1 ? '' : 's'} not run` : '';
+  write(`update: ${verb} ${done.length} expected output${done.length === 1 ? '' : 's'} in ${pages} file${pages === 1 ? '' : 's'}; ${plan.notUpdated.length} failed step${plan.notUpdated.length === 1 ? '' : 's'} left as they are${notRunText}${mode === 'dry' ? ' (dry run: nothing written)' : ''}\n`);
   if (mode === 'dry' || exitCode !== 1) return exitCode;
   const redrawn = new Set(done);
   const failures = results.filter((r) => !r.warning && (r.status === 'failed' || r.status === 'timeout'));

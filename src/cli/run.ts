@@ -22,7 +22,9 @@ import { githubLink } from '../report/markdown-summary.js';
 import { MarkdownSummaryReporter } from '../report/summary-file.js';
 import { planJsonLines } from '../report/plan-json.js';
 import { outputDrift } from '../translate/output-drift.js';
+import { setupOfPlan } from '../istio/setup-groups.js';
 import { loadInputs } from './inputs.js';
+import { openRecord } from './run-record.js';
 import { applyUpdate, normalizeUpdateFlag, updateBaseline } from './run-update.js';
 import { parseOptions, usageError } from './usage.js';
 
@@ -84,6 +86,8 @@ Fixing pages:
 Reports:
   --junit FILE           JUnit XML: a testsuite per page, a testcase per step
   --json FILE            one JSON line per event, written as it happens
+  --record FILE          the run record: each step's command as run and what it printed (versioned JSON lines,
+                         with the date, Kubernetes and Istio versions), for \`check --against FILE\` of translations
   --summary FILE         append a Markdown table (page, language, steps, duration, first failure) to FILE,
                          e.g. "$GITHUB_STEP_SUMMARY"
   With GITHUB_ACTIONS=true, failing steps are also printed as workflow annotations at their line.
@@ -113,6 +117,7 @@ const options = {
   'no-wait': { type: 'boolean' },
   junit: { type: 'string' },
   json: { type: 'string' },
+  record: { type: 'string' },
   summary: { type: 'string' },
   update: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -177,7 +182,7 @@ export async function main(argv: string[]): Promise<number> {
 
   if (o.dryRun) {
     // Reports of a run's results have nothing to say about a plan: say so rather than write nothing silently.
-    const unwritten = (['junit', 'summary'] as const).filter((name) => o[name] !== undefined).map((name) => `--${name}`);
+    const unwritten = (['junit', 'summary', 'record'] as const).filter((name) => o[name] !== undefined).map((name) => `--${name}`);
     if (unwritten.length > 0) process.stderr.write(`istio-doctest: ${unwritten.join(' and ')} ${unwritten.length > 1 ? 'are' : 'is'} not written by --dry-run (nothing runs); --json writes the plan lines\n`);
     process.stdout.write(dryRunText(plans, selected.skipped, { stepTimeoutMs: o.stepTimeout, retryTimeoutMs: o.retryTimeout, keepGoing: o.keepGoing }, [...checked.setupProblems, ...problems.map(problemText), ...helpers], { leftOut: new Set(plans.filter((plan) => !checked.ready.includes(plan))), stopsRun: helpers.length > 0 || checked.ready.length === 0 }));
     if (o.json) {
@@ -196,7 +201,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
-  for (const option of ['junit', 'summary'] as const) {
+  for (const option of ['junit', 'summary', 'record'] as const) {
     const path = o[option];
     const problem = path ? unwritable(path) : undefined;
     if (problem) {
@@ -222,6 +227,11 @@ export async function main(argv: string[]): Promise<number> {
     // The files first: a console that fails must not cost them an event.
     const list: Reporter[] = [];
     if (json) list.push(json);
+    if (o.record) {
+      const recorded = await openRecord(o.record, istioDir, o.context, (file) => setupOfPlan(checked.ready.find((plan) => plan.page.file === file) ?? plans[0]));
+      if (typeof recorded === 'string') return refuse('--record:', [recorded], json);
+      list.push(recorded);
+    }
     if (o.junit) list.push(new JunitReporter(o.junit));
     if (o.summary) list.push(new MarkdownSummaryReporter(o.summary, githubLink(process.env)));
     const drift = outputDrift(loaded.pages, loaded.referenceOf);

@@ -57,6 +57,16 @@ const hiddenStep = hiddenFields.superRefine(checkArg((mode) => mode !== 'none' &
 /** The setup configs `page.setup` may name, as a script's `# @setup` line names them. */
 export const PAGE_SETUPS = ['profile=none', ...INSTALL_PROFILES.map((p) => `profile=${p}` as const), ...(Object.keys(UNSUPPORTED_SETUPS) as (keyof typeof UNSUPPORTED_SETUPS)[])] as const;
 
+// Whether a text is a regular expression JavaScript can compile.
+function compiles(pattern: string): boolean {
+  try {
+    new RegExp(pattern, 'g');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 // An istio.io helper file, relative to the checkout (`tests/util/samples.sh`).
 const helperPath = z
   .string()
@@ -72,6 +82,8 @@ const pageFields = z
     source: z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(helperPath)).optional(),
     before: z.array(hiddenStep).optional(),
     cleanup: z.array(hiddenStep).optional(),
+    // Patterns whose matches `run --record` writes as [redacted] in this page's outputs (tokens, account ids).
+    redact: z.array(z.string().min(1).refine(compiles, 'a regular expression (JavaScript syntax)')).optional(),
   })
   .strict();
 

@@ -35,8 +35,14 @@ export function stepUpdates(results: StepResult[], context: UpdateContext): Step
   const notUpdated: NotUpdated[] = [];
   const seen = new Set<string>();
   for (const result of results) {
-    if (result.actual === undefined) continue;
     const { step } = result;
+    if (result.actual === undefined) {
+      // A failure with no output to compare (an exit code, a time-out) is left too, and said.
+      if (!result.warning && (result.status === 'failed' || result.status === 'timeout')) {
+        notUpdated.push({ file: step.file, line: step.line, id: step.id, reason: `${result.message || result.status}: no expected output to redraw` });
+      }
+      continue;
+    }
     const key = `${step.file}:${step.line}`;
     // A boilerplate included by several pages is redrawn from the first run of it.
     if (seen.has(key)) continue;

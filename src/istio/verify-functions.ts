@@ -11,13 +11,16 @@ export const VERIFY_CLI_VAR = 'ISTIO_DOCTEST_CLI';
 export const VERIFY_LOG_VAR = 'ISTIO_DOCTEST_VERIFY_LOG';
 export const VERIFY_MATCH_FIFO_VAR = 'ISTIO_DOCTEST_MATCH_FIFO';
 
-// The bash text defining the functions.
-export function verifyFunctionsScript(): string {
+// The bash text defining the functions; `backoff` is the runner's waits between attempts in seconds (0.1 0.2 0.4 0.8),
+// used when no VERIFY_DELAY is set (then every second), so nested calls poll as the runner's own attempts do.
+export function verifyFunctionsScript(backoff: readonly string[] = []): string {
   const wrappers = Object.entries(VERIFY_FUNCTIONS).map(([fn, mode]) => `${fn}() { __doctest_verify ${mode} "$1" "\${2:-}"; }`);
   return `${[
     '__doctest_verify() {',
     '  local mode=$1 func=$2 expected=$3 out ret cmp attempts=0 consecutive=0 diff=""',
     '  local max=${VERIFY_TIMEOUT:-120} delay=${VERIFY_DELAY:-1} want=${VERIFY_CONSECUTIVE:-1}',
+    `  local backoff=(${backoff.filter((w) => /^[0-9.]+$/.test(w)).join(' ')})`,
+    '  [[ -n ${VERIFY_DELAY:-} ]] && backoff=()',
     "  local errexit='set +e'; [[ $- == *e* ]] && errexit='set -e'; set +e",
     '  local problem="" re',
     ...verifySettingsCheckScript(),
@@ -73,7 +76,7 @@ export function verifyFunctionsScript(): string {
     '      fi',
     '      eval "$errexit"; return 1',
     '    fi',
-    '    sleep "$delay"',
+    '    sleep "${backoff[attempts-1]:-$delay}"',
     '  done',
     '}',
     ...wrappers,

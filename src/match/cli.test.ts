@@ -94,6 +94,26 @@ describe('istio-doctest match', () => {
     expect(result).toEqual({ code: 2, stdout: '', stderr: `istio-doctest match: cannot read --actual ${dir}: is a directory\n` });
   });
 
+  test('a word in place of a request id fails, naming the kind the header holds', async () => {
+    const result = await run(['--expected', file('e9', 'x-request-id: 5795fab599dca0b8\n'), '--actual', file('a9', 'x-request-id: not-available\n')]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('expected a hexadecimal id like "5795fab599dca0b8", got "not-available"');
+  });
+
+  test('an ephemeral port on loopback is masked', async () => {
+    const log = (port: number) => `[2026-12-07T10:12:01.123Z] "GET /status/200 HTTP/1.1" 200 - 127.0.0.1:${port} 10.244.0.9:8080\n`;
+    const result = await run(['--expected', file('e10', log(41854)), '--actual', file('a10', log(52110))]);
+    expect(result).toEqual({ code: 0, stdout: 'match (auto)\n', stderr: '' });
+  });
+
+  test('an extra last line after ... is the one difference reported', async () => {
+    const expected = 'Server: istio-envoy\n...\nx-request-id: ...\nclient: 10.244.1.12\nstatus: 200\n';
+    const actual = 'Server: istio-envoy\ndate: Mon, 07 Dec 2026 19:08:35 GMT\nx-request-id: 5795fab599dca0b8\nclient: 10.244.1.12\nstatus: 200\nretry: yes\n';
+    const result = await run(['--expected', file('e11', expected), '--actual', file('a11', actual)]);
+    expect(result.code).toBe(1);
+    expect(result.stdout.split('\n').slice(0, 2)).toEqual(['1 difference (lines):', '  output line 6: unexpected line at the end: "retry: yes"']);
+  });
+
   test('--help prints the usage and exits 0', async () => {
     const result = await run(['--help']);
     expect(result.code).toBe(0);

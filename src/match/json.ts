@@ -2,7 +2,7 @@
 // the output are allowed, arrays keep their order and length, `"..."` matches any value, and strings
 // and numbers compare with the line rules (volatile values, inline `...`).
 import { ELAPSED_KEYS, type DurationContext } from './kinds/age.js';
-import { isVolatileHeader } from './kinds/header.js';
+import { describeHeaderShape, fitsHeaderShape, headerShape, isVolatileHeader } from './kinds/header.js';
 import { matchLine, type PatternCache } from './line.js';
 import { rewriteLine } from './line-diff.js';
 import { quote } from './text.js';
@@ -99,8 +99,12 @@ function compareValue(ctx: JsonContext, e: Json, a: Json, path: string, depth: n
   if (depth > MAX_DEPTH) return differ('nested too deeply to compare');
   if (typeof e === 'string') {
     if (typeof a !== 'string') return differ(`expected a string ${show(e)}, got ${typeName(a)} ${show(a)}`);
-    // The value of a volatile header or key (`X-B3-Sampled`, `resourceVersion`) is any non-empty string.
-    if (key !== undefined && isVolatileHeader(key) && a !== '') return { ok: true, rewritten: e };
+    // The value of a volatile header or key (`X-B3-Traceid`, `resourceVersion`) is any value of the expected one's shape.
+    if (key !== undefined && isVolatileHeader(key) && e !== '') {
+      const shape = headerShape(e);
+      if (fitsHeaderShape(shape, a)) return { ok: true, rewritten: e };
+      return differ(`expected ${describeHeaderShape(shape)} like ${quote(e)}, got ${quote(a)}`);
+    }
     const outcome = textMatches(ctx.cache, e, a, durationsOf(key));
     if (outcome.ok) return { ok: true, rewritten: e };
     differ(`expected ${quote(e)}, got ${quote(a)}${outcome.detail ? ` (${outcome.detail})` : ''}`);
@@ -154,6 +158,11 @@ function compareValue(ctx: JsonContext, e: Json, a: Json, path: string, depth: n
     setKey(rewritten, key, outcome.rewritten);
   }
   return { ok, rewritten };
+}
+
+// Compares a value of a document on its own, as it is compared under its key (the key decides masks and durations).
+export function compareJsonValue(expected: Json, actual: Json, ctx: JsonContext, key?: string): JsonOutcome {
+  return compareValue(ctx, expected, actual, '$', 0, key);
 }
 
 // Compares two JSON documents from the root.

@@ -31,7 +31,7 @@ const READERS: Record<Kind, Reader> = {
   hex: readHex,
   version: (s, i) => readVersion(s, i),
   age: (s, i) => readAge(s, i),
-  header: (s, i) => readHeaderValue(s, i),
+  header: (s, i, strict, want) => readHeaderValue(s, i, strict ? undefined : want),
 };
 
 // Order in which kinds are tried at a position: the more specific shapes first. Header values are

@@ -6,7 +6,8 @@
 // a value in a place it was not, nor a value made of expected and actual parts.
 import { diffArrays } from 'diff';
 import { isElapsed, type DurationContext } from './kinds/age.js';
-import { volatileHeaderValue } from './kinds/header.js';
+import { describeKind } from './kinds/describe.js';
+import { describeHeaderShape, fitsHeaderShape, headerShape, readHeaderValue, volatileHeaderValue } from './kinds/header.js';
 import { readAny } from './kinds.js';
 import { matchLine, PatternCache, type CompileOptions } from './line.js';
 import { quote, tokens, type Token } from './text.js';
@@ -21,6 +22,8 @@ export interface ValueDifference {
   column: number;
   expected?: string;
   actual?: string;
+  /** The kind the expected value is masked as (`a hexadecimal id`), when it is one volatile value. */
+  kind?: string;
 }
 
 // Cuts a line into values: tokens, joined where a timestamp spans blanks; a volatile header's value is one value.
@@ -39,7 +42,12 @@ function values(line: string, strict: boolean): Value[] {
     while (k + 1 < list.length && list[k + 1].start < end) k++;
     out.push({ text: head.slice(t.start, end), start: t.start, header: false });
   }
-  if (header >= 0) out.push({ text: line.slice(header), start: header, header: true });
+  if (header >= 0) {
+    // The value ends where a header value ends (before a closing quote); what follows is one more value.
+    const end = readHeaderValue(line, header)?.end ?? line.length;
+    out.push({ text: line.slice(header, end), start: header, header: true });
+    if (line.slice(end).trim() !== '') out.push({ text: line.slice(end).trimEnd(), start: end, header: false });
+  }
   return out;
 }
 
@@ -54,13 +62,21 @@ class ValueRules {
     this.cache = new PatternCache(options);
   }
 
-  // Whether an expected value matches an actual one: equal, any value for a volatile header, else the
+  // Whether an expected value matches an actual one: equal, any value of its shape for a volatile header, else the
   // line rules on the value alone, with the duration rule of the value's place in the whole line.
   matches(e: Value, a: Value): boolean {
     if (e.text === a.text) return true;
-    if (e.header) return a.header && a.text !== '';
+    if (e.header) return a.header && fitsHeaderShape(headerShape(e.text), a.text);
     const elapsed = isElapsed(this.line, e.start, e.start + e.text.length, this.durations);
     return matchLine(this.cache.get(e.text, elapsed ? 'volatile' : 'cell'), a.text).ok;
+  }
+
+  // The kind an expected value is masked as, when the whole value is one volatile value, to name it in reasons.
+  kindOf(e: Value): string | undefined {
+    if (e.header) return describeHeaderShape(headerShape(e.text));
+    const elapsed = isElapsed(this.line, e.start, e.start + e.text.length, this.durations);
+    const masked = this.cache.get(e.text, elapsed ? 'volatile' : 'cell').groups.flat().filter((el) => el.t === 'vol');
+    return masked.length === 1 && masked[0].t === 'vol' ? describeKind(masked[0].kind, masked[0].form) : undefined;
   }
 }
 
@@ -91,7 +107,7 @@ export function diffLine(expected: string, actual: string, options: CompileOptio
     // As many values on both sides: each value keeps its place.
     exp.forEach((e, k) => {
       if (rules.matches(e, act[k])) replacement.set(k, e.text);
-      else differences.push({ column: act[k].start + 1, expected: e.text, actual: act[k].text });
+      else differences.push({ column: act[k].start + 1, expected: e.text, actual: act[k].text, kind: rules.kindOf(e) });
     });
   } else {
     const changes = diffArrays(exp, act, { comparator: (e: Value, a: Value) => rules.matches(e, a), maxEditLength: 200 });
@@ -106,7 +122,8 @@ export function diffLine(expected: string, actual: string, options: CompileOptio
         for (let k = 0; k < Math.max(change.count, added.count); k++) {
           const e = k < change.count ? exp[ei + k] : undefined;
           const a = k < added.count ? act[ai + k] : undefined;
-          differences.push({ column: a ? a.start + 1 : ai + added.count < act.length ? act[ai + added.count].start + 1 : lineEnd, expected: e?.text, actual: a?.text });
+          const kind = e && a ? rules.kindOf(e) : undefined;
+          differences.push({ column: a ? a.start + 1 : ai + added.count < act.length ? act[ai + added.count].start + 1 : lineEnd, expected: e?.text, actual: a?.text, kind });
         }
         ei += change.count;
         ai += added.count;
@@ -135,7 +152,10 @@ export function diffLine(expected: string, actual: string, options: CompileOptio
 
 // Says what one value difference is, for a reason.
 function describeDifference(d: ValueDifference): string {
-  if (d.expected !== undefined && d.actual !== undefined) return `at column ${d.column}: expected ${quote(d.expected, 60)}, got ${quote(d.actual, 60)}`;
+  if (d.expected !== undefined && d.actual !== undefined) {
+    const kind = d.kind ? `${d.kind} like ` : '';
+    return `at column ${d.column}: expected ${kind}${quote(d.expected, 60)}, got ${quote(d.actual, 60)}`;
+  }
   if (d.expected !== undefined) return `at column ${d.column}: missing ${quote(d.expected, 60)}`;
   return `at column ${d.column}: unexpected ${quote(d.actual ?? '', 60)}`;
 }

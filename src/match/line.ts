@@ -6,7 +6,7 @@ import { collapseBlanks } from './normalize.js';
 import { formFits, readAny, readKind, type Kind } from './kinds.js';
 import { isElapsed, type DurationContext } from './kinds/age.js';
 import { describeKind } from './kinds/describe.js';
-import { readHeaderValue, volatileHeaderValue } from './kinds/header.js';
+import { headerShape, readHeaderValue, volatileHeaderValue } from './kinds/header.js';
 import { quote, tokenAt } from './text.js';
 
 /** One piece of a compiled expected line. */
@@ -84,7 +84,7 @@ export function compileLine(source: string, options: CompileOptions = {}): LineP
     }
     if (i === header && headerEnd > i) {
       flush();
-      current.push({ t: 'vol', kind: 'header', form: '', text: source.slice(i, headerEnd) });
+      current.push({ t: 'vol', kind: 'header', form: headerShape(source.slice(i, headerEnd)), text: source.slice(i, headerEnd) });
       hasVolatile = true;
       i = headerEnd;
       litStart = i;

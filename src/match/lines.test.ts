@@ -51,13 +51,13 @@ describe('reasons for lines', () => {
 
   test('a piece that is not found is named with where the search started', () => {
     const result = compare('first\n...\nneedle\n...', 'first\nx\ny');
-    expect(result.reasons).toEqual(['line 3 ("needle") is not found in the output after output line 1']);
+    expect(result.reasons).toEqual(['line 3: missing from the output: "needle"']);
   });
 
-  test('a piece that almost matches is explained at the closest place', () => {
+  test('a piece that almost matches is explained at the closest place, as the one line that differs', () => {
     const result = compare('...\nServer: istio-envoy\nx-envoy-decorator-operation: productpage\n...', 'HTTP/1.1 200 OK\nServer: istio-envoy\nx-envoy-decorator-operation: reviews\nend');
-    expect(result.reasons[0]).toBe('lines 2-3 are not found anywhere in the output');
-    expect(result.reasons[1]).toContain('line 3: expected "x-envoy-decorator-operation: productpage", got "x-envoy-decorator-operation: reviews"');
+    expect(result.reasons).toHaveLength(1);
+    expect(result.reasons[0]).toContain('line 3: expected "x-envoy-decorator-operation: productpage", got "x-envoy-decorator-operation: reviews"');
   });
 
   test('the rewritten output shows ... where the expected has it', () => {

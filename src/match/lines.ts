@@ -3,6 +3,7 @@
 // anchored at the start, the last at the end, and each one between is found leftmost after the
 // previous one, which is exact for "zero or more lines" gaps and takes one pass over the output.
 import { alignLines } from './align-lines.js';
+import { alignWithGaps } from './gap-align.js';
 import { maskKey } from './mask-key.js';
 import { collapseBlanks, isEllipsisLine } from './normalize.js';
 import { compileLine, matchLine, type PatternCache } from './line.js';
@@ -66,11 +67,53 @@ function reportMissing(ctx: LinesContext, ei: number, e: string): void {
   ctx.out.add({ line, expected: e, reason: `line ${line}: missing from the output: ${quote(e)}` });
 }
 
-// Records an actual line that the expected text does not have.
-function reportExtra(ctx: LinesContext, beforeExpected: number, ai: number, a: string): void {
+// Records an actual line that the expected text does not have; `atEnd` when it comes after every expected line.
+function reportExtra(ctx: LinesContext, beforeExpected: number, ai: number, a: string, atEnd = false): void {
   const line = (ctx.lineOffset ?? 0) + beforeExpected + 1;
   const actualLine = (ctx.actualOffset ?? 0) + ai + 1;
-  ctx.out.add({ line, actual: a, reason: `output line ${actualLine} is not expected: ${quote(a)}` });
+  const reason = atEnd ? `output line ${actualLine}: unexpected line at the end: ${quote(a)}` : `output line ${actualLine} is not expected: ${quote(a)}`;
+  ctx.out.add({ line, actual: a, reason });
+}
+
+// The first blank-separated word of a line with its values masked, to tell lines that look alike.
+function firstWord(line: string): string {
+  return maskKey(line.trim().split(/[ \t]/, 1)[0]);
+}
+
+// Explains a failure of lines with `...` lines from the alignment with the fewest differences, reporting
+// only the lines it leaves unmatched; undefined when the inputs are too large to align.
+function explainWithGaps(ctx: LinesContext, expected: string[], actual: string[], gap: boolean[]): LinesOutcome | undefined {
+  const steps = alignWithGaps(
+    gap,
+    actual.length,
+    (i, j) => expected[i] === actual[j] || same(ctx, expected[i], actual[j]),
+    (i, j) => firstWord(expected[i]) === firstWord(actual[j]),
+  );
+  if (!steps) return undefined;
+  const rewritten: string[] = [];
+  let ok = true;
+  // Extra lines from here on are at the end of the output, after every expected line.
+  let tail = steps.length;
+  while (tail > 0 && steps[tail - 1].op === 'extra') tail--;
+  // The expected lines consumed so far, to place an extra line.
+  let consumed = 0;
+  steps.forEach((s, k) => {
+    if (s.op !== 'extra') consumed = s.e + 1;
+    if (s.op === 'gap') rewritten.push(expected[s.e]);
+    else if (s.op === 'match') rewritten.push(expected[s.e]);
+    else if (s.op === 'pair') {
+      ok = false;
+      rewritten.push(reportPair(ctx, s.e, s.a, expected[s.e], actual[s.a]));
+    } else if (s.op === 'missing') {
+      ok = false;
+      reportMissing(ctx, s.e, expected[s.e]);
+    } else {
+      ok = false;
+      reportExtra(ctx, consumed, s.a, actual[s.a], k >= tail);
+      rewritten.push(actual[s.a]);
+    }
+  });
+  return { ok, rewritten };
 }
 
 // Records a pair of lines that do not match and returns the actual line rewritten for the diff.
@@ -111,7 +154,7 @@ export function compareInOrder(expected: string[], actual: string[], ctx: LinesC
     for (let i = 0; i < common; i++) pairUp(ctx, i, i, expected[i], actual[i], rewritten);
     for (let i = common; i < expected.length; i++) reportMissing(ctx, i, expected[i]);
     for (let i = common; i < actual.length; i++) {
-      reportExtra(ctx, expected.length, i, actual[i]);
+      reportExtra(ctx, expected.length, i, actual[i], true);
       rewritten.push(actual[i]);
     }
     return { ok: false, rewritten };
@@ -124,8 +167,10 @@ export function compareInOrder(expected: string[], actual: string[], ctx: LinesC
     const pairs = Math.min(removed.length, added.length);
     for (let k = 0; k < pairs; k++) pairUp(ctx, removed[k], added[k], expected[removed[k]], actual[added[k]], rewritten);
     for (let k = pairs; k < removed.length; k++) reportMissing(ctx, removed[k], expected[removed[k]]);
+    // Lines added after the last expected line, up to the end of the output, are at the end.
+    const atEnd = ei === expected.length && ai === actual.length;
     for (let k = pairs; k < added.length; k++) {
-      reportExtra(ctx, removed.length > 0 ? removed[removed.length - 1] + 1 : ei, added[k], actual[added[k]]);
+      reportExtra(ctx, removed.length > 0 ? removed[removed.length - 1] + 1 : ei, added[k], actual[added[k]], atEnd);
       rewritten.push(actual[added[k]]);
     }
     removed = [];
@@ -270,7 +315,9 @@ export function compareLines(expected: string[], actual: string[], ctx: LinesCon
     else if (anchoredEnd) q = actual.length - len >= pos && segmentAt(ctx, expected, seg, actual, actual.length - len) ? actual.length - len : -1;
     else q = findSegment(ctx, expected, seg, actual, pos, index);
     if (q < 0) {
-      // Explain the failure at the closest place, then leave the rest of the output as it is.
+      const explained = explainWithGaps(ctx, expected, actual, gap);
+      if (explained) return explained;
+      // Too large to align: explain the failure at the closest place, then leave the rest of the output as it is.
       let window: number;
       if (!gapBefore) window = 0;
       else if (anchoredEnd && actual.length - len >= pos) window = actual.length - len;
@@ -303,8 +350,10 @@ export function compareLines(expected: string[], actual: string[], ctx: LinesCon
   for (; e < expected.length; e++) rewritten.push(expected[e]);
   const trailingGap = gap[expected.length - 1];
   if (!trailingGap && pos < actual.length) {
+    const explained = explainWithGaps(ctx, expected, actual, gap);
+    if (explained) return explained;
     for (let i = pos; i < actual.length; i++) {
-      reportExtra(ctx, expected.length, i, actual[i]);
+      reportExtra(ctx, expected.length, i, actual[i], true);
       rewritten.push(actual[i]);
     }
     return { ok: false, rewritten };

@@ -1,8 +1,11 @@
+import { match } from './index.js';
 import { collapseBlanks, isEllipsisLine, normalizeLines, stripAnsi } from './normalize.js';
 
 describe('normalization of both sides', () => {
   test.each<[string, string, string[]]>([
-    ['carriage returns are removed', 'a\r\nb\r\n', ['a', 'b']],
+    ['carriage returns of line ends are removed', 'a\r\nb\r\n', ['a', 'b']],
+    ['a progress line shows what a terminal shows last', 'Downloading 10%\rDownloading 50%\rDownloading 100%\ndone', ['Downloading 100%', 'done']],
+    ['a shorter overwrite leaves the end of the longer text', 'waiting....\rready\n', ['readyng....']],
     ['trailing blanks of each line are removed', 'a  \nb\t\n', ['a', 'b']],
     ['trailing empty lines are removed', 'a\n\n\n  \n', ['a']],
     ['leading empty lines are kept', '\na', ['', 'a']],
@@ -30,5 +33,12 @@ describe('normalization of both sides', () => {
     ['a ...', false],
   ])('%j is an elision line: %s', (line, yes) => {
     expect(isEllipsisLine(line)).toBe(yes);
+  });
+});
+
+describe('outputs are compared as a terminal shows them', () => {
+  test('a progress bar overwritten with \\r matches its last state', () => {
+    expect(match('100%\ninstalled', '10%\r50%\r100%\ninstalled').ok).toBe(true);
+    expect(match('10%50%100%\ninstalled', '10%\r50%\r100%\ninstalled').ok).toBe(false);
   });
 });

@@ -9,11 +9,21 @@ export function stripAnsi(text: string): string {
   return text.includes('\x1b') || text.includes('\x9b') ? text.replace(ANSI, '') : text;
 }
 
-// Turns a text into the lines that are compared: no `\r`, no ANSI, no trailing blanks, no trailing empty lines.
+// A line as a terminal shows it: each `\r` returns to the start of the line and what follows overwrites
+// what was there (`10%\r50%\r100%` shows `100%`; `\r\n` line ends show the line itself).
+export function renderCarriageReturns(line: string): string {
+  if (!line.includes('\r')) return line;
+  let shown = '';
+  for (const piece of line.split('\r')) shown = piece + shown.slice(piece.length);
+  return shown;
+}
+
+// Turns a text into the lines that are compared: `\r` rendered as a terminal does, no ANSI, no trailing
+// blanks, no trailing empty lines. (Scripts remove `\r` before, as istio.io's verify.sh does.)
 export function normalizeLines(text: string): string[] {
-  const clean = stripAnsi(String(text ?? '').replace(/\r/g, ''));
+  const clean = stripAnsi(String(text ?? ''));
   const lines = clean.split('\n');
-  for (let i = 0; i < lines.length; i++) lines[i] = lines[i].trimEnd();
+  for (let i = 0; i < lines.length; i++) lines[i] = renderCarriageReturns(lines[i]).trimEnd();
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   return lines;
 }

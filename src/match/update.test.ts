@@ -51,6 +51,25 @@ describe('redrawing an expected output from the actual one', () => {
     expect(redrawn(expected, actual)).toBe('{\n  "id": "0b1e7f6a",\n  "ok": false\n}');
   });
 
+  test('JSON is redrawn by key path: only the differing value changes, accepted values keep their text and layout, extra keys are not added', () => {
+    const expected = ['{', '  "headers": {', '    "Accept": "*/*",', '    "Host": "httpbin:8000",', '    "User-Agent": "curl/7.55.0",', '    "X-B3-Sampled": "1"', '  }', '}'].join('\n');
+    const actual = JSON.stringify(
+      { headers: { Accept: 'application/json', Host: 'httpbin:8000', 'User-Agent': 'curl/8.14.1', 'X-Amzn-Trace-Id': 'Root=1-67891233-abcdef012345678912345678', 'X-B3-Sampled': '0', 'X-Envoy-Attempt-Count': '1' } },
+      null,
+      2,
+    );
+    expect(redrawn(expected, actual)).toBe(expected.replace('"*/*"', '"application/json"'));
+  });
+
+  test('JSON: a key the output lacks is removed with its comma, a changed array or object is written in the page layout', () => {
+    const expected = '{"name": "reviews", "ports": [9080], "labels": {"app": "reviews", "version": "v1"}, "old": true}';
+    const actual = '{"name": "reviews", "ports": [9080, 9443], "labels": {"app": "reviews", "version": "v2"}}';
+    expect(redrawn(expected, actual)).toBe('{"name": "reviews", "ports": [9080,9443], "labels": {"app": "reviews", "version": "v2"}}');
+    const tall = ['{', '  "ports": [', '    9080', '  ],', '  "kept": "x"', '}'].join('\n');
+    expect(redrawn(tall, '{"ports": [9080, 9443], "kept": "x"}')).toBe(['{', '  "ports": [', '    9080,', '    9443', '  ],', '  "kept": "x"', '}'].join('\n'));
+    expect(redrawn('{"a": 1, "b": 2, "c": 3}', '{"c": 4}')).toBe('{"c": 4}');
+  });
+
   test('contains and regex steps are not redrawn', () => {
     expect(updateExpected(['a'], 'a', 'b', 'contains')).toMatchObject({ ok: false });
     expect(updateExpected(['a'], 'a', 'b', 'regex')).toMatchObject({ ok: false });

@@ -2,6 +2,8 @@
 // lines that matched, `...` lines, inline `...` and volatile values the matcher accepted keep what the page wrote.
 import { alignLines } from './align-lines.js';
 import { compareAuto } from './auto.js';
+import { parseJson } from './json.js';
+import { redrawJson } from './update-json.js';
 import { match } from './index.js';
 import { diffArrays } from 'diff';
 import { matchLine, PatternCache } from './line.js';
@@ -46,7 +48,22 @@ function redraw(written: string[], expected: string, actual: string): UpdatedLin
   const compared = normalizeLines(expected);
   const comparison = compareAuto(expected, actual);
   if (comparison.structure === 'table') return keepMatchedLines(written, compared, comparison.rewritten);
+  if (comparison.structure === 'json') {
+    const json = redrawJsonLines(written, compared, actual);
+    if (json) return json;
+  }
   return redrawLines(written, compared, normalizeLines(actual)) ?? keepMatchedLines(written, compared, comparison.rewritten);
+}
+
+// JSON redrawn by key path in the page's own text (the compared text when the page's does not read as JSON), its
+// unchanged lines kept as the page has them.
+function redrawJsonLines(written: string[], compared: string[], actualText: string): UpdatedLine[] | undefined {
+  const actual = parseJson(normalizeLines(actualText).join('\n'));
+  if (!actual.ok) return undefined;
+  const own = written.length === compared.length ? redrawJson(written.join('\n'), actual.value) : undefined;
+  const text = own ?? redrawJson(compared.join('\n'), actual.value);
+  if (text === undefined) return undefined;
+  return keepMatchedLines(own !== undefined ? written : compared, compared, text.split('\n'));
 }
 
 // One step of a line alignment: an expected line kept (matched), dropped, an actual line added, or a failed pair.

@@ -4,7 +4,10 @@ import type { Block, Page } from '../page/types.js';
 import type { DriftReport } from '../translate/drift-report.js';
 import type { BlockDrift, PageDrift } from '../translate/drift.js';
 import { RUN_STATUSES, type RunRecords, type RunStatus, type StepRecord } from './run-records.js';
+import { resolve } from 'node:path';
 import { sitePathOf } from '../page/site-path.js';
+import { DRIFT_KINDS } from '../translate/drift.js';
+import { pageFixes, pageNextSteps } from '../translate/next-step.js';
 import { needsWork, standingOf, STANDINGS, standings, type Standing } from '../translate/standing.js';
 
 /** A cell's standing: the reference itself, a translated page's standing (worst first), a page not translated, or absent. */
@@ -39,14 +42,22 @@ export interface BlockPair {
   translation?: BlockSide;
 }
 
+/** A failed step of a block that is the same as its reference's: the reference page expects the same output. */
+export interface FailedStep extends StepRecord {
+  /** The reference page's line of the same expected output (or command), when the block is the same there. */
+  sameAsReference?: { file: string; line: number };
+}
+
 export interface MatrixCell {
   lang: string;
   status: CellStatus;
   file?: string;
   reference?: string;
-  /** Only when run events were given and the page is not the reference. */
+  /** Only when run events were given and name the page. */
   run?: RunStatus;
-  failedSteps: StepRecord[];
+  failedSteps: FailedStep[];
+  /** What to do, first the page's next steps in one line, then each finding's (empty when there is nothing to do). */
+  next: string[];
   /** The drifted blocks, for the drill-down (empty when the page is the same as its reference). */
   blocks: BlockPair[];
   /** Page-level findings: the test flag and boilerplates. */
@@ -89,19 +100,37 @@ export function buildMatrix(pages: Page[], report: DriftReport, referencePages: 
     const cells = ordered.map((lang): MatrixCell => {
       const page = perLang.get(lang);
       // No such page in this language: not translated when the reference has it, absent (—) otherwise.
-      if (!page) return { lang, status: lang !== reference && perLang.has(reference) ? 'not-translated' : 'absent', failedSteps: [], blocks: [], notes: [] };
-      const run = runs ? runs.pageStatus(page.file) : undefined;
-      const failedSteps = runs ? runs.failedSteps(page.file) : [];
-      if (lang === reference) return { lang, status: 'reference', file: page.file, ...(run ? { run } : {}), failedSteps, blocks: [], notes: [] };
+      if (!page) return { lang, status: lang !== reference && perLang.has(reference) ? 'not-translated' : 'absent', failedSteps: [], blocks: [], notes: [], next: [] };
+      const run = runs?.ran(page.file) ? runs.pageStatus(page.file) : undefined;
+      const failedSteps: FailedStep[] = runs ? runs.failedSteps(page.file) : [];
+      if (lang === reference) return { lang, status: 'reference', file: page.file, ...(run ? { run } : {}), failedSteps, blocks: [], notes: [], next: [] };
       const drift = drifts.get(page.file);
       const referencePage = referencePages(page);
-      const base = { lang, file: page.file, ...(run ? { run } : {}), failedSteps };
-      if (!drift || drift.status === 'no-reference' || !referencePage) return { ...base, status: 'no-reference', blocks: [], notes: [] };
-      return { ...base, status: standingOf(drift), reference: referencePage.file, blocks: pairsOf(drift, page, referencePage), notes: notesOf(drift) };
+      const base = { lang, file: page.file, ...(run ? { run } : {}) };
+      if (!drift || drift.status === 'no-reference' || !referencePage) return { ...base, failedSteps, status: 'no-reference', blocks: [], notes: [], next: [] };
+      const steps = failedSteps.map((step) => withReference(step, page, drift));
+      return { ...base, failedSteps: steps, status: standingOf(drift), reference: referencePage.file, blocks: pairsOf(drift, page, referencePage), notes: notesOf(drift), next: nextOf(drift) };
     });
     rows.push({ path, cells });
   }
   return { reference, langs: ordered, rows, counts: countCells(rows), runs: runs !== undefined };
+}
+
+// The next steps of a page: its one-line sum, then each finding's own step (once each).
+function nextOf(drift: PageDrift): string[] {
+  const sum = pageNextSteps(drift);
+  if (!sum) return [];
+  const steps = pageFixes(drift).filter((f) => f.action !== 'none' && f.action !== 'sync').map((f) => f.text);
+  return [sum, ...new Set(steps)];
+}
+
+// A failed step of a block whose findings are all benign: the reference page expects the same output, at this line.
+function withReference(step: FailedStep, page: Page, drift: PageDrift): FailedStep {
+  const block = page.blocks.find((b) => resolve(b.file) === resolve(step.file) && b.line <= step.line && step.line <= b.endLine);
+  if (!block || !drift.reference) return step;
+  const findings = drift.blocks.filter((b) => b.line === block.line);
+  if (findings.length === 0 || findings.some((b) => !DRIFT_KINDS[b.kind].benign) || findings[0].referenceLine === undefined) return step;
+  return { ...step, sameAsReference: { file: drift.reference, line: findings[0].referenceLine + (step.line - block.line) } };
 }
 
 // The drifted blocks of a page with both sides' lines.

@@ -18,6 +18,8 @@ export interface StepRecord {
 export interface RunRecords {
   /** `passed`, `failed`, or `not-run` for a page no run event names. */
   pageStatus(file: string): RunStatus;
+  /** Whether a run event names the page (or a step written in it): only then does the report show a run status. */
+  ran(file: string): boolean;
   failedSteps(file: string): StepRecord[];
   /** Lines that were not JSON event records, as `source:line` problems. */
   problems: string[];
@@ -53,6 +55,7 @@ export function readRunRecords(files: { name: string; text: string }[]): RunReco
   }
   return {
     pageStatus: (file) => pages.get(resolve(file)) ?? included.get(resolve(file))?.status ?? 'not-run',
+    ran: (file) => pages.has(resolve(file)) || steps.has(resolve(file)) || included.has(resolve(file)),
     failedSteps: (file) => steps.get(resolve(file)) ?? included.get(resolve(file))?.failed ?? [],
     problems,
   };

@@ -57,6 +57,9 @@ export const rules = {
   'drift-not-run': { severity: 'warning', doc: 'drift: a block the reference page runs does not run here (`snip_id=none`, or a `skip:` in this page\'s own `doctest.yaml`), so the page would pass without it (an error under `drift --fail-on commands`)' },
   'drift-boilerplate': { severity: 'warning', doc: 'drift: a boilerplate only one of the pages includes' },
   'drift-test-flag': { severity: 'warning', doc: 'drift: the `test:` flag differs from the reference page\'s (at the `test:` line)' },
+  'would-fail': { severity: 'error', doc: '`check --against RECORD`: the expected output would fail against what the same command printed in the recorded run (with the diff, the record\'s date and versions)' },
+  'not-comparable': { severity: 'warning', doc: '`check --against RECORD`: the recorded run ran another command for this block (the command drifted), so its output says nothing about this one' },
+  'record-stale': { severity: 'warning', doc: '`check --against RECORD`: the record is older than `--max-age`, or ran another Istio minor version than `data/args.yml` describes (said once)' },
 } as const satisfies Record<string, RuleInfo>;
 
 /** A registered rule id. */

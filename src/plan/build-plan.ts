@@ -1,13 +1,13 @@
 // From a page to its run plan: bash steps in page order, boilerplates where they stand, one tab per tabset,
 // verification from the spec, cleanup sections marked.
-import type { Spec } from '../config/spec.js';
+import type { BlockSpec, Spec } from '../config/spec.js';
 import { istioFilesIn } from '../page/substitute.js';
 import type { Block, Diagnostic, Page } from '../page/types.js';
 import { inCleanupSection } from './cleanup.js';
 import { hiddenSteps } from './hidden-steps.js';
 import { skipReason } from '../config/skip-reason.js';
 import type { FirstUse, PlannedStep, PagePlan, Verification } from './plan.js';
-import { shellFacts } from './programs.js';
+import { localOnly, shellFacts } from './programs.js';
 
 export interface PlanOptions {
   /** Tab chosen per category (`--tab config-api=gateway-api`); the first tab of a tabset otherwise. */
@@ -22,6 +22,22 @@ export interface PlanOptions {
   repoRoot?: string;
   /** Functions the `page.source` helper files define (not programs). */
   sourcedFunctions?: string[];
+  /** Blocks (`file:line` of their opener) whose expected output drift knows was translated: it can never match. */
+  translatedBlocks?: ReadonlySet<string>;
+}
+
+/** Why a step is not retried when its expected output was translated. */
+export const TRANSLATED_NO_RETRY = 'its expected output was translated (drift: translated), so waiting cannot make it match';
+
+// Why waiting cannot change a step's output, when it cannot: a translated expected output, or commands that reach
+// neither the cluster nor the network. Undefined when retries may help (or doctest.yaml's `retry:` decides).
+function noRetryReason(command: string, translated: boolean, spec: BlockSpec | undefined): string | undefined {
+  if (spec?.retry !== undefined) return undefined;
+  if (translated) return TRANSLATED_NO_RETRY;
+  const programs = localOnly(command);
+  if (programs === undefined) return undefined;
+  const what = programs.length > 0 ? programs.join(', ') : 'builtins';
+  return `its commands (${what}) reach neither the cluster nor the network, so waiting cannot change the output`;
 }
 
 type Item = { kind: 'block'; page: Page; block: Block } | { kind: 'page'; page: Page };
@@ -54,8 +70,10 @@ export function buildPlan(page: Page, options: PlanOptions = {}): PagePlan {
         block.rawLines.forEach((raw, i) => files.push(...istioFilesIn(raw).map((name) => ({ name, file: block.file, line: block.line + 1 + i }))));
       }
       const cleanup = inCleanupSection(current.sections, block.line);
+      const translated = options.translatedBlocks?.has(`${block.file}:${block.line}`) === true;
       for (const step of block.steps) {
         const facts = shellFacts(step.command);
+        const noRetry = noRetryReason(step.command, translated, blockSpec);
         for (const name of [...facts.functions, ...facts.aliases]) defined.add(name);
         if (skip === undefined) calls.push(...facts.calls.map((name) => ({ name, file: block.file, line: step.line })));
         steps.push({
@@ -69,6 +87,7 @@ export function buildPlan(page: Page, options: PlanOptions = {}): PagePlan {
           expected: step.expected,
           verify: verification(step.expected, blockSpec?.verify, blockSpec?.arg),
           retry: blockSpec?.retry ?? true,
+          ...(noRetry !== undefined ? { noRetry } : {}),
           ...(blockSpec?.timeout !== undefined ? { timeoutMs: blockSpec.timeout } : {}),
           ...(skip !== undefined ? { skip } : {}),
           cleanup,

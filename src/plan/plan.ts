@@ -30,6 +30,9 @@ export interface PlannedStep {
   verify: Verification;
   /** Whether a non-matching output is retried until the retry time-out. */
   retry: boolean;
+  /** Why a non-matching output is not retried although `retry` is set: waiting cannot change it (its expected output
+   * was translated, or its commands reach neither the cluster nor the network). doctest.yaml's `retry:` overrides it. */
+  noRetry?: string;
   /** Step time-out from the spec, overriding `--step-timeout`. */
   timeoutMs?: number;
   /** Why the step is not run (`skipped by doctest.yaml: ...`, or its block is `snip_id=none`). */

@@ -39,7 +39,7 @@ describe('the programs a command calls', () => {
   });
 
   test('text bash cannot parse yields no program, and says so', () => {
-    expect(shellFacts('echo "unterminated')).toEqual({ calls: [], functions: [], aliases: [], unparsed: true });
+    expect(shellFacts('echo "unterminated')).toEqual({ calls: [], functions: [], aliases: [], unparsed: true, opaque: false });
   });
 
   test('functions and aliases defined anywhere in the page, even after their first use, are not required (what an alias stands for is)', () => {

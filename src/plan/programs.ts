@@ -24,6 +24,32 @@ export interface ShellFacts {
   aliases: string[];
   /** Whether bash syntax could not be parsed (then `calls` is empty: nothing is invented). */
   unparsed: boolean;
+  /** Whether something runs that `calls` cannot name: a command word that is not literal (`$KUBECTL get pods`), or a
+   * builtin that runs other commands (`eval`, `source`, `trap`, `fg`...). */
+  opaque: boolean;
+}
+
+/** Builtins that run commands `calls` cannot see, or wait for ones it saw elsewhere. */
+const RUNS_OTHERS = new Set(['eval', 'source', '.', 'exec', 'command', 'builtin', 'trap', 'fg', 'bg', 'wait']);
+
+/**
+ * Programs that never reach a cluster or a network: they print, transform or move local text and files. A step made
+ * only of these (and of builtins that run nothing else) prints the same output however long one waits, so it is not
+ * retried (doctest.yaml's `retry:` of its block says otherwise).
+ */
+export const LOCAL_PROGRAMS: readonly string[] = [
+  'awk', 'base64', 'basename', 'cat', 'chmod', 'column', 'cp', 'cut', 'diff', 'dirname', 'egrep', 'envsubst', 'expr',
+  'fgrep', 'fold', 'grep', 'gzip', 'gunzip', 'head', 'jq', 'ln', 'ls', 'md5sum', 'mkdir', 'mktemp', 'mv', 'nl', 'paste',
+  'realpath', 'rev', 'rm', 'sed', 'seq', 'sha256sum', 'sleep', 'sort', 'tail', 'tar', 'tee', 'touch', 'tr', 'uniq',
+  'wc', 'xxd', 'yq',
+];
+const local = new Set(LOCAL_PROGRAMS);
+
+/** The programs of a command when they are all local ones (none at all counts: `echo`, `printf`), else undefined. */
+export function localOnly(command: string): string[] | undefined {
+  const facts = shellFacts(command);
+  if (facts.unparsed || facts.opaque || !facts.calls.every((name) => local.has(name))) return undefined;
+  return facts.calls;
 }
 
 const parser = syntax.NewParser();
@@ -42,7 +68,7 @@ export function shellFacts(command: string): ShellFacts {
 
 // Parses and walks one command.
 function parse(command: string): ShellFacts {
-  const facts: ShellFacts = { calls: [], functions: [], aliases: [], unparsed: false };
+  const facts: ShellFacts = { calls: [], functions: [], aliases: [], unparsed: false, opaque: false };
   let file: ShNode;
   try {
     file = parser.Parse(command, 'step');
@@ -56,6 +82,7 @@ function parse(command: string): ShellFacts {
     const words = items(node.Args).map(literal);
     const at = calledAt(words);
     const name = at < words.length ? words[at] : undefined;
+    if (at < words.length && (name === undefined || RUNS_OTHERS.has(name))) facts.opaque = true;
     if (words[0] === 'alias') {
       // `alias k=kubectl`: k is no program, but what it stands for is called wherever k is.
       for (const word of words.slice(1)) {

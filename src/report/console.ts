@@ -37,7 +37,7 @@ export function wantsColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv =
 export class ConsoleReporter implements Reporter {
   readonly name = 'console';
   private readonly style: Style;
-  private live?: { step: PlannedStep; total: number; started: number; attempt: number };
+  private live?: { step: PlannedStep; total: number; started: number; attempt: number; limitMs?: number };
   private timer?: NodeJS.Timeout;
   private failures: StepResult[] = [];
 
@@ -66,10 +66,14 @@ export class ConsoleReporter implements Reporter {
         this.startTimer();
         break;
       case 'attempt':
-        if (this.live) this.live.attempt = event.attempt + 1;
+        if (this.live) {
+          this.live.attempt = event.attempt + 1;
+          this.live.limitMs = event.retryTimeoutMs;
+        }
         if (this.options.tty) this.redraw();
         else if (event.attempt === 1 || event.attempt % 10 === 0) {
-          this.print(this.style.dim(`    … ${progress(event.step, event.total)} attempt ${event.attempt} did not match (${event.message}); retrying (${duration(event.elapsedMs)})`));
+          const limit = event.retryTimeoutMs !== undefined ? ` up to ${duration(event.retryTimeoutMs)}` : '';
+          this.print(this.style.dim(`    … ${progress(event.step, event.total)} attempt ${event.attempt} did not match (${event.message}); retrying${limit} (${duration(event.elapsedMs)})`));
         }
         break;
       case 'step':
@@ -138,8 +142,8 @@ export class ConsoleReporter implements Reporter {
   // Rewrites the live status line of the running step.
   private redraw(): void {
     if (!this.live || !this.options.tty) return;
-    const { step, total, started, attempt } = this.live;
-    const attempts = attempt > 1 ? ` · attempt ${attempt}` : '';
+    const { step, total, started, attempt, limitMs } = this.live;
+    const attempts = attempt > 1 ? ` · attempt ${attempt}${limitMs !== undefined ? `, retrying up to ${duration(limitMs)}` : ''}` : '';
     const width = (this.options.columns || 100) - 1;
     const text = `  … ${progress(step, total)} ${firstLine(step.command)}${attempts} · ${duration(Date.now() - started)}`;
     this.write(`\r\x1b[K${this.style.dim(fitWidth(text, width))}`);

@@ -4,7 +4,9 @@ import { diagnostic } from '../page/diagnostics.js';
 import type { Diagnostic } from '../page/types.js';
 import { failingFindings, type DriftReport, type DriftSummary, type FailOn, type Finding } from '../translate/drift-report.js';
 import { DRIFT_KINDS, type BlockDrift, type DriftKind, type PageDrift } from '../translate/drift.js';
-import { nextSteps, type Fix } from '../translate/next-step.js';
+import { pageNextSteps, type Fix } from '../translate/next-step.js';
+
+export { pageNextSteps } from '../translate/next-step.js';
 import { STANDINGS, standingOf, standings } from '../translate/standing.js';
 import type { LineChange, WordPart } from '../translate/line-changes.js';
 import { plural } from './page-summary.js';
@@ -71,20 +73,6 @@ function standingsLine(s: DriftSummary): string {
   const listed = standings.filter((k) => s.standings[k] > 0);
   const work = standings.filter((k) => !STANDINGS[k].fine).reduce((n, k) => n + s.standings[k], 0);
   return `standings: ${listed.map((k) => `${s.standings[k]} ${STANDINGS[k].label}`).join(', ') || 'none'}; ${plural(work, 'page')} need${work === 1 ? 's' : ''} a translator`;
-}
-
-/** Every finding of a page with its next step: the test flag, the boilerplates, then the blocks. */
-export function pageFixes(page: PageDrift): Fix[] {
-  const fixes: Fix[] = [];
-  if (page.test.fix) fixes.push(page.test.fix);
-  for (const include of page.includes) if (include.fix) fixes.push(include.fix);
-  for (const block of page.blocks) if (block.fix && block.kind !== 'same') fixes.push(block.fix);
-  return fixes;
-}
-
-/** A page's next steps in one line ("run `istio-doctest sync FILE` to fix 3 of these; translate 2 by hand"). */
-export function pageNextSteps(page: PageDrift): string | undefined {
-  return nextSteps(page.file, pageFixes(page));
 }
 
 // One page: its header with its standing and next steps, then each finding that is not `same` (with `quiet`, not

@@ -35,6 +35,12 @@ describe('the head of a failure in the run report', () => {
     ]);
   });
 
+  test('an output that does not match on a block the same as the reference says the reference expects the same output, at its line', () => {
+    const r = failed({ message: 'the output does not match (auto)', diff: '1 difference (lines):\n--- expected' });
+    const head = failureHead(r, { kind: 'same', reference: 'content/en/docs/demo/index.md', referenceLine: 205 });
+    expect(head.lines[head.lines.length - 1]).toBe('  the reference page expects the same output (content/en/docs/demo/index.md:207): not a translation problem');
+  });
+
   test('a command that failed points at the command line, and output drift is not mentioned', () => {
     const head = failureHead(failed({ message: 'exit code 7', exitCode: 7 }), { kind: 'output', reference: 'content/en/docs/demo/index.md', referenceLine: 207 });
     expect(head.where).toBe('content/es/docs/demo/index.md:198');

@@ -22,7 +22,11 @@ export function failureHead(r: StepResult, drift?: OutputDrift): FailureHead {
   const outputMismatch = r.diff !== '' && r.step.expectedLine !== undefined;
   const where = `${r.step.file}:${outputMismatch ? r.step.expectedLine : r.step.line}`;
   const lines = [...r.step.command.split('\n').map((l, i) => `  ${i === 0 ? '$ ' : '  '}${l}`), `  ${reasonOnce(r)}`];
-  if (drift && outputMismatch) {
+  if (drift?.kind === 'same' && outputMismatch) {
+    // The block is the same as the reference's: its expected line there is as far from the opener as here.
+    const line = drift.referenceLine + (r.step.expectedLine! - r.step.blockLine);
+    lines.push(`  the reference page expects the same output (${drift.reference}:${line}): not a translation problem`);
+  } else if (drift && outputMismatch) {
     const what = drift.kind === 'translated' ? 'was translated from' : 'differs from';
     lines.push(`  this block's expected output ${what} the reference page's at ${drift.reference}:${drift.referenceLine} (see \`istio-doctest drift\`)`);
   }

@@ -60,7 +60,7 @@ export type RunEvent =
   /** `token`: the value of ISTIO_DOCTEST_RUN in the environment of every process the page starts. */
   | { type: 'page-start'; file: string; lang: string; steps: number; token: string }
   | { type: 'step-start'; page: string; step: PlannedStep; total: number }
-  | { type: 'attempt'; page: string; step: PlannedStep; total: number; attempt: number; elapsedMs: number; message: string }
+  | { type: 'attempt'; page: string; step: PlannedStep; total: number; attempt: number; elapsedMs: number; message: string; retryTimeoutMs?: number }
   | { type: 'step'; page: string; result: StepResult; total: number }
   | { type: 'page'; result: PageResult }
   | { type: 'run-end'; summary: RunSummary };

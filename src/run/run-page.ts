@@ -43,7 +43,7 @@ async function runStep(session: Session, step: PlannedStep, options: PageOptions
     retry: !context.outOfPlace,
     signal,
     onAttempt: (attempt, _result, verdict) =>
-      options.emit({ type: 'attempt', page: context.page, step, total: context.total, attempt, elapsedMs: performance.now() - begun, message: verdict.message }),
+      options.emit({ type: 'attempt', page: context.page, step, total: context.total, attempt, elapsedMs: performance.now() - begun, message: verdict.message, retryTimeoutMs: options.retryTimeoutMs }),
   });
   const { result, verdict } = attempts;
   const interrupted = result.interrupted || attempts.interrupted;

@@ -8,6 +8,7 @@ import { VERIFY_CLI_VAR, VERIFY_LOG_VAR, VERIFY_MATCH_FIFO_VAR, verifyFunctionsS
 import type { RunPlan } from '../plan/plan.js';
 import type { PageOptions } from './run-page.js';
 import type { PageResult, StepResult, StepStatus } from './results.js';
+import { backoffSeconds, retryStyle } from './attempt-policy.js';
 import { runVerifyCall } from './script-verify.js';
 import { readBoundedOutput } from '../shell/output.js';
 import { VERIFY_FUNCTIONS } from '../istio/script-statements.js';
@@ -170,7 +171,7 @@ function preludeOf(plan: ScriptPlan): string {
   // debug.sh turns on `set -x` into its debug file; a replaced shell would lose that file and trace into the steps'
   // outputs, which the matcher reads. Each step's output is in the reports instead.
   lines.push('set +x');
-  lines.push(verifyFunctionsScript());
+  lines.push(verifyFunctionsScript(retryStyle() === 'backoff' ? backoffSeconds() : []));
   return lines.join('\n');
 }
 

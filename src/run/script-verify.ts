@@ -1,11 +1,12 @@
 // One `_verify_X snip_y ARG` step: the snippet run again and again, its output judged by our matcher in verify.sh's
-// mode, with verify.sh's retry contract: VERIFY_TIMEOUT seconds (120), VERIFY_DELAY between attempts (1),
-// VERIFY_CONSECUTIVE successes in a row (1); the output has `\r` and trailing blanks removed, as verify.sh does.
-import { setTimeout as sleep } from 'node:timers/promises';
+// mode, with verify.sh's retry contract: VERIFY_TIMEOUT seconds (120), VERIFY_DELAY between attempts when set (else
+// the runner's backoff: soon at first, then every second), VERIFY_CONSECUTIVE successes in a row (1); the output has
+// `\r` and trailing blanks removed, as verify.sh does.
 import type { ScriptStep } from '../istio/script-plan.js';
 import { VERIFY_SETTINGS, type VerifySettings } from '../istio/script-statements.js';
 import { readVerifySetting } from '../istio/verify-settings.js';
 import { match, type MatchMode } from '../match/index.js';
+import { attemptUntil, retryStyle, type AttemptPolicy } from './attempt-policy.js';
 import type { CommandResult, Session } from '../shell/session.js';
 
 export interface VerifyCallOptions {
@@ -57,34 +58,44 @@ export function judge(step: ScriptStep, expected: string, result: CommandResult)
   return { ok: false, message: `the output does not match (${mode}${first ? `: ${first}` : ''})`, diff: verdict.diff };
 }
 
+/** The attempt policy of a verify call: verify.sh's VERIFY_TIMEOUT and VERIFY_CONSECUTIVE; VERIFY_DELAY between attempts
+ * when the script or the environment sets it, else the backoff every step has (soon at first, then every second). */
+export function verifyPolicy(own: VerifySettings | undefined, settings: Record<(typeof VERIFY_SETTINGS)[number], number>, options: { once?: boolean }, env: NodeJS.ProcessEnv = process.env): AttemptPolicy {
+  const delay = own && 'VERIFY_DELAY' in own ? own.VERIFY_DELAY : env.VERIFY_DELAY;
+  const explicit = delay !== null && delay !== undefined && delay !== '';
+  return {
+    delays: explicit ? 'flat' : retryStyle(env),
+    maxDelayMs: settings.VERIFY_DELAY * 1000,
+    from: 'end',
+    deadlineMs: settings.VERIFY_TIMEOUT * 1000,
+    consecutive: settings.VERIFY_CONSECUTIVE,
+    ...(options.once ? { once: 'cleanup after a failure' } : {}),
+  };
+}
+
 // Runs the verify step until it passes VERIFY_CONSECUTIVE times in a row or VERIFY_TIMEOUT passes.
 export async function runVerifyCall(session: Session, step: ScriptStep, expected: string, options: VerifyCallOptions): Promise<VerifyCallResult> {
-  const started = performance.now();
   const settings = verifySettings(step.verifyEnv);
   if ('problem' in settings) {
     const output = `VERIFY FAILED ${step.id}: ${settings.problem}\n`;
     const result: CommandResult = { exitCode: 1, output, droppedBytes: 0, timedOut: false, interrupted: false, durationMs: 0, message: settings.problem, restarted: false, stateSaved: true };
     return { ok: false, result, attempts: 0, message: settings.problem, diff: '', durationMs: 0 };
   }
-  const deadline = started + settings.VERIFY_TIMEOUT * 1000;
-  let attempts = 0;
-  let consecutive = 0;
-  for (;;) {
-    const result = await session.run(step.run, { timeoutMs: step.timeoutMs ?? options.stepTimeoutMs, signal: options.signal });
-    attempts++;
-    const end = (ok: boolean, message: string, diff: string) => ({ ok, result, attempts, message, diff, durationMs: performance.now() - started });
-    if (result.timedOut || result.interrupted) return end(false, result.message, '');
-    const verdict = judge(step, expected, result);
-    consecutive = verdict.ok ? consecutive + 1 : 0;
-    // As verify.sh: only a successful comparison ends the call with a pass (VERIFY_CONSECUTIVE=0 is one success).
-    if (verdict.ok && consecutive >= settings.VERIFY_CONSECUTIVE) return end(true, '', '');
-    const last = options.once || performance.now() > deadline;
-    if (last) {
-      const reason = verdict.ok ? `passed ${consecutive} time(s) in a row, VERIFY_CONSECUTIVE wants ${settings.VERIFY_CONSECUTIVE}` : verdict.message;
-      return end(false, options.once ? reason : `${reason}; gave up after ${settings.VERIFY_TIMEOUT}s (VERIFY_TIMEOUT), ${attempts} attempts`, verdict.diff);
-    }
-    options.onAttempt?.(attempts, verdict.message);
-    await sleep(settings.VERIFY_DELAY * 1000, undefined, { signal: options.signal }).catch(() => undefined);
-    if (options.signal?.aborted) return end(false, 'interrupted', verdict.diff);
-  }
+  const outcome = await attemptUntil(
+    verifyPolicy(step.verifyEnv, settings, options),
+    async () => {
+      const result = await session.run(step.run, { timeoutMs: step.timeoutMs ?? options.stepTimeoutMs, signal: options.signal });
+      if (result.timedOut || result.interrupted) return { value: { result, verdict: { ok: false, message: result.message, diff: '' } }, ok: false, retryable: false };
+      const verdict = judge(step, expected, result);
+      return { value: { result, verdict }, ok: verdict.ok, retryable: true };
+    },
+    { signal: options.signal, onRetry: (attempt, last) => options.onAttempt?.(attempt, last.value.verdict.message) },
+  );
+  const { result, verdict } = outcome.last.value;
+  const end = (ok: boolean, message: string, diff: string) => ({ ok, result, attempts: outcome.attempts, message, diff, durationMs: outcome.durationMs });
+  if (outcome.ok) return end(true, '', '');
+  if (result.timedOut || result.interrupted) return end(false, result.message, '');
+  if (outcome.interrupted) return end(false, 'interrupted', verdict.diff);
+  const reason = verdict.ok ? `passed ${outcome.consecutive} time(s) in a row, VERIFY_CONSECUTIVE wants ${settings.VERIFY_CONSECUTIVE}` : verdict.message;
+  return end(false, options.once ? reason : `${reason}; gave up after ${settings.VERIFY_TIMEOUT}s (VERIFY_TIMEOUT), ${outcome.attempts} attempts`, verdict.diff);
 }

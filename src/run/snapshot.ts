@@ -1,6 +1,7 @@
 // Cluster snapshots around a test, like istio.io's framework (pkg/test/istioio/snapshot.go): namespaces; Kubernetes
 // resources in `default`; Istio (and Gateway API, where its CRDs are installed) resources in `default` and
 // `istio-system`. What a test leaves behind after its cleanup fails it, so the next test starts clean.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { runCommand } from '../shell/run-command.js';
 import type { PlannedStep } from '../plan/plan.js';
 import type { Listener, StepResult } from './results.js';
@@ -19,8 +20,24 @@ const BUILT_IN = /^(service default\/kubernetes|serviceaccount \S+\/default|conf
 /** A snapshot, or why there is none (`interrupted`: a signal ended it, and nothing is to be compared with it). */
 export type Snapshot = { ok: true; objects: Set<string> } | { ok: false; message: string; interrupted?: boolean };
 
-// Takes a snapshot: one `kind ns/name` per object (`namespace name` for namespaces). `cancel` (a signal) ends it.
+/** Attempts at a snapshot, and the waits between them: a cluster's API may fail one call (a TLS handshake time-out). */
+export const SNAPSHOT_ATTEMPTS = 3;
+const SNAPSHOT_BACKOFF_MS = [1000, 3000];
+
+// Takes a snapshot, trying again after a failure (SNAPSHOT_ATTEMPTS in all); a failure says how often it was tried.
 export async function takeSnapshot(env: Record<string, string> = {}, timeoutMs = 30000, cancel?: AbortSignal): Promise<Snapshot> {
+  let last: Snapshot = { ok: false, message: 'not taken' };
+  for (let attempt = 1; attempt <= SNAPSHOT_ATTEMPTS; attempt++) {
+    last = await snapshotOnce(env, timeoutMs, cancel);
+    if (last.ok || last.interrupted) return last;
+    if (attempt < SNAPSHOT_ATTEMPTS) await sleep(SNAPSHOT_BACKOFF_MS[attempt - 1], undefined, { signal: cancel }).catch(() => undefined);
+    if (cancel?.aborted) return { ok: false, message: 'interrupted', interrupted: true };
+  }
+  return { ok: false, message: `${last.message} (${SNAPSHOT_ATTEMPTS} attempts)` };
+}
+
+// Takes a snapshot once: one `kind ns/name` per object (`namespace name` for namespaces). `cancel` (a signal) ends it.
+async function snapshotOnce(env: Record<string, string>, timeoutMs: number, cancel?: AbortSignal): Promise<Snapshot> {
   const kubectl = async (args: string[]) => {
     if (cancel?.aborted) return { ok: false as const, message: 'interrupted', interrupted: true };
     const result = await runCommand('kubectl', args, { env, timeoutMs, cancel });
@@ -57,7 +74,8 @@ export function leftovers(before: Set<string>, after: Set<string>): string[] {
 export const SNAPSHOT_COMMAND = 'kubectl get namespaces; kubectl get <Kubernetes, Istio and Gateway API resources> -n default|istio-system';
 
 /** The snapshot after a test against the one before, as a result of `step` (a cleanup step named `snapshot`): leftovers
- * fail the test; a snapshot that could not be taken is a warning that says why; nothing left is no result. */
+ * fail the test, and so does a snapshot that could not be taken (even after retries): what the test left cannot be
+ * known, and the next test's snapshot before would take it for the cluster's own; nothing left is no result. */
 export async function snapshotResult(before: Snapshot, step: PlannedStep, cancel?: AbortSignal): Promise<StepResult | undefined> {
   // A snapshot a signal ended says nothing about what the test left.
   if (!before.ok && before.interrupted) return undefined;
@@ -65,7 +83,8 @@ export async function snapshotResult(before: Snapshot, step: PlannedStep, cancel
   const after = await takeSnapshot({}, 30000, cancel);
   if (!after.ok && after.interrupted) return undefined;
   const base = { step, attempts: 1, timedOut: false, durationMs: performance.now() - started, output: '', diff: '' };
-  if (!before.ok || !after.ok) return { ...base, status: 'failed', message: `snapshot: ${!before.ok ? before.message : !after.ok ? after.message : ''}`, warning: true };
+  if (!before.ok) return { ...base, status: 'failed', message: `could not verify leftovers: the snapshot before the test failed: ${before.message}`, warning: false };
+  if (!after.ok) return { ...base, status: 'failed', message: `could not verify leftovers: the snapshot after the test failed: ${after.message}`, warning: false };
   const left = leftovers(before.objects, after.objects);
   if (left.length === 0) return undefined;
   return { ...base, status: 'failed', message: `leftover: ${left.join(', ')}`, output: left.map((l) => `leftover: ${l}\n`).join(''), warning: false };

@@ -63,6 +63,25 @@ describe('istio-doctest run --update', () => {
     expect((await run([page])).code).toBe(0);
   }, 60000);
 
+  test('without --keep-going, --update still runs every step: a failure left is counted and the exit is 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'doctest-update-'));
+    dirs.push(dir);
+    const page = join(dir, 'index.md');
+    const block = (...lines: string[]) => ['{{< text bash >}}', ...lines, '{{< /text >}}', ''];
+    const text = ['---', 'title: Two failures', 'test: yes', '---', '', ...block('$ echo first', 'erst'), ...block('$ echo second', 'zweite'), ...block('$ false'), ...block('$ echo fourth', 'vierte')].join('\n');
+    writeFileSync(page, text);
+    const { code, stdout } = await runCli(['run', '--retry-timeout', '1', '--update', page], {});
+    const after = readFileSync(page, 'utf8');
+    // Every failing output is redrawn, also the ones after the first failure; the step that failed on its exit code is left.
+    expect(after).toContain('$ echo first\nfirst\n');
+    expect(after).toContain('$ echo second\nsecond\n');
+    expect(after).toContain('$ echo fourth\nfourth\n');
+    expect(stdout).toMatch(/index\.md:\d+: [^:]+: not updated: exit code 1: no expected output to redraw/);
+    expect(stdout).toContain('update: redrew 3 expected outputs in 1 file; 1 failed step left as they are');
+    expect(stdout).not.toContain('every failure was an expected output');
+    expect(code).toBe(1);
+  }, 60000);
+
   test('a page that changed on disk during the run is not touched', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'doctest-update-'));
     dirs.push(dir);

@@ -57,9 +57,19 @@ describe('running a page', () => {
   });
 
   test('an output that matches only after a while passes after several attempts', async () => {
-    const p = plan('retry', `## Steps\n\n${block('$ n=$(cat attempts 2>/dev/null || echo 0); echo $((n + 1)) > attempts; if [ "$n" -ge 2 ]; then echo "1/1 Running"; else echo "0/1 ContainerCreating"; fi', '1/1 Running')}`);
+    // A function stands for a program that reaches a cluster: what it does is not known, so it is retried.
+    const p = plan('retry', `## Steps\n\n${block('$ pod_status() { n=$(cat attempts 2>/dev/null || echo 0); echo $((n + 1)) > attempts; if [ "$n" -ge 2 ]; then echo "1/1 Running"; else echo "0/1 ContainerCreating"; fi; }; pod_status', '1/1 Running')}`);
     const result = await runPage(p, options());
     expect(result.steps[0]).toMatchObject({ status: 'passed', attempts: 3, output: '1/1 Running\n' });
+  });
+
+  test('a step whose commands reach neither the cluster nor the network is attempted once, with the reason', async () => {
+    const p = plan('local', `## Steps\n\n${block('$ echo "0/1 ContainerCreating" | tr -d x', '1/1 Running')}`);
+    const o = options({ retryTimeoutMs: 60000 });
+    const result = await runPage(p, o);
+    expect(result.steps[0]).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(result.steps[0].message).toContain('not retried: its commands (tr) reach neither the cluster nor the network');
+    expect(o.events.filter((e) => e.type === 'attempt')).toEqual([]);
   });
 
   test('a failing cleanup step is a warning: the page still passes', async () => {
@@ -90,7 +100,7 @@ describe('running a page', () => {
   });
 
   test('an interrupt while a step waits for its next attempt marks it interrupted, not failed', async () => {
-    const p = plan('interrupt-retry', `## Steps\n\n${block('$ echo "0/1 ContainerCreating"', '1/1 Running')}`);
+    const p = plan('interrupt-retry', `## Steps\n\n${block('$ pod_status() { echo "0/1 ContainerCreating"; }; pod_status', '1/1 Running')}`);
     const controller = new AbortController();
     const o = options({ retryTimeoutMs: 60000, intervalMs: 5000, signal: controller.signal });
     const running = runPage(p, o);

@@ -1,8 +1,11 @@
 // Naming kinds for people: in failure messages, and as placeholders in keys and diffs.
+import { describeHeaderShape } from './header.js';
+import { FIXED_PORT } from './ipv4.js';
 import type { Kind } from './reading.js';
 
 // Names an IP address and its form.
 function address(name: string, form: string): string {
+  if (form.startsWith(FIXED_PORT)) return `${form.slice(FIXED_PORT.length)} with an ephemeral port`;
   if (form === 'port' || form === 'bracket-port') return `${name} with an ephemeral port`;
   if (form === 'prefix') return `${name} with a prefix length`;
   return name;
@@ -29,7 +32,7 @@ const DESCRIBE: Record<Kind, (form: string) => string> = {
   version: () => 'a version number',
   nodeport: (form) => `a node port mapping of ${form}`,
   serial: () => 'a serial number',
-  header: () => 'a header value',
+  header: (form) => describeHeaderShape(form),
 };
 
 // Names a kind (and its form) for messages: "an IPv4 address with an ephemeral port", "a generated name of reviews-v1".

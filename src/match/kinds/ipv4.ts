@@ -62,6 +62,19 @@ export function readIPv4(s: string, i: number, strict: boolean, want?: string): 
     form = 'prefix';
   }
   if (!endsWord(s, end) || (s[end] === '.' && isDigitAt(s, end + 1))) return null;
-  if (strict && isWellKnownIPv4(s.slice(i, quadEnd))) return null;
+  const quad = s.slice(i, quadEnd);
+  // A well-known address stays literal, but an ephemeral port on it is still picked at random (`127.0.0.1:41854`).
+  if (strict && isWellKnownIPv4(quad)) return form === 'port' ? { kind: 'ipv4', end, forms: forms(fixedAddressPort(quad)) } : null;
+  if (want !== undefined && want.startsWith(FIXED_PORT)) {
+    return want === fixedAddressPort(quad) && port > 0 && isEphemeralPort(s, port) && endsWord(s, port) ? { kind: 'ipv4', end: port, forms: forms(want) } : null;
+  }
   return { kind: 'ipv4', end, forms: forms(form) };
+}
+
+/** Prefix of the form of a well-known address with an ephemeral port: the address must be the same, the port any ephemeral one. */
+export const FIXED_PORT = 'fixed-port:';
+
+// The form of a well-known address (loopback, any, broadcast) with an ephemeral port.
+export function fixedAddressPort(address: string): string {
+  return `${FIXED_PORT}${address}`;
 }

@@ -1,6 +1,6 @@
 // IPv6 addresses: plain, with a `/prefix`, or bracketed with an optional `:port`; `<pending>` and `<none>` on the actual side.
 import { endsWord, forms, hexClass, isDigitAt, isWordAt, numberAfter } from './chars.js';
-import { dottedQuad, isEphemeralPort } from './ipv4.js';
+import { dottedQuad, fixedAddressPort, FIXED_PORT, isEphemeralPort } from './ipv4.js';
 import type { Reading } from './reading.js';
 
 // Whether a text is a valid IPv6 address (groups of 1-4 hex digits, one `::` at most, optional IPv4 tail).
@@ -61,10 +61,8 @@ export function readIPv6(s: string, i: number, strict: boolean, want?: string): 
   const start = bracket ? i + 1 : i;
   const bodyEnd = ipv6Body(s, start);
   if (bodyEnd < 0) return null;
-  if (strict) {
-    const body = s.slice(start, bodyEnd).toLowerCase();
-    if (body === '::' || body === '::1') return null;
-  }
+  const body = s.slice(start, bodyEnd).toLowerCase();
+  const wellKnown = body === '::' || body === '::1';
   let end = bodyEnd;
   let form = 'plain';
   if (bracket) {
@@ -73,7 +71,7 @@ export function readIPv6(s: string, i: number, strict: boolean, want?: string): 
     form = 'bracket';
     // Five digits at most, whatever their value.
     const port = numberAfter(s, end, ':', 5, 99999);
-    const takePort = port > 0 && (strict || want === 'bracket-port' ? isEphemeralPort(s, port) : want !== 'bracket');
+    const takePort = port > 0 && (strict || want === 'bracket-port' || want?.startsWith(FIXED_PORT) ? isEphemeralPort(s, port) : want !== 'bracket');
     if (port > 0 && !takePort && want === 'bracket-port') return null;
     if (takePort) {
       end = port;
@@ -87,5 +85,10 @@ export function readIPv6(s: string, i: number, strict: boolean, want?: string): 
     }
   }
   if (!endsWord(s, end)) return null;
+  // A well-known address stays literal, but an ephemeral port on it is still picked at random (`[::1]:41854`).
+  if (strict && wellKnown) return form === 'bracket-port' ? { kind: 'ipv6', end, forms: forms(fixedAddressPort(`[${body}]`)) } : null;
+  if (want !== undefined && want.startsWith(FIXED_PORT)) {
+    return want === fixedAddressPort(`[${body}]`) && form === 'bracket-port' ? { kind: 'ipv6', end, forms: forms(want) } : null;
+  }
   return { kind: 'ipv6', end, forms: forms(form) };
 }

@@ -1,7 +1,6 @@
 // `report --html`: the translation overview as one self-contained HTML page. Plain template functions; every text from a
 // page or a run is escaped by esc(). Formats the matrix it is given and decides nothing.
-import { CELL_STATUSES, RUN_STATUSES, STATUS_LABELS, type BlockPair, type BlockSide, type Matrix, type MatrixCell, type MatrixRow } from '../../overview/matrix.js';
-import type { StepRecord } from '../../overview/run-records.js';
+import { CELL_STATUSES, NEEDS_WORK, RUN_STATUSES, STATUS_LABELS, type BlockPair, type BlockSide, type FailedStep, type Matrix, type MatrixCell, type MatrixRow } from '../../overview/matrix.js';
 import type { LineChange } from '../../translate/line-changes.js';
 import { esc, idOf } from './escape.js';
 import { SCRIPT, STYLE } from './style.js';
@@ -66,15 +65,18 @@ function countsTable(matrix: Matrix): string {
   return `<div class="scroll"><table class="counts"><thead><tr><th scope="col">standing</th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
-// The search box and the language and status filters (the table is whole without them).
+// The search box, the language filter and the standing checkboxes (with a "needs work" preset); they filter the
+// table and the drill-downs below it alike (the table is whole without them).
 function filters(matrix: Matrix): string {
   const langs = matrix.langs.map((l) => `<option value="${esc(l)}">${esc(l)}</option>`).join('');
-  const statuses = CELL_STATUSES.map((s) => `<option value="${s}">${esc(STATUS_LABELS[s])}</option>`).join('');
-  const runs = matrix.runs ? RUN_STATUSES.map((s) => `<option value="${s}">run ${esc(RUN_LABELS[s])}</option>`).join('') : '';
-  return `<form id="filters" class="filters" role="search" aria-label="filter pages">
+  const present = CELL_STATUSES.filter((s) => matrix.langs.some((l) => matrix.counts[l]?.[s]));
+  const box = (value: string, label: string, cls: string) => `<label class="check"><input type="checkbox" name="status" value="${esc(value)}"><span class="status ${cls}">${esc(label)}</span></label>`;
+  const statuses = present.map((s) => box(s, STATUS_LABELS[s], `s-${s}`)).join('');
+  const runs = matrix.runs ? RUN_STATUSES.filter((s) => matrix.langs.some((l) => matrix.counts[l]?.[s])).map((s) => box(s, `run ${RUN_LABELS[s]}`, `r-${s}`)).join('') : '';
+  return `<form id="filters" class="filters" role="search" aria-label="filter pages" data-needs-work="${esc(NEEDS_WORK.join(' '))}">
 <label>Page path <input type="search" name="q" placeholder="e.g. egress" autocomplete="off"></label>
 <label>Language <select name="lang"><option value="">any</option>${langs}</select></label>
-<label>Standing <select name="status"><option value="">any</option>${statuses}${runs}</select></label>
+<fieldset class="standings"><legend>Standing <button type="button" name="needs-work">needs work</button> <button type="button" name="any">any</button></legend>${statuses}${runs}</fieldset>
 <output id="shown" aria-live="polite"></output>
 </form>`;
 }
@@ -98,6 +100,7 @@ function cellHtml(row: MatrixRow, r: number, cell: MatrixCell): string {
     ? `<a class="status s-${cell.status}" href="#${detailsId(r, cell)}" title="${esc(cell.file ?? row.path)}">${label}</a>`
     : `<span class="status s-${cell.status}"${cell.file ? ` title="${esc(cell.file)}"` : ''}>${label}</span>`;
   const run = cell.run ? ` <span class="run r-${cell.run}">${esc(RUN_LABELS[cell.run])}</span>` : '';
+  if (cell.status === 'absent') return `<td data-lang="${esc(cell.lang)}" data-status="absent"><span class="absent" title="no such page in ${esc(cell.lang)}">—</span></td>`;
   return `<td data-lang="${esc(cell.lang)}" data-status="${cell.status}"${cell.run ? ` data-run="${cell.run}"` : ''}>${badge}${run}</td>`;
 }
 
@@ -106,15 +109,22 @@ function detailsId(r: number, cell: MatrixCell): string {
   return idOf('d', r, cell.lang);
 }
 
-// A cell's drill-down: page notes, each drifted block side by side, and the failed steps of its run.
+// A cell's drill-down: its next steps first, then page notes, each drifted block side by side, and the failed steps.
 function detailsOf(row: MatrixRow, r: number, cell: MatrixCell, matrix: Matrix): string {
   const parts: string[] = [];
+  if (cell.next.length > 0) parts.push(`<section class="next" aria-label="next steps"><h3>Next steps</h3><ul>${cell.next.map((n) => `<li>${codeSpans(n)}</li>`).join('')}</ul></section>`);
   if (cell.file) parts.push(`<p class="meta">${esc(cell.file)}${cell.reference ? ` compared with ${esc(cell.reference)}` : ''}</p>`);
   if (cell.notes.length > 0) parts.push(`<ul class="notes">${cell.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`);
   for (const pair of cell.blocks) parts.push(blockPairHtml(pair, matrix.reference, cell.lang));
-  if (cell.failedSteps.length > 0) parts.push(`<h3>Failed steps</h3>${cell.failedSteps.map(stepHtml).join('')}`);
+  if (cell.failedSteps.length > 0) parts.push(`<h3>Failed steps</h3>${cell.failedSteps.map((s) => stepHtml(s, matrix.reference)).join('')}`);
   const run = cell.run ? ` · run ${esc(RUN_LABELS[cell.run])}` : '';
-  return `<details id="${detailsId(r, cell)}"><summary><strong>${esc(cell.lang)}</strong> · <code>${esc(row.path)}</code> — ${esc(STATUS_LABELS[cell.status])}${run}</summary><div class="body">${parts.join('\n')}</div></details>`;
+  const data = `data-path="${esc(row.path)}" data-lang="${esc(cell.lang)}" data-status="${cell.status}"${cell.run ? ` data-run="${cell.run}"` : ''}`;
+  return `<details id="${detailsId(r, cell)}" ${data}><summary><strong>${esc(cell.lang)}</strong> · <code>${esc(row.path)}</code> — ${esc(STATUS_LABELS[cell.status])}${run}</summary><div class="body">${parts.join('\n')}</div></details>`;
+}
+
+// Text with its `code` spans set as code (a next step names the command to run).
+function codeSpans(text: string): string {
+  return text.split('`').map((part, k) => (k % 2 === 1 ? `<code>${esc(part)}</code>` : esc(part))).join('');
 }
 
 // One finding: its kind and id, then the reference block beside the translation's, changed words marked.
@@ -122,14 +132,16 @@ function blockPairHtml(pair: BlockPair, reference: string, lang: string): string
   const d = pair.drift;
   const where = [d.line !== undefined ? `line ${d.line}` : '', d.referenceLine !== undefined ? `${reference} line ${d.referenceLine}` : ''].filter(Boolean).join(', ');
   const head = `<h3><span class="kind">${esc(d.kind)}</span> · <code>${esc(d.id ?? d.syntax)}</code> <span class="meta">(${esc(d.syntax)}${where ? `; ${esc(where)}` : ''}${d.moved ? '; moved' : ''})</span></h3>`;
+  const fix = d.fix && d.fix.action !== 'none' ? `<p class="fix"><span class="action">${esc(d.fix.action)}</span> ${codeSpans(d.fix.text)}</p>` : '';
   const left = sideHtml(pair.reference, `reference (${reference})`, d.changes, 'reference');
-  const right = sideHtml(pair.translation, `translation (${lang})`, d.changes, 'translation');
-  return `<article>${head}<div class="sides">${left}${right}</div></article>`;
+  const right = sideHtml(pair.translation, `translation (${lang})`, d.changes, 'translation', d.kind === 'missing' ? d.fix?.text : undefined);
+  return `<article>${head}${fix}<div class="sides">${left}${right}</div></article>`;
 }
 
 // One side of a finding: the block's lines, numbered as in its file, changed lines highlighted with their word diff.
-function sideHtml(side: BlockSide | undefined, label: string, changes: LineChange[], which: 'reference' | 'translation'): string {
-  if (!side) return `<figure><figcaption>${esc(label)}</figcaption><pre><span class="l"><span class="n"></span><em>no such block</em></span></pre></figure>`;
+function sideHtml(side: BlockSide | undefined, label: string, changes: LineChange[], which: 'reference' | 'translation', missing?: string): string {
+  const absent = missing ? `missing here: ${missing}` : 'no such block';
+  if (!side) return `<figure><figcaption>${esc(label)}</figcaption><pre><span class="l"><span class="n"></span><span class="t"><em>${esc(absent)}</em></span></span></pre></figure>`;
   const byLine = new Map<number, LineChange>();
   for (const c of changes) {
     const line = which === 'reference' ? c.referenceLine : c.line;
@@ -139,7 +151,7 @@ function sideHtml(side: BlockSide | undefined, label: string, changes: LineChang
     const n = side.line + 1 + k;
     const change = byLine.get(n);
     const body = change ? wordsHtml(change, which, text) : esc(text);
-    return `<span class="l${change ? ' c' : ''}"><span class="n">${n}</span>${body}</span>`;
+    return `<span class="l${change ? ' c' : ''}"><span class="n">${n}</span><span class="t">${body}</span></span>`;
   });
   return `<figure><figcaption>${esc(label)} — ${esc(side.file)}:${side.line}</figcaption><pre><code>${lines.join('')}</code></pre></figure>`;
 }
@@ -149,18 +161,24 @@ function sideHtml(side: BlockSide | undefined, label: string, changes: LineChang
 function wordsHtml(change: LineChange, which: 'reference' | 'translation', raw: string): string {
   const indent = /^\s*/.exec(raw)?.[0] ?? '';
   const parts = change.words.filter((p) => (which === 'reference' ? !p.added : !p.removed));
-  const body = parts.map((p) => (p.added ? `<ins>${esc(p.value)}</ins>` : p.removed ? `<del>${esc(p.value)}</del>` : esc(p.value))).join('');
+  // A change of one or two characters (a deleted quote) is marked as well as coloured, or it is a sliver.
+  const small = (value: string) => (value.trim().length <= 2 ? ' class="small"' : '');
+  const body = parts.map((p) => (p.added ? `<ins${small(p.value)}>${esc(p.value)}</ins>` : p.removed ? `<del${small(p.value)}>${esc(p.value)}</del>` : esc(p.value))).join('');
   const plain = parts.map((p) => p.value).join('');
   return raw.trim() === plain.trim() ? esc(indent) + body : esc(raw);
 }
 
-// A failed step of a run: where, why, and the matcher's diff.
-function stepHtml(step: StepRecord): string {
+// A failed step of a run: where, why, the matcher's diff, and when its block is the same as the reference's, that the
+// reference page expects the same output (so the failure is not the translation's).
+function stepHtml(step: FailedStep, reference: string): string {
   const diff = step.diff
     ? `<pre class="diff"><code>${step.diff
         .split('\n')
-        .map((l) => `<span class="l${l.startsWith('+') && !l.startsWith('+++') ? ' add' : l.startsWith('-') && !l.startsWith('---') ? ' rem' : ''}">${esc(l)}</span>`)
+        .map((l) => `<span class="l${l.startsWith('+') && !l.startsWith('+++') ? ' add' : l.startsWith('-') && !l.startsWith('---') ? ' rem' : ''}"><span class="t">${esc(l)}</span></span>`)
         .join('')}</code></pre>`
     : '';
-  return `<div class="step"><p><code>${esc(step.file)}:${esc(step.line)}</code> <code>${esc(step.id)}</code> — ${esc(step.status)}${step.message ? `: ${esc(step.message)}` : ''}</p>${diff}</div>`;
+  const same = step.sameAsReference
+    ? `<p class="same-note">The ${esc(reference)} page expects the same output here (<code>${esc(step.sameAsReference.file)}:${esc(step.sameAsReference.line)}</code>): not a translation problem.</p>`
+    : '';
+  return `<div class="step"><p><code>${esc(step.file)}:${esc(step.line)}</code> <code>${esc(step.id)}</code> — ${esc(step.status)}${step.message ? `: ${esc(step.message)}` : ''}</p>${same}${diff}</div>`;
 }
