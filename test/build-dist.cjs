@@ -18,11 +18,17 @@ function newestSource(dir) {
   return newest;
 }
 
+/** Whether dist/ is missing or older than a source. */
+function isStale() {
+  const cli = join(ROOT, 'dist', 'cli.js');
+  return !existsSync(cli) || statSync(cli).mtimeMs < newestSource(join(ROOT, 'src'));
+}
+
 /** Builds dist/ when stale (tsc writes the JavaScript even when it reports type errors: `npm run typecheck` is there
  * to catch those). */
 function buildIfStale() {
   const cli = join(ROOT, 'dist', 'cli.js');
-  if (existsSync(cli) && statSync(cli).mtimeMs >= newestSource(join(ROOT, 'src'))) return;
+  if (!isStale()) return;
   const started = Date.now();
   try {
     execFileSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
@@ -36,3 +42,4 @@ module.exports = async function globalSetup() {
   buildIfStale();
 };
 module.exports.buildIfStale = buildIfStale;
+module.exports.isStale = isStale;

@@ -42,7 +42,7 @@ describe('the published package', () => {
   });
 
   test('the code, the lockfile and the action name the package\'s version', () => {
-    expect(readFileSync(join(ROOT, 'src/version.ts'), 'utf8')).toContain(`export const VERSION = '${pkg.version}';`);
+    expect(readFileSync(join(ROOT, 'src/config/version.ts'), 'utf8')).toContain(`export const VERSION = '${pkg.version}';`);
     expect(JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')).version).toBe(pkg.version);
     const action = readFileSync(join(ROOT, 'action.yml'), 'utf8');
     expect(action).toMatch(new RegExp(`\\n  version:\\n(?:    .*\\n)*?    default: ${pkg.version.replace(/\./g, '\\.')}\\n`));

@@ -204,6 +204,9 @@ describe('the doctests workflow, executed on a fake cluster', () => {
     const html = readFileSync(join(report.artifacts['doctests-report'], 'report.html'), 'utf8');
     expect(html).toContain('docs/pass/index.md');
     expect(html).toMatch(/passed/);
+    // Against the shards' run records: the pages ran as recorded, so none would fail.
+    expect(report.steps.find((s) => s.name === 'istio-doctest report')!.stdout).toContain('--against istio-doctest-reports/record-none-1.jsonl');
+    expect(html).not.toMatch(/would fail \(/);
     expect(report.artifacts['check:doctests'].split('\n').sort()).toEqual(['istio-doctest-reports/junit-none-1.xml', 'istio-doctest-reports/junit-none-2.xml', 'istio-doctest-reports/junit-none-3.xml']);
   }, 300000);
 });

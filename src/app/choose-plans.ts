@@ -4,7 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { siteRootOf } from '../config/vars.js';
 import { buildScriptPlan, INJECTED_HELPERS, type ScriptPlan } from '../istio/script-plan.js';
-import { folderTests, scriptsOfPage } from '../istio/script-files.js';
+import { folderTests, isIstioCheckout, scriptsOfPage, siteCoverage } from '../istio/script-files.js';
 import { splitScript } from '../istio/script-split.js';
 import { parsePage } from '../page/parse.js';
 import { absoluteSiteRoot, sitePathOf, sitePathOfFolder } from '../page/site-path.js';
@@ -25,16 +25,24 @@ export interface ScriptChoiceOptions {
   /** The PATH arguments, searched for folder tests (scripts with no index.md beside them). */
   paths: string[];
   langs?: string[];
+  /** In an istio.io checkout, also run the page plans of `test: yes` pages no script covers (istio.io runs none). */
+  uncoveredPages?: boolean;
   wording: Wording;
 }
 
 // The plans to run, in page order (a page with several scripts gets one plan each), and the pages that do not run.
-export function choosePlans(workspace: Workspace, pages: Page[], selected: { run: Page[]; skipped: SkippedPage[] }, options: ScriptChoiceOptions, planOf: (page: Page) => RunPlan): { plans: RunPlan[]; skipped: SkippedPage[]; warnings: string[] } {
-  if (options.mode === 'off') return { plans: selected.run.map(planOf), skipped: selected.skipped, warnings: [] };
+// `uncovered`: the page plans of pages no script covers in an istio.io checkout (run only with uncoveredPages).
+export function choosePlans(workspace: Workspace, pages: Page[], selected: { run: Page[]; skipped: SkippedPage[] }, options: ScriptChoiceOptions, planOf: (page: Page) => RunPlan): { plans: RunPlan[]; skipped: SkippedPage[]; warnings: string[]; uncovered: Set<RunPlan> } {
+  const uncovered = new Set<RunPlan>();
+  if (options.mode === 'off') return { plans: selected.run.map(planOf), skipped: selected.skipped, warnings: [], uncovered };
   const plans: RunPlan[] = [];
   const skipped: SkippedPage[] = [];
   const warnings: string[] = [];
   const chosen = new Set(selected.run);
+  // The skip reasons by page file, looked up once per page (a search of the whole list per page made a dry run of
+  // 50,000 pages that do not run take ten times as long as their check).
+  const skipsOf = new Map<string, SkippedPage[]>();
+  for (const skip of selected.skipped) skipsOf.set(skip.file, [...(skipsOf.get(skip.file) ?? []), skip]);
   for (const page of pages) {
     const wrongLang = options.langs && options.langs.length > 0 && !options.langs.includes(page.lang);
     const scripts = page.isHugo && !wrongLang && !/[\\/]boilerplates[\\/]/.test(page.file) ? scriptsOfPage(page.file, page.lang, options.reference, repoRootOf(page.file, options)) : [];
@@ -46,11 +54,24 @@ export function choosePlans(workspace: Workspace, pages: Page[], selected: { run
       }
       continue;
     }
-    if (options.mode === 'only') {
-      const other = selected.skipped.find((s) => s.file === page.file);
+    const site = siteRootOf(page.file) ?? '.';
+    const covering = page.isHugo && !wrongLang ? coveringScripts(page, site, repoRootOf(page.file, options), options.reference) : [];
+    if (covering.length > 0) {
+      // Covered pages run inside their script, never as page plans of their own (nor twice under two setups).
+      skipped.push({ file: page.file, reason: `runs inside ${covering.map((s) => relative(process.cwd(), s) || s).join(' and ')} (it sources this page's snippets), not as a page of its own` });
+    } else if (options.mode === 'only') {
+      const other = skipsOf.get(page.file)?.[0];
       skipped.push(other ?? { file: page.file, reason: `no test script (${options.wording.setting('scripts', 'only')})` });
+    } else if (chosen.has(page) && isIstioCheckout(site)) {
+      // istio.io's framework runs its scripts and nothing else: a page no script covers runs only when asked.
+      if (!options.uncoveredPages) skipped.push({ file: page.file, reason: `no istio.io test script covers it, and istio.io's framework runs only its scripts (${options.wording.setting('uncoveredPages', true)} runs its page plan)` });
+      else {
+        const plan = planOf(page);
+        uncovered.add(plan);
+        plans.push(plan);
+      }
     } else if (chosen.has(page)) plans.push(planOf(page));
-    else skipped.push(...selected.skipped.filter((s) => s.file === page.file));
+    else skipped.push(...(skipsOf.get(page.file) ?? []));
   }
   for (const test of folderTestsOf(options)) {
     const placeholder = parsePage(test.page, '---\n---\n');
@@ -58,7 +79,19 @@ export function choosePlans(workspace: Workspace, pages: Page[], selected: { run
     warnings.push(...plan.warnings);
     plans.push(plan);
   }
-  return { plans, skipped, warnings };
+  return { plans, skipped, warnings, uncovered };
+}
+
+// The scripts that cover a page without scripts of its own, as paths: those of its own site in its language that
+// source its snippets; for a translation, else those of the reference language, in its site then in the checkout.
+function coveringScripts(page: Page, siteRoot: string, repoRoot: string, reference: string | undefined): string[] {
+  const site = sitePathOf(page.file);
+  if (!site || site.inSite.startsWith('boilerplates/')) return [];
+  const at = (root: string, lang: string) => (siteCoverage(root, lang).get(site.inSite) ?? []).map((s) => join(root, s));
+  const own = at(siteRoot, site.lang);
+  if (own.length > 0 || !reference || reference === site.lang) return own;
+  const inSite = at(siteRoot, reference);
+  return inSite.length > 0 ? inSite : at(repoRoot, reference);
 }
 
 /** The plan of one folder test (a `*test.sh` with no `index.md` beside it, given as a file, as a Jest test file is),

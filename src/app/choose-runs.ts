@@ -28,7 +28,7 @@ export interface ScriptNotRun {
 
 /** What runs and what does not, or the option whose value cannot be used with these pages. */
 export type RunChoice =
-  | { ok: true; plans: RunPlan[]; skipped: NotChosen[]; scriptsNotRun: ScriptNotRun[]; warnings: string[] }
+  | { ok: true; plans: RunPlan[]; skipped: NotChosen[]; scriptsNotRun: ScriptNotRun[]; warnings: string[]; uncovered: Set<RunPlan> }
   | { ok: false; problem: OptionProblem };
 
 /** The pages and paths a run was given: the pages in the order they run, the PATH arguments (searched for folder
@@ -50,7 +50,7 @@ export function chooseRuns(workspace: Workspace, options: RunOptions, wording: W
   const badTab = tabProblem(options.tabs, selected.run);
   if (badTab) return { ok: false, problem: { option: 'tabs', ...badTab } };
   const scriptOptions = { reference: options.reference, repoRoot: options.repoRoot, varsFile: options.vars, langs: options.langs, wording };
-  const chosen = choosePlans(workspace, input.pages, selected, { ...scriptOptions, mode: options.scripts, paths: input.paths }, (page) => workspace.planOf(page, options.tabs, options.repoRoot, true));
+  const chosen = choosePlans(workspace, input.pages, selected, { ...scriptOptions, mode: options.scripts, paths: input.paths, uncoveredPages: options.uncoveredPages }, (page) => workspace.planOf(page, options.tabs, options.repoRoot, true));
   const scriptsNotRun: ScriptNotRun[] = [];
   const plans = [...chosen.plans];
   for (const script of input.scriptFiles ?? []) {
@@ -71,7 +71,7 @@ export function chooseRuns(workspace: Workspace, options: RunOptions, wording: W
   const bySetup = only === undefined ? plans : plans.filter((plan) => setupOfPlan(plan) === only);
   for (const plan of plans) if (!bySetup.includes(plan)) skipped.push({ file: plan.page.file, reason: `setup ${setupOfPlan(plan)}, not ${only} (${wording.setting('setup', `only=${only}`)})`, plan });
   const sharded = options.shard ? shardOf(bySetup.map((plan) => ({ file: planKey(plan), plan })), options.shard, (e) => stepsToRun(e.plan)).map((e) => e.plan) : bySetup;
-  return { ok: true, plans: sharded, skipped, scriptsNotRun, warnings: chosen.warnings };
+  return { ok: true, plans: sharded, skipped, scriptsNotRun, warnings: chosen.warnings, uncovered: chosen.uncovered };
 }
 
 /** The plans whose setup config one cluster cannot give (multicluster, dualstack, unknown), with the reason; a script

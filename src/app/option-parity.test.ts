@@ -32,6 +32,8 @@ const CASES: Record<string, { accepted: (string | boolean)[]; refused: string[] 
   scripts: { accepted: ['auto', 'only', 'off'], refused: ['sometimes'] },
   repoRoot: { accepted: [scratch], refused: ['/etc/passwd', missing] },
   snapshot: { accepted: [false], refused: [] },
+  record: { accepted: ['run-record.json'], refused: [] },
+  uncoveredPages: { accepted: [true], refused: [] },
 };
 
 const shared = OPTION_IDS.filter((id) => (RUN_OPTIONS[id] as OptionNames).cli && (RUN_OPTIONS[id] as OptionNames).jest);

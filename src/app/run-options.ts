@@ -35,13 +35,14 @@ export const RUN_OPTIONS = {
   wait: { cli: 'no-wait', jest: 'wait' },
   junit: { cli: 'junit' },
   json: { cli: 'json' },
-  record: { cli: 'record' },
+  record: { cli: 'record', jest: 'record', env: 'ISTIO_DOCTEST_RECORD' },
   summary: { cli: 'summary', jest: 'summary', env: 'ISTIO_DOCTEST_SUMMARY' },
   update: { cli: 'update' },
   setup: { cli: 'setup', jest: 'setup', env: 'ISTIO_DOCTEST_SETUP' },
   scripts: { cli: 'scripts', jest: 'scripts', env: 'ISTIO_DOCTEST_SCRIPTS' },
   repoRoot: { cli: 'repo-root', jest: 'repoRoot', env: 'ISTIO_DOCTEST_REPO_ROOT' },
   snapshot: { cli: 'no-snapshot', jest: 'snapshot' },
+  uncoveredPages: { cli: 'uncovered-pages', jest: 'uncoveredPages' },
   skipUnlessCluster: { jest: 'skipUnlessCluster' },
 } as const satisfies Record<string, OptionNames>;
 
@@ -219,6 +220,7 @@ export const runOptionsSchema = z.object({
   scripts,
   repoRoot: folder(),
   snapshot: flag(true),
+  uncoveredPages: flag(false),
   skipUnlessCluster: flag(false),
 } satisfies Record<OptionId, z.ZodType>);
 
@@ -231,7 +233,8 @@ export type RawRunOptions = Partial<Record<OptionId, unknown>>;
 /** Checks raw option values: the options, or every problem keyed by option id (none dropped, in the table's order). */
 export function readRunOptions(raw: RawRunOptions): { ok: true; options: RunOptions } | { ok: false; problems: OptionProblem[] } {
   const parsed = runOptionsSchema.safeParse(raw);
-  if (parsed.success) return { ok: true, options: parsed.data };
+  // `update` runs every step, as `jest -u` does: a failure that stopped the page would hide the ones after it.
+  if (parsed.success) return { ok: true, options: { ...parsed.data, keepGoing: parsed.data.keepGoing || parsed.data.update !== undefined } };
   const problems = parsed.error.issues.map((issue): OptionProblem => {
     const params = (issue as { params?: { subject?: string; continues?: true } }).params ?? {};
     return { option: issue.path[0] as OptionId, message: issue.message, ...params };

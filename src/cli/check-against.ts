@@ -1,8 +1,8 @@
 // `check --against RECORD`: the checked pages' steps judged against a recorded run, as positioned diagnostics under
 // each page, a summary line naming the record's date and versions, and a staleness warning said once.
-import { readFileSync, statSync } from 'node:fs';
 import { readVars, defaultVarsFile } from '../config/vars.js';
 import { diagnostic } from '../page/diagnostics.js';
+import { readRegularFile } from '../page/regular-file.js';
 import { sitePathOf } from '../page/site-path.js';
 import type { Diagnostic, Page } from '../page/types.js';
 import { againstRecord, countAgainst, staleness, type AgainstFinding } from '../record/against.js';
@@ -20,14 +20,18 @@ export interface AgainstResult {
   /** Said once: the record is stale, or lines of it could not be read. */
   warnings: Diagnostic[];
   findings: AgainstFinding[];
+  /** The findings of each page file. */
+  findingsByPage: Map<string, AgainstFinding[]>;
+  /** `the run of DATE UTC (Istio X, Kubernetes Y)`. */
+  run: string;
   summary: string;
 }
 
 /** Reads the record files (regular files; several are one record), or prints the usage error and returns exit code 2. */
-export function readRecords(files: string[]): RunRecord | number {
+export function readRecords(files: string[], command = 'check'): RunRecord | number {
   const records: RunRecord[] = [];
   for (const file of files) {
-    const record = readRecord(file);
+    const record = readRecord(file, command);
     if (typeof record === 'number') return record;
     records.push(record);
   }
@@ -35,16 +39,12 @@ export function readRecords(files: string[]): RunRecord | number {
 }
 
 // Reads one record file.
-function readRecord(file: string): RunRecord | number {
-  let text: string;
-  try {
-    if (!statSync(file).isFile()) return usageError(`--against ${file}: not a regular file`, 'check');
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    return usageError(`--against ${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, 'check');
-  }
+function readRecord(file: string, command: string): RunRecord | number {
+  const read = readRegularFile(file);
+  if (!read.ok) return usageError(`--against ${file}: cannot read it (${read.reason})`, command);
+  const text = read.text;
   const record = parseRecord(file, text);
-  return typeof record === 'string' ? usageError(`--against ${record}`, 'check') : record;
+  return typeof record === 'string' ? usageError(`--against ${record}`, command) : record;
 }
 
 // The record's date and versions, as every line about it names them.
@@ -58,6 +58,7 @@ export function checkAgainst(pages: Page[], record: RunRecord, reference: string
   const byPage = new Map<string, Diagnostic[]>();
   const diffs = new Map<string, string>();
   const findings: AgainstFinding[] = [];
+  const findingsByPage = new Map<string, AgainstFinding[]>();
   const name = recordName(record);
   let docsVersion: string | undefined;
   for (const page of pages) {
@@ -71,6 +72,7 @@ export function checkAgainst(pages: Page[], record: RunRecord, reference: string
     const plan = planOf(page, {}, reference);
     const found = againstRecord(plan, site.inSite, [...new Set([reference, site.lang])], record);
     findings.push(...found);
+    findingsByPage.set(page.file, found);
     const list: Diagnostic[] = [];
     const after = found.filter((f) => f.kind === 'after-drift').length;
     let firstDrift = true;
@@ -94,5 +96,5 @@ export function checkAgainst(pages: Page[], record: RunRecord, reference: string
   const c = countAgainst(findings);
   const compared = c['would-pass'] + c['would-fail'];
   const summary = `against ${record.file}, ${name}: ${compared} step${compared === 1 ? '' : 's'} compared: ${c['would-pass']} would pass, ${c['would-fail']} would fail; ${c['not-comparable']} not comparable (the command drifted), ${c['after-drift']} after a drifted command, ${c['no-record']} without a record, ${c['not-run']} not run`;
-  return { record, byPage, diffs, warnings, findings, summary };
+  return { record, byPage, diffs, warnings, findings, findingsByPage, run: name, summary };
 }

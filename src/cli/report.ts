@@ -6,12 +6,13 @@ import { readRegularFile } from '../page/regular-file.js';
 import { resolve } from 'node:path';
 import { buildMatrix } from '../overview/matrix.js';
 import { readRunRecords } from '../overview/run-records.js';
+import { checkAgainst, readRecords } from './check-against.js';
 import { loadInputs } from './inputs.js';
 import { htmlReport } from '../report/html/report.js';
 import { driftReport } from '../translate/drift-report.js';
 import { parseOptions, referenceProblem, usageError } from './usage.js';
 
-const help = `Usage: istio-doctest report --html OUT.html [--runs EVENTS.jsonl]... [--reference LANG] [--vars FILE] PATH...
+const help = `Usage: istio-doctest report --html OUT.html [--runs EVENTS.jsonl]... [--against RECORD]... [--reference LANG] [--vars FILE] PATH...
 
 Writes one self-contained HTML file (no network, no external scripts or fonts) with a matrix of pages (files, or
 folders searched for *.md; give every language's folder, e.g. content/) by language: same, drifted commands, drifted
@@ -22,6 +23,8 @@ marked, line numbers) and the failed steps of the runs with their diffs. Readabl
 Options:
   --html FILE        where to write the report (required)
   --runs FILE        an event file written by \`run --json\` (repeatable; a later file wins for a page run twice)
+  --against RECORD   a run record written by \`run --record\` (repeatable): pages with steps that would fail against it
+                     say so in their cell (\`would fail (N)\`) and list them with their diffs (see \`check --against\`)
   --reference LANG   the reference language (default: en)
   --vars FILE        values for version shortcodes (default: data/args.yml beside content/)
 
@@ -35,6 +38,7 @@ export async function main(argv: string[]): Promise<number> {
   const parsed = parseOptions(argv, {
     html: { type: 'string' },
     runs: { type: 'string', multiple: true },
+    against: { type: 'string', multiple: true },
     reference: { type: 'string', default: 'en' },
     vars: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
@@ -62,7 +66,14 @@ export async function main(argv: string[]): Promise<number> {
   if (typeof loaded === 'number') return loaded;
   problems.push(...loaded.problems);
   const report = driftReport(loaded.pages, reference, loaded.referenceOf, (page) => resolve(page.file), notRunWithSpecs(reference));
-  const matrix = buildMatrix(loaded.pages, report, (page) => loaded.referenceOf(page)?.page, runs);
+  const record = v.against ? readRecords(v.against, 'report') : undefined;
+  if (typeof record === 'number') return record;
+  const against = record ? checkAgainst(loaded.pages, record, reference, Number.MAX_SAFE_INTEGER / 86400000) : undefined;
+  const wouldFailOf = (file: string) => {
+    const failing = (against?.findingsByPage.get(file) ?? []).filter((f) => f.kind === 'would-fail');
+    return against && failing.length > 0 ? { run: against.run, steps: failing.map((f) => ({ file: f.step.file, line: f.step.expectedLine ?? f.step.line, id: f.step.id, message: f.message, diff: f.diff })) } : undefined;
+  };
+  const matrix = buildMatrix(loaded.pages, report, (page) => loaded.referenceOf(page)?.page, runs, wouldFailOf);
   const out = v.html;
   try {
     writeFileSync(out, htmlReport(matrix, { generated: `generated ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC` }));

@@ -16,6 +16,8 @@ import { ConsoleReporter, wantsColor } from '../report/console.js';
 import { dryRunText } from '../report/dry-run.js';
 import { AnnotationsReporter } from '../report/github.js';
 import { JsonEventsFile, JsonEventsLocked } from '../report/json-events.js';
+import { openRecord } from '../report/record.js';
+import { clusterVersions } from '../run/cluster-versions.js';
 import { JunitReporter } from '../report/junit.js';
 import { errorReason, Reporters, type Reporter } from '../report/reporter.js';
 import { githubLink } from '../report/markdown-summary.js';
@@ -24,7 +26,6 @@ import { planJsonLines } from '../report/plan-json.js';
 import { outputDrift } from '../translate/output-drift.js';
 import { setupOfPlan } from '../istio/setup-groups.js';
 import { loadInputs } from './inputs.js';
-import { openRecord } from './run-record.js';
 import { applyUpdate, normalizeUpdateFlag, updateBaseline } from './run-update.js';
 import { parseOptions, usageError } from './usage.js';
 
@@ -49,6 +50,10 @@ istio.io test scripts (the *test.sh beside a page, or beside the same page in th
                          only: only pages with scripts; off: ignore scripts
   --repo-root DIR        the istio.io checkout the scripts' tests/util/... and content/... paths resolve in
                          (default: the folder holding the page's content/)
+                         A page whose snippets a script sources (a folder test's sub-pages, pages a common.sh
+                         sources) runs inside that script, never on its own. In an istio.io checkout
+                         (tests/util/verify.sh present) only the scripts run, as istio.io's framework runs them:
+  --uncovered-pages      also run the page plans of \`test: yes\` pages no script covers (labelled as such)
   --setup only=CONFIG    only the tests of one setup config (a script's \`# @setup\` line, e.g. profile=default;
                          pages without a script count as their doctest.yaml's page.setup, default
                          profile=none), for a CI matrix over setups
@@ -126,6 +131,7 @@ const options = {
   'repo-root': { type: 'string' },
   setup: { type: 'string' },
   'no-snapshot': { type: 'boolean' },
+  'uncovered-pages': { type: 'boolean' },
 } as const;
 
 /** The command line of `run`: the checked options and the PATHs, or the usage error as one line. */
@@ -184,7 +190,7 @@ export async function main(argv: string[]): Promise<number> {
     // Reports of a run's results have nothing to say about a plan: say so rather than write nothing silently.
     const unwritten = (['junit', 'summary', 'record'] as const).filter((name) => o[name] !== undefined).map((name) => `--${name}`);
     if (unwritten.length > 0) process.stderr.write(`istio-doctest: ${unwritten.join(' and ')} ${unwritten.length > 1 ? 'are' : 'is'} not written by --dry-run (nothing runs); --json writes the plan lines\n`);
-    process.stdout.write(dryRunText(plans, selected.skipped, { stepTimeoutMs: o.stepTimeout, retryTimeoutMs: o.retryTimeout, keepGoing: o.keepGoing }, [...checked.setupProblems, ...problems.map(problemText), ...helpers], { leftOut: new Set(plans.filter((plan) => !checked.ready.includes(plan))), stopsRun: helpers.length > 0 || checked.ready.length === 0 }));
+    process.stdout.write(dryRunText(plans, selected.skipped, { stepTimeoutMs: o.stepTimeout, retryTimeoutMs: o.retryTimeout, keepGoing: o.keepGoing }, [...checked.setupProblems, ...problems.map(problemText), ...helpers], { leftOut: new Set(plans.filter((plan) => !checked.ready.includes(plan))), stopsRun: helpers.length > 0 || checked.ready.length === 0 }, chosen.uncovered));
     if (o.json) {
       try {
         writeFileSync(o.json, planJsonLines(plans));
@@ -218,6 +224,8 @@ export async function main(argv: string[]): Promise<number> {
     if (helpers.length > 0) return refuse('preflight failed, nothing was run:', [...problems, ...helpers], json);
     if (checked.ready.length === 0 && problems.length > 0) return refuse('preflight failed, nothing was run:', [...checked.setupProblems, ...problems], json);
     for (const line of checked.setupProblems) process.stderr.write(`istio-doctest: ${line}\n`);
+    const uncovered = checked.ready.filter((plan) => chosen.uncovered.has(plan)).length;
+    if (uncovered > 0) process.stderr.write(`istio-doctest: --uncovered-pages: ${uncovered} page${uncovered === 1 ? '' : 's'} no istio.io test script covers run${uncovered === 1 ? 's' : ''} its own page plan, which istio.io's framework does not run\n`);
     const guard = await guardRun(checked.ready, o);
     if (!guard.ok) return refuse('context guard:', [guard.message], json);
     const tty = process.stdout.isTTY === true;
@@ -228,7 +236,7 @@ export async function main(argv: string[]): Promise<number> {
     const list: Reporter[] = [];
     if (json) list.push(json);
     if (o.record) {
-      const recorded = await openRecord(o.record, istioDir, o.context, (file) => setupOfPlan(checked.ready.find((plan) => plan.page.file === file) ?? plans[0]));
+      const recorded = openRecord(o.record, await clusterVersions(istioDir, o.context), (file) => setupOfPlan(checked.ready.find((plan) => plan.page.file === file) ?? plans[0]));
       if (typeof recorded === 'string') return refuse('--record:', [recorded], json);
       list.push(recorded);
     }

@@ -1,8 +1,9 @@
 // Which istio.io test scripts belong to a page: the `*test.sh` files beside `content/<lang>/P/index.md`, else beside
 // the same page in the reference language (one English script serves every translation).
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { folderInLanguage, sitePathOfFolder } from '../page/site-path.js';
+import { coveredPages } from './coverage.js';
 
 /** A test script found for a page, and whether it came from the reference language's folder. */
 export interface FoundScript {
@@ -59,4 +60,48 @@ export function swapLang(path: string, lang: string, other: string): string | un
   if (sitePathOfFolder(path)?.lang !== lang) return undefined;
   const swapped = folderInLanguage(path, other);
   return swapped && existsSync(swapped) ? swapped : undefined;
+}
+
+/** Every `*test.sh` under `content/<lang>/` of a checkout, relative to it (`content/en/docs/x/test.sh`), sorted. */
+export function scriptsOfSite(repoRoot: string, lang: string): string[] {
+  const base = join(repoRoot, 'content', lang);
+  const found: string[] = [];
+  const walk = (dir: string, rel: string) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory()) walk(join(dir, entry.name), `${rel}/${entry.name}`);
+      else if (entry.name.endsWith('test.sh')) found.push(`${rel}/${entry.name}`);
+    }
+  };
+  walk(base, `content/${lang}`);
+  return found.sort();
+}
+
+/** Whether a folder is an istio.io checkout, whose framework runs only its test scripts (it has tests/util/verify.sh). */
+export function isIstioCheckout(repoRoot: string): boolean {
+  return existsSync(join(repoRoot, 'tests', 'util', 'verify.sh'));
+}
+
+const coverageCache = new Map<string, Map<string, string[]>>();
+
+/** The pages (paths under `content/<lang>/`) the checkout's scripts in the reference language cover, each with its
+ * scripts (relative to the checkout); read once per checkout and language. */
+export function siteCoverage(repoRoot: string, lang: string): Map<string, string[]> {
+  const key = `${repoRoot}\0${lang}`;
+  const known = coverageCache.get(key);
+  if (known) return known;
+  const covered = coveredPages(scriptsOfSite(repoRoot, lang), (path) => {
+    try {
+      return readFileSync(join(repoRoot, path), 'utf8');
+    } catch {
+      return undefined;
+    }
+  });
+  coverageCache.set(key, covered);
+  return covered;
 }

@@ -27,7 +27,8 @@ export function snippetsOfSnips(text: string): { bodies: Map<string, string>; ou
   const outs = new Map<string, string>();
   for (const m of text.matchAll(/\n([A-Za-z_]\w*)\(\) \{\n([\s\S]*?)\n?\}\n/g)) bodies.set(m[1], m[2]);
   // `IFS=$'\n' read -r -d ''` drops leading and trailing newlines, as bash does here.
-  for (const m of text.matchAll(/\n! IFS=\$'\\n' read -r -d '' (\w+) <<\\ENDSNIP\n([\s\S]*?)ENDSNIP\n/g)) outs.set(m[1], m[2].replace(/^\n+|\n+$/g, ''));
+  // The heredoc ends at the line that is its delimiter (ENDSNIP, or ENDSNIP_1... when a line of the text is ENDSNIP).
+  for (const m of text.matchAll(/\n! IFS=\$'\\n' read -r -d '' (\w+) <<\\(ENDSNIP\w*)\n((?:[\s\S]*?\n)??)\2\n/g)) outs.set(m[1], m[3].replace(/^\n+|\n+$/g, ''));
   return { bodies, outs };
 }
 

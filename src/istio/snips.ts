@@ -2,7 +2,7 @@
 // It follows istio.io's generator, which works line by line on the markdown (not on the page structure):
 // headings count wherever they stand, only openers with a space before `>}}` are recognised, and only
 // `EOF` heredocs keep lines from being taken as output.
-import { recognisedOpener, sectionOfHeading } from '../page/ids.js';
+import { recognisedOpener, sectionOfHeading, SNIP_DELIMITER } from '../page/ids.js';
 import { sitePathOf } from '../page/site-path.js';
 import { substituteVars } from '../page/substitute.js';
 import type { Page, Vars } from '../page/types.js';
@@ -23,6 +23,26 @@ interface Snippet {
   bash: boolean;
   indent: string;
   out: string[];
+  /** Index in `out` of the open heredoc's opener (`<<\\ENDSNIP`), whose delimiter is chosen when it closes. */
+  heredoc?: number;
+}
+
+// A delimiter no line of the heredoc's text equals (istio.io's `ENDSNIP`, else `ENDSNIP_1`, ...): a line equal to it would end
+// the heredoc, and the lines after it would run as code when the snippets are sourced.
+export function heredocDelimiter(lines: readonly string[]): string {
+  const taken = new Set(lines.map((line) => line.replace(/\n$/, '')));
+  let delimiter = SNIP_DELIMITER;
+  for (let n = 1; taken.has(delimiter); n++) delimiter = `${SNIP_DELIMITER}_${n}`;
+  return delimiter;
+}
+
+// Closes the snippet's open heredoc with a delimiter none of its lines equals, written into its opener too.
+function closeHeredoc(snippet: Snippet): void {
+  const start = snippet.heredoc!;
+  const delimiter = heredocDelimiter(snippet.out.slice(start + 1));
+  snippet.out[start] = snippet.out[start].replace(`<<\\${SNIP_DELIMITER}\n`, `<<\\${delimiter}\n`);
+  snippet.out.push(`${delimiter}\n`);
+  snippet.heredoc = undefined;
 }
 
 // Writes the snippets of one page; `boilerplateSources` are the `source` lines for its included boilerplates.
@@ -45,14 +65,15 @@ export function formatSnips(page: Page, vars: Vars | undefined, boilerplateSourc
       const id = modelIds.get(index + 1);
       if (id === undefined) return; // `snip_id=none`
       const bash = opener[3] === 'bash';
-      current = { id, bash, indent: opener[1], out: [bash ? `\n${id}() {\n` : `\n! IFS=$'\\n' read -r -d '' ${id} <<\\ENDSNIP\n`] };
+      current = { id, bash, indent: opener[1], out: [bash ? `\n${id}() {\n` : `\n! IFS=$'\\n' read -r -d '' ${id} <<\\${SNIP_DELIMITER}\n`], ...(bash ? {} : { heredoc: 0 }) };
       snippets.push(current);
       return;
     }
     if (/^\s*\{\{< boilerplate\s*"?[a-zA-Z0-9-]+"? >\}\}$/.test(line) || !current) return;
     if (current.indent && line.startsWith(current.indent)) line = line.slice(current.indent.length);
     if (line.includes('{{< /text >}}')) {
-      current.out.push(current.bash && !outputStarted ? '}\n' : 'ENDSNIP\n');
+      if (current.bash && !outputStarted) current.out.push('}\n');
+      else closeHeredoc(current);
       current = undefined;
       inEofHeredoc = false;
       outputStarted = false;
@@ -63,7 +84,8 @@ export function formatSnips(page: Page, vars: Vars | undefined, boilerplateSourc
       else if (inEofHeredoc) {
         if (line === 'EOF') inEofHeredoc = false;
       } else if (!current.out[current.out.length - 1].endsWith('\\\n') && !outputStarted) {
-        current.out.push(`}\n\n! IFS=$'\\n' read -r -d '' ${current.id}_out <<\\ENDSNIP\n`);
+        current.out.push(`}\n\n! IFS=$'\\n' read -r -d '' ${current.id}_out <<\\${SNIP_DELIMITER}\n`);
+        current.heredoc = current.out.length - 1;
         outputStarted = true;
       }
       for (let m = istioFile.exec(line); m; m = istioFile.exec(line)) line = m[1] + m[2] + m[3];

@@ -15,6 +15,8 @@ import type { Page } from '../page/types.js';
 import type { PlannedStep, RunPlan } from '../plan/plan.js';
 import { githubLink, runSummaryMarkdown } from '../report/markdown-summary.js';
 import { appendSummary } from '../report/summary-file.js';
+import { openRecord } from '../report/record.js';
+import { clusterVersions } from '../run/cluster-versions.js';
 import { assertionResult, noStepsResult, testFileResult } from '../report/jest-results.js';
 import type { RunEvent, RunSummary } from '../run/results.js';
 import { JEST_WORDING, readJestOptions } from './options.js';
@@ -172,9 +174,20 @@ async function runJestPlans(plans: RunPlan[], options: RunOptions, reports: Page
   // Jest's --bail ends the process once its count of failed tests is reached: stop before the next page starts.
   const bail = context.globalConfig.bail;
   const listener = (event: RunEvent) => {
+    try {
+      recorder?.on(event);
+    } catch (error) {
+      // A record that fails (a full disk) is said once and dropped; the run goes on.
+      process.stderr.write(`istio-doctest: globals.doctest.record: cannot write it (${(error as Error).message}); the run goes on without it\n`);
+      recorder = undefined;
+    }
     reports.listener(event);
     if (event.type === 'page' && bail > 0 && reports.failedTests >= bail) stop.abort();
   };
+  // The run record (globals.doctest.record), opened as `run --record` opens it; one that cannot be written is said once.
+  const record = options.record ? openRecord(options.record, await clusterVersions(options.istioDir, options.context), (file) => setupOfPlan(plans.find((plan) => plan.page.file === file) ?? plans[0])) : undefined;
+  if (typeof record === 'string') process.stderr.write(`istio-doctest: globals.doctest.record: ${record}\n`);
+  let recorder = typeof record === 'string' ? undefined : record;
   let summary: RunSummary | undefined;
   try {
     summary = await runPlans(plans, [], options, {
@@ -187,6 +200,7 @@ async function runJestPlans(plans: RunPlan[], options: RunOptions, reports: Page
     return summary;
   } finally {
     unsubscribe();
+    recorder?.close();
     await reports.finish(summary?.skipped ?? []);
   }
 }

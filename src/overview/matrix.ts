@@ -48,8 +48,17 @@ export interface FailedStep extends StepRecord {
   sameAsReference?: { file: string; line: number };
 }
 
+/** Steps of a page that would fail against a recorded run (`report --against RECORD`), and which run that is. */
+export interface WouldFail {
+  /** `the run of 2026-12-07 19:56 UTC (Istio 1.27.0, Kubernetes v1.33.1)`. */
+  run: string;
+  steps: { file: string; line: number; id: string; message: string; diff: string }[];
+}
+
 export interface MatrixCell {
   lang: string;
+  /** Only when a record was given and some step of the page would fail against it. */
+  wouldFail?: WouldFail;
   status: CellStatus;
   file?: string;
   reference?: string;
@@ -80,7 +89,7 @@ export interface Matrix {
 }
 
 /** Builds the matrix of the pages given, their drift report and, when given, the run records. */
-export function buildMatrix(pages: Page[], report: DriftReport, referencePages: (page: Page) => Page | undefined, runs?: RunRecords): Matrix {
+export function buildMatrix(pages: Page[], report: DriftReport, referencePages: (page: Page) => Page | undefined, runs?: RunRecords, wouldFailOf?: (file: string) => WouldFail | undefined): Matrix {
   const reference = report.reference;
   const drifts = new Map(report.pages.map((p) => [p.file, p]));
   const byPath = new Map<string, Map<string, Page>>();
@@ -103,10 +112,11 @@ export function buildMatrix(pages: Page[], report: DriftReport, referencePages: 
       if (!page) return { lang, status: lang !== reference && perLang.has(reference) ? 'not-translated' : 'absent', failedSteps: [], blocks: [], notes: [], next: [] };
       const run = runs?.ran(page.file) ? runs.pageStatus(page.file) : undefined;
       const failedSteps: FailedStep[] = runs ? runs.failedSteps(page.file) : [];
-      if (lang === reference) return { lang, status: 'reference', file: page.file, ...(run ? { run } : {}), failedSteps, blocks: [], notes: [], next: [] };
+      const wouldFail = wouldFailOf?.(page.file);
+      const base = { lang, file: page.file, ...(run ? { run } : {}), ...(wouldFail && wouldFail.steps.length > 0 ? { wouldFail } : {}) };
+      if (lang === reference) return { ...base, status: 'reference', failedSteps, blocks: [], notes: [], next: [] };
       const drift = drifts.get(page.file);
       const referencePage = referencePages(page);
-      const base = { lang, file: page.file, ...(run ? { run } : {}) };
       if (!drift || drift.status === 'no-reference' || !referencePage) return { ...base, failedSteps, status: 'no-reference', blocks: [], notes: [], next: [] };
       const steps = failedSteps.map((step) => withReference(step, page, drift));
       return { ...base, failedSteps: steps, status: standingOf(drift), reference: referencePage.file, blocks: pairsOf(drift, page, referencePage), notes: notesOf(drift), next: nextOf(drift) };

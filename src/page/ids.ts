@@ -72,3 +72,7 @@ export function assignIds(lines: string[], blocks: IdTarget[], lang: string): vo
     block.id = explicit ? `snip_${explicit}` : `snip_${section}_${counter}`;
   }
 }
+
+/** The heredoc delimiter of istio.io's generated snippets (`<<\\ENDSNIP`): a line of a block's text equal to it ends the
+ * heredoc there, and the lines after it run as code when the snippets are sourced. */
+export const SNIP_DELIMITER = 'ENDSNIP';

@@ -3,7 +3,7 @@ import { blockOutputSyntax, blockSyntax } from './attributes.js';
 import { splitBashSteps } from './bash-steps.js';
 import { diagnostic, sortDiagnostics } from './diagnostics.js';
 import { readFrontMatter } from './front-matter.js';
-import { assignIds } from './ids.js';
+import { assignIds, SNIP_DELIMITER } from './ids.js';
 import { describeNonHugo, foreignFormat, hasShortcodes } from './not-hugo.js';
 import { sectionsOf } from './sections.js';
 import { sitePathOf } from './site-path.js';
@@ -99,6 +99,12 @@ function toBlock(file: string, raw: RawBlock, vars: Vars | undefined, diagnostic
       );
     }
   }
+  // A line of the text (not a `$ ` command) that is istio.io's snippet delimiter would end its heredoc there.
+  dedented.forEach((text, at) => {
+    if (text !== SNIP_DELIMITER) return;
+    const message = `this line is \`${SNIP_DELIMITER}\`, the heredoc delimiter of istio.io's generated snippets: there it ends the heredoc, and the lines after it run as code when the snippets are sourced (istio-doctest's own snippets choose another delimiter)`;
+    diagnostics.push(diagnostic({ file, line: raw.line + 1 + at, column: raw.indent.length + 1, ruleId: 'snip-delimiter', message }));
+  });
   if (syntax === 'bash' && raw.terminated) {
     const { steps, diagnostics: found } = splitBashSteps({ file, lines: dedented, firstLine: raw.line + 1, column: raw.indent.length + 1 });
     diagnostics.push(...found);

@@ -21,6 +21,7 @@ export const rules = {
   'tabset-unterminated': { severity: 'error', doc: 'a `{{< tabset >}}` is never closed with `{{< /tabset >}}` (names its opening line)' },
   'tab-unterminated': { severity: 'error', doc: 'a `{{< tab >}}` is never closed with `{{< /tab >}}` before the next tab or the end of its tabset' },
   'heredoc-unterminated': { severity: 'error', doc: 'a heredoc never reaches its delimiter inside the block' },
+  'snip-delimiter': { severity: 'error', doc: 'a line of a block\'s text is `ENDSNIP`, the heredoc delimiter of istio.io\'s generated snippets: there the lines after it would run as code when the snippets are sourced (`extract --format snips` chooses another delimiter for such a block)' },
   'kubectl-exec-it': { severity: 'error', runOnly: true, doc: '`kubectl exec -it` hangs without a terminal (a warning on pages that do not run)' },
   'boilerplate-unknown': { severity: 'error', doc: 'an include that does not resolve' },
   'boilerplate-cycle': { severity: 'error', doc: 'a boilerplate that includes itself' },

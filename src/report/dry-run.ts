@@ -19,13 +19,14 @@ export interface DryRunPreflight {
 }
 
 /** The whole dry-run listing; `notes` are the preflight's findings, `preflight` what they would do to a real run. */
-export function dryRunText(plans: RunPlan[], skipped: SkippedPage[], settings: DryRunSettings, notes: string[] = [], preflight: DryRunPreflight = { leftOut: new Set(), stopsRun: false }): string {
+// `uncovered`: page plans of pages no istio.io script covers (`--uncovered-pages`), labelled in their header.
+export function dryRunText(plans: RunPlan[], skipped: SkippedPage[], settings: DryRunSettings, notes: string[] = [], preflight: DryRunPreflight = { leftOut: new Set(), stopsRun: false }, uncovered: ReadonlySet<RunPlan> = new Set()): string {
   const out: string[] = [];
   for (const s of skipped) out.push(`skipped ${s.file}: ${s.reason}`);
   if (skipped.length > 0) out.push('');
   // Lines are appended one by one: a page of millions of lines must not go through one call's argument list.
   for (const plan of plans) {
-    for (const line of planLines(plan, settings)) out.push(line);
+    for (const line of planLines(plan, settings, uncovered.has(plan))) out.push(line);
     out.push('');
   }
   if (notes.length > 0) {
@@ -42,10 +43,11 @@ export function dryRunText(plans: RunPlan[], skipped: SkippedPage[], settings: D
 }
 
 // One page: its header, then each step.
-function planLines(plan: RunPlan, settings: DryRunSettings): string[] {
+function planLines(plan: RunPlan, settings: DryRunSettings, uncovered: boolean): string[] {
   const tabs = Object.entries(plan.tabs).map(([k, v]) => `${k}=${v}`).join(', ');
   const script = plan.kind === 'script' ? plan.script : undefined;
-  const via = script ? `, script ${script.file} (@setup ${script.setup || '?'})` : plan.setup ? `, setup ${plan.setup} (doctest.yaml)` : '';
+  const label = uncovered ? ', page plan: no istio.io test script covers this page (--uncovered-pages)' : '';
+  const via = script ? `, script ${script.file} (@setup ${script.setup || '?'})` : `${label}${plan.setup ? `, setup ${plan.setup} (doctest.yaml)` : ''}`;
   const header = `${plan.page.file} [${plan.page.lang}] ${plural(plan.steps.length, 'step')}${via}${tabs ? `, tabs ${tabs}` : ''}; programs: ${plan.programs.join(', ') || 'none'}`;
   // Lines are appended one by one: a page of millions of lines must not go through one call's argument list.
   const lines = [header];

@@ -2,9 +2,11 @@
 // (src/record/schema.ts). Written as the run goes, line by line, so a killed run keeps what it recorded. Environment
 // values are never written; outputs pass through the page's redactions first.
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { findSpecFile, readSpec } from '../config/spec.js';
 import { sitePathOf } from '../page/site-path.js';
 import { RECORD_VERSION, type RecordHeader, type RecordStep } from '../record/schema.js';
 import type { RunEvent } from '../run/results.js';
+import { VERSION } from '../config/version.js';
 import type { Reporter } from './reporter.js';
 
 /** What the record needs to know of the run besides its events. */
@@ -46,14 +48,14 @@ export class RecordFile implements Reporter {
     const occurrence = (this.seen.get(key) ?? 0) + 1;
     this.seen.set(key, occurrence);
     if (event.result.status === 'skipped') return;
+    // A page outside `content/<lang>/` is recorded under its path as given, with no language.
     const site = sitePathOf(event.page);
-    if (!site) return;
     let output = event.result.output;
     for (const pattern of this.context.redactionsOf(event.page)) output = output.replace(pattern, '[redacted]');
     const record: RecordStep = {
       type: 'step',
-      page: site.inSite,
-      lang: site.lang,
+      page: site?.inSite ?? event.page,
+      lang: site?.lang ?? '',
       id: step.id,
       occurrence,
       file: step.file,
@@ -78,5 +80,22 @@ export class RecordFile implements Reporter {
   private line(value: object): void {
     if (this.fd === undefined) return;
     writeSync(this.fd, `${JSON.stringify(value)}\n`);
+  }
+}
+
+/** The record reporter of a run (both faces open it the same way), or why its file cannot be written. The versions are
+ * asked by the caller (`clusterVersions` of the run room); the redactions come from each page's doctest.yaml. */
+export function openRecord(file: string, versions: { kubernetes: string | null; istio: string | null }, setupOf: (page: string) => string): RecordFile | string {
+  const redactions = new Map<string, RegExp[]>();
+  const redactionsOf = (page: string): RegExp[] => {
+    const spec = findSpecFile(page);
+    if (!spec) return [];
+    if (!redactions.has(spec)) redactions.set(spec, (readSpec(spec).spec?.page?.redact ?? []).map((pattern) => new RegExp(pattern, 'g')));
+    return redactions.get(spec)!;
+  };
+  try {
+    return new RecordFile(file, { tool: VERSION, ...versions, setupOf, redactionsOf });
+  } catch (error) {
+    return `${file}: cannot write it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
   }
 }

@@ -5,7 +5,7 @@
 import type { PlannedStep, RunPlan } from '../plan/plan.js';
 import type { Listener, PageResult, StepResult } from './results.js';
 import { clusterPicture } from './cluster-picture.js';
-import { Session } from '../shell/session.js';
+import { Session, type EscapedProcess } from '../shell/session.js';
 import { touchedNamespaces } from './touched-namespaces.js';
 import { reportLeftovers, takeSnapshot } from './snapshot.js';
 import { makeWorkdir, removeWorkdir, type Workdir } from '../shell/workdir.js';
@@ -80,6 +80,7 @@ export async function runPlan<P extends RunPlan, S extends PlannedStep = StepsOf
   const results: StepResult[] = [];
   let failed = false;
   let denied: number[] = [];
+  let escaped: EscapedProcess[] = [];
   const report = (result: StepResult) => {
     if (!result.warning && (result.status === 'failed' || result.status === 'timeout')) failed = true;
     results.push(result);
@@ -108,10 +109,12 @@ export async function runPlan<P extends RunPlan, S extends PlannedStep = StepsOf
       if (result.status !== 'skipped') for (const more of executor.after?.(step, result) ?? []) report(more);
     }
   } finally {
-    denied = (await session.close()).denied;
+    ({ denied, escaped } = await session.close());
     prepared.close?.();
     removeWorkdir(dir);
   }
+  // A process the page left running outside its token and group is a leftover, as a namespace left in the cluster is.
+  if (escaped.length > 0) failed = true;
   if (before && !options.force?.aborted) {
     const result = await reportLeftovers(before, executor.leftoversStep(), { page: file, total, emit: options.emit, cancel: options.force });
     if (result) {
@@ -121,7 +124,12 @@ export async function runPlan<P extends RunPlan, S extends PlannedStep = StepsOf
   }
   const status = options.signal?.aborted ? 'interrupted' : failed ? 'failed' : 'passed';
   // Processes of another user (a step's `sudo ...`) cannot be ended by the runner: they are named, not passed over.
-  const message = denied.length > 0 ? `not permitted to end ${denied.length === 1 ? 'process' : 'processes'} ${denied.join(', ')} the page started (EPERM); they may still run` : '';
+  const notes = [
+    denied.length > 0 ? `not permitted to end ${denied.length === 1 ? 'process' : 'processes'} ${denied.join(', ')} the page started (EPERM); they may still run` : '',
+    // A daemon that shed the run's token and left the shell's group (`(setsid env -i ... &)`) is a leftover of its own.
+    escaped.length > 0 ? `left behind ${escaped.map((p) => `process ${p.pid} (${p.command || 'unknown'})`).join(', ')}, which escaped the run's token and process group; ended` : '',
+  ];
+  const message = notes.filter(Boolean).join('; ');
   const result: PageResult = { file, lang: plan.page.lang, status, steps: results, durationMs: performance.now() - started, message };
   options.emit({ type: 'page', result });
   return result;

@@ -6,6 +6,7 @@ import { isScriptPlan, runScript } from './run-script.js';
 import { groupBySetup, setupAction, setupOfPlan } from '../istio/setup-groups.js';
 import { usesCluster } from './plan-pages.js';
 import { bringUp, tearDown } from './setup-istio.js';
+import { sweepStaleRuns } from '../shell/sweep.js';
 
 export type RunPagesOptions = Omit<PageOptions, 'signal' | 'force' | 'emit'> & {
   // `snapshot` (of PageOptions): cluster snapshots around each test (`--no-snapshot` turns them off).
@@ -25,6 +26,8 @@ export type RunPagesOptions = Omit<PageOptions, 'signal' | 'force' | 'emit'> & {
 // (unless `setup: keep`), and sums up; the first signal stops the page after its cleanup, the second abandons the cleanup.
 export async function runPages(plans: RunPlan[], skipped: SkippedPage[], options: RunPagesOptions): Promise<RunSummary> {
   const started = performance.now();
+  // What a runner killed outright (SIGKILL, an OOM kill) left behind goes first: its pages' processes and folders.
+  await sweepStaleRuns();
   const stop = new AbortController();
   const force = new AbortController();
   const onSignal = () => (stop.signal.aborted ? force.abort() : stop.abort());

@@ -1,6 +1,6 @@
 // Reading /proc: which processes carry a run's token in their environment, and who started whom.
 // Only Linux has /proc; elsewhere every lookup finds nothing and the process group kill does the work.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 
 export interface ProcInfo {
   pid: number;
@@ -102,4 +102,46 @@ export function descendantsOf(roots: number[], table: ProcInfo[] = processTable(
     }
   }
   return [...found];
+}
+
+/** The targets of a process's open descriptors (`pipe:[123]`, `/tmp/x/out.3 (deleted)`...); empty when unreadable. */
+export function descriptorsOf(pid: number): string[] {
+  let fds: string[];
+  try {
+    fds = readdirSync(`/proc/${pid}/fd`);
+  } catch {
+    return [];
+  }
+  const links: string[] = [];
+  for (const fd of fds) {
+    try {
+      links.push(readlinkSync(`/proc/${pid}/fd/${fd}`));
+    } catch {
+      // Closed meanwhile.
+    }
+  }
+  return links;
+}
+
+/**
+ * Processes holding a descriptor that the test accepts: how a run finds what it started that shed the run's token
+ * (`env -i`) and left its process group (`setsid`), but still holds the page's pipe or output files.
+ */
+export function processesHolding(holds: (link: string) => boolean, table: ProcInfo[] = processTable()): number[] {
+  const self = process.pid;
+  return table.filter((p) => p.pid !== self && p.state !== 'Z' && descriptorsOf(p.pid).some(holds)).map((p) => p.pid);
+}
+
+/** A process's command line as one string (`sleep 300`), '' when unreadable. */
+export function commandOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'latin1').split('\0').filter(Boolean).join(' ');
+  } catch {
+    return '';
+  }
+}
+
+/** When a process started, in clock ticks since boot; undefined when it is gone (with its pid, it names one process for good). */
+export function startTicksOf(pid: number): number | undefined {
+  return readStat(pid)?.startTicks;
 }

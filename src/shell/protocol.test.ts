@@ -1,5 +1,5 @@
 // The protocol's text: what the runner writes to the shell and how it reads the reports back.
-import { CONTROL_FD, parseReport, reportLine, shellQuote, startLine, stepLine, STEP_VAR } from './protocol.js';
+import { CONTROL_FD, parseReport, reportLine, shellQuote, startLine, stepLine, stepText, STEP_VAR } from './protocol.js';
 
 const secret = 'a'.repeat(32);
 const savingSecret = 'b'.repeat(32);
@@ -20,7 +20,7 @@ describe('the line a command runs in', () => {
   });
 
   test('sets the descriptors with exec, marks the step, reports its start, sources it, then reports its end on the control descriptor', () => {
-    const order = [`exec </dev/null >|'/tmp/out dir/out.7' 2>&1`, `export ${STEP_VAR}=7`, `'\\036%s %s started\\n' ${secret} 7 >&${CONTROL_FD}`, "source '/shm/ctl/step.7.sh'", `${secret} 7 "$__istio_doctest_s"`];
+    const order = ['set +xv', `exec </dev/null >|'/tmp/out dir/out.7' 2>&1`, `export ${STEP_VAR}=7`, `'\\036%s %s started\\n' ${secret} 7 >&${CONTROL_FD}`, "source '/shm/ctl/step.7.sh'", 'set +o history', `${secret} 7 "$__istio_doctest_s"`];
     const at = order.map((part) => line.indexOf(part));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
@@ -28,6 +28,18 @@ describe('the line a command runs in', () => {
 
   test('names the state file the step saves to', () => {
     expect(line).toContain("__istio_doctest_f='/shm/ctl/state.1' __istio_doctest_n=7");
+  });
+});
+
+describe('the text of a step\'s file', () => {
+  test('puts the page\'s history, verbose and tracing options back on the command\'s first line, tracing last', () => {
+    const text = stepText('kubectl get pods\nkubectl get svc');
+    const [first, second] = text.split('\n');
+    expect(first.endsWith('set -x; kubectl get pods')).toBe(true);
+    expect(first.indexOf('set -o history')).toBeLessThan(first.indexOf('set -v'));
+    expect(first.indexOf('set -v')).toBeLessThan(first.indexOf('set -x'));
+    expect(second).toBe('kubectl get svc');
+    expect(text.endsWith('\n')).toBe(true);
   });
 });
 
@@ -51,7 +63,8 @@ describe('the first line of a shell', () => {
 describe('reading reports', () => {
   test('a start and an end carry the secret, its number, status, saving and last background process', () => {
     expect(parseReport(`\x1e${secret} 4 started`, secret, savingSecret)).toEqual({ kind: 'started', seq: 4 });
-    expect(parseReport(`\x1e${secret} 4 2 0 1234`, secret, savingSecret)).toEqual({ kind: 'ended', seq: 4, status: 2, saving: 'saved', background: 1234 });
+    expect(parseReport(`\x1e${secret} 4 2 0 1234 0`, secret, savingSecret)).toEqual({ kind: 'ended', seq: 4, status: 2, saving: 'saved', background: 1234, captured: true });
+    expect(parseReport(`\x1e${secret} 4 0 0 0 1`, secret, savingSecret)).toMatchObject({ captured: false });
     expect(parseReport(`\x1e${secret} 4 0 d 0`, secret, savingSecret)).toMatchObject({ saving: 'deferred' });
     expect(parseReport(`\x1e${secret} 4 0 1 0`, secret, savingSecret)).toMatchObject({ saving: 'failed' });
   });

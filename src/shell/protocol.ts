@@ -33,23 +33,37 @@ export function shellQuote(text: string): string {
 
 /**
  * The command that reports a command's end on the control descriptor: the secret, its number, its status, whether its
- * state was saved (`0`, `d` deferred, else the save's failing status) and `$!` (the highest background process id).
+ * state was saved (`0`, `d` deferred, else the save's failing status), `$!` (the highest background process id) and
+ * whether its output was captured (`0`; `1`: its output file could not be opened, e.g. under `ulimit -n`).
  */
-export function reportLine(secret: string, seq: number, status: string, saved: string): string {
-  return `builtin printf '\\036%s %s %s %s %s\\n' ${secret} ${seq} ${status} ${saved} "\${!:-0}" >&${CONTROL_FD}`;
+export function reportLine(secret: string, seq: number, status: string, saved: string, captured = '0'): string {
+  return `builtin printf '\\036%s %s %s %s %s %s\\n' ${secret} ${seq} ${status} ${saved} "\${!:-0}" ${captured} >&${CONTROL_FD}`;
 }
 
 /**
- * The line the shell runs for a command: its descriptors set (nothing for bash to save and restore), its processes
- * marked with its number, the file its state goes to named, its start reported, the step sourced, then its state saved
- * or checked to be savable, and its end reported. Short: bash reads a byte at a time.
+ * The line the shell runs for a command: the page's tracing and verbose options set aside (so the runner's own
+ * commands never reach the step's output), its descriptors set (nothing for bash to save and restore; whether the
+ * output file could be opened noted), its processes marked with its number, the file its state goes to named, its
+ * start reported, the step sourced (its file puts the page's options back first, see `stepText`), then its state
+ * saved or checked to be savable, history set aside (the next runner line must not enter the page's history), and
+ * its end reported. Short: bash reads a byte at a time.
  */
 export function stepLine(secret: string, seq: number, files: StepFiles): string {
   const { stepFile, outFile, stateFile } = files;
   return (
-    `exec </dev/null >|${shellQuote(outFile)} 2>&1; export ${STEP_VAR}=${seq}; __istio_doctest_f=${shellQuote(stateFile)} __istio_doctest_n=${seq}; builtin printf '\\036%s %s started\\n' ${secret} ${seq} >&${CONTROL_FD}; source ${shellQuote(stepFile)}; ` +
-    `{ __istio_doctest_s=$?; __istio_doctest_after; ${reportLine(secret, seq, '"$__istio_doctest_s"', '"$__istio_doctest_t"')}; } 2>/dev/null\n`
+    `{ __istio_doctest_o=$-; set +xv; } 2>/dev/null; exec </dev/null >|${shellQuote(outFile)} 2>&1 && __istio_doctest_c=0 || __istio_doctest_c=1; export ${STEP_VAR}=${seq}; __istio_doctest_f=${shellQuote(stateFile)} __istio_doctest_n=${seq}; builtin printf '\\036%s %s started\\n' ${secret} ${seq} >&${CONTROL_FD}; source ${shellQuote(stepFile)}; ` +
+    `{ __istio_doctest_s=$?; __istio_doctest_after; __istio_doctest_h=; [[ -o history ]] && __istio_doctest_h=1; set +o history; ${reportLine(secret, seq, '"$__istio_doctest_s"', '"$__istio_doctest_t"', '"$__istio_doctest_c"')}; } 2>/dev/null\n`
   );
+}
+
+/**
+ * The text of a step's file: first, on the command's own first line (so bash's line numbers stay the page's), the
+ * page's history, verbose and tracing options put back as the page left them, tracing last so that only the page's
+ * own commands are traced; then the command.
+ */
+export function stepText(command: string): string {
+  const restore = '[[ -n ${__istio_doctest_h-} ]] && set -o history; [[ ${__istio_doctest_o-} == *v* ]] && set -v; [[ ${__istio_doctest_o-} == *x* ]] && set -x; ';
+  return `${restore}${command.endsWith('\n') ? command : `${command}\n`}`;
 }
 
 /**
@@ -98,7 +112,7 @@ export type Saving = 'saved' | 'deferred' | 'failed';
 /** One report line of the shell, as the runner reads it. */
 export type Report =
   | { kind: 'started'; seq: number }
-  | { kind: 'ended'; seq: number; status: number; saving: Saving; background: number }
+  | { kind: 'ended'; seq: number; status: number; saving: Saving; background: number; captured: boolean }
   | { kind: 'saving' }
   | { kind: 'foreign' };
 
@@ -109,10 +123,10 @@ export type Report =
 export function parseReport(line: string, secret: string, savingSecret: string): Report {
   const at = line.lastIndexOf(`\x1e${secret} `);
   if (at >= 0) {
-    const [seq, status, saved, background] = line.slice(at + secret.length + 2).split(' ');
+    const [seq, status, saved, background, captured] = line.slice(at + secret.length + 2).split(' ');
     if (status === 'started') return { kind: 'started', seq: Number(seq) };
     const saving: Saving = saved === '0' ? 'saved' : saved === 'd' ? 'deferred' : 'failed';
-    return { kind: 'ended', seq: Number(seq), status: Number(status), saving, background: Number(background) || 0 };
+    return { kind: 'ended', seq: Number(seq), status: Number(status), saving, background: Number(background) || 0, captured: captured === '0' };
   }
   if (line.includes(`\x1e${savingSecret} `)) return { kind: 'saving' };
   return { kind: 'foreign' };

@@ -4,17 +4,18 @@
 // protocol is in protocol.ts, the saved state in state-files.ts, ending a step in step-ending.ts (docs/session.md).
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { closeSync, constants, existsSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, constants, existsSync, mkdirSync, openSync, readlinkSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { execa } from 'execa';
 import { killGroup, killTree } from './kill-tree.js';
-import { descendantsOf, isAlive, processesWithEnv, processTable, uptimeTicks } from './proc.js';
+import { commandOf, descendantsOf, isAlive, processesHolding, processesWithEnv, processTable, uptimeTicks } from './proc.js';
 import { readBoundedOutput } from './output.js';
 import { fullFolder } from './full-disk.js';
-import { parseReport, RUN_TOKEN_VAR, shellQuote, startLine, STEP_VAR, stepLine, type Saving } from './protocol.js';
+import { CONTROL_FD, parseReport, RUN_TOKEN_VAR, startLine, STEP_VAR, stepLine, stepText, type Saving } from './protocol.js';
 import { heldSave, nextStateFile, savedCommand, type SavedState } from './state-files.js';
 import { endStep } from './step-ending.js';
+import { RUNNER_VAR, runnerId } from './sweep.js';
 import { pollTurns, within } from './waiting.js';
 
 export { RUN_TOKEN_VAR, STEP_VAR, shellQuote } from './protocol.js';
@@ -51,6 +52,12 @@ export interface CommandResult {
   broken?: string;
 }
 
+/** A process that shed the run's token and left the shell's group but held the page's descriptors; ended at close. */
+export interface EscapedProcess {
+  pid: number;
+  command: string;
+}
+
 export interface SessionOptions {
   /** Where the shell starts. */
   cwd: string;
@@ -74,7 +81,7 @@ export interface RunOptions {
 }
 
 type Outcome =
-  | { kind: 'status'; status: number; saving: Saving; background: number }
+  | { kind: 'status'; status: number; saving: Saving; background: number; captured: boolean }
   | { kind: 'exited'; code?: number }
   | { kind: 'timeout' }
   | { kind: 'aborted' };
@@ -108,6 +115,8 @@ export class Session {
   /** The highest `$!` a command reported: background processes up to it belong to earlier commands. */
   private lastBackground = 0;
   private closed = false;
+  /** The control pipes of the page's shells (`pipe:[123]`), to find processes that escaped the token but hold one. */
+  private pipes = new Set<string>();
   /** The commands after which the disk of the output or control folder was full, and that folder. */
   private full: { seq: number; folder: string }[] = [];
   /** What the current shell reported so far beyond command ends: whether it said it is saving its state (exit or abort trap). */
@@ -166,7 +175,7 @@ export class Session {
     const stepFile = join(ctlDir, `step.${seq}.sh`);
     const outFile = join(this.options.outDir ?? ctlDir, `out.${seq}`);
     const stateFile = nextStateFile(ctlDir, this.state);
-    writeFileSync(stepFile, command.endsWith('\n') ? command : `${command}\n`);
+    writeFileSync(stepFile, stepText(command));
     // The clock tick the command starts in, read as the kernel dates processes, to tell its subshells from earlier ones'.
     const sinceTicks = uptimeTicks();
     const answered = this.answer(seq);
@@ -187,6 +196,8 @@ export class Session {
       if (outcome.saving === 'failed') this.unsaved = seq;
       this.finished = seq;
       stateSaved = outcome.saving !== 'failed';
+      // Its output went elsewhere (an earlier step's file): what the runner reads is not what it printed.
+      if (!outcome.captured) broken = `its output could not be captured: the shell could not open its output file (too many open files after \`ulimit -n\`?)`;
     } else {
       // The shell is gone; its exit trap (a step that exits) or its SIGUSR1 trap (a step that was ended) saved its state.
       await within(this.exited(), 2000);
@@ -216,12 +227,34 @@ export class Session {
    * Ends the shell and every process the page started: its process group, its descendants, and anything carrying the
    * token. Returns the processes it was not permitted to end (EPERM: a `sudo` child, say), which may still run.
    */
-  async close(): Promise<{ denied: number[] }> {
-    if (this.closed) return { denied: [] };
+  async close(): Promise<{ denied: number[]; escaped: EscapedProcess[] }> {
+    if (this.closed) return { denied: [], escaped: [] };
     this.closed = true;
     const denied = await this.killEverything();
+    const escaped = await this.killEscaped();
     this.closeCommands();
-    return { denied };
+    // The run ends with the page's shell, whatever still holds the other ends of its pipes.
+    this.release(this.shell);
+    return { denied, escaped };
+  }
+
+  // Ends the processes that shed the token and left the shell's process group (`(setsid env -i daemon &)`) but hold
+  // a descriptor of the page: a shell's control pipe, or a file in the runner's folders (a step's output). Named, so
+  // the page can say what escaped.
+  private async killEscaped(): Promise<EscapedProcess[]> {
+    const folders = [this.options.ctlDir, this.options.outDir].filter((f): f is string => f !== undefined).map((f) => `${f}/`);
+    const holds = (link: string) => this.pipes.has(link) || folders.some((folder) => link.startsWith(folder));
+    const found = processesHolding(holds).filter(isAlive);
+    if (found.length === 0) return [];
+    const named = found.map((pid) => ({ pid, command: commandOf(pid) }));
+    await killTree(found, this.options.killGraceMs ?? 1000);
+    return named;
+  }
+
+  // Lets go of a shell's pipes: a process that escaped the page may hold their other ends for ever.
+  private release(shell: ReturnType<typeof startShell> | undefined): void {
+    shell?.stdout?.destroy();
+    shell?.stderr?.destroy();
   }
 
   // Starts a shell, or records why it could not; true when one runs.
@@ -261,7 +294,7 @@ export class Session {
     // Read-write: opening does not wait for the shell, and the shell never reads an end of file while the runner is there.
     this.commands = openSync(fifo, constants.O_RDWR);
     // No step number inherited from an outer run: the shell's own forks must not pass for an earlier step's processes.
-    const shell = startShell(cwd, fifo, { ...env, [RUN_TOKEN_VAR]: token, [STEP_VAR]: '' });
+    const shell = startShell(cwd, fifo, { ...env, [RUN_TOKEN_VAR]: token, [STEP_VAR]: '', [RUNNER_VAR]: runnerId() });
     this.shell = shell;
     const reader: Reader = { buffer: '', saving: false };
     this.reader = reader;
@@ -288,6 +321,9 @@ export class Session {
     this.send(startLine({ cwd, stateFile: this.state?.file, traps, secret: this.secret, savingSecret: this.savingSecret, seq }));
     const outcome = (await within(ready, 10000)) ?? { kind: 'timeout' };
     rmSync(fifo, { force: true });
+    // The control pipe, as the kernel names it: a process holding it after the page ended is the page's.
+    const pipe = shell.pid !== undefined ? descriptorsOfFd(shell.pid, CONTROL_FD) : undefined;
+    if (pipe) this.pipes.add(pipe);
     if (outcome.kind !== 'status') {
       throw new Error(`bash did not start${this.stderr ? `: ${this.stderr.trim().split('\n')[0]}` : ''}`);
     }
@@ -309,7 +345,7 @@ export class Session {
         const resolve = this.pending.get(report.seq);
         if (resolve) {
           this.pending.delete(report.seq);
-          resolve({ kind: 'status', status: report.status, saving: report.saving, background: report.background });
+          resolve({ kind: 'status', status: report.status, saving: report.saving, background: report.background, captured: report.captured });
         }
       }
       newline = reader.buffer.indexOf('\n');
@@ -363,6 +399,7 @@ export class Session {
   // the state it restores is older than the last command's, and the reason when no new shell could be started.
   private async replace(): Promise<{ note: string; error?: string }> {
     await within(this.exited(), 2000);
+    this.release(this.shell);
     for (const [pending, resolve] of this.pending) {
       this.pending.delete(pending);
       resolve({ kind: 'exited' });
@@ -402,6 +439,15 @@ function removeQuietly(file: string): void {
     rmSync(file, { force: true });
   } catch {
     // ENOTDIR, EACCES: nothing more to do here.
+  }
+}
+
+// What a process's descriptor points to (`pipe:[123]`), undefined when unreadable.
+function descriptorsOfFd(pid: number, fd: number): string | undefined {
+  try {
+    return readlinkSync(`/proc/${pid}/fd/${fd}`);
+  } catch {
+    return undefined;
   }
 }
 

@@ -5,6 +5,7 @@
 import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { claimFolder } from './sweep.js';
 
 export interface Workdir {
   root: string;
@@ -23,6 +24,9 @@ export function makeWorkdir(istioDir?: string): Workdir {
   mkdirSync(out);
   const memory = memoryDir();
   const ctl = mkdtempSync(memory ? join(memory, 'istio-doctest-ctl-') : join(root, 'ctl-'));
+  // Named as this runner's: if it is killed outright, the next runner removes them (sweep.ts).
+  claimFolder(root);
+  if (memory) claimFolder(ctl);
   if (istioDir) {
     const source = resolve(istioDir);
     let entries: string[] = [];

@@ -101,9 +101,19 @@ function codeOf(text: string): string {
   return index < 0 ? '' : spacing(text.slice(0, index)).trim();
 }
 
-// Word diff of one edited line (jsdiff's diffWords), as plain parts.
+/** Above this many characters (both sides together), or this many word edits, an edited line is shown whole, removed
+ * then added: a word diff costs time growing with the words times the edits (two 20,000-word command lines took
+ * minutes), and a line changed that much reads better whole anyway. */
+export const WORD_DIFF_MAX_CHARS = 4000;
+export const WORD_DIFF_MAX_EDITS = 200;
+
+// Word diff of one edited line (jsdiff's diffWords), as plain parts; a whole-line change for very long or very changed lines.
 function words(before: string, after: string): WordPart[] {
-  return diffWords(before, after).map((part) =>
+  const whole: WordPart[] = [{ value: before, removed: true }, { value: after, added: true }];
+  if (before.length + after.length > WORD_DIFF_MAX_CHARS) return whole;
+  const parts = diffWords(before, after, { maxEditLength: WORD_DIFF_MAX_EDITS });
+  if (!parts) return whole;
+  return parts.map((part) =>
     part.added ? { value: part.value, added: true } : part.removed ? { value: part.value, removed: true } : { value: part.value },
   );
 }

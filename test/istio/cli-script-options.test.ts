@@ -163,7 +163,7 @@ describe('run with istio.io test scripts, under faults', () => {
       'content/en/docs/plain/index.md': page('Plain'),
     });
     const cluster = fakeCluster();
-    const typo = await runCli(['run', '--setup', 'only=profile=defualt', rel(root, 'content/en/docs')], cluster.env);
+    const typo = await runCli(['run', '--uncovered-pages', '--setup', 'only=profile=defualt', rel(root, 'content/en/docs')], cluster.env);
     expect(typo.stderr).toBe(
       "istio-doctest: --setup only=profile=defualt: no page here has that setup config, and it is none istio-doctest knows (the pages' configs: profile=none, profile=demo)\n" +
         'Run `istio-doctest run --help` for usage.',
@@ -225,14 +225,14 @@ hello
     });
     const cluster = fakeCluster();
     const json = join(cluster.dir, 'plan.jsonl');
-    const { code } = await runCli(['run', '--dry-run', '--json', json, rel(root, 'content/en/docs')], cluster.env);
+    const { code } = await runCli(['run', '--dry-run', '--uncovered-pages', '--json', json, rel(root, 'content/en/docs')], cluster.env);
     const file = rel(root, 'content/en/docs/plain/index.md');
     expect(readEvents(json)).toEqual([
       {
-        type: 'plan', file, line: 8, id: `${file}:7`, verify: 'none', setup: 'profile=none',
+        type: 'plan', page: file, lang: 'en', file, line: 8, id: `${file}:7`, verify: 'none', setup: 'profile=none',
         skip: 'snip_id=none: istio.io marks this block never to run (`snip_install_1: { run: true }` under `blocks:` in doctest.yaml runs it)',
       },
-      { type: 'plan', file, line: 12, id: 'snip_install_2', verify: 'auto', setup: 'profile=none' },
+      { type: 'plan', page: file, lang: 'en', file, line: 12, id: 'snip_install_2', verify: 'auto', setup: 'profile=none' },
     ]);
     expect(code).toBe(0);
   }, 120000);

@@ -65,7 +65,7 @@ describe('run with an istio.io test script', () => {
     const { code, stdout } = await runCli(['run', '--dry-run', '--json', json, page('uk')], cluster.env);
     expect(code).toBe(0);
     const lines = readFileSync(json, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines[1]).toEqual({ type: 'plan', file: page('uk'), line: 8, id: 'snip_greet_1', script: at('content/en/docs/demo/test.sh'), scriptLine: 5, verify: 'same', setup: 'profile=none' });
+    expect(lines[1]).toEqual({ type: 'plan', page: page('uk'), lang: 'uk', file: page('uk'), line: 8, id: 'snip_greet_1', script: at('content/en/docs/demo/test.sh'), scriptLine: 5, verify: 'same', setup: 'profile=none' });
     expect(lines.find((l) => l.scriptLine === 10)).toMatchObject({ id: 'snip_count_1', verify: 'lines', missing: expect.stringContaining(`${page('en')}:15`) });
     expect(lines.filter((l) => l.cleanup).map((l) => l.id)).toEqual(['snip_cleanup_1', 'test.sh:17']);
     expect(stdout).toContain('snip_greet_1  (test.sh:5)');

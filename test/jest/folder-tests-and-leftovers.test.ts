@@ -131,7 +131,7 @@ function failureOf(run: JestRun, end: string, title: string): string {
 
 const runIn = async (doctest: Record<string, unknown>, env: Record<string, string> = {}, testMatch = ['**/index.md', '**/*test.sh'], args: string[] = []) => {
   const cluster = fakeCluster();
-  const config = fixtureConfig(cluster.dir, { istioDir: ISTIO_DIR, retryTimeout: '2s', setup: 'keep', ...doctest }, undefined, [join(site, 'content')], testMatch);
+  const config = fixtureConfig(cluster.dir, { istioDir: ISTIO_DIR, retryTimeout: '2s', setup: 'keep', uncoveredPages: true, ...doctest }, undefined, [join(site, 'content')], testMatch);
   const run = await runJest(['--config', config, ...args], { ...cluster.env, VERIFY_TIMEOUT: '1', ...env }, cluster.dir, 200000);
   return { cluster, run };
 };
@@ -180,6 +180,15 @@ describe('the Jest runner snapshots page plans and runs folder tests', () => {
     // A folder test that cannot be split is its own skipped test file, with the error at its line; the others run.
     expect(testsOfFile(run, 'broken/test.sh')).toEqual([expect.stringMatching(/^pending 0 \(no steps\): preflight: a test script needs exactly one '# @cleanup' line .* at \S*content\/en\/docs\/broken\/test\.sh:1$/)]);
     expect(run.code).toBe(1);
+  }, 240000);
+
+  test("in an istio.io checkout a sub-page runs inside the folder test that sources it, and a page no script covers only with uncoveredPages", async () => {
+    const { run } = await runIn({ uncoveredPages: false }, {}, ['**/index.md']);
+    expect(testsOfFile(run, 'leaky/index.md').every((t) => t.startsWith('pending '))).toBe(true);
+    expect(run.stderr).toContain("no istio.io test script covers it, and istio.io's framework runs only its scripts (globals.doctest.uncoveredPages: true runs its page plan) (2)");
+    expect(run.stderr).toMatch(/runs inside \S*content\/en\/docs\/tour\/test\.sh \(it sources this page's snippets\), not as a page of its own \(2\)/);
+    expect(testsOfFile(run, 'plain/index.md')).toEqual(['passed 8 snip_say_1: echo plain']);
+    expect(run.code).toBe(0);
   }, 240000);
 
   test('-t selects a folder test\'s steps by name; ISTIO_DOCTEST_SCRIPTS=off reports folder tests skipped', async () => {

@@ -113,7 +113,7 @@ function filesOf(run: JestRun): string[] {
 
 const runIn = async (env: Record<string, string>, istioDir = ISTIO_DIR) => {
   const cluster = fakeCluster();
-  const config = fixtureConfig(cluster.dir, { istioDir, retryTimeout: '2s' }, undefined, [join(site, 'content')]);
+  const config = fixtureConfig(cluster.dir, { istioDir, retryTimeout: '2s', uncoveredPages: true }, undefined, [join(site, 'content')]);
   const run = await runJest(['--config', config], { ...cluster.env, VERIFY_TIMEOUT: '1', ...env }, cluster.dir, 200000);
   return { cluster, run };
 };
@@ -216,7 +216,7 @@ describe('the Jest runner on istio.io test scripts and setup configs', () => {
       writeFileSync(join(pages, 'content', 'en', 'docs', 'lab', 'index.md'), plain.replace('title: Plain', 'title: Lab').replace('$ echo plain\nplain', '$ lab_hello\nhello from the lab'));
       writeFileSync(join(pages, 'content', 'en', 'docs', 'lab', 'doctest.yaml'), 'page:\n  source: [tests/util/lab.sh]\n');
       const cluster = fakeCluster();
-      const config = fixtureConfig(cluster.dir, { istioDir: ISTIO_DIR, retryTimeout: '2s', setup: 'keep' }, undefined, [join(pages, 'content')]);
+      const config = fixtureConfig(cluster.dir, { istioDir: ISTIO_DIR, retryTimeout: '2s', setup: 'keep', uncoveredPages: true }, undefined, [join(pages, 'content')]);
       const run = await runJest(['--config', config], { ...cluster.env, ISTIO_DOCTEST_REPO_ROOT: checkout }, cluster.dir, 200000);
       expect(testsOfFile(run, 'lab/index.md')).toEqual([expect.stringMatching(/^passed \d+ page\.source\.0: /), 'passed 8 snip_say_1: lab_hello']);
     } finally {

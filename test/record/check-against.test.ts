@@ -71,6 +71,12 @@ describe('check --against a run record', () => {
     expect(text2.stdout).toMatch(new RegExp(`${SEED('zh').replace(/[.]/g, '\\.')}:\\d+:1 error snip_\\w+: would fail against the run of .* \\[would-fail\\]`));
     expect(text2.stdout).toContain('+<title>Wikipedia, the free encyclopedia</title>');
     expect(text2.stdout).toMatch(/^against record\.jsonl, the run of .*: \d+ steps compared: \d+ would pass, 1 would fail;/m);
+    // The HTML report says it in the page's cell and lists the step with its diff.
+    const html = await cli(site, ['report', '--html', 'report.html', '--against', 'record.jsonl', 'content'], noCluster);
+    expect(html.exitCode).toBe(0);
+    const page = readFileSync(join(site, 'report.html'), 'utf8');
+    expect(page.match(/would fail \(\d+\)/g)).toEqual(['would fail (1)']);
+    expect(page).toMatch(/<h3>Would fail against the run of [^<]*Istio/);
   }, 900000);
 
   test('a record that is not one, of another version, or stale is said in one line', async () => {

@@ -231,7 +231,7 @@ describe('doctest.yaml prerequisites of a page without a script', () => {
       ['page.source.0', 2, false], ['page.before.0', 4, false], ['page.before.1', 5, false], ['page.before.2', 6, false],
       ['page.cleanup.0', 10, true], ['page.cleanup.1', 11, true],
     ]);
-    expect(lines.find((l) => l.id === 'page.before.2')).toEqual({ type: 'plan', file: spec('lab'), line: 6, id: 'page.before.2', verify: 'contains', arg: 'deployment.apps/curl created', setup: 'profile=none', hidden: true });
+    expect(lines.find((l) => l.id === 'page.before.2')).toEqual({ type: 'plan', page: page('lab'), lang: 'en', file: spec('lab'), line: 6, id: 'page.before.2', verify: 'contains', arg: 'deployment.apps/curl created', setup: 'profile=none', hidden: true });
     expect(lines.find((l) => l.file === page('meshed'))).toMatchObject({ setup: 'profile=default' });
     expect(lines.filter((l) => !l.hidden).every((l) => !('hidden' in l))).toBe(true);
   }, 120000);

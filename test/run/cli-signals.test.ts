@@ -16,7 +16,8 @@ async function startLongStep() {
   const json = join(cluster.dir, 'events.jsonl');
   // The runner's temporary folders go inside the test's, so a killed runner's are removed with it.
   const cli = spawnCli(['run', '--istio-dir', ISTIO_DIR, '--json', json, page], { ...cluster.env, TMPDIR: cluster.dir });
-  await waitFor(() => readEvents(json).some((e) => e.type === 'step-start' && e.index === 4), 'the long step to start');
+  // A loaded machine (load 25 on 2 cores) can take longer than 30 s to get there: the event is waited for, not a time.
+  await waitFor(() => readEvents(json).some((e) => e.type === 'step-start' && e.index === 4), 'the long step to start', 80000);
   return { cluster, json, cli };
 }
 
@@ -43,7 +44,7 @@ describe('istio-doctest run interrupted', () => {
     expect(cluster.leftovers()).toBe('');
     const token = readFileSync(join(cluster.env.DOCTEST_MARKS, 'token'), 'utf8').trim();
     expect(processesWithEnv([`ISTIO_DOCTEST_RUN=${token}`]).filter(isAlive)).toEqual([]);
-  });
+  }, 180000);
 
   test('after SIGKILL of the runner, every JSON line written so far is whole and says what was done', async () => {
     const { cluster, json, cli } = await startLongStep();
@@ -66,5 +67,5 @@ describe('istio-doctest run interrupted', () => {
       'step 3 passed',
       'step-start 4',
     ]);
-  });
+  }, 180000);
 });

@@ -1,7 +1,7 @@
 // Shared by the runner's integration tests: a current dist/, a fresh fake cluster per test, and the real CLI
 // (`node bin/istio-doctest.js run ...`) spawned with the fake's kubectl first on PATH.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execa } from 'execa';
@@ -11,21 +11,13 @@ export const FAKE_BIN = join(ROOT, 'fixtures', 'fake-cluster', 'bin');
 export const ISTIO_DIR = join(ROOT, 'fixtures', 'istio');
 export const SEED = (lang: string) => `content/${lang}/docs/tasks/traffic-management/egress/egress-kubernetes-services/index.md`;
 
-// Newest modification time of the sources dist/ is built from.
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
+// Whether dist/ is missing or older than a source: the global setup's own check (test/build-dist.cjs).
+const { isStale } = require('../build-dist.cjs') as { isStale: () => boolean };
 
 // Builds dist/ when a source is newer than it, once across parallel jest workers (a lock folder serialises them).
 export function ensureBuilt(): void {
   const lock = join(tmpdir(), `istio-doctest-build-${ROOT.replace(/\W/g, '_')}.lock`);
-  const stale = () => !existsSync(join(ROOT, 'dist', 'cli.js')) || statSync(join(ROOT, 'dist', 'cli.js')).mtimeMs < newestSource(join(ROOT, 'src'));
+  const stale = isStale;
   if (!stale()) return;
   const deadline = Date.now() + 120000;
   for (;;) {

@@ -50,7 +50,7 @@ ${details.length > 0 ? details.join('\n') : '<p class="empty">Every translated p
 
 // Whether a cell has a drill-down: drift to show, page notes, or failed steps.
 function hasDetails(cell: MatrixCell): boolean {
-  return cell.blocks.length > 0 || cell.notes.length > 0 || cell.failedSteps.length > 0;
+  return cell.blocks.length > 0 || cell.notes.length > 0 || cell.failedSteps.length > 0 || cell.wouldFail !== undefined;
 }
 
 // The table of counts: a row per standing (and run status), a column per language.
@@ -99,7 +99,8 @@ function cellHtml(row: MatrixRow, r: number, cell: MatrixCell): string {
   const badge = hasDetails(cell)
     ? `<a class="status s-${cell.status}" href="#${detailsId(r, cell)}" title="${esc(cell.file ?? row.path)}">${label}</a>`
     : `<span class="status s-${cell.status}"${cell.file ? ` title="${esc(cell.file)}"` : ''}>${label}</span>`;
-  const run = cell.run ? ` <span class="run r-${cell.run}">${esc(RUN_LABELS[cell.run])}</span>` : '';
+  const would = cell.wouldFail ? ` <span class="run r-failed" title="against ${esc(cell.wouldFail.run)}">would fail (${esc(cell.wouldFail.steps.length)})</span>` : '';
+  const run = (cell.run ? ` <span class="run r-${cell.run}">${esc(RUN_LABELS[cell.run])}</span>` : '') + would;
   if (cell.status === 'absent') return `<td data-lang="${esc(cell.lang)}" data-status="absent"><span class="absent" title="no such page in ${esc(cell.lang)}">—</span></td>`;
   return `<td data-lang="${esc(cell.lang)}" data-status="${cell.status}"${cell.run ? ` data-run="${cell.run}"` : ''}>${badge}${run}</td>`;
 }
@@ -117,6 +118,7 @@ function detailsOf(row: MatrixRow, r: number, cell: MatrixCell, matrix: Matrix):
   if (cell.notes.length > 0) parts.push(`<ul class="notes">${cell.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`);
   for (const pair of cell.blocks) parts.push(blockPairHtml(pair, matrix.reference, cell.lang));
   if (cell.failedSteps.length > 0) parts.push(`<h3>Failed steps</h3>${cell.failedSteps.map((s) => stepHtml(s, matrix.reference)).join('')}`);
+  if (cell.wouldFail) parts.push(`<h3>Would fail against ${esc(cell.wouldFail.run)}</h3>${cell.wouldFail.steps.map((s) => stepHtml({ ...s, status: 'would fail' } as unknown as FailedStep, matrix.reference)).join('')}`);
   const run = cell.run ? ` · run ${esc(RUN_LABELS[cell.run])}` : '';
   const data = `data-path="${esc(row.path)}" data-lang="${esc(cell.lang)}" data-status="${cell.status}"${cell.run ? ` data-run="${cell.run}"` : ''}`;
   return `<details id="${detailsId(r, cell)}" ${data}><summary><strong>${esc(cell.lang)}</strong> · <code>${esc(row.path)}</code> — ${esc(STATUS_LABELS[cell.status])}${run}</summary><div class="body">${parts.join('\n')}</div></details>`;

@@ -1,0 +1,60 @@
+// What a page does to its shell changes nothing but its own steps' output: the runner's own lines (its secret, its
+// folders) never reach a step's output or the reports under `set -x`; `set -o history` shows a step no runner line to
+// forge its end with; a step whose output cannot be captured (`ulimit -n`) fails and says why. Through the real CLI.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureBuilt, fakeCluster, readEvents, runCli } from '../run/harness.js';
+
+beforeAll(() => ensureBuilt(), 60000);
+
+// Writes a page whose steps are the given commands (with their expected output), one block each; returns its path.
+function page(dir: string, steps: [string, string?][]): string {
+  const folder = join(dir, 'content', 'en', 'docs', 'verdict');
+  mkdirSync(folder, { recursive: true });
+  const blocks = steps.map(([command, expected]) => `{{< text bash >}}\n$ ${command}\n${expected ? `${expected}\n` : ''}{{< /text >}}\n`);
+  writeFileSync(join(folder, 'index.md'), `---\ntitle: Verdict\ntest: yes\n---\n\n## Steps\n\n${blocks.join('\n')}`);
+  return join(folder, 'index.md');
+}
+
+describe('a page that turns on tracing (istio.io\'s virtual-machine/common.sh runs `set -x`)', () => {
+  test('sees only its own commands traced: no runner line, secret or runner folder in any later output, JSON or JUnit', async () => {
+    const cluster = fakeCluster();
+    const json = join(cluster.dir, 'events.jsonl');
+    const junit = join(cluster.dir, 'junit.xml');
+    const file = page(cluster.dir, [['set -x'], ['echo two'], ['false']]);
+    const { code, stdout } = await runCli(['run', '--json', json, '--junit', junit, file], cluster.env);
+    expect(code).toBe(1);
+    const steps = readEvents(json).filter((e) => e.type === 'step');
+    expect(steps.map((e) => e.status)).toEqual(['passed', 'passed', 'failed']);
+    // The failing step's output, as reported: its own trace line only.
+    expect(steps[2].output).toBe('++ false\n');
+    const runner = /__istio_doctest|ISTIO_DOCTEST_STEP|\\036|builtin printf|istio-doctest-ctl|step\.\d+\.sh/;
+    for (const text of [stdout, readFileSync(json, 'utf8'), readFileSync(junit, 'utf8')]) expect(text).not.toMatch(runner);
+  });
+});
+
+describe('a page that turns on history', () => {
+  test('finds no runner line in it to forge a failing step\'s end with', async () => {
+    const cluster = fakeCluster();
+    const json = join(cluster.dir, 'events.jsonl');
+    // Every hex token of 32 characters in the history is sent back as this step's end with status 0.
+    const forge = `for s in $(history | grep -o '[0-9a-f]\\{32\\}' | sort -u); do printf '\\036%s %s 0 0 0 0\\n' "$s" "$ISTIO_DOCTEST_STEP" >&254; done; false`;
+    const file = page(cluster.dir, [['set -o history'], ['echo between'], [forge]]);
+    const { code } = await runCli(['run', '--json', json, file], cluster.env);
+    expect(readEvents(json).filter((e) => e.type === 'step').map((e) => e.status)).toEqual(['passed', 'passed', 'failed']);
+    expect(code).toBe(1);
+  });
+});
+
+describe('a page that leaves its shell too few descriptors (`ulimit -n 5`)', () => {
+  test('has its later steps fail with the reason, not pass on the output of an earlier step\'s file', async () => {
+    const cluster = fakeCluster();
+    const json = join(cluster.dir, 'events.jsonl');
+    const file = page(cluster.dir, [['ulimit -n 5'], ['echo Error; true']]);
+    const { code } = await runCli(['run', '--json', json, file], cluster.env);
+    const steps = readEvents(json).filter((e) => e.type === 'step');
+    expect(steps.map((e) => e.status)).toEqual(['passed', 'failed']);
+    expect(steps[1].message).toMatch(/its output could not be captured: the shell could not open its output file/);
+    expect(code).toBe(1);
+  });
+});
