@@ -2,7 +2,10 @@
 // real bash parser (mvdan/sh), so quoted text, heredoc bodies, SQL and placeholders are never taken for programs.
 import type { ShNode } from 'mvdan-sh';
 import { shSyntax } from './shell-syntax.js';
+import type { ShellFacts } from './shell-facts.js';
 import { simpleFacts } from './simple-command.js';
+
+export type { ShellFacts };
 
 /** Bash builtins: always there, never looked up on PATH. */
 export const BASH_BUILTINS = [
@@ -14,20 +17,6 @@ export const BASH_BUILTINS = [
 ] as const;
 const builtins = new Set<string>(BASH_BUILTINS);
 
-/** What one command does that matters to the preflight. */
-export interface ShellFacts {
-  /** Names in command position, in order, once each, and what aliases it defines stand for (builtins left out; functions and aliases not yet). */
-  calls: string[];
-  /** Functions the command defines (`name() {`, `function name`), anywhere in it. */
-  functions: string[];
-  /** Aliases it defines (`alias k=kubectl`). */
-  aliases: string[];
-  /** Whether bash syntax could not be parsed (then `calls` is empty: nothing is invented). */
-  unparsed: boolean;
-  /** Whether something runs that `calls` cannot name: a command word that is not literal (`$KUBECTL get pods`), or a
-   * builtin that runs other commands (`eval`, `source`, `trap`, `fg`...). */
-  opaque: boolean;
-}
 
 /** Builtins that run commands `calls` cannot see, or wait for ones it saw elsewhere. */
 const RUNS_OTHERS = new Set(['eval', 'source', '.', 'exec', 'command', 'builtin', 'trap', 'fg', 'bg', 'wait']);

@@ -2,7 +2,7 @@
 // `&&` and `;`, with no quoting, expansion, redirection, glob, comment, keyword or definition. Most steps of a page are
 // such lines (`kubectl get pods -n foo`), and reading them this way spares loading mvdan-sh for a run that needs no
 // more. Anything else is left to the parser (undefined), so the answer is the parser's wherever one is given.
-import type { ShellFacts } from './programs.js';
+import type { ShellFacts } from './shell-facts.js';
 
 // Only these characters: letters, digits and `_ - . / : = , @ % +`, blanks, and the `|`, `&`, `;` of the operators.
 const PLAIN = /^[\w\-./:=,@%+ \t|&;]*$/;
