@@ -1,8 +1,10 @@
 // Writing edited pages safely: each file as it was read before the run is kept, and a file is replaced (temp file +
-// rename, mode kept) only when it still holds exactly that text, so nothing edited meanwhile is overwritten.
+// rename, mode kept) only when it still holds exactly that text, so nothing edited meanwhile is overwritten, and only
+// when its new text parses to the same blocks with no new diagnostic (src/fix/reparse.ts).
 import { chmodSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { applyEdits, unifiedDiff, type LineEdit } from './page-edits.js';
+import { reparseObjection, type ReparseOptions } from './reparse.js';
 
 /** What happened to one file. */
 export interface PageWrite {
@@ -13,6 +15,8 @@ export interface PageWrite {
   written: boolean;
   /** Why the file was not changed. */
   refused?: string;
+  /** Where the reason points (a line of the new text) and its rule, when the new text was refused. */
+  at?: { line: number; ruleId: string };
   /** Edits left out because their lines are not what the page had, or because they overlap. */
   skipped: LineEdit[];
 }
@@ -24,13 +28,9 @@ export function snapshotFiles(files: Iterable<string>): Map<string, string | und
   return texts;
 }
 
-/** Applies the edits to each file's snapshot and, unless `dry`, replaces the files that did not change meanwhile; `check`
- * may object to a new text (the reason is reported and the file left alone). */
-export function writeEdits(
-  edits: LineEdit[],
-  snapshots: Map<string, string | undefined>,
-  options: { dry: boolean; check?: (file: string, before: string, after: string) => string | undefined },
-): PageWrite[] {
+/** Applies the edits to each file's snapshot and, unless `dry`, replaces the files that did not change meanwhile; a new
+ * text that parses to other blocks or with a new diagnostic is refused (the reason is reported, the file left alone). */
+export function writeEdits(edits: LineEdit[], snapshots: Map<string, string | undefined>, options: { dry: boolean } & ReparseOptions): PageWrite[] {
   const byFile = new Map<string, LineEdit[]>();
   for (const edit of edits) byFile.set(edit.file, [...(byFile.get(edit.file) ?? []), edit]);
   const results: PageWrite[] = [];
@@ -42,9 +42,9 @@ export function writeEdits(
     }
     const { text, skipped } = applyEdits(before, fileEdits);
     const diff = unifiedDiff(file, before, text);
-    const objection = diff === '' ? undefined : options.check?.(file, before, text);
+    const objection = diff === '' ? undefined : reparseObjection(file, before, text, options);
     if (objection) {
-      results.push({ file, diff, written: false, refused: objection, skipped });
+      results.push({ file, diff, written: false, refused: objection.message, at: { line: objection.line, ruleId: objection.ruleId }, skipped });
       continue;
     }
     if (options.dry || diff === '') {
