@@ -1,6 +1,6 @@
 // `run --update` and `run --update=dry`: after the run, redraw the expected outputs the matcher failed, print the
 // diffs and the count, and list the failed steps left for a person.
-import type { LoadedPages } from '../page/pages.js';
+import type { LoadedPages } from '../app/pages.js';
 import type { Page } from '../page/types.js';
 import { stepUpdates } from '../fix/step-updates.js';
 import { snapshotFiles, writeEdits } from '../fix/write-pages.js';
@@ -8,8 +8,8 @@ import type { RunSummary } from '../run/results.js';
 import { driftReport } from '../translate/drift-report.js';
 
 /** `apply` writes the pages, `dry` prints the diffs only. */
-export const UPDATE_VALUES = ['apply', 'dry'] as const;
-export type UpdateValue = (typeof UPDATE_VALUES)[number];
+export { UPDATE_VALUES, type UpdateValue } from '../app/run-options.js';
+import type { UpdateValue } from '../app/run-options.js';
 
 /** What the update needs from before the run: the pages by file and their text as read. */
 export interface UpdateBaseline {

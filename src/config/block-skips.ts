@@ -1,7 +1,7 @@
 // Why a page's block does not run, with the page's doctest.yaml counted in (its `skip:` and `run: true`), for drift:
 // a translation that skips a block its reference runs would pass without it.
 import type { Block, Page } from '../page/types.js';
-import { skipReason } from '../plan/skip-reason.js';
+import { skipReason } from './skip-reason.js';
 import { findSpecFile, readSpec, type Spec } from './spec.js';
 
 // A function telling why a block does not run, reading each doctest.yaml once (an unreadable or invalid one counts

@@ -6,7 +6,7 @@ import { basename, join } from 'node:path';
 import type { Diagnostic, Page, Vars } from '../page/types.js';
 import { inLanguage, sitePathOf } from '../page/site-path.js';
 import { istioFilesIn } from '../page/substitute.js';
-import type { FirstUse, PlannedStep, RunPlan, VerifyMode } from '../plan/plan.js';
+import type { FirstUse, PlannedStep, ScriptPlan, ScriptStep, SnipsFile, VerifyMode } from '../plan/plan.js';
 import { programsOf, shellFacts } from '../plan/programs.js';
 import { boilerplateSources, formatSnips, snipsHeader } from './snips.js';
 import { blockLines, snippetsOfSnips, type Snippet } from './snippet-index.js';
@@ -19,47 +19,7 @@ export const INJECTED_HELPERS = ['tests/util/verify.sh', 'tests/util/debug.sh', 
 /** Environment variable naming the folder the generated snips files are written to. */
 export const SNIPS_DIR_VAR = 'ISTIO_DOCTEST_SNIPS';
 
-/** A step of a script plan: a PlannedStep plus where the script says it and how it runs. */
-export interface ScriptStep extends PlannedStep {
-  script: string;
-  scriptLine: number;
-  kind: 'verify' | 'snippet' | 'shell';
-  /** What the session runs (the snippet's function for snippet steps; `command` is what is shown). */
-  run: string;
-  /** The expected-output word, when its value needs the session (`"$GATEWAY_URL/x"`). */
-  expectSource?: string;
-  /** VERIFY_TIMEOUT/DELAY/CONSECUTIVE as the script set them at this point (null: unset). */
-  verifyEnv?: VerifySettings;
-  /** A failing exit status does not fail the step (the script runs without `set -e` here). */
-  ignoreExit?: boolean;
-  /** Why the step cannot run (a snippet the translation lacks): it fails with this message. */
-  missing?: string;
-  /** `_verify_*` calls inside this statement (functions, loops), run by the session's bash functions. */
-  nested?: { fn: string; snippet?: string; line: number }[];
-}
-
-/** A generated snips file: its path under the snips folder and its text. */
-export interface SnipsFile {
-  path: string;
-  text: string;
-}
-
-export interface ScriptPlan extends RunPlan {
-  steps: ScriptStep[];
-  script: { file: string; setup: string; setupLine: number };
-  /** The istio.io checkout the script's `tests/util/...` and `content/...` paths resolve in. */
-  repoRoot: string;
-  /** The page's own snips file (sourced first), when the page has snippets. */
-  pageSnips?: string;
-  snipsFiles: SnipsFile[];
-  /** Helper files under the istio.io checkout the script needs (the injected ones and those it sources). */
-  helperFiles: string[];
-  /** What the prelude sources for INJECTED_HELPERS, in order: each as written, or its copy with nested sources resolved. */
-  injected?: string[];
-  warnings: string[];
-  /** Where each snippet the script can call is written, for `_verify_*` calls reported from inside functions. */
-  snippetLines: Record<string, { file: string; line: number }>;
-}
+export type { ScriptPlan, ScriptStep, SnipsFile } from '../plan/plan.js';
 
 export interface ScriptPlanContext {
   /** The page of the run's language; undefined for a folder test (a script with no index.md beside it). */
@@ -222,6 +182,7 @@ export function buildScriptPlan(split: SplitScript, placeholder: Page, ctx: Scri
     plan([...sources, ...cleanup.statements], true);
   }
   return {
+    kind: 'script',
     page: ctx.page ?? placeholder,
     steps,
     programs: [...programs.keys()].sort(),
@@ -300,8 +261,7 @@ function langOf(file: string): string | undefined {
 
 // The snips file istio.io would write for a page, relative to the checkout.
 function snipsPathOf(page: Page, lang: string): string {
-  const m = /(?:^|[\\/])content[\\/][^\\/]+[\\/](.*)$/.exec(page.file);
-  const rest = m ? m[1].replace(/\\/g, '/') : basename(page.file);
+  const rest = sitePathOf(page.file)?.inSite ?? basename(page.file);
   return `content/${lang}/${rest.endsWith('index.md') ? rest.replace(/index\.md$/, 'snips.sh') : `${rest}_snips.sh`}`;
 }
 

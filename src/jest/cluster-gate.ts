@@ -1,10 +1,10 @@
 // Whether a repository's `npm test` may run its doc pages: a disposable cluster is the current context (or
 // ISTIO_DOCTEST_CLUSTER=1 says there is one) and an Istio release is given. Closed, the pages are reported skipped.
 import { guardContext } from '../run/context-guard.js';
-import type { DoctestJestOptions } from './options.js';
+import type { RunOptions } from '../app/run-options.js';
 
 /** Why the doc pages cannot run here, or undefined when they can. */
-export async function clusterGate(options: DoctestJestOptions, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+export async function clusterGate(options: RunOptions, env: NodeJS.ProcessEnv): Promise<string | undefined> {
   const reasons: string[] = [];
   if (env.ISTIO_DOCTEST_CLUSTER !== '1') {
     const guard = await guardContext({ context: options.context, allow: options.allowContext });

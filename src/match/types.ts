@@ -85,3 +85,7 @@ export class Differences {
     return this.dropped > 0 ? [...this.list, { reason: `and ${this.dropped} more difference${this.dropped === 1 ? '' : 's'}` }] : this.list;
   }
 }
+
+/** How a step's result can be judged: the matcher's modes, `failure` (wants a non-zero exit), `none` (only runs it). */
+export const VERIFY_MODES = [...MATCH_MODES, 'failure', 'none'] as const;
+export type VerifyMode = (typeof VERIFY_MODES)[number];

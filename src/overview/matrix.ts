@@ -3,7 +3,7 @@
 import type { Block, Page } from '../page/types.js';
 import type { DriftReport } from '../translate/drift-report.js';
 import type { BlockDrift, PageDrift } from '../translate/drift.js';
-import type { RunRecords, StepRecord } from './run-records.js';
+import { RUN_STATUSES, type RunRecords, type RunStatus, type StepRecord } from './run-records.js';
 import { resolve } from 'node:path';
 import { sitePathOf } from '../page/site-path.js';
 import { DRIFT_KINDS } from '../translate/drift.js';
@@ -25,8 +25,7 @@ export const STATUS_LABELS: Record<CellStatus, string> = {
 /** The standings of cells that need a translator (the report's "needs work" preset). */
 export const NEEDS_WORK: readonly CellStatus[] = needsWork;
 
-export const RUN_STATUSES = ['passed', 'failed', 'not-run'] as const;
-export type RunStatus = (typeof RUN_STATUSES)[number];
+export { RUN_STATUSES, type RunStatus };
 
 /** A block of one side of a drill-down, as written in its file. */
 export interface BlockSide {

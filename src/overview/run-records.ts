@@ -1,6 +1,9 @@
 // Reading `run --json` event lines back: each page's last status and its failed steps, keyed by the page's file. Pure.
 import { resolve } from 'node:path';
-import type { RunStatus } from './matrix.js';
+
+/** A page's status in a run, as the overview shows it. */
+export const RUN_STATUSES = ['passed', 'failed', 'not-run'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
 
 /** A failed step as the event file records it. */
 export interface StepRecord {

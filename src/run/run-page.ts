@@ -1,6 +1,6 @@
 // Running one page: its steps in order in one bash session, retried until they match, cleanup always run,
 // and nothing of the page left running at the end.
-import type { PlannedStep, RunPlan } from '../plan/plan.js';
+import type { PagePlan, PlannedStep } from '../plan/plan.js';
 import type { PageResult, StepResult, StepStatus } from './results.js';
 import { runWithRetries } from './retry.js';
 import { rolloutsIn, waitForRollouts } from './rollout.js';
@@ -11,11 +11,11 @@ import { runPlan, type PageOptions } from './run-loop.js';
 export type { PageOptions } from './run-loop.js';
 
 // Runs a page's plan and reports every step as it ends.
-export async function runPage(plan: RunPlan, options: PageOptions): Promise<PageResult> {
+export async function runPage(plan: PagePlan, options: PageOptions): Promise<PageResult> {
   // A page that sources istio.io's helpers calls kubectl through them.
   const snapshot = options.snapshot === true && (plan.programs.includes('kubectl') || (plan.sourceUses ?? []).length > 0);
   let lenient = false;
-  return runPlan<RunPlan, PlannedStep>(plan, options, snapshot, {
+  return runPlan<PagePlan, PlannedStep>(plan, options, snapshot, {
     prepare: (dir) => {
       // doctest.yaml's `page.source` helpers resolve in the istio.io checkout, as a script's do.
       if (plan.repoRoot && (plan.sourceUses ?? []).length > 0) linkRepo(dir.work, plan.repoRoot);

@@ -26,7 +26,7 @@ export interface ScriptOptions extends PageOptions {
 
 /** Whether a plan is a script plan. */
 export function isScriptPlan(plan: RunPlan): plan is ScriptPlan {
-  return 'script' in plan;
+  return plan.kind === 'script';
 }
 
 // Runs a script plan and reports every step as it ends.

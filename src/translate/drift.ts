@@ -2,7 +2,7 @@
 // (or only their natural-language words) differ, which blocks are missing or extra, and the page-level facts a
 // translator keeps in step with the reference (the `test` flag, the boilerplates included).
 import type { Block, Page } from '../page/types.js';
-import { skipReason } from '../plan/skip-reason.js';
+import { skipReason } from '../config/skip-reason.js';
 import type { Alignment } from './align.js';
 import { blockLines, lineChanges, type LineChange } from './line-changes.js';
 import { sameContent, spacing } from './similarity.js';

@@ -3,7 +3,7 @@
 import { cpSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadPages } from '../../src/page/pages.js';
+import { loadPages } from '../../src/app/pages.js';
 import { cli } from '../cli-harness.js';
 import { corpus, corpusPresent } from '../corpus.js';
 

@@ -43,7 +43,7 @@ describe('doc pages as Jest tests', () => {
     expect(testsOf(run, 'skip')).toEqual(['pending 8 snip__1: echo "not run"']);
     // A page without commands is one skipped test (Jest fails a test file with none).
     expect(testsOf(run, 'prose')).toEqual(['pending 0 (no steps): the page has no shell commands to run']);
-    expect(run.stderr).toContain('istio-doctest: 1 doc page of this project skipped: front matter test: no (globals.doctest.all: true to run it anyway) (1)');
+    expect(run.stderr).toContain('istio-doctest: 1 doc page of this project skipped: front matter test: no (use globals.doctest.all: true to run it anyway) (1)');
 
     expect(testsOf(run, 'timeout')).toEqual(['failed 10 snip_wait_1: export WAITED=yes; sleep 120', 'passed 16 snip_cleanup_1: echo "cleanup saw WAITED=$WAITED" > "$DOCTEST_MARKS/timeout-cleanup"']);
     expect(failureOf(run, '10 snip_wait_1')).toMatch(/time/i);

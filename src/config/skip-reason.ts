@@ -1,6 +1,6 @@
 // Why a block's steps do not run, shared by the run plan and by drift (a block the reference runs and a translation
 // does not is drift of its own kind).
-import type { BlockSpec } from '../config/spec.js';
+import type { BlockSpec } from './spec.js';
 import type { Block } from '../page/types.js';
 
 // Why a block's steps do not run: the spec says so, or istio.io marks the block `snip_id=none` and the spec does not opt it in.
