@@ -7,7 +7,7 @@ import { RUN_STATUSES, type RunRecords, type RunStatus, type StepRecord } from '
 import { resolve } from 'node:path';
 import { sitePathOf } from '../page/site-path.js';
 import { DRIFT_KINDS } from '../translate/drift.js';
-import { pageFixes, pageNextSteps } from '../translate/next-step.js';
+import { pageFixes, pageNextSteps } from '../translate/page-next-steps.js';
 import { needsWork, standingOf, STANDINGS, standings, type Standing } from '../translate/standing.js';
 
 /** A cell's standing: the reference itself, a translated page's standing (worst first), a page not translated, or absent. */
