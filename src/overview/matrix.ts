@@ -140,7 +140,9 @@ function withReference(step: FailedStep, page: Page, drift: PageDrift): FailedSt
   if (!block || !drift.reference) return step;
   const findings = drift.blocks.filter((b) => b.line === block.line);
   if (findings.length === 0 || findings.some((b) => !DRIFT_KINDS[b.kind].benign) || findings[0].referenceLine === undefined) return step;
-  return { ...step, sameAsReference: { file: drift.reference, line: findings[0].referenceLine + (step.line - block.line) } };
+  // The failing line (an expected output line) is as far from the opener there as here.
+  const line = step.failure && resolve(step.failure.file) === resolve(block.file) ? step.failure.line : step.line;
+  return { ...step, sameAsReference: { file: drift.reference, line: findings[0].referenceLine + (line - block.line) } };
 }
 
 // The drifted blocks of a page with both sides' lines.
