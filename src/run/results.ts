@@ -29,6 +29,8 @@ export interface StepResult {
   warning: boolean;
   /** A failed or timed-out step's picture of the cluster (pods not Ready, their events and logs, proxy-status), bounded. */
   diagnostics?: string;
+  /** A test script's statement that ended the script's shell (`exit`): its test part ends there. */
+  endedScript?: true;
 }
 
 export type PageStatus = 'passed' | 'failed' | 'interrupted' | 'skipped';

@@ -80,7 +80,7 @@ export async function runScript(plan: ScriptPlan, options: ScriptOptions): Promi
     },
     run: (step, context) => runScriptStep(context.session, step, options, context),
     after: (step, result) => {
-      if (!step.cleanup && result.status === 'passed' && result.message.startsWith(SCRIPT_EXITED)) exitedAt = `${basename(plan.script.file)}:${step.scriptLine}`;
+      if (!step.cleanup && result.status === 'passed' && result.endedScript) exitedAt = `${basename(plan.script.file)}:${step.scriptLine}`;
       return step.kind !== 'verify' ? nestedResults(plan, step, log) : [];
     },
     // The script's statements so far and the snippets it can call: where its namespaces are named.
@@ -121,17 +121,14 @@ async function runScriptStep(session: Session, step: ScriptStep, options: Script
     // fails it unless the status is 0. A failure stops the test part as any failed step does (not with --keep-going).
     const ok = result.exitCode === 0;
     const why = ok ? 'so its test part ends here as in bash' : 'a failure: bash would end the script here';
-    const message = `${SCRIPT_EXITED} with ${result.exitCode !== undefined ? `status ${result.exitCode}` : 'no status'}, ${why}`;
-    return { ...common, status: ok ? 'passed' : 'failed', message, ...(ok ? {} : { failure: statusFailure(step, 'exit-status', message) }), warning: false };
+    const message = `the script exited with ${result.exitCode !== undefined ? `status ${result.exitCode}` : 'no status'}, ${why}`;
+    return { ...common, status: ok ? 'passed' : 'failed', message, ...(ok ? {} : { failure: statusFailure(step, 'exit-status', message) }), warning: false, endedScript: true };
   }
   const okExit = result.exitCode === 0 || (step.ignoreExit === true && result.exitCode !== undefined);
   const status: StepStatus = result.interrupted ? 'interrupted' : result.timedOut ? 'timeout' : okExit ? 'passed' : 'failed';
   const message = status === 'passed' ? (result.exitCode !== 0 ? `${result.message}, ignored: the script does not \`set -e\` here` : '') : result.message || 'the command failed';
   return { ...common, status, message, ...(status === 'failed' ? { failure: statusFailure(step, 'exit-status', message) } : {}), warning: warning(status) };
 }
-
-/** How a statement's message starts when it ended the script's shell (`exit`). */
-const SCRIPT_EXITED = 'the script exited';
 
 // Whether a statement ended the shell by itself (`exit`, its own or a helper's), not by a time-out or a signal.
 function endedScript(result: CommandResult): boolean {
