@@ -100,3 +100,22 @@ describe('a page that hooks the shell to change a later step\'s verdict', () => 
     expect(code).toBe(1);
   }, 120000);
 });
+
+describe('a page that keeps history on around the runner\'s lines and forges an end from it', () => {
+  test('is caught: bash\'s own end report differs from the forged one, and the step fails saying so', async () => {
+    const cluster = fakeCluster();
+    const json = join(cluster.dir, 'events.jsonl');
+    // The DEBUG trap skips the runner's `set +o history`, so each runner line enters the history; before a step's first
+    // command it finds that line's end token there and writes a passing end report with it.
+    const hook =
+      `shopt -s extdebug; set -o history; trap 'if [[ $BASH_COMMAND == "set +o history" ]]; then false; else ` +
+      `t=$(history | grep -o "istio-doctest-end [0-9a-f]\\{32\\} $ISTIO_DOCTEST_STEP " | tail -1); ` +
+      `if [[ -n $t && $t != "\${last-}" ]]; then last=$t; printf "x: /dev/null/%s0 0: Not a directory\\n" "$t" >&254; fi; true; fi' DEBUG`;
+    const file = page(cluster.dir, [[hook], ['echo between'], ['false']]);
+    const { code } = await runCli(['run', '--step-timeout', '20s', '--json', json, file], cluster.env);
+    const steps = readEvents(json).filter((e) => e.type === 'step');
+    expect(steps.map((e) => e.status)).toEqual(['passed', 'passed', 'failed']);
+    expect(steps[2].message).toMatch(/its end was reported twice with different statuses/);
+    expect(code).toBe(1);
+  }, 120000);
+});
