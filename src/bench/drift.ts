@@ -4,7 +4,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadPages } from '../page/pages.js';
+import { loadPages } from '../app/pages.js';
 import { driftReport } from '../translate/drift-report.js';
 
 const seed = 'docs/tasks/traffic-management/egress/egress-kubernetes-services/index.md';

@@ -1,7 +1,7 @@
 // `npm run bench:extract -- DIR`: parse a whole site as `extract` does, in one process, and compare with a
 // plain line scan of the same files measured in the same run (the floor any parser pays to read the bytes).
 import { readFileSync } from 'node:fs';
-import { loadPages } from '../page/pages.js';
+import { loadPages } from '../app/pages.js';
 import { extractJson } from '../report/extract-json.js';
 
 const dir = process.argv[2] ?? '../shared/corpus/istio.io/content';

@@ -5,7 +5,7 @@
 // duration, a name's version, a count, a status word), which must not. The variants are made by the
 // regular expressions below, independently of the matcher's own readers. Prints figures; asserts nothing.
 import { match } from '../match/index.js';
-import { loadPages } from '../page/pages.js';
+import { loadPages } from '../app/pages.js';
 import { generator } from './generator.js';
 
 const args = process.argv.slice(2);

@@ -1,6 +1,6 @@
 // `npm run measure:programs -- DIR`: the programs the run plans of a whole site call, as the preflight sees them
 // (every page, whatever its test flag): pages, programs per page, and every distinct name with the pages using it.
-import { loadPages } from '../page/pages.js';
+import { loadPages } from '../app/pages.js';
 import { buildPlan } from '../plan/build-plan.js';
 
 const dir = process.argv[2] ?? '../shared/corpus/istio.io/content';

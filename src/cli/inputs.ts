@@ -2,7 +2,7 @@
 // paths holding no page, are bad usage (exit 2) before any work starts.
 import { existsSync } from 'node:fs';
 import { readVars } from '../config/vars.js';
-import { loadPages, type LoadedPages, type LoadPagesOptions } from '../page/pages.js';
+import { loadPages, type LoadedPages, type LoadPagesOptions } from '../app/pages.js';
 import { usageError } from './usage.js';
 
 /** Loads the pages under the given paths, or prints the usage error and returns its exit code. */

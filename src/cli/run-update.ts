@@ -1,6 +1,6 @@
 // `run --update` and `run --update=dry`: after the run, redraw the expected outputs the matcher failed, print the
 // diffs and the count, and list the failed steps left for a person.
-import type { LoadedPages } from '../page/pages.js';
+import type { LoadedPages } from '../app/pages.js';
 import type { Page } from '../page/types.js';
 import { stepUpdates } from '../fix/step-updates.js';
 import { snapshotFiles, writeEdits } from '../fix/write-pages.js';
@@ -8,8 +8,8 @@ import type { RunSummary } from '../run/results.js';
 import { driftReport } from '../translate/drift-report.js';
 
 /** `apply` writes the pages, `dry` prints the diffs only. */
-export const UPDATE_VALUES = ['apply', 'dry'] as const;
-export type UpdateValue = (typeof UPDATE_VALUES)[number];
+export { UPDATE_VALUES, type UpdateValue } from '../app/run-options.js';
+import type { UpdateValue } from '../app/run-options.js';
 
 /** What the update needs from before the run: the pages by file and their text as read. */
 export interface UpdateBaseline {
@@ -47,14 +47,14 @@ export function applyUpdate(mode: UpdateValue, summary: RunSummary, baseline: Up
   }
   const results = summary.pages.flatMap((page) => page.steps);
   const plan = stepUpdates(results, { pageOf: baseline.pageOf, translated: (file, line) => baseline.translated.has(`${file}:${line}`) });
-  const writes = writeEdits(plan.updated.map((u) => u.edit), baseline.snapshots, { dry: mode === 'dry' });
+  const writes = writeEdits(plan.updated.map((u) => u.edit), baseline.snapshots, { dry: mode === 'dry', commandsMayChange: false });
   for (const w of writes) if (w.diff && !w.refused) write(w.diff.endsWith('\n') ? w.diff : `${w.diff}\n`);
   const skipped = new Set(writes.flatMap((w) => w.skipped));
   const refused = new Set(writes.filter((w) => w.refused).map((w) => w.file));
   const done = plan.updated.filter((u) => !refused.has(u.edit.file) && !skipped.has(u.edit)).map((u) => u.result);
   const pages = new Set(done.map((r) => r.step.file)).size;
-  for (const w of writes) if (w.refused) write(`${w.file}: not updated: ${w.refused}\n`);
-  for (const n of plan.notUpdated) write(`${n.file}:${n.line}: ${n.id}: not updated: ${n.reason}\n`);
+  for (const w of writes) if (w.refused) write(`${w.file}${w.at ? `:${w.at.line}` : ''}: not updated: ${w.refused}${w.at ? ` [${w.at.ruleId}]` : ''}\n`);
+  for (const n of plan.notUpdated) write(`${n.file}:${n.line}: ${n.id}: not updated: ${n.reason}${n.ruleId ? ` [${n.ruleId}]` : ''}\n`);
   for (const e of writes.flatMap((w) => w.skipped)) write(`${e.file}:${e.from}: not updated: the lines are not what the page had when it was read\n`);
   const verb = mode === 'dry' ? 'would redraw' : 'redrew';
   // Steps that did not run have no output to redraw from: a page blocked before its first step, a step doctest.yaml skips.

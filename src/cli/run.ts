@@ -1,12 +1,17 @@
 // `istio-doctest run PATH...`: wiring only — options, pages, plans, preflight, context guard, reporters, the runner.
-import { outputDrift } from '../translate/output-drift.js';
-import { accessSync, constants, existsSync, mkdtempSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { parseTimeout } from '../config/duration.js';
+import { checkPlans, problemText } from '../app/check-plans.js';
+import { chooseRuns } from '../app/choose-runs.js';
+import { guardRun, runPlans } from '../app/run.js';
+import { OPTION_IDS, problemLine, readRunOptions, RUN_OPTIONS, type OptionId, type OptionNames, type RawRunOptions, type RunOptions } from '../app/run-options.js';
+import type { Wording } from '../app/wording.js';
+import { Workspace } from '../app/workspace.js';
 import type { Diagnostic } from '../page/types.js';
+import type { RunPlan } from '../plan/plan.js';
 import { diagnosticLine, githubAnnotation } from '../report/diagnostic-line.js';
-import type { RunSummary, SkippedPage } from '../run/results.js';
+import type { SkippedPage } from '../run/results.js';
 import { ConsoleReporter, wantsColor } from '../report/console.js';
 import { dryRunText } from '../report/dry-run.js';
 import { AnnotationsReporter } from '../report/github.js';
@@ -17,19 +22,12 @@ import { JunitReporter } from '../report/junit.js';
 import { errorReason, Reporters, type Reporter } from '../report/reporter.js';
 import { githubLink } from '../report/markdown-summary.js';
 import { MarkdownSummaryReporter } from '../report/summary-file.js';
-import { guardContext } from '../run/context-guard.js';
-import { blockedReason, isDirectory, preflight } from '../run/preflight.js';
-import { runPages } from '../run/run-pages.js';
-import { parseShard, selectPages, shardOf, stepsToRun } from '../run/select.js';
-import { planOf, usesCluster } from '../run/plan-pages.js';
-import type { RunPlan } from '../plan/plan.js';
-import { loadInputs } from './inputs.js';
-import { applyUpdate, normalizeUpdateFlag, UPDATE_VALUES, updateBaseline, type UpdateValue } from './run-update.js';
-import { tabProblem } from './tabs.js';
-import { parseOptions, referenceProblem, usageError, type OptionValues } from './usage.js';
-import { choosePlans, splitHelperProblems, SCRIPT_MODES, type ScriptMode } from './run-scripts.js';
 import { planJsonLines } from '../report/plan-json.js';
-import { setupAction, setupOfPlan as setupOf, UNSUPPORTED_SETUPS } from '../istio/setup-groups.js';
+import { outputDrift } from '../translate/output-drift.js';
+import { setupOfPlan } from '../istio/setup-groups.js';
+import { loadInputs } from './inputs.js';
+import { applyUpdate, normalizeUpdateFlag, updateBaseline } from './run-update.js';
+import { parseOptions, usageError } from './usage.js';
 
 const help = `Usage: istio-doctest run [options] PATH...
 
@@ -87,8 +85,7 @@ Fixing pages:
                          printed, changing only real differences ("..." lines and values the matcher accepted, stay);
                          prints a unified diff per page and a count; steps verified by contains/regex/not-contains/
                          failure, and translated outputs, are listed instead. A file changed meanwhile is left alone.
-                         Runs every step (as --keep-going). Exit 0 when every failure was redrawn, 1 when one was
-                         left.
+                         Exit 0 when every failure was redrawn.
   --update=dry           print the diffs and the count, write nothing
 
 Reports:
@@ -137,89 +134,68 @@ const options = {
   'uncovered-pages': { type: 'boolean' },
 } as const;
 
-interface Settings {
-  stepTimeoutMs: number;
-  retryTimeoutMs: number;
-  tabs: Record<string, string>;
-  allow?: RegExp;
-  shard?: { index: number; count: number };
-  langs?: string[];
-  /** `--istio-dir` or `$ISTIO_DIR`, an existing folder. */
-  istioDir?: string;
+/** The command line of `run`: the checked options and the PATHs, or the usage error as one line. */
+export function readRunArgs(argv: string[], env: NodeJS.ProcessEnv): { ok: true; options: RunOptions; paths: string[]; help: boolean } | { ok: false; message: string } {
+  const parsed = parseOptions(normalizeUpdateFlag(argv), options);
+  if (!parsed.ok) return parsed;
+  const v = parsed.values as Record<string, string | string[] | boolean | undefined>;
+  const raw: RawRunOptions = {};
+  for (const id of OPTION_IDS) {
+    const flag: string | undefined = (RUN_OPTIONS[id] as OptionNames).cli;
+    const value = flag === undefined ? undefined : v[flag];
+    if (value === undefined) continue;
+    // `--no-wait` and `--no-snapshot` turn off what is on by default.
+    raw[id] = flag!.startsWith('no-') ? !value : value;
+  }
+  const fromEnv = raw.istioDir === undefined && Boolean(env.ISTIO_DIR);
+  if (fromEnv) raw.istioDir = env.ISTIO_DIR;
+  const read = readRunOptions(raw);
+  if (!read.ok) {
+    const [first] = read.problems;
+    return { ok: false, message: problemLine(first, first.option === 'istioDir' && fromEnv ? 'ISTIO_DIR' : cliName(first.option)) };
+  }
+  return { ok: true, options: read.options, paths: parsed.positionals, help: v.help === true };
 }
 
 // Runs the command and returns the exit code.
 export async function main(argv: string[]): Promise<number> {
-  const parsed = parseOptions(normalizeUpdateFlag(argv), options);
-  if (!parsed.ok) return usageError(parsed.message, 'run');
-  const v = parsed.values;
-  const update = v.update;
-  if (update !== undefined && !isUpdateValue(update)) return usageError(`--update: expected nothing or =dry, got '${update}'`, 'run');
-  if (v.help) {
+  const args = readRunArgs(argv, process.env);
+  if (!args.ok) return usageError(args.message, 'run');
+  if (args.help) {
     process.stdout.write(help);
     return 0;
   }
-  const settings = readSettings(v);
-  if (typeof settings === 'string') return usageError(settings, 'run');
-
-  const reference = v.reference ?? 'en';
-  const badReference = referenceProblem(reference, true);
-  if (badReference) return usageError(badReference, 'run');
-  const loaded = loadInputs('run', parsed.positionals, v.vars, { reference });
+  const o = args.options;
+  const { reference, update, istioDir } = o;
+  const loaded = loadInputs('run', args.paths, o.vars, { reference });
   if (typeof loaded === 'number') return loaded;
   if (loaded.problems.length > 0) {
     for (const problem of loaded.problems) process.stderr.write(`istio-doctest: ${problem}\n`);
     return 2;
   }
-  // istio.io test scripts: which pages run a script, which their page plan.
-  const scriptMode = v.scripts ?? 'auto';
-  if (!isScriptMode(scriptMode)) return usageError(`--scripts: expected one of ${SCRIPT_MODES.join(', ')}, got '${scriptMode}'`, 'run');
-  const selectedPages = selectPages(loaded.pages, { all: v.all === true || scriptMode === 'only', langs: settings.langs });
-  const badTab = tabProblem(settings.tabs, selectedPages.run);
-  if (badTab) return usageError(badTab, 'run');
-  const chosen = choosePlans(
-    loaded,
-    selectedPages,
-    { mode: scriptMode, reference, repoRoot: v['repo-root'], varsFile: v.vars, paths: parsed.positionals, langs: settings.langs, uncoveredPages: v['uncovered-pages'] === true },
-    (page) => planOf(page, settings.tabs, reference, v['repo-root'], loaded.referenceOf),
-  );
+  const workspace = new Workspace(loaded, o.vars, reference);
+  const chosen = chooseRuns(workspace, o, CLI_WORDING, { pages: loaded.pages, paths: args.paths });
+  if (!chosen.ok) return usageError(problemLine(chosen.problem, cliName(chosen.problem.option)), 'run');
   // The cleanup part repeats the test part's `source` lines, and with them their warnings: each is said once.
   for (const warning of new Set(chosen.warnings)) process.stderr.write(`istio-doctest: warning: ${warning}\n`);
-  const setup = readSetupOption(v.setup);
-  if (typeof setup === 'object') return usageError(setup.error, 'run');
-  const unknownSetup = setup === undefined ? undefined : unknownSetupProblem(setup, chosen.plans.map(setupOf));
-  if (unknownSetup) return usageError(unknownSetup, 'run');
-  const bySetup = setup === undefined ? chosen.plans : chosen.plans.filter((plan) => setupOf(plan) === setup);
-  const otherSetups = setup === undefined ? [] : chosen.plans.filter((plan) => setupOf(plan) !== setup).map((plan) => ({ file: plan.page.file, reason: `setup ${setupOf(plan)}, not ${setup} (--setup only=${setup})` }));
-  const selected = { skipped: [...chosen.skipped, ...otherSetups] };
-  const plans = settings.shard ? shardOf(bySetup.map((plan) => ({ file: planKey(plan), plan })), settings.shard, (e) => stepsToRun(e.plan)).map((e) => e.plan) : bySetup;
+  const { plans } = chosen;
+  const selected = { skipped: chosen.skipped.map(({ file, reason }) => ({ file, reason })) };
   // Read before the run, so a page edited meanwhile is never overwritten.
-  const baseline = update && !v['dry-run'] ? updateBaseline([...new Set(plans.map((plan) => plan.page))], loaded, reference) : undefined;
-  const { istioDir } = settings;
-  const checked = preflight(plans, { istioDir, setup: v.setup === 'keep' ? 'keep' : 'manage' });
-  const blocked: SkippedPage[] = checked.blocked.map(({ plan, problems }) => ({ file: plan.page.file, reason: blockedReason(problems) }));
-  // A boilerplate's problem shows once, however many pages include it.
-  const problems: (Diagnostic | string)[] = [...new Map(checked.blocked.flatMap((b) => b.problems).map((d) => [diagnosticLine(d), d])).values()];
-  // Problems of the helper files every script sources stop the run; a file only one script sources skips that script.
-  const { shared: helpers, own } = splitHelperProblems(plans);
-  for (const [plan, missing] of own) {
-    problems.push(...missing);
-    const at = checked.ready.indexOf(plan);
-    if (at < 0) continue;
-    checked.ready.splice(at, 1);
-    blocked.push({ file: plan.page.file, reason: `preflight: ${missing[0]}${missing.length > 1 ? ` (and ${missing.length - 1} more)` : ''}` });
-  }
+  const baseline = update && !o.dryRun ? updateBaseline([...new Set(plans.map((plan) => plan.page))], loaded, reference) : undefined;
+  const checked = checkPlans(plans, o, CLI_WORDING);
+  const blocked: SkippedPage[] = checked.leftOut.map(({ plan, reason }) => ({ file: plan.page.file, reason }));
+  const { problems, shared: helpers } = checked;
 
-  if (v['dry-run']) {
+  if (o.dryRun) {
     // Reports of a run's results have nothing to say about a plan: say so rather than write nothing silently.
-    const unwritten = (['junit', 'summary', 'record'] as const).filter((name) => v[name] !== undefined).map((name) => `--${name}`);
+    const unwritten = (['junit', 'summary', 'record'] as const).filter((name) => o[name] !== undefined).map((name) => `--${name}`);
     if (unwritten.length > 0) process.stderr.write(`istio-doctest: ${unwritten.join(' and ')} ${unwritten.length > 1 ? 'are' : 'is'} not written by --dry-run (nothing runs); --json writes the plan lines\n`);
-    process.stdout.write(dryRunText(plans, selected.skipped, { ...settings, keepGoing: v['keep-going'] === true || update !== undefined }, [...checked.setupProblems, ...problems.map((p) => (typeof p === 'string' ? p : diagnosticLine(p))), ...helpers], { leftOut: new Set(plans.filter((plan) => !checked.ready.includes(plan))), stopsRun: helpers.length > 0 || checked.ready.length === 0 }, chosen.uncovered));
-    if (v.json) {
+    process.stdout.write(dryRunText(plans, selected.skipped, { stepTimeoutMs: o.stepTimeout, retryTimeoutMs: o.retryTimeout, keepGoing: o.keepGoing }, [...checked.setupProblems, ...problems.map(problemText), ...helpers], { leftOut: new Set(plans.filter((plan) => !checked.ready.includes(plan))), stopsRun: helpers.length > 0 || checked.ready.length === 0 }, chosen.uncovered));
+    if (o.json) {
       try {
-        writeFileSync(v.json, planJsonLines(plans));
+        writeFileSync(o.json, planJsonLines(plans));
       } catch (error) {
-        process.stderr.write(`istio-doctest: --json ${v.json}: cannot write it (${errorReason(error)})\n`);
+        process.stderr.write(`istio-doctest: --json ${o.json}: cannot write it (${errorReason(error)})\n`);
         return 2;
       }
     }
@@ -232,14 +208,14 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   for (const option of ['junit', 'summary', 'record'] as const) {
-    const path = v[option];
+    const path = o[option];
     const problem = path ? unwritable(path) : undefined;
     if (problem) {
       process.stderr.write(`istio-doctest: --${option} ${path}: cannot write it (${problem})\n`);
       return 2;
     }
   }
-  const json = v.json ? openJsonEvents(v.json) : undefined;
+  const json = o.json ? openJsonEvents(o.json) : undefined;
   if (typeof json === 'string') {
     process.stderr.write(`istio-doctest: ${json}\n`);
     return 2;
@@ -250,11 +226,8 @@ export async function main(argv: string[]): Promise<number> {
     for (const line of checked.setupProblems) process.stderr.write(`istio-doctest: ${line}\n`);
     const uncovered = checked.ready.filter((plan) => chosen.uncovered.has(plan)).length;
     if (uncovered > 0) process.stderr.write(`istio-doctest: --uncovered-pages: ${uncovered} page${uncovered === 1 ? '' : 's'} no istio.io test script covers run${uncovered === 1 ? 's' : ''} its own page plan, which istio.io's framework does not run\n`);
-    const installs = v.setup !== 'keep' && checked.ready.some((plan) => setupAction(setupOf(plan)).kind === 'install');
-    if (installs || checked.ready.some(usesCluster)) {
-      const guard = await guardContext({ context: v.context, allow: settings.allow });
-      if (!guard.ok) return refuse('context guard:', [guard.message], json);
-    }
+    const guard = await guardRun(checked.ready, o);
+    if (!guard.ok) return refuse('context guard:', [guard.message], json);
     const tty = process.stdout.isTTY === true;
     // A closed standard output (`| head`) must not crash the run halfway and leave the page's processes behind.
     process.stdout.on('error', () => undefined);
@@ -262,32 +235,24 @@ export async function main(argv: string[]): Promise<number> {
     // The files first: a console that fails must not cost them an event.
     const list: Reporter[] = [];
     if (json) list.push(json);
-    if (v.record) {
-      const recorded = openRecord(v.record, await clusterVersions(istioDir, v.context), (file) => setupOf(checked.ready.find((plan) => plan.page.file === file) ?? plans[0]));
+    if (o.record) {
+      const recorded = openRecord(o.record, await clusterVersions(istioDir, o.context), (file) => setupOfPlan(checked.ready.find((plan) => plan.page.file === file) ?? plans[0]));
       if (typeof recorded === 'string') return refuse('--record:', [recorded], json);
       list.push(recorded);
     }
-    if (v.junit) list.push(new JunitReporter(v.junit));
-    if (v.summary) list.push(new MarkdownSummaryReporter(v.summary, githubLink(process.env)));
+    if (o.junit) list.push(new JunitReporter(o.junit));
+    if (o.summary) list.push(new MarkdownSummaryReporter(o.summary, githubLink(process.env)));
     const drift = outputDrift(loaded.pages, loaded.referenceOf);
     list.push(new ConsoleReporter(stdout, { tty, color: wantsColor(process.stdout), columns: process.stdout.columns, outputDrift: drift }));
     if (process.env.GITHUB_ACTIONS === 'true') list.push(new AnnotationsReporter(stdout));
     const reporters = new Reporters(list, (name, reason) => process.stderr.write(`istio-doctest: ${name}: cannot write it (${reason}); the run goes on without it\n`));
     // Pages the preflight left out are skipped with the reason, and annotated where CI shows them, as warnings: the others run.
     if (process.env.GITHUB_ACTIONS === 'true') for (const d of problems) if (typeof d !== 'string') stdout(`${githubAnnotation({ ...d, severity: 'warning' })}\n`);
-    const summary = await runPages(checked.ready, [...selected.skipped, ...blocked], {
-      istioDir,
-      stepTimeoutMs: settings.stepTimeoutMs,
-      retryTimeoutMs: settings.retryTimeoutMs,
-      // --update runs every step, as `jest -u` does: a failure that stopped the page would hide the ones after it.
-      keepGoing: v['keep-going'] === true || update !== undefined,
-      wait: v['no-wait'] !== true,
+    const summary = await runPlans(checked.ready, [...selected.skipped, ...blocked], o, {
       emit: (event) => reporters.on(event),
       // A closed terminal or a dropped SSH session (SIGHUP) ends the run as SIGTERM does: cleanup first.
       signals: ['SIGINT', 'SIGTERM', 'SIGHUP'],
       cli: process.argv[1],
-      snapshot: v['no-snapshot'] !== true,
-      setup: v.setup === 'keep' ? 'keep' : 'manage',
     });
     reporters.close();
     // A report that could not be written fails a run that passed: CI must not take a missing report for success.
@@ -300,53 +265,6 @@ export async function main(argv: string[]): Promise<number> {
       // Already reported, or nothing left to close.
     }
   }
-}
-
-// Reads and checks the option values that need more than a type.
-function readSettings(v: OptionValues<typeof options>): Settings | string {
-  const stepTimeout = v['step-timeout'] !== undefined ? parseTimeout(v['step-timeout']) : { ok: true as const, ms: 300000 };
-  if (!stepTimeout.ok) return `--step-timeout: ${stepTimeout.message}`;
-  // A retry time-out of 0 means one attempt.
-  const retryText = v['retry-timeout'];
-  const retryTimeout = retryText === undefined ? { ok: true as const, ms: 120000 } : /^\s*0+(\.0*)?(ms|s|m|h)?\s*$/.test(retryText) ? { ok: true as const, ms: 0 } : parseTimeout(retryText);
-  if (!retryTimeout.ok) return `--retry-timeout: ${retryTimeout.message}`;
-  const tabs: Record<string, string> = {};
-  for (const tab of v.tab ?? []) {
-    const eq = tab.indexOf('=');
-    if (eq <= 0) return `--tab: expected CATEGORY=VALUE (e.g. config-api=gateway-api), got '${tab}'`;
-    tabs[tab.slice(0, eq)] = tab.slice(eq + 1);
-  }
-  let allow: RegExp | undefined;
-  if (v['allow-context'] !== undefined) {
-    try {
-      allow = new RegExp(v['allow-context']);
-    } catch (error) {
-      return `--allow-context: not a regular expression: ${(error as Error).message}`;
-    }
-  }
-  const shard = v.shard !== undefined ? parseShard(v.shard) : undefined;
-  if (v.shard !== undefined && !shard) return `--shard: expected I/N with 1 ≤ I ≤ N (e.g. 2/4), got '${v.shard}'`;
-  const langs = v.lang !== undefined ? v.lang.split(',').map((l) => l.trim()).filter(Boolean) : undefined;
-  const istioDir = v['istio-dir'] ?? (process.env.ISTIO_DIR || undefined);
-  if (istioDir !== undefined && !isDirectory(istioDir)) return `${v['istio-dir'] !== undefined ? '--istio-dir' : 'ISTIO_DIR'} ${istioDir}: ${notAFolder(istioDir)}`;
-  const repoRoot = v['repo-root'];
-  if (repoRoot !== undefined && !isDirectory(repoRoot)) return `--repo-root ${repoRoot}: ${notAFolder(repoRoot)}`;
-  return { stepTimeoutMs: stepTimeout.ms, retryTimeoutMs: retryTimeout.ms, tabs, allow, shard, langs, istioDir };
-}
-
-// Why a path given as a folder is not one: it does not exist, or it is a file (an istio.io checkout's README, say).
-function notAFolder(path: string): string {
-  return existsSync(path) ? 'not a folder (a file)' : 'no such folder';
-}
-
-// Whether an --update value is one run knows.
-function isUpdateValue(value: string): value is UpdateValue {
-  return (UPDATE_VALUES as readonly string[]).includes(value);
-}
-
-// Whether a --scripts value is one run knows.
-function isScriptMode(value: string): value is ScriptMode {
-  return (SCRIPT_MODES as readonly string[]).includes(value);
 }
 
 // Why the temporary folder (TMPDIR) cannot hold the pages' working folders, if it cannot: checked before anything runs.
@@ -389,26 +307,15 @@ function unwritable(file: string): string | undefined {
   }
 }
 
-/** `--setup only=CONFIG` gives CONFIG; `keep` (or nothing) no filter; anything else is a usage error. */
-export function readSetupOption(text: string | undefined): string | undefined | { error: string } {
-  if (text === undefined || text === 'keep') return undefined;
-  const m = /^only=(.+)$/.exec(text);
-  return m ? m[1] : { error: `--setup: expected keep or only=CONFIG (e.g. only=profile=default), got '${text}'` };
-}
+/** The CLI's names for the options of `run`: its flags. */
+export const CLI_WORDING: Wording = {
+  name: cliName,
+  setting: (id, value) => `${cliName(id)}${value === true ? '' : ` ${value}`}${id === 'istioDir' && value !== true ? ` or ISTIO_DIR=${value}` : ''}`,
+};
 
-
-// `--setup only=CONFIG` naming a config no page has and none istio-doctest knows is a typo (`profile=defualt`), which
-// would otherwise run nothing and pass; a known config without pages is an empty group, as in a CI matrix over setups.
-function unknownSetupProblem(setup: string, configs: string[]): string | undefined {
-  const known = setup === 'profile=none' || setupAction(setup).kind === 'install' || setup in UNSUPPORTED_SETUPS;
-  if (known || configs.includes(setup)) return undefined;
-  const present = [...new Set(configs)].sort((a, b) => (a === 'profile=none' ? -1 : b === 'profile=none' ? 1 : 0));
-  return `--setup only=${setup}: no page here has that setup config, and it is none istio-doctest knows (the pages' configs: ${present.join(', ') || 'none'})`;
-}
-
-// The key a plan is sharded by: its page, and its script when it has one (a page may have several).
-function planKey(plan: RunPlan): string {
-  return 'script' in plan ? `${plan.page.file} ${(plan as { script: { file: string } }).script.file}` : plan.page.file;
+// An option's flag (`--step-timeout`).
+function cliName(id: OptionId): string {
+  return `--${(RUN_OPTIONS[id] as OptionNames).cli ?? id}`;
 }
 
 // Prints why nothing ran (annotated at the page lines on GitHub), records it in the JSON file, and returns exit code 2.

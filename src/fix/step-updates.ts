@@ -1,6 +1,7 @@
 // Which expected outputs `run --update` redraws after a run, and the line edits that do it. Pure: pages and results in,
 // edits and the steps left for a person out.
 import { updateExpected } from '../match/update.js';
+import { contentLineReading } from '../page/content-line.js';
 import type { Page, Step } from '../page/types.js';
 import type { StepResult } from '../run/results.js';
 import type { LineEdit } from './page-edits.js';
@@ -11,6 +12,8 @@ export interface NotUpdated {
   line: number;
   id: string;
   reason: string;
+  /** The rule of a refusal to write (a line the page would read as something else than output). */
+  ruleId?: 'write-not-output';
 }
 
 export interface StepUpdates {
@@ -25,9 +28,6 @@ export interface UpdateContext {
   /** Whether the block at this opener line is a translation whose output was translated (drift kind `translated`). */
   translated: (file: string, blockLine: number) => boolean;
 }
-
-// A line the page would read as something else than output: a command, or the end of the block.
-const notOutput = /^\s*\$( |$)|\{\{<\s*\/text\s*>\}\}/;
 
 /** The edits that redraw the expected output of every step the matcher failed, and the failed steps left alone. */
 export function stepUpdates(results: StepResult[], context: UpdateContext): StepUpdates {
@@ -76,9 +76,13 @@ export function stepUpdates(results: StepResult[], context: UpdateContext): Step
     }
     if (!update.changed) continue;
     const lines = update.lines.map((l) => (l.kept !== undefined ? written[l.kept] : l.text === '' ? '' : block.indent + l.text));
-    const clash = update.lines.find((l) => l.kept === undefined && notOutput.test(l.text));
+    // A new line the parser would read as a command, a shortcode, a heading or a delimiter is never written.
+    const clash = update.lines
+      .filter((l) => l.kept === undefined)
+      .map((l) => ({ text: l.text, reading: contentLineReading(l.text, { syntax: block.syntax, asOutput: true }) }))
+      .find((c) => c.reading !== undefined);
     if (clash) {
-      leave(`the output has a line the page would read as a command or the end of the block: ${JSON.stringify(clash.text.slice(0, 60))}`);
+      notUpdated.push({ file: step.file, line: step.line, id: step.id, ruleId: 'write-not-output', reason: `the output has a line the page would read as ${clash.reading}, not as output: ${JSON.stringify(clash.text.slice(0, 60))}` });
       continue;
     }
     updated.push({ result, edit: { file: step.file, from: range.from, count: range.count, lines, before: written } });

@@ -1,5 +1,6 @@
 // `sync`'s plan: for every translated page (and translated boilerplate it includes), the edits that bring its blocks up
 // to date with the reference page, and the list of what only a translator can do. Pure: pages in, edits and notes out.
+import { contentLineReading } from '../page/content-line.js';
 import type { Block, Page } from '../page/types.js';
 import type { ReferencePair } from '../translate/references.js';
 import { missingFix, testFlagFix, type FixAction } from '../translate/next-step.js';
@@ -33,9 +34,19 @@ export interface SyncCounts {
   left: number;
 }
 
+/** A block whose synced text would hold a line the page reads as something else than the block's text: not synced
+ * (also listed as a to-do item, and the reason `sync` exits 1). */
+export interface SyncRefusal {
+  file: string;
+  line: number;
+  ruleId: 'write-not-output';
+  message: string;
+}
+
 export interface SyncPlan {
   edits: LineEdit[];
   work: TranslatorWork[];
+  refused: SyncRefusal[];
   counts: SyncCounts;
   /** The files compared (translations with a reference page). */
   files: string[];
@@ -43,7 +54,7 @@ export interface SyncPlan {
 
 /** Plans the sync of translated pages with their reference; `referenceOf` is `loadPages`'s alignment of each one. */
 export function planSync(pages: Page[], reference: string, referenceOf: (page: Page) => ReferencePair | undefined, only: SyncOnly): SyncPlan {
-  const plan: SyncPlan = { edits: [], work: [], counts: { drifted: 0, synced: 0, left: 0 }, files: [] };
+  const plan: SyncPlan = { edits: [], work: [], refused: [], counts: { drifted: 0, synced: 0, left: 0 }, files: [] };
   const seen = new Set<string>();
   const visit = (page: Page) => {
     if (seen.has(page.file)) return;
@@ -102,6 +113,14 @@ function syncPage(page: Page, pair: ReferencePair, only: SyncOnly, plan: SyncPla
     if (result.kinds.every((k) => ACCEPTED_KINDS.includes(k))) return;
     const open = result.kinds.filter((k) => !ACCEPTED_KINDS.includes(k) && !result.fixed.includes(k));
     plan.counts.drifted++;
+    const clash = result.lines && newConstructLine(result.lines, mine);
+    if (clash) {
+      plan.counts.left++;
+      const refusal: SyncRefusal = { file: mine.file, line: mine.line, ruleId: 'write-not-output', message: `the reference's text (${pair.page.file}:${theirs.line}) has a line this page would read as ${clash}; the block is left as it is` };
+      plan.refused.push(refusal);
+      work(mine.line, 'block', 'edit', `${mine.id ?? 'block'}: not synced: ${refusal.message} [${refusal.ruleId}]`);
+      return;
+    }
     if (result.lines) plan.edits.push({ file: mine.file, from: mine.line + 1, count: mine.rawLines.length, lines: result.lines, before: mine.rawLines });
     const name = mine.id ?? 'block';
     const notes = result.notes.map((n) => n.message);
@@ -115,6 +134,19 @@ function syncPage(page: Page, pair: ReferencePair, only: SyncOnly, plan: SyncPla
     const why = notes.length > 0 ? notes.join('; ') : `${open.join(' and ')} drift not synced (--only ${only})`;
     work(mine.line, 'block', open.includes('translated') ? 'translate' : 'edit', `${name}: ${why}`);
   }
+}
+
+// What the first new line of a block's synced text would be read as, when it is not the block's text (a shortcode,
+// a heading, a snippet delimiter); lines the block already had are read as they were.
+function newConstructLine(lines: string[], block: Block): string | undefined {
+  const had = new Set(block.rawLines);
+  for (const line of lines) {
+    if (had.has(line)) continue;
+    const text = line.startsWith(block.indent) ? line.slice(block.indent.length) : line.trimStart();
+    const reading = contentLineReading(text, { syntax: block.syntax, asOutput: false });
+    if (reading) return `${reading}: ${JSON.stringify(text.slice(0, 60))}`;
+  }
+  return undefined;
 }
 
 // The line of a front matter key (`test:`), so the item points where the translator edits it.

@@ -1,8 +1,10 @@
 // Writing edited pages safely: each file as it was read before the run is kept, and a file is replaced (temp file +
-// rename, mode kept) only when it still holds exactly that text, so nothing edited meanwhile is overwritten.
-import { chmodSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+// rename, mode kept; a symlinked page's target, the link kept) only when it still holds exactly that text, so nothing edited meanwhile is overwritten, and only
+// when its new text parses to the same blocks with no new diagnostic (src/fix/reparse.ts).
+import { chmodSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { applyEdits, unifiedDiff, type LineEdit } from './page-edits.js';
+import { reparseObjection, type ReparseOptions } from './reparse.js';
 
 /** What happened to one file. */
 export interface PageWrite {
@@ -13,6 +15,8 @@ export interface PageWrite {
   written: boolean;
   /** Why the file was not changed. */
   refused?: string;
+  /** Where the reason points (a line of the new text) and its rule, when the new text was refused. */
+  at?: { line: number; ruleId: string };
   /** Edits left out because their lines are not what the page had, or because they overlap. */
   skipped: LineEdit[];
 }
@@ -24,13 +28,9 @@ export function snapshotFiles(files: Iterable<string>): Map<string, string | und
   return texts;
 }
 
-/** Applies the edits to each file's snapshot and, unless `dry`, replaces the files that did not change meanwhile; `check`
- * may object to a new text (the reason is reported and the file left alone). */
-export function writeEdits(
-  edits: LineEdit[],
-  snapshots: Map<string, string | undefined>,
-  options: { dry: boolean; check?: (file: string, before: string, after: string) => string | undefined },
-): PageWrite[] {
+/** Applies the edits to each file's snapshot and, unless `dry`, replaces the files that did not change meanwhile; a new
+ * text that parses to other blocks or with a new diagnostic is refused (the reason is reported, the file left alone). */
+export function writeEdits(edits: LineEdit[], snapshots: Map<string, string | undefined>, options: { dry: boolean } & ReparseOptions): PageWrite[] {
   const byFile = new Map<string, LineEdit[]>();
   for (const edit of edits) byFile.set(edit.file, [...(byFile.get(edit.file) ?? []), edit]);
   const results: PageWrite[] = [];
@@ -42,9 +42,9 @@ export function writeEdits(
     }
     const { text, skipped } = applyEdits(before, fileEdits);
     const diff = unifiedDiff(file, before, text);
-    const objection = diff === '' ? undefined : options.check?.(file, before, text);
+    const objection = diff === '' ? undefined : reparseObjection(file, before, text, options);
     if (objection) {
-      results.push({ file, diff, written: false, refused: objection, skipped });
+      results.push({ file, diff, written: false, refused: objection.message, at: { line: objection.line, ruleId: objection.ruleId }, skipped });
       continue;
     }
     if (options.dry || diff === '') {
@@ -70,13 +70,21 @@ function readText(file: string): string | undefined {
   }
 }
 
-// Writes a temp file beside the target and renames it over the target; returns the reason when it failed.
+// Writes a temp file beside the target and renames it over the target; returns the reason when it failed. A page that
+// is a symlink (git keeps them) is written through to the file it points to, so the link stays a link.
 function replaceFile(file: string, text: string): string | undefined {
-  const temp = join(dirname(file), `.${basename(file)}.istio-doctest-${process.pid}.tmp`);
+  let target: string;
   try {
-    writeFileSync(temp, text);
-    chmodSync(temp, statSync(file).mode & 0o7777);
-    renameSync(temp, file);
+    target = realpathSync(file);
+    if (!statSync(target).isFile()) return `it is a link to ${target}, which is not a regular file`;
+  } catch (error) {
+    return `cannot write it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+  }
+  const temp = join(dirname(target), `.${basename(target)}.istio-doctest-${process.pid}.tmp`);
+  try {
+    writeFileSync(temp, text, { flag: 'wx' });
+    chmodSync(temp, statSync(target).mode & 0o7777);
+    renameSync(temp, target);
     return undefined;
   } catch (error) {
     try {
@@ -84,6 +92,7 @@ function replaceFile(file: string, text: string): string | undefined {
     } catch {
       // The temp file was never made.
     }
-    return `cannot write it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+    const via = target === file ? '' : ` through its link to ${target}`;
+    return `cannot write it${via} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
   }
 }

@@ -2,6 +2,7 @@
 // the same page in the reference language (one English script serves every translation).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { folderInLanguage, sitePathOfFolder } from '../page/site-path.js';
 import { coveredPages } from './coverage.js';
 
 /** A test script found for a page, and whether it came from the reference language's folder. */
@@ -19,7 +20,7 @@ export function scriptsOfPage(pageFile: string, lang: string, reference: string 
   if (own.length > 0 || !reference || reference === lang) return own.map((file) => ({ file, fromReference: false }));
   const other = swapLang(dir, lang, reference);
   const found = other ? scriptsIn(other) : [];
-  const rest = /(?:^|[\\/])content[\\/][^\\/]+[\\/](.*)$/.exec(dir)?.[1];
+  const rest = sitePathOfFolder(dir)?.inSite;
   if (found.length === 0 && repoRoot && rest !== undefined) found.push(...scriptsIn(join(repoRoot, 'content', reference, rest)));
   return found.map((file) => ({ file, fromReference: true }));
 }
@@ -56,11 +57,9 @@ export function folderTests(dirs: string[]): string[] {
 
 // The same path with the last `content/<lang>/` swapped for `content/<other>/`, when that folder exists.
 export function swapLang(path: string, lang: string, other: string): string | undefined {
-  const marker = `content/${lang}/`;
-  const at = path.replace(/\\/g, '/').lastIndexOf(marker);
-  if (at < 0) return undefined;
-  const swapped = `${path.slice(0, at)}content/${other}/${path.slice(at + marker.length)}`;
-  return existsSync(swapped) ? swapped : undefined;
+  if (sitePathOfFolder(path)?.lang !== lang) return undefined;
+  const swapped = folderInLanguage(path, other);
+  return swapped && existsSync(swapped) ? swapped : undefined;
 }
 
 /** Every `*test.sh` under `content/<lang>/` of a checkout, relative to it (`content/en/docs/x/test.sh`), sorted. */

@@ -6,10 +6,10 @@ import { basename, join } from 'node:path';
 import type { Diagnostic, Page, Vars } from '../page/types.js';
 import { inLanguage, sitePathOf } from '../page/site-path.js';
 import { istioFilesIn } from '../page/substitute.js';
-import type { FirstUse, PlannedStep, RunPlan, VerifyMode } from '../plan/plan.js';
+import type { FirstUse, PlannedStep, ScriptPlan, ScriptStep, SnipsFile, VerifyMode } from '../plan/plan.js';
 import { programsOf, shellFacts } from '../plan/programs.js';
 import { boilerplateSources, formatSnips, snipsHeader } from './snips.js';
-import { blockLines, snippetsOfSnips, type Snippet } from './snippet-index.js';
+import { blockLines, outputLines, snippetsOfSnips, type Snippet } from './snippet-index.js';
 import { readStatements, VERIFY_FUNCTIONS, type ExpectWord, type Statement, type VerifySettings } from './script-statements.js';
 import type { SplitScript } from './script-split.js';
 import { readRegularFile } from '../page/regular-file.js';
@@ -19,47 +19,7 @@ export const INJECTED_HELPERS = ['tests/util/verify.sh', 'tests/util/debug.sh', 
 /** Environment variable naming the folder the generated snips files are written to. */
 export const SNIPS_DIR_VAR = 'ISTIO_DOCTEST_SNIPS';
 
-/** A step of a script plan: a PlannedStep plus where the script says it and how it runs. */
-export interface ScriptStep extends PlannedStep {
-  script: string;
-  scriptLine: number;
-  kind: 'verify' | 'snippet' | 'shell';
-  /** What the session runs (the snippet's function for snippet steps; `command` is what is shown). */
-  run: string;
-  /** The expected-output word, when its value needs the session (`"$GATEWAY_URL/x"`). */
-  expectSource?: string;
-  /** VERIFY_TIMEOUT/DELAY/CONSECUTIVE as the script set them at this point (null: unset). */
-  verifyEnv?: VerifySettings;
-  /** A failing exit status does not fail the step (the script runs without `set -e` here). */
-  ignoreExit?: boolean;
-  /** Why the step cannot run (a snippet the translation lacks): it fails with this message. */
-  missing?: string;
-  /** `_verify_*` calls inside this statement (functions, loops), run by the session's bash functions. */
-  nested?: { fn: string; snippet?: string; line: number }[];
-}
-
-/** A generated snips file: its path under the snips folder and its text. */
-export interface SnipsFile {
-  path: string;
-  text: string;
-}
-
-export interface ScriptPlan extends RunPlan {
-  steps: ScriptStep[];
-  script: { file: string; setup: string; setupLine: number };
-  /** The istio.io checkout the script's `tests/util/...` and `content/...` paths resolve in. */
-  repoRoot: string;
-  /** The page's own snips file (sourced first), when the page has snippets. */
-  pageSnips?: string;
-  snipsFiles: SnipsFile[];
-  /** Helper files under the istio.io checkout the script needs (the injected ones and those it sources). */
-  helperFiles: string[];
-  /** What the prelude sources for INJECTED_HELPERS, in order: each as written, or its copy with nested sources resolved. */
-  injected?: string[];
-  warnings: string[];
-  /** Where each snippet the script can call is written, for `_verify_*` calls reported from inside functions. */
-  snippetLines: Record<string, { file: string; line: number }>;
-}
+export type { ScriptPlan, ScriptStep, SnipsFile } from '../plan/plan.js';
 
 export interface ScriptPlanContext {
   /** The page of the run's language; undefined for a folder test (a script with no index.md beside it). */
@@ -102,8 +62,13 @@ export function buildScriptPlan(split: SplitScript, placeholder: Page, ctx: Scri
     // Boilerplates first: their snippets are defined by their own snips files, not by the page's.
     for (const include of page.includes) if (include.page) addPage(include.page, `content/${langOf(include.page.file) ?? ctx.lang}/boilerplates/snips/${include.name}.sh`);
     const { bodies, outs } = snippetsOfSnips(text);
+    const starts = outputLines(page);
     for (const [id, where] of blockLines(page)) {
-      if (!snippets.has(id) && (bodies.has(id) || outs.has(id))) snippets.set(id, { id, body: bodies.get(id), out: outs.get(`${id}_out`) ?? outs.get(id), ...where });
+      // The out text's first line, from the variable it was read from (`<id>_out` first, as below).
+      const outName = outs.has(`${id}_out`) ? `${id}_out` : id;
+      const start = starts.get(outName);
+      const outLine = start && start.file === where.file ? { outLine: start.line } : {};
+      if (!snippets.has(id) && (bodies.has(id) || outs.has(id))) snippets.set(id, { id, body: bodies.get(id), out: outs.get(`${id}_out`) ?? outs.get(id), ...where, ...outLine });
       defined.add(id);
     }
     for (const block of allBlocks(page)) block.rawLines.forEach((raw, i) => istioFilesIn(raw).forEach((f) => use(istioFiles, f, block.file, block.line + 1 + i)));
@@ -136,7 +101,10 @@ export function buildScriptPlan(split: SplitScript, placeholder: Page, ctx: Scri
         const common = { ...base, kind: st.kind === 'verify' ? ('verify' as const) : ('snippet' as const), verify, ...(expect.source !== undefined ? { expectSource: expect.source } : {}), ...(st.kind === 'verify' ? { verifyEnv: { ...settings, ...st.env } } : {}) };
         if (snippet && snippet.body !== undefined) {
           for (const command of snippet.commands) for (const p of programsOf(command, defined)) use(programs, p, snippet.file, snippet.line);
-          steps.push({ ...common, id, file: snippet.file, line: snippet.line, blockLine: snippet.line, command: snippet.body, run: id, expected: verify.mode === 'contains' || verify.mode === 'not-contains' || verify.mode === 'regex' ? '' : (expect.text ?? ''), ...(st.kind === 'call' && !errexit && !cleanup ? { ignoreExit: true } : {}) });
+          const argMode = verify.mode === 'contains' || verify.mode === 'not-contains' || verify.mode === 'regex';
+          // A failing comparison points at the expected text's lines when they are this snippet's page's.
+          const expectedLine = !argMode && expect.at && expect.at.file === snippet.file ? { expectedLine: expect.at.line } : {};
+          steps.push({ ...common, id, file: snippet.file, line: snippet.line, blockLine: snippet.line, ...expectedLine, command: snippet.body, run: id, expected: argMode ? '' : (expect.text ?? ''), ...(st.kind === 'call' && !errexit && !cleanup ? { ignoreExit: true } : {}) });
           continue;
         }
         if (!defined.has(id) || english.has(id)) {
@@ -222,6 +190,7 @@ export function buildScriptPlan(split: SplitScript, placeholder: Page, ctx: Scri
     plan([...sources, ...cleanup.statements], true);
   }
   return {
+    kind: 'script',
     page: ctx.page ?? placeholder,
     steps,
     programs: [...programs.keys()].sort(),
@@ -237,18 +206,19 @@ export function buildScriptPlan(split: SplitScript, placeholder: Page, ctx: Scri
     helperFiles: [...helperFiles],
     injected,
     warnings,
-    snippetLines: Object.fromEntries([...snippets].map(([id, s]) => [id, { file: s.file, line: s.line }])),
+    snippetLines: Object.fromEntries([...snippets].map(([id, s]) => [id, { file: s.file, line: s.line, ...(s.out !== undefined ? { out: s.out } : {}), ...(s.outLine !== undefined ? { outLine: s.outLine } : {}) }])),
   };
 }
 
 // The expected text of a verify call when known now, or the source for the session to evaluate.
-function expectation(word: ExpectWord | undefined, snippets: Map<string, Snippet>): { text?: string; source?: string } {
+// `at`: where the text is written, when it is a snippet's output on a page.
+function expectation(word: ExpectWord | undefined, snippets: Map<string, Snippet>): { text?: string; source?: string; at?: { file: string; line: number } } {
   if (!word) return { text: '' };
   if ('literal' in word) return { text: word.literal };
   if ('variable' in word) {
     const out = /^(.*)_out$/.exec(word.variable);
     const snippet = out ? snippets.get(out[1]) : undefined;
-    if (snippet?.out !== undefined) return { text: snippet.out };
+    if (snippet?.out !== undefined) return { text: snippet.out, ...(snippet.outLine !== undefined ? { at: { file: snippet.file, line: snippet.outLine } } : {}) };
     return { source: `"$${word.variable}"` };
   }
   return { source: word.source };
@@ -300,8 +270,7 @@ function langOf(file: string): string | undefined {
 
 // The snips file istio.io would write for a page, relative to the checkout.
 function snipsPathOf(page: Page, lang: string): string {
-  const m = /(?:^|[\\/])content[\\/][^\\/]+[\\/](.*)$/.exec(page.file);
-  const rest = m ? m[1].replace(/\\/g, '/') : basename(page.file);
+  const rest = sitePathOf(page.file)?.inSite ?? basename(page.file);
   return `content/${lang}/${rest.endsWith('index.md') ? rest.replace(/index\.md$/, 'snips.sh') : `${rest}_snips.sh`}`;
 }
 

@@ -3,6 +3,7 @@
 // test part repeated before the cleanup part. A bad script is a positioned diagnostic, never an exception.
 import { diagnostic } from '../page/diagnostics.js';
 import type { Diagnostic } from '../page/types.js';
+import { sitePathOfFolder } from '../page/site-path.js';
 import { INSTALL_PROFILES, setupAction, UNSUPPORTED_SETUPS } from './setup-groups.js';
 
 const setupLine = /^# @setup (.*)$/;
@@ -76,7 +77,8 @@ export function splitScript(file: string, text: string): SplitResult {
 
 // Whether a `source` line pulls a test script of the same folder (the framework does not repeat those in the cleanup).
 function isTestSource(line: string, testDir: string): boolean {
-  const dir = testDir.replace(/^.*?content[\\/][^\\/]+[\\/]docs[\\/]/, '');
+  const site = sitePathOfFolder(testDir);
+  const dir = site ? site.inSite.replace(/^docs\//, '') : testDir;
   return new RegExp(`source "content/[^/]+/docs/${escape(dir)}/.*test\\.sh"`).test(line);
 }
 

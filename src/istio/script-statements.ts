@@ -1,14 +1,13 @@
 // The top-level statements of a part of a test script, read with a real bash parser (mvdan-sh): each becomes one
 // step, and a `_verify_X snip_y ARG` call, a bare `snip_y` call and a `source "....sh"` line are recognised as such.
-import sh from 'mvdan-sh';
 import type { ShNode } from 'mvdan-sh';
+import { shSyntax, type ShSyntax } from '../plan/shell-syntax.js';
 import { diagnostic } from '../page/diagnostics.js';
 import type { Diagnostic } from '../page/types.js';
 import type { ScriptPart } from './script-split.js';
 
-const syntax = sh.syntax;
 // One parser for every script (creating one through the GopherJS bridge is not free).
-let parser: ReturnType<typeof syntax.NewParser> | undefined;
+let parser: ReturnType<ShSyntax['NewParser']> | undefined;
 
 /** verify.sh's functions and the matcher mode each one stands for. */
 export const VERIFY_FUNCTIONS = {
@@ -25,9 +24,8 @@ export const VERIFY_FUNCTIONS = {
 export type VerifyFunction = keyof typeof VERIFY_FUNCTIONS;
 export type VerifyCallMode = (typeof VERIFY_FUNCTIONS)[VerifyFunction];
 
-/** verify.sh's retry settings (environment variables), as a statement sets them. */
-export const VERIFY_SETTINGS = ['VERIFY_TIMEOUT', 'VERIFY_DELAY', 'VERIFY_CONSECUTIVE'] as const;
-export type VerifySettings = Partial<Record<(typeof VERIFY_SETTINGS)[number], string | null>>;
+import { VERIFY_SETTINGS, type VerifySettings } from '../plan/plan.js';
+export { VERIFY_SETTINGS, type VerifySettings };
 
 /** The expected-output argument of a verify call: its value when known without running anything, else its source. */
 export type ExpectWord = { literal: string } | { variable: string } | { source: string };
@@ -56,7 +54,7 @@ export type ReadResult = { ok: true; statements: Statement[] } | { ok: false; di
 export function readStatements(file: string, part: ScriptPart): ReadResult {
   let tree: ShNode;
   try {
-    parser ??= syntax.NewParser();
+    parser ??= shSyntax().NewParser();
     tree = parser.Parse(part.text, file);
   } catch (error) {
     // mvdan-sh throws its Go error value: `Error()` gives `file:line:col: message`.
@@ -87,7 +85,7 @@ function trimTail(text: string): string {
 // Decides what a top-level statement is.
 function classify(stmt: ShNode, text: string, line: number, partLine: number): Statement {
   const cmd = stmt.Cmd;
-  const type = cmd ? syntax.NodeType(cmd) : '';
+  const type = cmd ? shSyntax().NodeType(cmd) : '';
   // Walking a tree through mvdan-sh's GopherJS bridge is slow: only statements that mention a verify function are walked.
   const simple = /^\w+ [^\n;|&()`$]*(\$\w+[^\n;|&()`$]*)*$/.test(text.replace(/"\$\w+"/g, ''));
   const nestedVerifies = text.includes('_verify_') && !simple ? verifiesIn(stmt, partLine) : [];
@@ -124,8 +122,8 @@ function classify(stmt: ShNode, text: string, line: number, partLine: number): S
 // The `_verify_*` calls anywhere inside a statement.
 function verifiesIn(stmt: ShNode, partLine: number): Statement['nestedVerifies'] {
   const found: Statement['nestedVerifies'] = [];
-  syntax.Walk(stmt, (node) => {
-    if (node && syntax.NodeType(node) === 'CallExpr' && (node.Args ?? []).length > 0) {
+  shSyntax().Walk(stmt, (node) => {
+    if (node && shSyntax().NodeType(node) === 'CallExpr' && (node.Args ?? []).length > 0) {
       const fn = literalOf(node.Args[0]);
       if (fn && fn in VERIFY_FUNCTIONS) {
         const snippet = node.Args[1] ? literalOf(node.Args[1]) : undefined;
@@ -153,8 +151,8 @@ function expectOf(word: ShNode, text: string, stmt: ShNode): ExpectWord {
   const literal = literalOf(word);
   if (literal !== undefined) return { literal };
   const parts: ShNode[] = word.Parts ?? [];
-  const inner = parts.length === 1 && syntax.NodeType(parts[0]) === 'DblQuoted' ? parts[0].Parts ?? [] : parts;
-  if (inner.length === 1 && syntax.NodeType(inner[0]) === 'ParamExp' && isPlainParam(inner[0])) return { variable: inner[0].Param.Value };
+  const inner = parts.length === 1 && shSyntax().NodeType(parts[0]) === 'DblQuoted' ? parts[0].Parts ?? [] : parts;
+  if (inner.length === 1 && shSyntax().NodeType(inner[0]) === 'ParamExp' && isPlainParam(inner[0])) return { variable: inner[0].Param.Value };
   const bytes = Buffer.from(text, 'utf8');
   const base = stmt.Pos().Offset();
   return { source: bytes.subarray(word.Pos().Offset() - base, word.End().Offset() - base).toString('utf8') };
@@ -169,14 +167,14 @@ function isPlainParam(node: ShNode): boolean {
 export function literalOf(word: ShNode): string | undefined {
   let out = '';
   for (const part of word.Parts ?? []) {
-    const type = syntax.NodeType(part);
+    const type = shSyntax().NodeType(part);
     if (type === 'SglQuoted' && !part.Dollar) out += part.Value;
     else if (type === 'Lit') {
       if (/[\\*?[]/.test(part.Value) || (out === '' && part.Value.startsWith('~'))) return undefined;
       out += part.Value;
     } else if (type === 'DblQuoted' && !part.Dollar) {
       for (const inner of part.Parts ?? []) {
-        if (syntax.NodeType(inner) !== 'Lit') return undefined;
+        if (shSyntax().NodeType(inner) !== 'Lit') return undefined;
         out += (inner.Value as string).replace(/\\([$`"\\\n])/g, (_m, c: string) => (c === '\n' ? '' : c));
       }
     } else return undefined;

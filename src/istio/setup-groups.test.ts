@@ -29,9 +29,9 @@ describe('setup configs', () => {
   });
 
   test('a script plan needs its # @setup, a page plan its doctest.yaml page.setup, else profile=none', () => {
-    expect(setupOfPlan({ script: { setup: 'profile=demo' }, setup: 'profile=default' } as object)).toBe('profile=demo');
-    expect(setupOfPlan({ setup: 'profile=ambient' })).toBe('profile=ambient');
-    expect(setupOfPlan({})).toBe('profile=none');
+    expect(setupOfPlan({ kind: 'script', script: { file: 'test.sh', setup: 'profile=demo', setupLine: 3 } })).toBe('profile=demo');
+    expect(setupOfPlan({ kind: 'page', setup: 'profile=ambient' })).toBe('profile=ambient');
+    expect(setupOfPlan({ kind: 'page' })).toBe('profile=none');
   });
 
   test('every config page.setup accepts is one the runner installs, or skips with a reason it knows', () => {

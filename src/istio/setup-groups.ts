@@ -1,15 +1,10 @@
 // istio.io's setup configs (`# @setup CONFIG`): which Istio install each needs, and pages grouped by config in a stable
 // order, as istio.io's framework runs one Go test package per config (tests/setup/*/doc_test.go). Pure: no processes.
 
-/** The profiles `istioctl install --set profile=X` installs for a config `profile=X`, in the order their groups run. */
-export const INSTALL_PROFILES = ['default', 'demo', 'minimal', 'ambient'] as const;
-export type InstallProfile = (typeof INSTALL_PROFILES)[number];
+import { INSTALL_PROFILES, UNSUPPORTED_SETUPS, type InstallProfile } from '../config/setup-configs.js';
+import type { PagePlan, ScriptPlan } from '../plan/plan.js';
 
-/** Configs istio.io has that need more than one kind cluster: skipped with the reason. */
-export const UNSUPPORTED_SETUPS = {
-  multicluster: 'setup multicluster needs several clusters (istio.io runs it with RequireMinClusters(3)); istio-doctest runs on one',
-  dualstack: 'setup dualstack needs a dual-stack (IPv4+IPv6) cluster and its install values; istio-doctest does not set one up',
-} as const;
+export { INSTALL_PROFILES, UNSUPPORTED_SETUPS, type InstallProfile };
 
 /** What to do to the cluster before a group: nothing (no Istio), install a profile, or skip the group. */
 export type SetupAction =
@@ -76,7 +71,7 @@ export function groupBySetup<T>(items: T[], setupOf: (item: T) => string): Setup
 }
 
 /** The setup config a plan needs: its script's `# @setup`, else its doctest.yaml's `page.setup`, else profile=none. */
-export function setupOfPlan(plan: { setup?: string }): string {
-  if ('script' in plan) return (plan as { script: { setup: string } }).script.setup;
+export function setupOfPlan(plan: Pick<PagePlan, 'kind' | 'setup'> | Pick<ScriptPlan, 'kind' | 'script'>): string {
+  if (plan.kind === 'script') return plan.script.setup;
   return plan.setup ?? 'profile=none';
 }

@@ -1,6 +1,6 @@
 // Jest's `-t PATTERN` on a page: the matching steps run, after the steps before them (a page's steps depend on the
 // ones before, like tests on their beforeAll), and the cleanup steps after them; the others do not run.
-import type { RunPlan } from '../plan/plan.js';
+import type { PlannedStep, RunPlan } from '../plan/plan.js';
 import { stepTitle } from '../report/jest-results.js';
 
 /** Jest's test-name pattern as it compiles it (case-insensitive), or undefined without `-t`. */
@@ -17,5 +17,6 @@ export function trimToPattern(plan: RunPlan, title: string, pattern: RegExp | un
   const selected = new Set(plan.steps.filter((s) => pattern.test(`${title} ${stepTitle(s)}`)).map((s) => s.index));
   if (selected.size === 0) return undefined;
   const last = Math.max(...selected);
-  return { plan: { ...plan, steps: plan.steps.filter((s) => s.index <= last || s.cleanup) }, selected };
+  const kept = <S extends PlannedStep>(steps: S[]) => steps.filter((s) => s.index <= last || s.cleanup);
+  return { plan: plan.kind === 'script' ? { ...plan, steps: kept(plan.steps) } : { ...plan, steps: kept(plan.steps) }, selected };
 }

@@ -3,11 +3,13 @@
 // uninstall steps of its last (Jest counts only the test files it handed over: a file of their own would show as
 // "4 of 2 total").
 import { resolve } from 'node:path';
-import type { AssertionResult, Test } from '@jest/test-result';
+import type { AssertionResult, Test, TestEvents } from '@jest/test-result';
 import type { PlannedStep, RunPlan } from '../plan/plan.js';
 import { assertionResult, jestStatus, noStepsResult, stepFailure, stepTitle, testFileResult, type PageNote } from '../report/jest-results.js';
 import type { PageResult, RunEvent, SkippedPage, StepResult } from '../run/results.js';
-import type { Emit } from './run-doc-tests.js';
+
+/** Sends one of Jest's runner events (awaited in order). */
+export type Emit = <N extends keyof TestEvents>(name: N, payload: TestEvents[N]) => Promise<void>;
 
 /** A plan to run, with the indexes of the steps Jest's `-t` selected (all without `-t`). */
 export interface Entry {

@@ -3,10 +3,14 @@
 // and its events come back to Jest as test-file and test-case results. Wiring only: no step runs any other way.
 import { relative, resolve } from 'node:path';
 import type { Config } from '@jest/types';
-import type { Test, TestEvents } from '@jest/test-result';
-import { splitHelperProblems } from '../cli/run-scripts.js';
-import { groupBySetup, setupAction, setupOfPlan } from '../istio/setup-groups.js';
-import { loadPages } from '../page/pages.js';
+import type { Test } from '@jest/test-result';
+import { checkPlans, problemText } from '../app/check-plans.js';
+import { chooseRuns, isScriptFile, unsupportedSetups, type NotChosen } from '../app/choose-runs.js';
+import { loadPages } from '../app/pages.js';
+import { guardRun, runPlans } from '../app/run.js';
+import { problemLine, type RunOptions } from '../app/run-options.js';
+import { Workspace } from '../app/workspace.js';
+import { groupBySetup, setupOfPlan } from '../istio/setup-groups.js';
 import type { Page } from '../page/types.js';
 import type { PlannedStep, RunPlan } from '../plan/plan.js';
 import { githubLink, runSummaryMarkdown } from '../report/markdown-summary.js';
@@ -14,23 +18,16 @@ import { appendSummary } from '../report/summary-file.js';
 import { openRecord } from '../report/record.js';
 import { clusterVersions } from '../run/cluster-versions.js';
 import { assertionResult, noStepsResult, testFileResult } from '../report/jest-results.js';
-import { guardContext } from '../run/context-guard.js';
-import { planOf, usesCluster } from '../run/plan-pages.js';
-import { diagnosticLine } from '../report/diagnostic-line.js';
-import { blockedReason, preflight } from '../run/preflight.js';
 import type { RunEvent, RunSummary } from '../run/results.js';
-import { runPages } from '../run/run-pages.js';
-import { readJestOptions, type DoctestJestOptions } from './options.js';
-import { choosePageRuns, isScriptFile } from './choose-runs.js';
+import { JEST_WORDING, readJestOptions } from './options.js';
 import { clusterGate } from './cluster-gate.js';
 import { namePattern, trimToPattern } from './name-pattern.js';
-import { PageReports, type Entry, type NotRun } from './page-reports.js';
+import { PageReports, type Emit, type Entry, type NotRun } from './page-reports.js';
 import { readRegularFile } from '../page/regular-file.js';
 
 const NO_STEPS = 'the page has no shell commands to run';
 
-/** Sends one of Jest's runner events (awaited in order). */
-export type Emit = <N extends keyof TestEvents>(name: N, payload: TestEvents[N]) => Promise<void>;
+export type { Emit };
 
 export interface DocTestsContext {
   globalConfig: Config.GlobalConfig;
@@ -68,12 +65,21 @@ async function runProject(config: Config.ProjectConfig, tests: Test[], context: 
   // Test files that are `*test.sh` scripts (testMatch chose them) are folder tests; the others are pages.
   const shown = (t: Test) => relative(process.cwd(), t.path) || t.path;
   const loaded = loadPages(tests.filter((t) => !isScriptFile(t.path)).map(shown), options.vars, { reference: options.reference });
+  const workspace = new Workspace(loaded, options.vars, options.reference);
   if (loaded.problems.length > 0) return failAll(tests, `istio-doctest: ${loaded.problems.join('\n')}`, context.emit);
   const testOf = new Map(tests.map((t) => [resolve(t.path), t]));
   const order = new Map(tests.map((t, i) => [resolve(t.path), i]));
   const project = config.displayName?.name ? `project "${config.displayName.name}"` : 'this project';
   const byTestOrder = (a: Page, b: Page) => (order.get(resolve(a.file)) ?? 0) - (order.get(resolve(b.file)) ?? 0);
-  const chosen = choosePageRuns(loaded, [...loaded.pages].sort(byTestOrder), options, tests.filter((t) => isScriptFile(t.path)).map(shown));
+  const choice = chooseRuns(workspace, options, JEST_WORDING, { pages: [...loaded.pages].sort(byTestOrder), paths: [], scriptFiles: tests.filter((t) => isScriptFile(t.path)).map(shown) });
+  if (!choice.ok) {
+    const message = `istio-doctest: ${problemLine(choice.problem, JEST_WORDING.name(choice.problem.option))}`;
+    write(`${message}\n`);
+    return failFirst(tests, message, context.emit);
+  }
+  // A plan whose setup config one cluster cannot give is reported skipped in its test file.
+  const unsupported = unsupportedSetups(choice.plans);
+  const chosen = { ...choice, plans: choice.plans.filter((plan) => !unsupported.some((u) => u.plan === plan)), skipped: [...choice.skipped, ...unsupported.map(({ plan, reason }): NotChosen => ({ file: plan.page.file, reason, plan }))] };
   // A folder test's page is the placeholder its plan names (whether the plan runs or is left out); it is reported in
   // the script's test file.
   const folderPages = [...new Set([...chosen.plans, ...chosen.skipped.flatMap((s) => (s.plan ? [s.plan] : []))].map((plan) => plan.page))].filter((page) => isScriptFile(page.file));
@@ -89,7 +95,7 @@ async function runProject(config: Config.ProjectConfig, tests: Test[], context: 
     write(`istio-doctest: the ${pages.length} doc page${pages.length === 1 ? '' : 's'} of ${project} were not run (${closed}): to run them, create a disposable cluster (\`kind create cluster\`), set ISTIO_DIR to an Istio release, and run Jest again (ISTIO_DOCTEST_CLUSTER=1 if the cluster's context name is not kind-*, k3d-*, minikube, docker-desktop or rancher-desktop)\n`);
     for (const page of pages) {
       const plans = plansOf(page);
-      await reportSkipped(testOf.get(resolve(page.file))!, page, stepsOf(plans.length > 0 ? plans : [planOf(page, options.tabs, options.reference, options.repoRoot)]), `not run: ${closed}`, context.emit);
+      await reportSkipped(testOf.get(resolve(page.file))!, page, stepsOf(plans.length > 0 ? plans : [workspace.planOf(page, options.tabs, options.repoRoot)]), `not run: ${closed}`, context.emit);
     }
     return;
   }
@@ -113,7 +119,7 @@ async function runProject(config: Config.ProjectConfig, tests: Test[], context: 
     if (skipped.length > 0 && plans.length === 0) pageSkips.push(reason);
     // A page left out whole shows the steps of its page plan, skipped.
     const shown = [...plans, ...skipped.flatMap((s) => (s.plan ? [s.plan] : []))];
-    await reportSkipped(testOf.get(resolve(page.file))!, page, stepsOf(shown.length > 0 ? shown : [planOf(page, options.tabs, options.reference, options.repoRoot)]), reason, context.emit);
+    await reportSkipped(testOf.get(resolve(page.file))!, page, stepsOf(shown.length > 0 ? shown : [workspace.planOf(page, options.tabs, options.repoRoot)]), reason, context.emit);
   }
   if (pageSkips.length > 0) write(`${skippedLine(pageSkips, project)}\n`);
   if (entries.size === 0) return;
@@ -122,28 +128,19 @@ async function runProject(config: Config.ProjectConfig, tests: Test[], context: 
   const testsOfPlans = (plans: RunPlan[]) => [...new Set(plans.map((plan) => testOf.get(resolve(plan.page.file))!))];
   // Problems of the helper files every script sources fail every test file, as they stop `run`; a file only one
   // script sources skips that script, as in `run`.
-  const { shared: helpers, own } = splitHelperProblems(all.map((e) => e.plan));
-  const checked = preflight(all.map((e) => e.plan), { istioDir: options.istioDir, setup: options.setup });
-  for (const [plan] of own) {
-    const at = checked.ready.indexOf(plan);
-    if (at >= 0) checked.ready.splice(at, 1);
-  }
-  if (helpers.length > 0 || checked.ready.length === 0) {
-    const problems = [...new Set([...checked.blocked.flatMap((b) => b.problems.map(diagnosticLine)), ...[...own.values()].flat(), ...helpers])];
+  const checked = checkPlans(all.map((e) => e.plan), options, JEST_WORDING);
+  if (checked.shared.length > 0 || checked.ready.length === 0) {
+    const problems = [...new Set([...checked.problems.map(problemText), ...checked.shared])];
     return failAll(testsOfPlans(all.map((e) => e.plan)), `istio-doctest: preflight failed, nothing was run:\n${problems.map((p) => `  ${p}`).join('\n')}`, context.emit);
   }
   // A program a setup needs is missing: one line each, as run prints them; those groups' pages are skipped below.
   for (const line of checked.setupProblems) write(`istio-doctest: ${line}\n`);
   // A plan that cannot run is skipped with the reason; the others run.
   const ready = new Set(checked.ready);
-  const leftOut = [
-    ...checked.blocked.map(({ plan, problems }) => ({ plan, reason: blockedReason(problems) })),
-    ...[...own].filter(([plan]) => !checked.blocked.some((b) => b.plan === plan)).map(([plan, missing]) => ({ plan, reason: `preflight: ${missing[0]}${missing.length > 1 ? ` (and ${missing.length - 1} more)` : ''}` })),
-  ];
   // Jest prints nothing of a skipped test file's own messages: the reason is one line, as `run` prints it.
-  for (const { plan, reason } of leftOut) {
+  for (const { plan, reason } of checked.leftOut) {
     notRun.get(plan.page)!.push({ steps: plan.steps, reason });
-    write(`istio-doctest: skipped ${plan.page.file}: ${reason.replace('with --repo-root DIR', 'with globals.doctest.repoRoot or ISTIO_DOCTEST_REPO_ROOT')}\n`);
+    write(`istio-doctest: skipped ${plan.page.file}: ${reason}\n`);
   }
   for (const [page, list] of [...entries]) {
     const kept = list.filter((e) => ready.has(e.plan));
@@ -155,26 +152,23 @@ async function runProject(config: Config.ProjectConfig, tests: Test[], context: 
     }
   }
   const toRun = [...entries.values()].flat().map((e) => e.plan);
-  const installs = options.setup !== 'keep' && toRun.some((plan) => setupAction(setupOfPlan(plan)).kind === 'install');
-  if (installs || toRun.some(usesCluster)) {
-    const guard = await guardContext({ context: options.context, allow: options.allowContext });
-    if (!guard.ok) return failAll(testsOfPlans(toRun), `istio-doctest: context guard: ${guard.message}`, context.emit);
-  }
+  const guard = await guardRun(toRun, options);
+  if (!guard.ok) return failAll(testsOfPlans(toRun), `istio-doctest: context guard: ${guard.message}`, context.emit);
   const reports = new PageReports(context.emit, fileLines());
   // Each page's plans in the order runPages runs them: grouped by setup config.
   const runOrder = groupBySetup([...entries.values()].flat(), (e) => setupOfPlan(e.plan)).flatMap((g) => g.items);
   for (const [page, list] of entries) reports.add(page.file, testOf.get(resolve(page.file))!, titleOf(page), runOrder.filter((e) => list.includes(e)), notRun.get(page) ?? []);
   reports.runOrder(runOrder.map((e) => e.plan.page.file));
-  const summary = await runPlans(toRun, options, reports, context);
+  const summary = await runJestPlans(toRun, options, reports, context);
   if (options.summary) {
     const problem = appendSummary(options.summary, runSummaryMarkdown(summary, githubLink(env)));
-    if (problem) write(`istio-doctest: ${problem.replace('--summary', 'globals.doctest.summary')}\n`);
+    if (problem) write(`istio-doctest: ${problemLine({ option: 'summary', subject: options.summary, message: problem }, JEST_WORDING.name('summary'))}\n`);
   }
 }
 
 // Runs the plans through runPages (grouped by setup config, the cluster brought to each unless setup is keep), its
 // events turned into Jest's as they come.
-async function runPlans(plans: RunPlan[], options: DoctestJestOptions, reports: PageReports, context: DocTestsContext): Promise<RunSummary> {
+async function runJestPlans(plans: RunPlan[], options: RunOptions, reports: PageReports, context: DocTestsContext): Promise<RunSummary> {
   const stop = new AbortController();
   const unsubscribe = context.watcher.on('change', (state) => state.interrupted && stop.abort());
   // Jest's --bail ends the process once its count of failed tests is reached: stop before the next page starts.
@@ -196,19 +190,12 @@ async function runPlans(plans: RunPlan[], options: DoctestJestOptions, reports: 
   let recorder = typeof record === 'string' ? undefined : record;
   let summary: RunSummary | undefined;
   try {
-    summary = await runPages(plans, [], {
-      istioDir: options.istioDir,
-      stepTimeoutMs: options.stepTimeoutMs,
-      retryTimeoutMs: options.retryTimeoutMs,
-      keepGoing: options.keepGoing,
-      wait: options.wait,
+    summary = await runPlans(plans, [], options, {
       emit: listener,
       stop: stop.signal,
       // Ctrl-C or a kill stops the page and runs its cleanup (in watch mode Jest reads Ctrl-C as a key, not a signal).
       signals: ['SIGINT', 'SIGTERM'],
       cli: context.cli,
-      snapshot: options.snapshot,
-      setup: options.setup,
     });
     return summary;
   } finally {

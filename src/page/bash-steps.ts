@@ -16,6 +16,11 @@ export interface BlockLines {
 
 const prompt = /^\$( |$)/;
 
+/** Whether a line of a bash block (without the block's indentation) starts a command: `$ ` or a lone `$`. */
+export function isCommandLine(text: string): boolean {
+  return prompt.test(text);
+}
+
 // Parses the commands of one bash block; problems are diagnostics, never exceptions.
 export function splitBashSteps(block: BlockLines): { steps: Step[]; diagnostics: Diagnostic[] } {
   const steps: Step[] = [];

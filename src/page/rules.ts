@@ -61,6 +61,8 @@ export const rules = {
   'would-fail': { severity: 'error', doc: '`check --against RECORD`: the expected output would fail against what the same command printed in the recorded run (with the diff, the record\'s date and versions)' },
   'not-comparable': { severity: 'warning', doc: '`check --against RECORD`: the recorded run ran another command for this block (the command drifted), so its output says nothing about this one' },
   'record-stale': { severity: 'warning', doc: '`check --against RECORD`: the record is older than `--max-age`, or ran another Istio minor version than `data/args.yml` describes (said once)' },
+  'write-not-output': { severity: 'error', doc: '`run --update` / `sync`: a line to write into a block would be read as something else than its text (a shortcode in any form the parser accepts, such as `{{< / text >}}`, `{{% text %}}` or `{{< boilerplate X >}}`; a `$ ` command in an output; a `##` heading; `ENDSNIP`): that step or block is left as it is' },
+  'write-changes-page': { severity: 'error', doc: '`run --update` / `sync`: the page\'s new text, parsed again, would have other blocks, ids, commands (`run --update`) or includes, or a new diagnostic: the page is left as it is' },
 } as const satisfies Record<string, RuleInfo>;
 
 /** A registered rule id. */

@@ -34,10 +34,46 @@ export interface ShortcodeScan {
 const textOpener = /^(\s*)\{\{<\s*text(?=[\s>])(.*?)>\}\}\s*$/;
 const textCloser = /^\s*\{\{<\s*\/\s*text\s*>\}\}\s*$/;
 const boilerplateInclude = /\{\{<\s*boilerplate\s+"?([\w.-]+)"?\s*>\}\}/g;
+// Any shortcode call Hugo renders (also inside a block's text, where Hugo expands nested shortcodes), `{{< name` or
+// `{{< /name`; Hugo's escaped form (`{{</*` ... `*/>}}`) is not one.
+const shortcodeCall = /\{\{<\s*(\/?)\s*([\w.-]+)[^]*?>\}\}/;
 
 // Cheap test so the scan only runs regular expressions on lines that can hold a shortcode.
 function mayHoldShortcode(line: string): boolean {
-  return line.includes('{{<');
+  return line.includes('{{<') || line.includes('{{%');
+}
+
+// Hugo's two shortcode delimiters, `{{< name >}}` and `{{% name %}}` (whose inside Hugo renders as markdown), call the
+// same shortcode: the scan reads a line in the `<` form, so each pattern is written once.
+function angleForm(line: string): string {
+  return line.includes('{{%') ? line.replace(/\{\{%/g, '{{<').replace(/%\}\}/g, '>}}') : line;
+}
+
+/** A shortcode in a line: how the page would write it, and whether the parser reads it as structure (a block's
+ * closer or opener, a tabset or tab, a boilerplate include) rather than as a call Hugo renders in the text. */
+export interface LineShortcode {
+  shortcode: string;
+  construct: boolean;
+}
+
+/** The shortcode the parser reads in a line wherever it stands, in either delimiter form; undefined for a line with
+ * none. `run --update` and `sync` never write a construct into a block's text, and `run --update` no call either. */
+export function shortcodeInLine(line: string): LineShortcode | undefined {
+  if (!mayHoldShortcode(line)) return undefined;
+  const probe = angleForm(line);
+  const construct = (shortcode: string): LineShortcode => ({ shortcode, construct: true });
+  if (textCloser.test(probe)) return construct('{{< /text >}} (the end of the block)');
+  if (textOpener.test(probe)) return construct('{{< text >}} (a new block, which ends this one)');
+  for (const paired of constructs) {
+    if (paired.opener.test(probe)) return construct(`{{< ${paired.name} >}}`);
+    if (paired.closer.test(probe)) return construct(`{{< /${paired.name} >}}`);
+  }
+  boilerplateInclude.lastIndex = 0;
+  const include = boilerplateInclude.exec(probe);
+  if (include) return construct(`{{< boilerplate ${include[1]} >}} (an include)`);
+  const call = shortcodeCall.exec(probe);
+  if (call) return { shortcode: `{{< ${call[1]}${call[2]} >}} (a shortcode Hugo renders in the block, or the parser substitutes)`, construct: false };
+  return undefined;
 }
 
 /** What the scan keeps while it walks the lines: the tab context and what it found so far. */
@@ -142,12 +178,13 @@ export function scanShortcodes(file: string, lines: string[], bodyStart: number)
         open.rawLines.push(line);
         continue;
       }
-      if (textCloser.test(line)) {
+      const probe = angleForm(line);
+      if (textCloser.test(probe)) {
         finish(open, i);
         open = undefined;
         continue;
       }
-      if (textOpener.test(line)) {
+      if (textOpener.test(probe)) {
         state.diagnostics.push(unterminated(file, open));
         open.terminated = false;
         finish(open, i - 1);
@@ -158,7 +195,8 @@ export function scanShortcodes(file: string, lines: string[], bodyStart: number)
       }
     }
     if (!mayHoldShortcode(line)) continue;
-    const opener = textOpener.exec(line);
+    const probe = angleForm(line);
+    const opener = textOpener.exec(probe);
     if (opener) {
       open = {
         line: i + 1,
@@ -178,15 +216,15 @@ export function scanShortcodes(file: string, lines: string[], bodyStart: number)
       }
       continue;
     }
-    if (textCloser.test(line)) {
+    if (textCloser.test(probe)) {
       state.diagnostics.push(
-        diagnostic({ file, line: i + 1, column: line.indexOf('{{<') + 1, ruleId: 'text-closer-without-opener', message: 'found `{{< /text >}}` with no `{{< text ... >}}` open before it' }),
+        diagnostic({ file, line: i + 1, column: probe.indexOf('{{<') + 1, ruleId: 'text-closer-without-opener', message: 'found `{{< /text >}}` with no `{{< text ... >}}` open before it' }),
       );
       continue;
     }
-    if (pairedShortcode(state, line, i + 1)) continue;
+    if (pairedShortcode(state, probe, i + 1)) continue;
     boilerplateInclude.lastIndex = 0;
-    for (let m = boilerplateInclude.exec(line); m; m = boilerplateInclude.exec(line)) {
+    for (let m = boilerplateInclude.exec(probe); m; m = boilerplateInclude.exec(probe)) {
       includes.push({ name: m[1], line: i + 1, column: m.index + 1 });
     }
   }

@@ -49,3 +49,15 @@ export function inLanguage(file: string, lang: string): string | undefined {
   const sep = file.includes('\\') && !file.includes('/') ? '\\' : '/';
   return [site.siteRoot ? `${site.siteRoot}${sep}` : '', `content${sep}${lang}${sep}`, site.inSite.split('/').join(sep)].join('');
 }
+
+/** The place in its site of a folder, the language folder itself included (`content/zh` → lang zh, inSite ''). */
+export function sitePathOfFolder(dir: string): SitePath | undefined {
+  const site = sitePathOf(`${dir.replace(/[\\/]+$/, '')}/x`);
+  return site && { ...site, inSite: site.inSite.replace(/\/?x$/, '') };
+}
+
+/** The same folder in another language, spelled like the given path (its last `content/<lang>/` swapped). */
+export function folderInLanguage(dir: string, lang: string): string | undefined {
+  const file = inLanguage(`${dir.replace(/[\\/]+$/, '')}/x`, lang);
+  return file?.replace(/[\\/]x$/, '');
+}

@@ -5,8 +5,8 @@ import { istioFilesIn } from '../page/substitute.js';
 import type { Block, Diagnostic, Page } from '../page/types.js';
 import { inCleanupSection } from './cleanup.js';
 import { hiddenSteps } from './hidden-steps.js';
-import { skipReason } from './skip-reason.js';
-import type { FirstUse, PlannedStep, RunPlan, Verification } from './plan.js';
+import { skipReason } from '../config/skip-reason.js';
+import type { FirstUse, PlannedStep, PagePlan, Verification } from './plan.js';
 import { localOnly, shellFacts } from './programs.js';
 
 export interface PlanOptions {
@@ -43,7 +43,7 @@ function noRetryReason(command: string, translated: boolean, spec: BlockSpec | u
 type Item = { kind: 'block'; page: Page; block: Block } | { kind: 'page'; page: Page };
 
 /** Builds the run plan of a page: its steps in order, and what the preflight must find for them. */
-export function buildPlan(page: Page, options: PlanOptions = {}): RunPlan {
+export function buildPlan(page: Page, options: PlanOptions = {}): PagePlan {
   const tabs = { ...(options.spec?.page?.tabs ?? {}), ...(options.tabs ?? {}) };
   const steps: PlannedStep[] = [];
   const calls: FirstUse[] = (options.spec?.page?.requires ?? []).map((name) => ({ name, file: page.file, line: 1 }));
@@ -106,6 +106,7 @@ export function buildPlan(page: Page, options: PlanOptions = {}): RunPlan {
   const istioFileUses = firstUses([...hidden.istioFiles, ...files]);
   const setup = options.spec?.page?.setup;
   return {
+    kind: 'page',
     page,
     steps: all,
     programs: programUses.map((use) => use.name),

@@ -1,10 +1,8 @@
 // The run plan: the ordered steps of one page (boilerplates inlined, one tab per tabset), ready for the runner.
-import { MATCH_MODES } from '../match/types.js';
+import { VERIFY_MODES, type VerifyMode } from '../match/types.js';
 import type { Diagnostic, Page } from '../page/types.js';
 
-/** How a step's result can be judged: the matcher's modes, `failure` (wants a non-zero exit), `none` (only runs it). */
-export const VERIFY_MODES = [...MATCH_MODES, 'failure', 'none'] as const;
-export type VerifyMode = (typeof VERIFY_MODES)[number];
+export { VERIFY_MODES, type VerifyMode };
 
 export interface Verification {
   mode: VerifyMode;
@@ -56,8 +54,8 @@ export interface FirstUse {
   line: number;
 }
 
-/** Everything the runner needs to run one page. */
-export interface RunPlan {
+/** What every plan has, whatever runs it: the page, its steps in order, and what the preflight checks. */
+export interface PlanBase {
   page: Page;
   steps: PlannedStep[];
   /** Programs the page's steps call (`kubectl`, `istioctl`, `curl`...; not builtins, functions or aliases), for the preflight. */
@@ -80,3 +78,62 @@ export interface RunPlan {
   /** The istio.io checkout (`--repo-root`) the helper files are in, and whose entries the session's folder links. */
   repoRoot?: string;
 }
+
+/** A page's own plan: its `{{< text bash >}}` steps (with its doctest.yaml), run by the page runner. */
+export interface PagePlan extends PlanBase {
+  kind: 'page';
+}
+
+/** A step of a script plan: a PlannedStep plus where the script says it and how it runs. */
+export interface ScriptStep extends PlannedStep {
+  script: string;
+  scriptLine: number;
+  kind: 'verify' | 'snippet' | 'shell';
+  /** What the session runs (the snippet's function for snippet steps; `command` is what is shown). */
+  run: string;
+  /** The expected-output word, when its value needs the session (`"$GATEWAY_URL/x"`). */
+  expectSource?: string;
+  /** VERIFY_TIMEOUT/DELAY/CONSECUTIVE as the script set them at this point (null: unset). */
+  verifyEnv?: VerifySettings;
+  /** A failing exit status does not fail the step (the script runs without `set -e` here). */
+  ignoreExit?: boolean;
+  /** Why the step cannot run (a snippet the translation lacks): it fails with this message. */
+  missing?: string;
+  /** `_verify_*` calls inside this statement (functions, loops), run by the session's bash functions. */
+  nested?: { fn: string; snippet?: string; line: number }[];
+}
+
+/** verify.sh's retry settings (environment variables), as a statement sets them. */
+export const VERIFY_SETTINGS = ['VERIFY_TIMEOUT', 'VERIFY_DELAY', 'VERIFY_CONSECUTIVE'] as const;
+export type VerifySettings = Partial<Record<(typeof VERIFY_SETTINGS)[number], string | null>>;
+
+/** A generated snips file: its path under the snips folder and its text. */
+export interface SnipsFile {
+  path: string;
+  text: string;
+}
+
+/** An istio.io test script's plan (`*test.sh`): its statements as steps, run by the script runner. */
+export interface ScriptPlan extends PlanBase {
+  kind: 'script';
+  steps: ScriptStep[];
+  script: { file: string; setup: string; setupLine: number };
+  /** The istio.io checkout the script's `tests/util/...` and `content/...` paths resolve in. */
+  repoRoot: string;
+  /** The page's own snips file (sourced first), when the page has snippets. */
+  pageSnips?: string;
+  snipsFiles: SnipsFile[];
+  /** Helper files under the istio.io checkout the script needs (the injected ones and those it sources). */
+  helperFiles: string[];
+  /** What the prelude sources for INJECTED_HELPERS, in order: each as written, or its copy with nested sources resolved. */
+  injected?: string[];
+  warnings: string[];
+  /** Where each snippet the script can call is written, for `_verify_*` calls reported from inside functions. */
+  snippetLines: Record<string, { file: string; line: number; out?: string; outLine?: number }>;
+}
+
+/** Everything the runner needs to run one page or one test script, told apart by `kind`. */
+export type Plan = PagePlan | ScriptPlan;
+
+/** The name most of the code knows a plan by. */
+export type RunPlan = Plan;

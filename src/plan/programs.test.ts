@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { corpus, corpusPresent } from '../../test/corpus.js';
-import { loadPages } from '../page/pages.js';
+import { loadPages } from '../app/pages.js';
 import { parsePage } from '../page/parse.js';
 import { buildPlan } from './build-plan.js';
 import { programsOf, shellFacts } from './programs.js';

@@ -1,8 +1,11 @@
 // The programs a command calls, for the runner's preflight: `kubectl`, `istioctl`, `curl`, `helm`... found with a
 // real bash parser (mvdan/sh), so quoted text, heredoc bodies, SQL and placeholders are never taken for programs.
-import sh, { type ShNode } from 'mvdan-sh';
+import type { ShNode } from 'mvdan-sh';
+import { shSyntax } from './shell-syntax.js';
+import type { ShellFacts } from './shell-facts.js';
+import { simpleFacts } from './simple-command.js';
 
-const { syntax } = sh;
+export type { ShellFacts };
 
 /** Bash builtins: always there, never looked up on PATH. */
 export const BASH_BUILTINS = [
@@ -14,20 +17,6 @@ export const BASH_BUILTINS = [
 ] as const;
 const builtins = new Set<string>(BASH_BUILTINS);
 
-/** What one command does that matters to the preflight. */
-export interface ShellFacts {
-  /** Names in command position, in order, once each, and what aliases it defines stand for (builtins left out; functions and aliases not yet). */
-  calls: string[];
-  /** Functions the command defines (`name() {`, `function name`), anywhere in it. */
-  functions: string[];
-  /** Aliases it defines (`alias k=kubectl`). */
-  aliases: string[];
-  /** Whether bash syntax could not be parsed (then `calls` is empty: nothing is invented). */
-  unparsed: boolean;
-  /** Whether something runs that `calls` cannot name: a command word that is not literal (`$KUBECTL get pods`), or a
-   * builtin that runs other commands (`eval`, `source`, `trap`, `fg`...). */
-  opaque: boolean;
-}
 
 /** Builtins that run commands `calls` cannot see, or wait for ones it saw elsewhere. */
 const RUNS_OTHERS = new Set(['eval', 'source', '.', 'exec', 'command', 'builtin', 'trap', 'fg', 'bg', 'wait']);
@@ -52,18 +41,24 @@ export function localOnly(command: string): string[] | undefined {
   return facts.calls;
 }
 
-const parser = syntax.NewParser();
+// One parser, made on the first command parsed (creating one through the GopherJS bridge is not free).
+let parser: ReturnType<ReturnType<typeof shSyntax>['NewParser']> | undefined;
 const cache = new Map<string, ShellFacts>();
 
 /** Parses a command and walks it once, collecting what it calls and what it defines; a parse error yields no calls. */
 export function shellFacts(command: string): ShellFacts {
   const known = cache.get(command);
   if (known) return known;
-  const facts = parse(command);
+  const facts = simpleFacts(command, SIMPLE_RULES) ?? parse(command);
   // Translations repeat the English commands: each distinct text is parsed once per process.
   if (cache.size > 50000) cache.clear();
   cache.set(command, facts);
   return facts;
+}
+
+/** The facts of a command as the parser reads it, with no shortcut (the plain-line reading is checked against it). */
+export function parsedFacts(command: string): ShellFacts {
+  return parse(command);
 }
 
 // Parses and walks one command.
@@ -71,6 +66,7 @@ function parse(command: string): ShellFacts {
   const facts: ShellFacts = { calls: [], functions: [], aliases: [], unparsed: false, opaque: false };
   let file: ShNode;
   try {
+    parser ??= shSyntax().NewParser();
     file = parser.Parse(command, 'step');
   } catch {
     return { ...facts, unparsed: true };
@@ -106,8 +102,8 @@ function parse(command: string): ShellFacts {
 function walkTree(file: ShNode, visit: (type: string, node: ShNode) => void): void {
   const raw = file.__internal_object__ as ShNode | undefined;
   if (!raw || goType(raw) === undefined) {
-    syntax.Walk(file, (node) => {
-      if (node) visit(syntax.NodeType(node), node);
+    shSyntax().Walk(file, (node) => {
+      if (node) visit(shSyntax().NodeType(node), node);
       return true;
     });
     return;
@@ -178,13 +174,16 @@ function literal(word: ShNode): string | undefined {
 // The type of a node, raw or converted (`Lit`, `DblQuoted`...).
 function typeName(node: ShNode): string {
   const raw = goType(node);
-  return raw?.startsWith('*syntax.') ? raw.slice('*syntax.'.length) : syntax.NodeType(node);
+  return raw?.startsWith('*syntax.') ? raw.slice('*syntax.'.length) : shSyntax().NodeType(node);
 }
 
 // Whether a literal in command position can name a program on PATH or a file (not `-c`, not empty).
 function isProgramName(name: string): boolean {
   return /^[\w.+~/][\w.+@:~/-]*$/.test(name);
 }
+
+// What the plain-line reading must decide as the parser's walk does.
+const SIMPLE_RULES = { builtins, runsOthers: RUNS_OTHERS, isProgramName, calledAt };
 
 // The programs a command calls, leaving out builtins, the given functions and aliases, and the functions the command
 // itself declares (at any depth: a helper defined inside another function, as istio.io's test scripts have them).

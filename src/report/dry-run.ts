@@ -45,7 +45,7 @@ export function dryRunText(plans: RunPlan[], skipped: SkippedPage[], settings: D
 // One page: its header, then each step.
 function planLines(plan: RunPlan, settings: DryRunSettings, uncovered: boolean): string[] {
   const tabs = Object.entries(plan.tabs).map(([k, v]) => `${k}=${v}`).join(', ');
-  const script = 'script' in plan ? (plan as RunPlan & { script: { file: string; setup: string } }).script : undefined;
+  const script = plan.kind === 'script' ? plan.script : undefined;
   const label = uncovered ? ', page plan: no istio.io test script covers this page (--uncovered-pages)' : '';
   const via = script ? `, script ${script.file} (@setup ${script.setup || '?'})` : `${label}${plan.setup ? `, setup ${plan.setup} (doctest.yaml)` : ''}`;
   const header = `${plan.page.file} [${plan.page.lang}] ${plural(plan.steps.length, 'step')}${via}${tabs ? `, tabs ${tabs}` : ''}; programs: ${plan.programs.join(', ') || 'none'}`;

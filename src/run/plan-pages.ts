@@ -4,7 +4,7 @@ import { findSpecFile, readSpec, type SpecResult } from '../config/spec.js';
 import { siteRootOf } from '../config/vars.js';
 import type { Page } from '../page/types.js';
 import { buildPlan } from '../plan/build-plan.js';
-import type { RunPlan } from '../plan/plan.js';
+import type { PagePlan, RunPlan } from '../plan/plan.js';
 import { shellFacts } from '../plan/programs.js';
 import type { Alignment } from '../translate/align.js';
 import { outputDrift } from '../translate/output-drift.js';
@@ -14,7 +14,7 @@ const specs = new Map<string, SpecResult>();
 
 /** The page's run plan, with its doctest.yaml (beside it or beside the reference page); a bad spec stops the preflight.
  * `repoRoot` is the istio.io checkout `page.source` files are in (default: the folder holding the page's `content/`). */
-export function planOf(page: Page, tabs: Record<string, string>, reference: string, repoRoot?: string, referenceOf?: ReferenceOf): RunPlan {
+export function planOf(page: Page, tabs: Record<string, string>, reference: string, repoRoot?: string, referenceOf?: ReferenceOf): PagePlan {
   const file = findSpecFile(page.file, reference);
   let spec: SpecResult | undefined;
   if (file) {

@@ -19,6 +19,9 @@ export interface PreflightOptions {
   /** `manage` (run's default): each setup group is brought up with istioctl and kubectl, which are checked; `keep`
    * (the default here, as in library use): the cluster is trusted as it is. */
   setup?: 'manage' | 'keep';
+  /** How the user gives the Istio directory and the istio.io checkout, for the problems that lack them (default: the
+   * command line's `--istio-dir DIR or ISTIO_DIR=DIR` and `--repo-root DIR`). */
+  give?: { istioDir: string; repoRoot: string };
 }
 
 /** The preflight's verdict: the plans that can run, and those that cannot with their problems. */
@@ -47,6 +50,7 @@ export function preflight(plans: RunPlan[], options: PreflightOptions = {}): Pre
   const found = new Map<string, boolean>();
   const onPath = (program: string) => found.get(program) ?? found.set(program, which(program, path) !== undefined).get(program)!;
   const result: Preflight = { ready: [], blocked: [], setupProblems: [] };
+  const give = options.give ?? { istioDir: '--istio-dir DIR or ISTIO_DIR=DIR', repoRoot: '--repo-root DIR' };
   const setup = options.setup === 'manage' ? setupPrograms(options.istioDir, onPath) : undefined;
   const short = new Map<string, { configs: Set<string>; pages: number }>();
   for (const plan of plans) {
@@ -59,7 +63,7 @@ export function preflight(plans: RunPlan[], options: PreflightOptions = {}): Pre
     const own = programProblems(plan, onPath);
     // A program the page calls itself and lacks is already a problem at the page's own line.
     const setupOnly = missing.filter((program) => !plan.programUses.some((use) => use.name === program));
-    const problems = [...setupOnly.map((program) => setupProblem(plan, program, setup!.where(program))), ...plan.errors, ...istioFileProblems(plan, options.istioDir), ...helperFileProblems(plan), ...own];
+    const problems = [...setupOnly.map((program) => setupProblem(plan, program, setup!.where(program))), ...plan.errors, ...istioFileProblems(plan, options.istioDir, give.istioDir), ...helperFileProblems(plan, give.repoRoot), ...own];
     if (problems.length === 0) result.ready.push(plan);
     else result.blocked.push({ plan, problems });
   }
@@ -90,7 +94,7 @@ function setupPrograms(istioDir: string | undefined, onPath: (program: string) =
 // A page skipped because its setup group cannot be brought up: at its script's `# @setup` line (the page's first line
 // for a page plan).
 function setupProblem(plan: RunPlan, program: string, where: string): Diagnostic {
-  const script = 'script' in plan ? (plan as { script: { file: string; setupLine: number } }).script : undefined;
+  const script = plan.kind === 'script' ? plan.script : undefined;
   const config = setupOfPlan(plan);
   const why = program === 'istioctl' ? `setup ${config} installs Istio with istioctl` : `setup ${config} is brought up with kubectl`;
   return { file: script?.file ?? plan.page.file, line: script?.setupLine ?? 1, column: 1, severity: 'error', ruleId: 'program-missing', message: `${why}, which is ${where}: ${installHints[program]}` };
@@ -104,21 +108,21 @@ export function blockedReason(problems: Diagnostic[]): string {
 }
 
 // The `@path@` files of a page, checked under the Istio directory.
-function istioFileProblems(plan: RunPlan, istioDir: string | undefined): Diagnostic[] {
+function istioFileProblems(plan: RunPlan, istioDir: string | undefined, give: string): Diagnostic[] {
   const uses = plan.istioFileUses;
   if (uses.length === 0) return [];
   if (!istioDir) {
     const [first] = uses;
     const more = uses.length > 1 ? ` and ${uses.length - 1} more` : '';
-    return [problem(first, 'istio-dir-missing', `uses files of an Istio release (${first.name}${more}): give one with --istio-dir DIR or ISTIO_DIR=DIR (a release from https://istio.io/downloadIstio or a checkout of istio/istio)`)];
+    return [problem(first, 'istio-dir-missing', `uses files of an Istio release (${first.name}${more}): give one with ${give} (a release from https://istio.io/downloadIstio or a checkout of istio/istio)`)];
   }
   return uses.filter((use) => !exists(join(resolve(istioDir), use.name))).map((use) => problem(use, 'istio-file-missing', `uses @${use.name}@, which is not in ${istioDir}`));
 }
 
 // The istio.io helper files doctest.yaml's `page.source` names, checked under the checkout (`--repo-root`).
-function helperFileProblems(plan: RunPlan): Diagnostic[] {
+function helperFileProblems(plan: RunPlan, give: string): Diagnostic[] {
   const root = plan.repoRoot ?? '.';
-  return (plan.sourceUses ?? []).filter((use) => !exists(join(root, use.name))).map((use) => problem(use, 'helper-file-missing', `page.source: ${use.name} is not in the istio.io checkout ${root} (give one with --repo-root DIR)`));
+  return (plan.sourceUses ?? []).filter((use) => !exists(join(root, use.name))).map((use) => problem(use, 'helper-file-missing', `page.source: ${use.name} is not in the istio.io checkout ${root} (give one with ${give})`));
 }
 
 // The programs a page calls, looked up on PATH (paths with a slash may be made by the page itself: not checked).

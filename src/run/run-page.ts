@@ -1,8 +1,9 @@
 // Running one page: its steps in order in one bash session, retried until they match, cleanup always run,
 // and nothing of the page left running at the end.
-import type { PlannedStep, RunPlan } from '../plan/plan.js';
+import type { PagePlan, PlannedStep } from '../plan/plan.js';
 import type { PageResult, StepResult, StepStatus } from './results.js';
 import { runWithRetries } from './retry.js';
+import { statusFailure } from './failure-point.js';
 import { rolloutsIn, waitForRollouts } from './rollout.js';
 import type { Session } from '../shell/session.js';
 import { linkRepo } from '../shell/workdir.js';
@@ -11,11 +12,11 @@ import { runPlan, type PageOptions } from './run-loop.js';
 export type { PageOptions } from './run-loop.js';
 
 // Runs a page's plan and reports every step as it ends.
-export async function runPage(plan: RunPlan, options: PageOptions): Promise<PageResult> {
+export async function runPage(plan: PagePlan, options: PageOptions): Promise<PageResult> {
   // A page that sources istio.io's helpers calls kubectl through them.
   const snapshot = options.snapshot === true && (plan.programs.includes('kubectl') || (plan.sourceUses ?? []).length > 0);
   let lenient = false;
-  return runPlan<RunPlan, PlannedStep>(plan, options, snapshot, {
+  return runPlan<PagePlan, PlannedStep>(plan, options, snapshot, {
     prepare: (dir) => {
       // doctest.yaml's `page.source` helpers resolve in the istio.io checkout, as a script's do.
       if (plan.repoRoot && (plan.sourceUses ?? []).length > 0) linkRepo(dir.work, plan.repoRoot);
@@ -49,6 +50,8 @@ async function runStep(session: Session, step: PlannedStep, options: PageOptions
   const interrupted = result.interrupted || attempts.interrupted;
   let status: StepStatus = interrupted ? 'interrupted' : result.timedOut ? 'timeout' : verdict.ok ? 'passed' : 'failed';
   let message = verdict.ok ? '' : attempts.interrupted ? `interrupted while waiting to retry (${verdict.message})` : verdict.message;
+  // The verdict's failing line; an interrupt while waiting to retry is told at the line that did not match yet.
+  let failure = verdict.failure && attempts.interrupted && !result.interrupted ? { ...verdict.failure, kind: 'interrupted' as const } : verdict.failure;
   let durationMs = attempts.durationMs;
   let output = result.output;
   if (status === 'passed' && options.wait) {
@@ -60,6 +63,7 @@ async function runStep(session: Session, step: PlannedStep, options: PageOptions
         if (waited.exitCode !== 0) {
           status = waited.interrupted ? 'interrupted' : 'failed';
           message = waited.message;
+          failure = statusFailure(step, waited.interrupted ? 'interrupted' : 'step-failed', waited.message);
           output = `${output}${output.endsWith('\n') || output === '' ? '' : '\n'}${waited.output}`;
         }
       }
@@ -69,6 +73,7 @@ async function runStep(session: Session, step: PlannedStep, options: PageOptions
   if (result.broken !== undefined && status !== 'interrupted') {
     status = 'failed';
     message = result.broken;
+    failure = statusFailure(step, 'step-failed', result.broken);
   }
   const warning = step.cleanup && status !== 'passed' && status !== 'interrupted';
   return {
@@ -82,6 +87,7 @@ async function runStep(session: Session, step: PlannedStep, options: PageOptions
     output,
     message,
     diff: verdict.diff,
+    ...(status !== 'passed' && failure ? { failure } : {}),
     ...(!verdict.ok && verdict.diff !== '' ? { actual: result.output } : {}),
     warning,
   };

@@ -10,6 +10,8 @@ export interface SelectOptions {
   all?: boolean;
   /** Languages to keep (`es`, `uk`...); all when empty. */
   langs?: string[];
+  /** How the user runs every page whatever its flag (default `--all`). */
+  allSetting?: string;
 }
 
 // Splits pages into those to run and those skipped, with the reason for each skipped one.
@@ -34,7 +36,8 @@ function skipReason(page: Page, options: SelectOptions): string | undefined {
   if (options.all) return undefined;
   const flag = page.frontMatter.test;
   if (flag === 'yes') return undefined;
-  return flag ? `front matter test: ${flag} (use --all to run it anyway)` : 'no `test:` in the front matter (use --all to run it anyway)';
+  const anyway = `(use ${options.allSetting ?? '--all'} to run it anyway)`;
+  return flag ? `front matter test: ${flag} ${anyway}` : `no \`test:\` in the front matter ${anyway}`;
 }
 
 // Whether a file is an istio.io boilerplate (`content/<lang>/boilerplates/...`).

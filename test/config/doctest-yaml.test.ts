@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { loadPages } from '../../src/page/pages.js';
+import { loadPages } from '../../src/app/pages.js';
 import { findSpecFile, readSpec } from '../../src/config/spec.js';
 import { buildPlan } from '../../src/plan/build-plan.js';
 import { cli } from '../cli-harness.js';

@@ -1,9 +1,9 @@
 // `istio-doctest sync` through the CLI on copies of the seed pages and of the corpus's uk/zh pages: what it fixes,
 // what it lists, that a second run changes nothing, and that drift then finds no command to fix.
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadPages } from '../../src/page/pages.js';
+import { loadPages } from '../../src/app/pages.js';
 import { cli } from '../cli-harness.js';
 import { corpus, corpusPresent } from '../corpus.js';
 
@@ -70,6 +70,49 @@ describe('istio-doctest sync', () => {
     expect(again.stdout).toMatch(/: 0 synced, 2 left to translators; 0 files changed\nto do: 2 items listed above: 2 blocks left\n$/);
     const drift = await cli(['drift', '--fail-on', 'commands', ...paths]);
     expect(drift.code).toBe(0);
+  });
+
+  test('a reference block whose text has a line the translation would read as a shortcode construct is not synced: listed with the rule, exit 1', async () => {
+    const site = mkdtempSync(join(tmpdir(), 'doctest-sync-'));
+    dirs.push(site);
+    const page = (lang: string, heading: string, blocks: string[][]) => {
+      mkdirSync(join(site, 'content', lang, 'docs/notes'), { recursive: true });
+      const text = ['---', 'title: Notes', 'test: yes', '---', '', heading, '', ...blocks.flatMap((b) => ['{{< text bash >}}', ...b, '{{< /text >}}', ''])].join('\n');
+      writeFileSync(join(site, 'content', lang, 'docs/notes/index.md'), text);
+      return text;
+    };
+    const footer = "$ kubectl get ns notes -o jsonpath='{.metadata.annotations.footer}'";
+    page('en', '## Read the notes', [[footer, 'Thanks for reading', '{{< boilerplate before-you-begin-egress >}}'], ['$ cat release-notes.md', 'Istio 1.26', '{{< tab name="1.27" >}}'], ['$ kubectl delete ns notes --ignore-not-found']]);
+    const es = page('es', '## Leer las notas {#read-the-notes}', [[footer, 'Thanks for reading'], ['$ cat release-notes.md', 'Istio 1.26'], ['$ kubectl delete ns notes']]);
+    const file = join(site, 'content/es/docs/notes/index.md');
+    const result = await cli(['sync', join(site, 'content/es')]);
+    // The block whose commands changed is synced; the two whose new lines would be an include and a tab are not.
+    expect(readFileSync(file, 'utf8')).toBe(es.replace('$ kubectl delete ns notes\n', '$ kubectl delete ns notes --ignore-not-found\n'));
+    expect(result.stdout.split('\n').filter((l) => l.includes('not synced'))).toEqual([
+      expect.stringMatching(/es\/docs\/notes\/index\.md:8: snip_read_the_notes_1: not synced: the reference's text \(.*en\/docs\/notes\/index\.md:8\) has a line this page would read as a shortcode: \{\{< boilerplate before-you-begin-egress >}} \(an include\): .* \[write-not-output\]$/),
+      expect.stringMatching(/es\/docs\/notes\/index\.md:13: snip_read_the_notes_2: not synced: .* would read as a shortcode: \{\{< tab >}}: .*; the block is left as it is \[write-not-output\]$/),
+    ]);
+    expect(result.stdout).toContain('3 drifted blocks: 1 synced, 2 left to translators; 1 file changed\nto do: 2 items listed above: 2 blocks left\n');
+    expect(result.code).toBe(1);
+  });
+
+  test('a translation that is a symlink is synced through to its target: the link stays a link', async () => {
+    const site = mkdtempSync(join(tmpdir(), 'doctest-sync-'));
+    dirs.push(site);
+    const text = (command: string) => ['---', 'title: Notes', 'test: yes', '---', '', '## Clean up', '', '{{< text bash >}}', command, '{{< /text >}}', ''].join('\n');
+    mkdirSync(join(site, 'content/en/docs/notes'), { recursive: true });
+    mkdirSync(join(site, 'content/es/docs/notes'), { recursive: true });
+    mkdirSync(join(site, 'translations'));
+    writeFileSync(join(site, 'content/en/docs/notes/index.md'), text('$ kubectl delete ns notes --ignore-not-found'));
+    writeFileSync(join(site, 'translations/notes-es.md'), text('$ kubectl delete ns notes').replace('## Clean up', '## Limpiar {#clean-up}'));
+    const link = join(site, 'content/es/docs/notes/index.md');
+    symlinkSync('../../../../translations/notes-es.md', link);
+    // A changed path, as the translations workflow passes it (a folder walk lists regular files only).
+    const result = await cli(['sync', link]);
+    expect(result.stdout).toContain(`${link}: synced\n`);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(site, 'translations/notes-es.md'), 'utf8')).toContain('$ kubectl delete ns notes --ignore-not-found\n');
+    expect(result.code).toBe(0);
   });
 
   test('bad usage is one line and exit 2', async () => {

@@ -1,5 +1,5 @@
 import { join, relative } from 'node:path';
-import { loadPages } from '../../src/page/pages.js';
+import { loadPages } from '../../src/app/pages.js';
 import { driftReport } from '../../src/translate/drift-report.js';
 import { cli } from '../cli-harness.js';
 

@@ -198,7 +198,7 @@ describe('the Jest runner snapshots page plans and runs folder tests', () => {
     expect(named.run.code).toBe(0);
 
     const off = await runIn({}, { ISTIO_DOCTEST_SCRIPTS: 'off' });
-    expect(testsOfFile(off.run, 'tour/test.sh')).toEqual(['pending 0 (no steps): a folder test, and scripts is off']);
+    expect(testsOfFile(off.run, 'tour/test.sh')).toEqual(['pending 0 (no steps): a folder test, and globals.doctest.scripts: off']);
     expect(off.cluster.leftovers()).not.toContain('tour');
   }, 300000);
 });

@@ -43,7 +43,7 @@ describe('doc pages as Jest tests', () => {
     expect(testsOf(run, 'skip')).toEqual(['pending 8 snip__1: echo "not run"']);
     // A page without commands is one skipped test (Jest fails a test file with none).
     expect(testsOf(run, 'prose')).toEqual(['pending 0 (no steps): the page has no shell commands to run']);
-    expect(run.stderr).toContain('istio-doctest: 1 doc page of this project skipped: front matter test: no (globals.doctest.all: true to run it anyway) (1)');
+    expect(run.stderr).toContain('istio-doctest: 1 doc page of this project skipped: front matter test: no (use globals.doctest.all: true to run it anyway) (1)');
 
     expect(testsOf(run, 'timeout')).toEqual(['failed 10 snip_wait_1: export WAITED=yes; sleep 120', 'passed 16 snip_cleanup_1: echo "cleanup saw WAITED=$WAITED" > "$DOCTEST_MARKS/timeout-cleanup"']);
     expect(failureOf(run, '10 snip_wait_1')).toMatch(/time/i);
@@ -52,7 +52,7 @@ describe('doc pages as Jest tests', () => {
     expect(run.code).toBe(1);
     expect(cluster.leftovers()).toBe('');
     const table = readFileSync(summary, 'utf8');
-    expect(table).toMatch(/^\| ❌ fixtures\/jest\/fail\/index\.md \| en \| 2 \| 1 \| 1 \| [^|]+ \| \[fixtures\/jest\/fail\/index\.md:17\]\(fixtures\/jest\/fail\/index\.md#L17\) snip\\_create\\_2: /m);
+    expect(table).toMatch(/^\| ❌ fixtures\/jest\/fail\/index\.md \| en \| 2 \| 1 \| 1 \| [^|]+ \| \[fixtures\/jest\/fail\/index\.md:19: line-differs: column STATUS: expected "Terminating", got "Active" \(command at line 17\)\]\(fixtures\/jest\/fail\/index\.md#L19\) snip\\_create\\_2 \|$/m);
     expect(table).toMatch(/^\| ✅ fixtures\/jest\/pass\/index\.md \| en \| 4 \| 0 \| 0 \| /m);
   }, 240000);
 

@@ -163,7 +163,7 @@ describe('the Jest runner on istio.io test scripts and setup configs', () => {
     const only = await runIn({ ISTIO_DOCTEST_SETUP: 'only=profile=demo' });
     expect(testsOfFile(only.run, 'meshed/index.md').map((t) => t.split(':')[0])).toEqual(['passed 1 setup', 'passed 2 setup', 'passed 8 snip_look_1', 'passed 1 teardown', 'passed 2 teardown']);
     expect(testsOfFile(only.run, 'plain/index.md')).toEqual(['pending 8 snip_say_1: echo plain']);
-    expect(only.run.stderr).toContain('setup profile=none, not profile=demo (setup only=profile=demo)');
+    expect(only.run.stderr).toContain('setup profile=none, not profile=demo (globals.doctest.setup: only=profile=demo)');
     expect(only.run.code).toBe(0);
     expect(only.cluster.leftovers()).toBe('');
   }, 300000);
@@ -242,7 +242,7 @@ describe('the Jest runner on istio.io test scripts and setup configs', () => {
     const { cluster, run } = await runIn({ ISTIO_DOCTEST_SCRIPTS: 'sometimes', ISTIO_DOCTEST_SETUP: 'ambient' });
     const lines = run.stderr.split('\n').filter((line) => line.startsWith('istio-doctest:'));
     expect(lines).toEqual([
-      'istio-doctest: globals.doctest.setup (or ISTIO_DOCTEST_SETUP): expected keep or only=CONFIG (e.g. only=profile=default), got \'ambient\'; globals.doctest.scripts (or ISTIO_DOCTEST_SCRIPTS): expected one of auto, only, off, got "sometimes"',
+      'istio-doctest: globals.doctest.setup (or ISTIO_DOCTEST_SETUP): expected keep or only=CONFIG (e.g. only=profile=default), got \'ambient\'; globals.doctest.scripts (or ISTIO_DOCTEST_SCRIPTS): expected one of auto, only, off, got \'sometimes\'',
     ]);
     expect(run.stderr).not.toMatch(/^\s+at /m);
     expect(run.code).toBe(1);

@@ -1,6 +1,6 @@
 // `run --update` through the real CLI: only real differences are redrawn, a second run passes unchanged, steps
 // verified otherwise and translated outputs are listed, and a page edited during the run is left alone.
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureBuilt, fakeCluster, ISTIO_DIR, ROOT, runCli, SEED } from './harness.js';
@@ -105,4 +105,52 @@ describe('istio-doctest run --update', () => {
     expect(code).toBe(1);
     expect(cluster.leftovers()).toBe('');
   }, 120000);
+  test('an output line the page would read as a shortcode is never written: its step is listed with the rule, the others are redrawn', async () => {
+    const cluster = fakeCluster();
+    const dir = mkdtempSync(join(tmpdir(), 'doctest-update-'));
+    dirs.push(dir);
+    const page = join(dir, 'index.md');
+    // The cluster holds notes whose lines are shortcodes in the forms the parser accepts; the page's own text has none.
+    const notes = { closer: '{{< / text >}}', compact: '{{</text>}}', percent: '{{% text %}}', include: '{{< boilerplate before-you-begin-egress >}}' };
+    const annotations = Object.entries(notes).map(([key, value]) => `    ${key}: "Thanks for reading\\n${value.replaceAll('{{', '$O').replaceAll('}}', '$C')}"`);
+    const get = (key: string) => ['{{< text bash >}}', `$ kubectl get ns notes -o jsonpath='{.metadata.annotations.${key}}'`, 'Thanks for reading', '{{< /text >}}', ''];
+    const text = [
+      '---', 'title: Notes', 'test: yes', '---', '',
+      '{{< text bash >}}', "$ O='{''{' C='}''}'", '$ kubectl apply -f - <<EOF', 'apiVersion: v1', 'kind: Namespace', 'metadata:', '  name: notes', '  annotations:', ...annotations, 'EOF', 'namespace/notes created', '{{< /text >}}', '',
+      ...Object.keys(notes).flatMap(get),
+      '{{< text bash >}}', '$ echo plain', 'old', '{{< /text >}}', '',
+      '## Cleanup', '', '{{< text bash >}}', '$ kubectl delete ns notes', '{{< /text >}}', '',
+    ].join('\n');
+    writeFileSync(page, text);
+    const { code, stdout } = await runCli(['run', '--keep-going', '--retry-timeout', '1', '--update', page], cluster.env);
+    const after = readFileSync(page, 'utf8');
+    // Only the plain step was redrawn; every line the parser would read as a construct stayed out of the page.
+    expect(after).toBe(text.replace('$ echo plain\nold\n', '$ echo plain\nplain\n'));
+    const listed = stdout.split('\n').filter((l) => l.includes('[write-not-output]'));
+    expect(listed).toEqual([
+      expect.stringMatching(/index\.md:23: snip_\w+: not updated: the output has a line the page would read as a shortcode: \{\{< \/text >}} \(the end of the block\), not as output: "\{\{< \/ text >}}" \[write-not-output\]$/),
+      expect.stringMatching(/index\.md:28: snip_\w+: not updated: .*\{\{< \/text >}} \(the end of the block\), not as output: "\{\{<\/text>}}" \[write-not-output\]$/),
+      expect.stringMatching(/index\.md:33: snip_\w+: not updated: .*\{\{< text >}} \(a new block, which ends this one\), not as output: "\{\{% text %}}" \[write-not-output\]$/),
+      expect.stringMatching(/index\.md:38: snip_\w+: not updated: .*\{\{< boilerplate before-you-begin-egress >}} \(an include\), not as output: .* \[write-not-output\]$/),
+    ]);
+    expect(stdout).toContain('update: redrew 1 expected output in 1 file; 4 failed steps left as they are');
+    expect(code).toBe(1);
+    expect(cluster.leftovers()).toBe('');
+  }, 90000);
+  test('a page that is a symlink is written through to its target: the link stays a link', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'doctest-update-'));
+    dirs.push(dir);
+    mkdirSync(join(dir, 'shared'));
+    const target = join(dir, 'shared', 'page.md');
+    const link = join(dir, 'index.md');
+    const text = ['---', 'title: Linked', 'test: yes', '---', '', '{{< text bash >}}', '$ echo new', 'old', '{{< /text >}}', ''].join('\n');
+    writeFileSync(target, text);
+    symlinkSync('shared/page.md', link);
+    const { code, stdout } = await run(['--update', link]);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(link)).toBe('shared/page.md');
+    expect(readFileSync(target, 'utf8')).toBe(text.replace('old', 'new'));
+    expect(stdout).toContain('update: redrew 1 expected output in 1 file; 0 failed steps left as they are');
+    expect(code).toBe(0);
+  }, 60000);
 });

@@ -38,7 +38,7 @@ function planned(name: string, command: string, setup?: string): RunPlan {
   const file = join(dirname(page), `${name}.md`);
   writeFileSync(file, `---\ntitle: ${name}\ntest: yes\n---\n\n## Steps\n\n{{< text bash >}}\n$ ${command}\n{{< /text >}}\n`);
   const plan = buildPlan(loadPage(file));
-  return setup ? Object.assign(plan, { script: { file: join(dirname(page), `${name}-test.sh`), setup, setupLine: 2 } }) : plan;
+  return setup ? Object.assign(plan, { kind: 'script' as const, script: { file: join(dirname(page), `${name}-test.sh`), setup, setupLine: 2 } }) : plan;
 }
 
 // A folder holding just these programs (scripts that exit 0).

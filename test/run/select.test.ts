@@ -2,10 +2,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { loadPages } from '../../src/page/pages.js';
+import { loadPages } from '../../src/app/pages.js';
 import { parseShard, selectPages, shardOf, stepsToRun } from '../../src/run/select.js';
 import { cli } from '../cli-harness.js';
-import { planOf } from '../../src/run/plan-pages.js';
+import { Workspace } from '../../src/app/workspace.js';
 import { corpus, corpusPresent } from '../corpus.js';
 
 const files = (n: number) => Array.from({ length: n }, (_, i) => ({ file: `content/en/docs/tasks/page-${String(i).padStart(2, '0')}/index.md` }));
@@ -70,8 +70,9 @@ describe('shards balanced by steps', () => {
 
   const present = corpusPresent('the corpus shard balance test');
   (present ? test : test.skip)('over the test: yes English pages of the corpus, 4 shards by steps are within one page of even; run --scripts off --shard 2/4 takes the second', async () => {
-    const { pages } = loadPages([join(corpus, 'content/en')]);
-    const plans = selectPages(pages).run.map((page) => ({ file: page.file, plan: planOf(page, {}, 'en') }));
+    const loaded = loadPages([join(corpus, 'content/en')]);
+    const workspace = new Workspace(loaded, undefined, 'en');
+    const plans = selectPages(loaded.pages).run.map((page) => ({ file: page.file, plan: workspace.planOf(page, {}) }));
     const byCount = [1, 2, 3, 4].map((index) => shardOf(plans, { index, count: 4 }));
     const bySteps = [1, 2, 3, 4].map((index) => shardOf(plans, { index, count: 4 }, (e) => stepsToRun(e.plan)));
     const weigh = (shard: typeof plans) => shard.reduce((n, e) => n + stepsToRun(e.plan), 0);

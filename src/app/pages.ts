@@ -1,10 +1,10 @@
 // Loading the pages named on the command line, with their vars, for every sub-command that reads pages.
 import { relative } from 'node:path';
 import { defaultVarsFile, readVars, siteRootOf } from '../config/vars.js';
-import { diagnostic } from './diagnostics.js';
-import { findPages, loadPage } from './load.js';
-import { parsePage } from './parse.js';
-import type { Page, Vars } from './types.js';
+import { diagnostic } from '../page/diagnostics.js';
+import { findPages, loadPage } from '../page/load.js';
+import { parsePage } from '../page/parse.js';
+import type { Page, Vars } from '../page/types.js';
 import { attachReferences, type ReferencePair } from '../translate/references.js';
 
 export interface LoadedPages {

@@ -1,16 +1,16 @@
-// `--tab CATEGORY=VALUE` checked against the tabsets of the pages a run takes: a typo is an error listing what exists.
+// The chosen tabs (`--tab CATEGORY=VALUE`) checked against the tabsets of the pages a run takes: a typo is an error listing what exists.
 import type { Page } from '../page/types.js';
 
 /** Why the chosen tabs do not fit the pages (an unknown category or value, with the valid ones), or undefined. */
-export function tabProblem(chosen: Record<string, string>, pages: Page[]): string | undefined {
+export function tabProblem(chosen: Record<string, string>, pages: Page[]): { subject: string; message: string } | undefined {
   const values = tabValues(pages);
   for (const [category, value] of Object.entries(chosen)) {
     const known = values.get(category);
     if (!known) {
       const categories = [...values.keys()].filter(Boolean).sort();
-      return `--tab ${category}=${value}: no tabset of category '${category}' in these pages (${categories.length > 0 ? `categories: ${categories.join(', ')}` : 'they have no tabset with a category'})`;
+      return { subject: `${category}=${value}`, message: `no tabset of category '${category}' in these pages (${categories.length > 0 ? `categories: ${categories.join(', ')}` : 'they have no tabset with a category'})` };
     }
-    if (!known.has(value)) return `--tab ${category}=${value}: no tab '${value}' in category ${category} (values: ${[...known].sort().join(', ')})`;
+    if (!known.has(value)) return { subject: `${category}=${value}`, message: `no tab '${value}' in category ${category} (values: ${[...known].sort().join(', ')})` };
   }
   return undefined;
 }

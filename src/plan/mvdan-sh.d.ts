@@ -1,4 +1,4 @@
-// The few parts of mvdan-sh's (untyped, GopherJS-built) API the script reader uses.
+// The few parts of mvdan-sh's (untyped, GopherJS-built) API the plan and the script reader use.
 declare module 'mvdan-sh' {
   export interface Pos {
     Line(): number;
