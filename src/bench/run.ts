@@ -1,6 +1,7 @@
 // `npm run bench:run`: the runner's own cost. A generated page of 500 quick steps (echo, printf, assignments) through
 // the runner's page API, against the same commands as one plain bash script; then how soon a step that starts
-// matching about 3 s after its first attempt is seen to pass; then a test script's verify calls (script-steps.ts).
+// matching about 3 s after its first attempt is seen to pass; then a test script's verify calls (script-steps.ts); then
+// the start-up of a one-step run beside Node and plain bash (startup.ts).
 // Prints figures; asserts nothing.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import type { RunEvent } from '../run/results.js';
 import { runPage } from '../run/run-page.js';
 import { buildPlan } from '../plan/build-plan.js';
 import { benchScriptSteps } from './script-steps.js';
+import { benchStartup } from './startup.js';
 
 const STEPS = Number(process.env.BENCH_STEPS ?? 500);
 const ROUNDS = 3;
@@ -119,6 +121,7 @@ try {
     `worst detection latency: ${(worst / 1000).toFixed(2)} s; target < 1 s`,
   ];
   lines.push(...(await benchScriptSteps(dir, STEPS, ROUNDS, (runnerSteps - bashWall) / STEPS)));
+  lines.push(...(await benchStartup(dir, 7)));
   process.stdout.write(`${lines.join('\n')}\n`);
 } finally {
   rmSync(dir, { recursive: true, force: true });

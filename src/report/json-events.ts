@@ -7,6 +7,7 @@ import type { RunEvent, StepResult } from '../run/results.js';
 import { countSteps } from '../run/results.js';
 import { describeHolder, takeLock, type LockHolder } from '../run/run-lock.js';
 import type { Reporter } from './reporter.js';
+import { failureLine } from './failure-line.js';
 
 /** The language of each page that started, by page file: a step's event names its page, and its record says both. */
 export type PageLanguages = Map<string, string>;
@@ -46,7 +47,7 @@ export function eventRecord(event: RunEvent, langs: PageLanguages = new Map()): 
   }
 }
 
-// A step's record: the fields the issue names, then the reason, diff and output of a step that did not pass.
+// A step's record: the fields the issue names, then the reason, failing line, diff and output of a step that did not pass.
 function stepRecord(page: string, lang: string, r: StepResult): Record<string, unknown> {
   const record: Record<string, unknown> = {
     type: 'step',
@@ -66,6 +67,11 @@ function stepRecord(page: string, lang: string, r: StepResult): Record<string, u
   if (r.step.hidden) record.hidden = true;
   if (r.message) record.message = r.message;
   if (r.status !== 'passed' && r.status !== 'skipped') {
+    // The failing line as data (`report --runs` reads it back through its schema) and as the line every report shows.
+    if (r.failure) {
+      record.failure = r.failure;
+      record.failureLine = failureLine(r.failure);
+    }
     if (r.diff) record.diff = r.diff;
     record.output = r.output;
     if (r.droppedBytes) record.droppedBytes = r.droppedBytes;

@@ -11,6 +11,7 @@ import { reportLeftovers, takeSnapshot } from './snapshot.js';
 import { makeWorkdir, removeWorkdir, type Workdir } from '../shell/workdir.js';
 import { startPage } from './page-start.js';
 import { withFullDisk } from './disk-full.js';
+import { statusFailure } from './failure-point.js';
 import { ContextWatch, type ContextSwitch } from './kube-context.js';
 
 export interface PageOptions {
@@ -88,6 +89,7 @@ export async function runPlan<P extends RunPlan, S extends PlannedStep = StepsOf
   let denied: number[] = [];
   let escaped: EscapedProcess[] = [];
   const report = (result: StepResult) => {
+    result = withFailure(result);
     if (!result.warning && (result.status === 'failed' || result.status === 'timeout')) failed = true;
     results.push(result);
     options.emit({ type: 'step', page: file, result, total });
@@ -159,6 +161,14 @@ function switchNote(step: PlannedStep, total: number, switched: ContextSwitch, g
   const where = `step ${step.index}/${total} ${step.id} (${step.file}:${step.line})`;
   const after = switched.restored ? `the runner restored "${guarded}"` : `the runner could not restore "${guarded}" (${switched.why}), so the page stopped`;
   return `${where} switched the kube context to "${switched.to}"; ${after} (its own commands name --context ${guarded})`;
+}
+
+// A result that did not pass with its failing line: the one its executor derived, else the command's line with the
+// status and the reason (a prelude, a missing snippet, leftovers, a full disk after a pass).
+function withFailure(result: StepResult): StepResult {
+  if (result.status === 'passed' || result.status === 'skipped' || result.failure) return result;
+  const kind = result.status === 'timeout' ? 'timeout' : result.status === 'interrupted' ? 'interrupted' : 'step-failed';
+  return { ...result, failure: statusFailure(result.step, kind, result.message) };
 }
 
 // A step that does not run, with the reason.

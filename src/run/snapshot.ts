@@ -3,6 +3,7 @@
 // `istio-system`. What a test leaves behind after its cleanup fails it, so the next test starts clean.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { runCommand } from '../shell/run-command.js';
+import { statusFailure } from './failure-point.js';
 import { contextArgs } from './kube-context.js';
 import type { PlannedStep } from '../plan/plan.js';
 import type { Listener, StepResult } from './results.js';
@@ -100,8 +101,9 @@ export async function snapshotResult(before: Snapshot, step: PlannedStep, cancel
 export async function reportLeftovers(before: Snapshot, step: Omit<PlannedStep, 'index' | 'id' | 'command'>, at: { page: string; total: number; emit: Listener; cancel?: AbortSignal; context?: string }): Promise<StepResult | undefined> {
   const total = at.total + 1;
   const full: PlannedStep = { ...step, id: 'snapshot', index: total, command: SNAPSHOT_COMMAND, cleanup: true };
-  const result = await snapshotResult(before, full, at.cancel, at.context);
-  if (!result) return undefined;
+  const found = await snapshotResult(before, full, at.cancel, at.context);
+  if (!found) return undefined;
+  const result: StepResult = { ...found, failure: statusFailure(full, 'step-failed', found.message) };
   at.emit({ type: 'step-start', page: at.page, step: full, total });
   at.emit({ type: 'step', page: at.page, result, total });
   return result;

@@ -52,7 +52,7 @@ describe('doc pages as Jest tests', () => {
     expect(run.code).toBe(1);
     expect(cluster.leftovers()).toBe('');
     const table = readFileSync(summary, 'utf8');
-    expect(table).toMatch(/^\| ❌ fixtures\/jest\/fail\/index\.md \| en \| 2 \| 1 \| 1 \| [^|]+ \| \[fixtures\/jest\/fail\/index\.md:17\]\(fixtures\/jest\/fail\/index\.md#L17\) snip\\_create\\_2: /m);
+    expect(table).toMatch(/^\| ❌ fixtures\/jest\/fail\/index\.md \| en \| 2 \| 1 \| 1 \| [^|]+ \| \[fixtures\/jest\/fail\/index\.md:19: line-differs: column STATUS: expected "Terminating", got "Active" \(command at line 17\)\]\(fixtures\/jest\/fail\/index\.md#L19\) snip\\_create\\_2 \|$/m);
     expect(table).toMatch(/^\| ✅ fixtures\/jest\/pass\/index\.md \| en \| 4 \| 0 \| 0 \| /m);
   }, 240000);
 
