@@ -39,8 +39,8 @@ const events: RunEvent[] = [
   { type: 'step-start', page, step, total: 5 },
   { type: 'attempt', page, step, total: 5, attempt: 1, elapsedMs: 1000.4, message: 'not yet: column STATUS' },
   { type: 'step', page, result: failed, total: 5 },
-  { type: 'page', result: { file: page, lang: 'zh', status: 'failed', steps: [failed], durationMs: 130000 } },
-  { type: 'run-end', summary: { pages: [{ file: page, lang: 'zh', status: 'failed', steps: [failed], durationMs: 130000 }], skipped: [], durationMs: 131000, exitCode: 1, interrupted: false } },
+  { type: 'page', result: { file: page, lang: 'zh', status: 'failed', steps: [failed], durationMs: 130000, message: '' } },
+  { type: 'run-end', summary: { pages: [{ file: page, lang: 'zh', status: 'failed', steps: [failed], durationMs: 130000, message: '' }], skipped: [], durationMs: 131000, exitCode: 1, interrupted: false } },
 ];
 
 describe('the JSON event lines', () => {
