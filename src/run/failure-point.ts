@@ -55,9 +55,9 @@ function shortOf(d: Difference, kind: FailureKind): string {
 /**
  * The failure of an output that does not match: the page line of the first differing expected line (the expected
  * output starts at `step.expectedLine`, its line N is N-1 lines below), else the first expected line, else the
- * command's line.
+ * command's line. `expected`: the text compared (a script's verify call evaluates it in the session).
  */
-export function mismatchFailure(step: PlannedStep, mode: MatchMode, differences: readonly Difference[]): StepFailure {
+export function mismatchFailure(step: PlannedStep, mode: MatchMode, differences: readonly Difference[], expected: string = step.expected): StepFailure {
   const d = firstDifference(differences);
   const base = { file: step.file, commandLine: step.line };
   if (!d) return { ...base, kind: 'output-differs', line: step.expectedLine ?? step.line, short: 'the output does not match' };
@@ -65,7 +65,7 @@ export function mismatchFailure(step: PlannedStep, mode: MatchMode, differences:
   // The TEXT or PATTERN of contains, not-contains and regex may come from doctest.yaml: its lines are not the page's.
   const onPage = step.expectedLine !== undefined && !ARG_MODES.includes(mode);
   // An output line after every expected line is told at the last one (the matcher counts it before line N+1).
-  const last = step.expected.replace(/\n+$/, '').split('\n').length;
+  const last = expected.replace(/\n+$/, '').split('\n').length;
   const line = !onPage ? step.expectedLine ?? step.line : d.line !== undefined ? step.expectedLine! + Math.min(d.line, last) - 1 : step.expectedLine!;
   const column = d.column ?? d.path;
   return {

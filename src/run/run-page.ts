@@ -57,7 +57,7 @@ async function runStep(session: Session, step: PlannedStep, options: PageOptions
   if (status === 'passed' && options.wait) {
     const rollouts = rolloutsIn(result.output, step.command);
     if (rollouts.length > 0) {
-      const waited = await waitForRollouts(session, rollouts, options.retryTimeoutMs, signal);
+      const waited = await waitForRollouts(session, rollouts, options.retryTimeoutMs, signal, options.context);
       if (waited) {
         durationMs += waited.durationMs;
         if (waited.exitCode !== 0) {

@@ -64,7 +64,7 @@ export function judge(step: ScriptStep, expected: string, result: CommandResult)
   }
   if (verdict.ok) return { ok: true, message: '', diff: '' };
   const first = verdict.differences[0]?.reason;
-  const failure = verdict.error !== undefined ? statusFailure(step, 'matcher-error', verdict.error) : mismatchFailure(step, mode as MatchMode, verdict.differences);
+  const failure = verdict.error !== undefined ? statusFailure(step, 'matcher-error', verdict.error) : mismatchFailure(step, mode as MatchMode, verdict.differences, expected);
   return { ok: false, message: `the output does not match (${mode}${first ? `: ${first}` : ''})`, diff: verdict.diff, failure };
 }
 
@@ -82,7 +82,7 @@ export function nestedFailure(step: PlannedStep, mode: string, texts?: { expecte
   if (verdict.error !== undefined) return statusFailure(step, 'matcher-error', verdict.error);
   // A call whose last comparison matched failed by its exit status (not-contains) or VERIFY_CONSECUTIVE.
   if (verdict.ok) return statusFailure(step, mode === 'not-contains' ? 'exit-status' : 'step-failed', mode === 'not-contains' ? 'the snippet failed; _verify_not_contains wants it to succeed' : 'did not match VERIFY_CONSECUTIVE times in a row');
-  return mismatchFailure(step, mode as MatchMode, verdict.differences);
+  return mismatchFailure(step, mode as MatchMode, verdict.differences, texts.expected);
 }
 
 /** The attempt policy of a verify call: verify.sh's VERIFY_TIMEOUT and VERIFY_CONSECUTIVE; VERIFY_DELAY between attempts
