@@ -528,7 +528,10 @@ kubectl exec "$SOURCE_POD" -c curl -- curl -sS http://example.com/; echo "exit $
     const { sh, dir } = cluster();
     expect((await sh('kubectl config current-context')).stdout).toBe('kind-doctest\n');
     expect((await sh('kubectl --context gke_acme-prod_europe-west1_main config current-context')).stdout).toBe('kind-doctest\n');
-    expect((await sh('kubectl get pods --context gke_acme-prod_europe-west1_main')).stderr).toBe('No resources found in default namespace.\n');
+    // The fake plays the local kind cluster only: a production context's server cannot be reached from here.
+    expect(await sh('kubectl get pods --context gke_acme-prod_europe-west1_main')).toMatchObject({ exitCode: 1, stderr: 'Unable to connect to the server: dial tcp 203.0.113.10:443: i/o timeout\n' });
+    expect(await sh('istioctl uninstall --purge -y --context gke_acme-prod_europe-west1_main')).toMatchObject({ exitCode: 1, stderr: 'Unable to connect to the server: dial tcp 203.0.113.10:443: i/o timeout\n' });
+    expect((await sh('kubectl get pods --context kind-doctest')).stderr).toBe('No resources found in default namespace.\n');
     const other = path.join(dir, 'other.yaml');
     fs.writeFileSync(other, 'apiVersion: v1\nkind: Config\ncurrent-context: minikube\ncontexts:\n- name: minikube\n  context: {cluster: minikube, namespace: kube-system}\n');
     expect((await sh('kubectl config current-context', { KUBECONFIG: `${path.join(dir, 'missing')}:${other}` })).stdout).toBe('minikube\n');
@@ -538,6 +541,21 @@ kubectl exec "$SOURCE_POD" -c curl -- curl -sS http://example.com/; echo "exit $
     expect(noCluster).toMatchObject({ exitCode: 1, stderr: 'The connection to the server localhost:8080 was refused - did you specify the right host or port?\n' });
     const unknown = await sh('kubectl get pods --context prod');
     expect(unknown).toMatchObject({ exitCode: 1, stderr: 'error: context was not found for specified context: prod\n' });
+  });
+
+  test('kubectl config use-context switches the current context of the first kubeconfig file, and only to a known one', async () => {
+    const { sh, dir } = cluster();
+    const own = path.join(dir, 'kubeconfig.yaml');
+    fs.copyFileSync(KUBECONFIG, own);
+    const env = { KUBECONFIG: `${own}:${path.join(dir, 'missing')}` };
+    expect(await sh('kubectl config use-context prod-eu-1', env)).toMatchObject({ exitCode: 1, stderr: 'error: no context exists with the name: "prod-eu-1"\n' });
+    expect(await sh('kubectl config use-context gke_acme-prod_europe-west1_main', env)).toMatchObject({ exitCode: 0, stdout: 'Switched to context "gke_acme-prod_europe-west1_main".\n' });
+    expect((await sh('kubectl config current-context', env)).stdout).toBe('gke_acme-prod_europe-west1_main\n');
+    // Now every call without --context goes to the production server, which cannot be reached; --context still wins.
+    expect((await sh('kubectl get ns default -o name', env)).stderr).toBe('Unable to connect to the server: dial tcp 203.0.113.10:443: i/o timeout\n');
+    expect((await sh('kubectl --context kind-doctest get ns default -o name', env)).stdout).toBe('namespace/default\n');
+    expect(fs.readFileSync(own, 'utf8')).toContain('# Test kubeconfig for the fake cluster');
+    expect(fs.readFileSync(KUBECONFIG, 'utf8')).toMatch(/^current-context: kind-doctest$/m);
   });
 
   test('without FAKE_CLUSTER_STATE the fake refuses to run', async () => {

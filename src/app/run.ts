@@ -8,9 +8,9 @@ import type { RunEvent, RunSummary, SkippedPage } from '../run/results.js';
 import { runPages } from '../run/run-pages.js';
 import type { RunOptions } from './run-options.js';
 
-/** Checks the current kube context when a plan talks to the cluster or a setup group installs Istio; the refusal's
- * one line otherwise. */
-export async function guardRun(ready: RunPlan[], options: RunOptions): Promise<{ ok: true } | { ok: false; message: string }> {
+/** Checks the current kube context when a plan talks to the cluster or a setup group installs Istio: the context it
+ * passed (which the runner then pins its own commands to), or the refusal's one line. */
+export async function guardRun(ready: RunPlan[], options: RunOptions): Promise<{ ok: true; context?: string } | { ok: false; message: string }> {
   const installs = options.setup.mode !== 'keep' && ready.some((plan) => setupAction(setupOfPlan(plan)).kind === 'install');
   if (!installs && !ready.some(usesCluster)) return { ok: true };
   return guardContext({ context: options.context, allow: options.allowContext });
@@ -24,6 +24,8 @@ export interface RunIo {
   signals: NodeJS.Signals[];
   /** The CLI (`bin/istio-doctest.js`) test scripts' nested `_verify_*` calls run `match` with. */
   cli?: string;
+  /** The kube context guardRun passed: the runner's own commands name it, and a page that switches away is undone. */
+  context?: string;
 }
 
 // Runs the ready plans, the others reported skipped with their reason.
@@ -40,5 +42,6 @@ export function runPlans(ready: RunPlan[], skipped: SkippedPage[], options: RunO
     cli: io.cli,
     snapshot: options.snapshot,
     setup: options.setup.mode,
+    ...(io.context ? { context: io.context } : {}),
   });
 }

@@ -236,7 +236,7 @@ export async function main(argv: string[]): Promise<number> {
     const list: Reporter[] = [];
     if (json) list.push(json);
     if (o.record) {
-      const recorded = openRecord(o.record, await clusterVersions(istioDir, o.context), (file) => setupOfPlan(checked.ready.find((plan) => plan.page.file === file) ?? plans[0]));
+      const recorded = openRecord(o.record, await clusterVersions(istioDir, guard.context ?? o.context), (file) => setupOfPlan(checked.ready.find((plan) => plan.page.file === file) ?? plans[0]));
       if (typeof recorded === 'string') return refuse('--record:', [recorded], json);
       list.push(recorded);
     }
@@ -253,6 +253,7 @@ export async function main(argv: string[]): Promise<number> {
       // A closed terminal or a dropped SSH session (SIGHUP) ends the run as SIGTERM does: cleanup first.
       signals: ['SIGINT', 'SIGTERM', 'SIGHUP'],
       cli: process.argv[1],
+      ...(guard.context ? { context: guard.context } : {}),
     });
     reporters.close();
     // A report that could not be written fails a run that passed: CI must not take a missing report for success.

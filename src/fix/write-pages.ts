@@ -1,7 +1,7 @@
 // Writing edited pages safely: each file as it was read before the run is kept, and a file is replaced (temp file +
-// rename, mode kept) only when it still holds exactly that text, so nothing edited meanwhile is overwritten, and only
+// rename, mode kept; a symlinked page's target, the link kept) only when it still holds exactly that text, so nothing edited meanwhile is overwritten, and only
 // when its new text parses to the same blocks with no new diagnostic (src/fix/reparse.ts).
-import { chmodSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { applyEdits, unifiedDiff, type LineEdit } from './page-edits.js';
 import { reparseObjection, type ReparseOptions } from './reparse.js';
@@ -70,13 +70,21 @@ function readText(file: string): string | undefined {
   }
 }
 
-// Writes a temp file beside the target and renames it over the target; returns the reason when it failed.
+// Writes a temp file beside the target and renames it over the target; returns the reason when it failed. A page that
+// is a symlink (git keeps them) is written through to the file it points to, so the link stays a link.
 function replaceFile(file: string, text: string): string | undefined {
-  const temp = join(dirname(file), `.${basename(file)}.istio-doctest-${process.pid}.tmp`);
+  let target: string;
   try {
-    writeFileSync(temp, text);
-    chmodSync(temp, statSync(file).mode & 0o7777);
-    renameSync(temp, file);
+    target = realpathSync(file);
+    if (!statSync(target).isFile()) return `it is a link to ${target}, which is not a regular file`;
+  } catch (error) {
+    return `cannot write it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+  }
+  const temp = join(dirname(target), `.${basename(target)}.istio-doctest-${process.pid}.tmp`);
+  try {
+    writeFileSync(temp, text, { flag: 'wx' });
+    chmodSync(temp, statSync(target).mode & 0o7777);
+    renameSync(temp, target);
     return undefined;
   } catch (error) {
     try {
@@ -84,6 +92,7 @@ function replaceFile(file: string, text: string): string | undefined {
     } catch {
       // The temp file was never made.
     }
-    return `cannot write it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+    const via = target === file ? '' : ` through its link to ${target}`;
+    return `cannot write it${via} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
   }
 }

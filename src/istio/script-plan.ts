@@ -9,7 +9,7 @@ import { istioFilesIn } from '../page/substitute.js';
 import type { FirstUse, PlannedStep, ScriptPlan, ScriptStep, SnipsFile, VerifyMode } from '../plan/plan.js';
 import { programsOf, shellFacts } from '../plan/programs.js';
 import { boilerplateSources, formatSnips, snipsHeader } from './snips.js';
-import { blockLines, snippetsOfSnips, type Snippet } from './snippet-index.js';
+import { blockLines, outputLines, snippetsOfSnips, type Snippet } from './snippet-index.js';
 import { readStatements, VERIFY_FUNCTIONS, type ExpectWord, type Statement, type VerifySettings } from './script-statements.js';
 import type { SplitScript } from './script-split.js';
 import { readRegularFile } from '../page/regular-file.js';
@@ -62,8 +62,13 @@ export function buildScriptPlan(split: SplitScript, placeholder: Page, ctx: Scri
     // Boilerplates first: their snippets are defined by their own snips files, not by the page's.
     for (const include of page.includes) if (include.page) addPage(include.page, `content/${langOf(include.page.file) ?? ctx.lang}/boilerplates/snips/${include.name}.sh`);
     const { bodies, outs } = snippetsOfSnips(text);
+    const starts = outputLines(page);
     for (const [id, where] of blockLines(page)) {
-      if (!snippets.has(id) && (bodies.has(id) || outs.has(id))) snippets.set(id, { id, body: bodies.get(id), out: outs.get(`${id}_out`) ?? outs.get(id), ...where });
+      // The out text's first line, from the variable it was read from (`<id>_out` first, as below).
+      const outName = outs.has(`${id}_out`) ? `${id}_out` : id;
+      const start = starts.get(outName);
+      const outLine = start && start.file === where.file ? { outLine: start.line } : {};
+      if (!snippets.has(id) && (bodies.has(id) || outs.has(id))) snippets.set(id, { id, body: bodies.get(id), out: outs.get(`${id}_out`) ?? outs.get(id), ...where, ...outLine });
       defined.add(id);
     }
     for (const block of allBlocks(page)) block.rawLines.forEach((raw, i) => istioFilesIn(raw).forEach((f) => use(istioFiles, f, block.file, block.line + 1 + i)));
@@ -96,7 +101,10 @@ export function buildScriptPlan(split: SplitScript, placeholder: Page, ctx: Scri
         const common = { ...base, kind: st.kind === 'verify' ? ('verify' as const) : ('snippet' as const), verify, ...(expect.source !== undefined ? { expectSource: expect.source } : {}), ...(st.kind === 'verify' ? { verifyEnv: { ...settings, ...st.env } } : {}) };
         if (snippet && snippet.body !== undefined) {
           for (const command of snippet.commands) for (const p of programsOf(command, defined)) use(programs, p, snippet.file, snippet.line);
-          steps.push({ ...common, id, file: snippet.file, line: snippet.line, blockLine: snippet.line, command: snippet.body, run: id, expected: verify.mode === 'contains' || verify.mode === 'not-contains' || verify.mode === 'regex' ? '' : (expect.text ?? ''), ...(st.kind === 'call' && !errexit && !cleanup ? { ignoreExit: true } : {}) });
+          const argMode = verify.mode === 'contains' || verify.mode === 'not-contains' || verify.mode === 'regex';
+          // A failing comparison points at the expected text's lines when they are this snippet's page's.
+          const expectedLine = !argMode && expect.at && expect.at.file === snippet.file ? { expectedLine: expect.at.line } : {};
+          steps.push({ ...common, id, file: snippet.file, line: snippet.line, blockLine: snippet.line, ...expectedLine, command: snippet.body, run: id, expected: argMode ? '' : (expect.text ?? ''), ...(st.kind === 'call' && !errexit && !cleanup ? { ignoreExit: true } : {}) });
           continue;
         }
         if (!defined.has(id) || english.has(id)) {
@@ -198,18 +206,19 @@ export function buildScriptPlan(split: SplitScript, placeholder: Page, ctx: Scri
     helperFiles: [...helperFiles],
     injected,
     warnings,
-    snippetLines: Object.fromEntries([...snippets].map(([id, s]) => [id, { file: s.file, line: s.line }])),
+    snippetLines: Object.fromEntries([...snippets].map(([id, s]) => [id, { file: s.file, line: s.line, ...(s.out !== undefined ? { out: s.out } : {}), ...(s.outLine !== undefined ? { outLine: s.outLine } : {}) }])),
   };
 }
 
 // The expected text of a verify call when known now, or the source for the session to evaluate.
-function expectation(word: ExpectWord | undefined, snippets: Map<string, Snippet>): { text?: string; source?: string } {
+// `at`: where the text is written, when it is a snippet's output on a page.
+function expectation(word: ExpectWord | undefined, snippets: Map<string, Snippet>): { text?: string; source?: string; at?: { file: string; line: number } } {
   if (!word) return { text: '' };
   if ('literal' in word) return { text: word.literal };
   if ('variable' in word) {
     const out = /^(.*)_out$/.exec(word.variable);
     const snippet = out ? snippets.get(out[1]) : undefined;
-    if (snippet?.out !== undefined) return { text: snippet.out };
+    if (snippet?.out !== undefined) return { text: snippet.out, ...(snippet.outLine !== undefined ? { at: { file: snippet.file, line: snippet.outLine } } : {}) };
     return { source: `"$${word.variable}"` };
   }
   return { source: word.source };

@@ -143,8 +143,6 @@ export function boilerplateSources(page: Page): string[] {
   return sources;
 }
 
-// The last `content/<lang>/` of a path: the site-relative spelling the `source` lines of snips files use.
-const inSite = /(?:^|[\\/])(content[\\/][^\\/]+[\\/])(?!.*[\\/]content[\\/][^\\/]+[\\/])(.*)$/;
 
 /**
  * Where a page's snips file goes under an output folder, laid out as istio.io lays it out so that the `source` lines
@@ -153,9 +151,10 @@ const inSite = /(?:^|[\\/])(content[\\/][^\\/]+[\\/])(?!.*[\\/]content[\\/][^\\/
  * A page outside `content/<lang>/` keeps the path it was given.
  */
 export function snipsPath(file: string): string {
-  const site = inSite.exec(file);
+  // In a site, the site-relative spelling the `source` lines of snips files use (the site rule: the last `content/<lang>/`).
+  const site = sitePathOf(file);
   // Outside a site, the path as given, kept under the output folder (no leading `/` or `../`).
-  const path = site ? `${site[1]}${site[2]}`.replaceAll('\\', '/') : file.replaceAll('\\', '/').replace(/^(?:\.{0,2}\/)+/, '');
+  const path = site ? `content/${site.lang}/${site.inSite}` : file.replaceAll('\\', '/').replace(/^(?:\.{0,2}\/)+/, '');
   const boilerplate = /^(content\/[^/]+\/boilerplates\/)([^/]+)\.md$/.exec(path);
   if (boilerplate) return `${boilerplate[1]}snips/${boilerplate[2]}.sh`;
   const slash = path.lastIndexOf('/');

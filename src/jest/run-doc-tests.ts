@@ -159,7 +159,7 @@ async function runProject(config: Config.ProjectConfig, tests: Test[], context: 
   const runOrder = groupBySetup([...entries.values()].flat(), (e) => setupOfPlan(e.plan)).flatMap((g) => g.items);
   for (const [page, list] of entries) reports.add(page.file, testOf.get(resolve(page.file))!, titleOf(page), runOrder.filter((e) => list.includes(e)), notRun.get(page) ?? []);
   reports.runOrder(runOrder.map((e) => e.plan.page.file));
-  const summary = await runJestPlans(toRun, options, reports, context);
+  const summary = await runJestPlans(toRun, options, reports, context, guard.context);
   if (options.summary) {
     const problem = appendSummary(options.summary, runSummaryMarkdown(summary, githubLink(env)));
     if (problem) write(`istio-doctest: ${problemLine({ option: 'summary', subject: options.summary, message: problem }, JEST_WORDING.name('summary'))}\n`);
@@ -168,7 +168,7 @@ async function runProject(config: Config.ProjectConfig, tests: Test[], context: 
 
 // Runs the plans through runPages (grouped by setup config, the cluster brought to each unless setup is keep), its
 // events turned into Jest's as they come.
-async function runJestPlans(plans: RunPlan[], options: RunOptions, reports: PageReports, context: DocTestsContext): Promise<RunSummary> {
+async function runJestPlans(plans: RunPlan[], options: RunOptions, reports: PageReports, context: DocTestsContext, guarded: string | undefined): Promise<RunSummary> {
   const stop = new AbortController();
   const unsubscribe = context.watcher.on('change', (state) => state.interrupted && stop.abort());
   // Jest's --bail ends the process once its count of failed tests is reached: stop before the next page starts.
@@ -196,6 +196,7 @@ async function runJestPlans(plans: RunPlan[], options: RunOptions, reports: Page
       // Ctrl-C or a kill stops the page and runs its cleanup (in watch mode Jest reads Ctrl-C as a key, not a signal).
       signals: ['SIGINT', 'SIGTERM'],
       cli: context.cli,
+      ...(guarded ? { context: guarded } : {}),
     });
     return summary;
   } finally {

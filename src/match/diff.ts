@@ -93,7 +93,7 @@ function hunks(lines: DiffLine[]): string[] {
 
 // Lists the reasons, one per line.
 function reasons(differences: Difference[], structure: string): string[] {
-  const n = differences.filter((d) => !d.reason.startsWith('and ')).length;
+  const n = differences.filter((d) => d.more === undefined).length;
   const head = `${n} difference${n === 1 ? '' : 's'} (${structure}):`;
   return [head, ...differences.map((d) => `  ${d.reason}`)];
 }

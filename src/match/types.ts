@@ -28,6 +28,8 @@ export interface Difference {
   actual?: string;
   /** A sentence saying which rule failed where, e.g. `row 3, column STATUS: expected "Running", got "Pending"`. */
   reason: string;
+  /** Set on the last entry of a list cut short: it counts the differences left out and is none itself. */
+  more?: number;
 }
 
 /** The verdict of a comparison, with a diff ready to print (empty when the outputs match). */
@@ -82,7 +84,7 @@ export class Differences {
 
   // The list, with a last entry saying how many were left out.
   done(): Difference[] {
-    return this.dropped > 0 ? [...this.list, { reason: `and ${this.dropped} more difference${this.dropped === 1 ? '' : 's'}` }] : this.list;
+    return this.dropped > 0 ? [...this.list, { reason: `and ${this.dropped} more difference${this.dropped === 1 ? '' : 's'}`, more: this.dropped }] : this.list;
   }
 }
 

@@ -7,7 +7,7 @@ import { RUN_STATUSES, type RunRecords, type RunStatus, type StepRecord } from '
 import { resolve } from 'node:path';
 import { sitePathOf } from '../page/site-path.js';
 import { DRIFT_KINDS } from '../translate/drift.js';
-import { pageFixes, pageNextSteps } from '../translate/next-step.js';
+import { pageFixes, pageNextSteps } from '../translate/page-next-steps.js';
 import { needsWork, standingOf, STANDINGS, standings, type Standing } from '../translate/standing.js';
 
 /** A cell's standing: the reference itself, a translated page's standing (worst first), a page not translated, or absent. */
@@ -140,7 +140,9 @@ function withReference(step: FailedStep, page: Page, drift: PageDrift): FailedSt
   if (!block || !drift.reference) return step;
   const findings = drift.blocks.filter((b) => b.line === block.line);
   if (findings.length === 0 || findings.some((b) => !DRIFT_KINDS[b.kind].benign) || findings[0].referenceLine === undefined) return step;
-  return { ...step, sameAsReference: { file: drift.reference, line: findings[0].referenceLine + (step.line - block.line) } };
+  // The failing line (an expected output line) is as far from the opener there as here.
+  const line = step.failure && resolve(step.failure.file) === resolve(block.file) ? step.failure.line : step.line;
+  return { ...step, sameAsReference: { file: drift.reference, line: findings[0].referenceLine + (line - block.line) } };
 }
 
 // The drifted blocks of a page with both sides' lines.

@@ -1,5 +1,6 @@
 // Reading `run --json` event lines back: each page's last status and its failed steps, keyed by the page's file. Pure.
 import { resolve } from 'node:path';
+import { stepFailure, type StepFailure } from '../plan/step-failure.js';
 
 /** A page's status in a run, as the overview shows it. */
 export const RUN_STATUSES = ['passed', 'failed', 'not-run'] as const;
@@ -13,6 +14,8 @@ export interface StepRecord {
   status: string;
   message?: string;
   diff?: string;
+  /** The failing line the run derived (absent in events of older runs, or when it does not read as one). */
+  failure?: StepFailure;
 }
 
 export interface RunRecords {
@@ -83,5 +86,13 @@ function stepOf(record: Record<string, unknown>): StepRecord {
     status: text(record.status) ?? 'failed',
     ...(text(record.message) ? { message: text(record.message) } : {}),
     ...(text(record.diff) ? { diff: text(record.diff) } : {}),
+    ...failureOf(record.failure),
   };
+}
+
+// The failure record of a step event, read through the schema the run writes it by; nothing when it does not read.
+function failureOf(value: unknown): { failure?: StepFailure } {
+  if (value === undefined) return {};
+  const read = stepFailure.safeParse(value);
+  return read.success ? { failure: read.data } : {};
 }

@@ -129,7 +129,7 @@ export interface ScriptPlan extends PlanBase {
   injected?: string[];
   warnings: string[];
   /** Where each snippet the script can call is written, for `_verify_*` calls reported from inside functions. */
-  snippetLines: Record<string, { file: string; line: number }>;
+  snippetLines: Record<string, { file: string; line: number; out?: string; outLine?: number }>;
 }
 
 /** Everything the runner needs to run one page or one test script, told apart by `kind`. */

@@ -118,11 +118,11 @@ export class ConsoleReporter implements Reporter {
     return r.warning ? this.style.warn(`${line} (cleanup: a warning)`) : this.style.fail(line);
   }
 
-  // A failed step in detail: where, the command, the diff (or the output when there is none), the cluster picture.
+  // A failed step in detail: its one line (where, kind, difference), the command, the diff (or the output when there is none), the cluster picture.
   private failureBlock(r: StepResult): string[] {
     const head = failureHead(r, this.options.outputDrift?.get(`${r.step.file}:${r.step.blockLine}`));
-    const label = r.warning ? this.style.warn(`${head.where} (cleanup, a warning)`) : this.style.fail(head.where);
-    const lines = [`${label}  ${r.step.id}  ${r.status}${r.attempts > 1 ? ` after ${r.attempts} attempts` : ''}, ${duration(r.durationMs)}`, ...head.lines];
+    const label = r.warning ? this.style.warn(`${head.line} (cleanup, a warning)`) : this.style.fail(head.line);
+    const lines = [label, `  ${r.step.id}  ${r.status}${r.attempts > 1 ? ` after ${r.attempts} attempts` : ''}, ${duration(r.durationMs)}`, ...head.lines];
     if (r.droppedBytes) lines.push(`  (the output was long: ${formatBytes(r.droppedBytes)} of its middle were not kept)`);
     const detail = r.diff || (r.output ? `output:\n${r.output}` : '');
     if (detail) for (const l of boundedLines(detail.replace(/\n$/, ''))) lines.push(`    ${colourDiffLine(l, this.style)}`);

@@ -4,9 +4,10 @@ import { diagnostic } from '../page/diagnostics.js';
 import type { Diagnostic } from '../page/types.js';
 import { failingFindings, type DriftReport, type DriftSummary, type FailOn, type Finding } from '../translate/drift-report.js';
 import { DRIFT_KINDS, type BlockDrift, type DriftKind, type PageDrift } from '../translate/drift.js';
-import { pageNextSteps, type Fix } from '../translate/next-step.js';
+import type { Fix } from '../translate/next-step.js';
+import { pageNextSteps } from '../translate/page-next-steps.js';
 
-export { pageNextSteps } from '../translate/next-step.js';
+export { pageNextSteps } from '../translate/page-next-steps.js';
 import { STANDINGS, standingOf, standings } from '../translate/standing.js';
 import type { LineChange, WordPart } from '../translate/line-changes.js';
 import { plural } from './page-summary.js';

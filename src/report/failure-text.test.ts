@@ -25,9 +25,11 @@ function failed(overrides: Partial<StepResult>): StepResult {
 describe('the head of a failure in the run report', () => {
   test('an output that does not match points at the expected-output line, says why once, and where the reference page differs', () => {
     const first = 'line 1: expected "<title>Wikipedia, la enciclopedia libre</title>", got "<title>Wikipedia, the free encyclopedia</title>"';
-    const r = failed({ message: `the output does not match (auto: ${first})`, diff: `1 difference (lines):\n  ${first}\n--- expected` });
+    const failure = { kind: 'line-differs' as const, file: step.file, line: 199, commandLine: 198, expected: '<title>Wikipedia, la enciclopedia libre</title>', actual: '<title>Wikipedia, the free encyclopedia</title>', short: 'expected "<title>Wikipedia, la enciclopedia libre</title>", got "<title>Wikipedia, the free encyclopedia</title>"' };
+    const r = failed({ message: `the output does not match (auto: ${first})`, diff: `1 difference (lines):\n  ${first}\n--- expected`, failure });
     const head = failureHead(r, { kind: 'translated', reference: 'content/en/docs/demo/index.md', referenceLine: 207 });
     expect(head.where).toBe('content/es/docs/demo/index.md:199');
+    expect(head.line).toBe('content/es/docs/demo/index.md:199: line-differs: expected "<title>Wikipedia, la enciclopedia libre</title>", got "<title>Wikipedia, the free encyclopedia</title>" (command at line 198)');
     expect(head.lines).toEqual([
       `  $ ${step.command}`,
       '  the output does not match (auto)',
@@ -36,14 +38,19 @@ describe('the head of a failure in the run report', () => {
   });
 
   test('an output that does not match on a block the same as the reference says the reference expects the same output, at its line', () => {
-    const r = failed({ message: 'the output does not match (auto)', diff: '1 difference (lines):\n--- expected' });
+    // The third expected line differs: the reference's third expected line is as far from its opener.
+    const failure = { kind: 'line-missing' as const, file: step.file, line: 201, commandLine: 198, expected: 'x', short: 'not in the output: "x"' };
+    const r = failed({ message: 'the output does not match (auto)', diff: '1 difference (lines):\n--- expected', failure });
     const head = failureHead(r, { kind: 'same', reference: 'content/en/docs/demo/index.md', referenceLine: 205 });
-    expect(head.lines[head.lines.length - 1]).toBe('  the reference page expects the same output (content/en/docs/demo/index.md:207): not a translation problem');
+    expect(head.where).toBe('content/es/docs/demo/index.md:201');
+    expect(head.lines[head.lines.length - 1]).toBe('  the reference page expects the same output (content/en/docs/demo/index.md:209): not a translation problem');
   });
 
   test('a command that failed points at the command line, and output drift is not mentioned', () => {
-    const head = failureHead(failed({ message: 'exit code 7', exitCode: 7 }), { kind: 'output', reference: 'content/en/docs/demo/index.md', referenceLine: 207 });
+    const failure = { kind: 'exit-status' as const, file: step.file, line: 198, commandLine: 198, short: 'exit code 7' };
+    const head = failureHead(failed({ message: 'exit code 7', exitCode: 7, failure }), { kind: 'output', reference: 'content/en/docs/demo/index.md', referenceLine: 207 });
     expect(head.where).toBe('content/es/docs/demo/index.md:198');
+    expect(head.line).toBe('content/es/docs/demo/index.md:198: exit-status: exit code 7');
     expect(head.lines).toEqual([`  $ ${step.command}`, '  exit code 7']);
   });
 });

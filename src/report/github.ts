@@ -1,8 +1,10 @@
-// With GITHUB_ACTIONS=true: a workflow annotation at the failing block's line of the markdown page, so a translator
+// With GITHUB_ACTIONS=true: a workflow annotation at the failing line of the markdown page (the first expected output
+// line that differs, else the command's), so a translator
 // sees the failure on the line of the pull request. Cleanup failures are warnings.
 import type { RunEvent, StepResult } from '../run/results.js';
 import { githubAnnotation } from './diagnostic-line.js';
 import type { Reporter } from './reporter.js';
+import { failureLine } from './failure-line.js';
 
 /** With GITHUB_ACTIONS=true: an annotation per step that did not pass, as it ends. */
 export class AnnotationsReporter implements Reporter {
@@ -23,12 +25,15 @@ export function stepAnnotation(r: StepResult): string | undefined {
   if (r.status === 'passed' || r.status === 'skipped') return undefined;
   const attempts = r.attempts > 1 ? ` after ${r.attempts} attempts` : '';
   const first = r.step.command.split('\n')[0];
+  const at = r.failure ?? { file: r.step.file, line: r.step.line };
+  // The failure's one line first, as every report shows it; then the command, the reason and the diff.
+  const head = r.failure ? `${failureLine(r.failure)}\n` : '';
   return githubAnnotation({
-    file: r.step.file,
-    line: r.step.line,
+    file: at.file,
+    line: at.line,
     column: 1,
     severity: r.warning ? 'warning' : 'error',
     ruleId: r.warning ? 'cleanup-failed' : r.status === 'timeout' ? 'step-timeout' : r.status === 'interrupted' ? 'step-interrupted' : 'step-failed',
-    message: `\`${first}\`: ${r.message}${attempts}${r.diff ? `\n${r.diff}` : ''}`,
+    message: `${head}\`${first}\`: ${r.message}${attempts}${r.diff ? `\n${r.diff}` : ''}`,
   });
 }

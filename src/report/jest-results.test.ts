@@ -26,4 +26,15 @@ describe('a failed step as Jest shows it', () => {
     const page = stepFailure(result('the output does not match', 3), lines, '/site/x.md');
     expect(page.split('\n')[0]).toBe('the output does not match (3 attempts), exit code 0');
   });
+
+  test('starts with the failure\'s one line and is annotated at the failing line, not the first expected line', () => {
+    const failure = { kind: 'line-differs' as const, file: step.file, line: 14, commandLine: 12, column: 'READY', expected: '1/1', actual: '0/1', short: 'column READY: expected "1/1", got "0/1"' };
+    const message = stepFailure({ ...result('the output does not match (same)', 3), failure }, lines, '/site/x.md');
+    expect(message.split('\n')[0]).toBe('content/uk/docs/tasks/x/index.md:14: line-differs: column READY: expected "1/1", got "0/1" (command at line 12)');
+    expect(message.split('\n')[1]).toBe('the output does not match (same) (3 attempts), exit code 0');
+    expect(message.endsWith('\n    at /site/x.md:14:1')).toBe(true);
+    // A failure at the command's line is told by its reason first, as before.
+    const exit = stepFailure({ ...result('exit code 1', 1), failure: { kind: 'exit-status', file: step.file, line: 12, commandLine: 12, short: 'exit code 1' } }, lines, '/site/x.md');
+    expect(exit.split('\n')[0]).toBe('exit code 1');
+  });
 });

@@ -4,6 +4,7 @@ import type { AssertionResult, TestResult } from '@jest/test-result';
 import type { PlannedStep } from '../plan/plan.js';
 import type { StepResult } from '../run/results.js';
 import { codeFrame } from './code-frame.js';
+import { failureLine } from './failure-line.js';
 
 /** Jest's status of a test. */
 export type JestStatus = AssertionResult['status'];
@@ -44,19 +45,24 @@ export function assertionResult(title: string, step: PlannedStep, status: JestSt
 }
 
 /**
- * A failed step's message: what went wrong, the matcher's diff, a code frame of the markdown around the expected
- * output (the command when there is none) and an `at FILE:LINE:COLUMN` line, which Jest's GitHub Actions reporter
- * turns into an annotation at that line. `lines` are the step's file's lines; `absolute` its absolute path.
+ * A failed step's message: its one line (failureLine) when it points at an output line, what went wrong, the matcher's diff, a code frame of the
+ * markdown around the expected output (the command when there is none) and an `at FILE:LINE:COLUMN` line at the
+ * failing line, which Jest's GitHub Actions reporter turns into an annotation at that line. `lines` are the step's file's lines; `absolute` its absolute path.
  */
 export function stepFailure(r: StepResult, lines: string[], absolute: string): string {
   const step = r.step;
   const attempts = r.attempts > 1 && !/\b\d+ attempts\b/.test(r.message) ? ` (${r.attempts} attempts)` : '';
   const exit = r.exitCode !== undefined && !/exit code/.test(r.message) ? `, exit code ${r.exitCode}` : '';
-  const head = `${r.message || r.status}${attempts}${exit}`;
+  // The failure's one line first when it points at an output line (where, and what differs there); a failure at the
+  // command's line is told by its reason, which the test's title and the `at` line already place.
+  const oneLine = r.failure && r.failure.line !== r.failure.commandLine ? `${failureLine(r.failure)}\n` : '';
+  const head = `${oneLine}${r.message || r.status}${attempts}${exit}`;
   const from = step.expectedLine ?? step.line;
   const to = step.expectedLine !== undefined ? step.expectedLine + Math.max(0, step.expected.split('\n').length - 1) : step.line + step.command.split('\n').length - 1;
   const diff = r.diff ? `\n\n${r.diff.replace(/\n$/, '')}` : r.output ? `\n\noutput:\n${tail(r.output)}` : '';
-  return `${head}${diff}\n\n${codeFrame(step.file, lines, from, to)}\n    at ${absolute}:${from}:1`;
+  // Jest's GitHub reporter annotates the `at` line: the failing line, as the run's own annotations do.
+  const at = r.failure?.line ?? from;
+  return `${head}${diff}\n\n${codeFrame(step.file, lines, from, to)}\n    at ${absolute}:${at}:1`;
 }
 
 /** The failure message Jest prints under a test file: each failed test, titled and indented as Jest does. */

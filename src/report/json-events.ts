@@ -1,11 +1,13 @@
 // `--json FILE`: one JSON line per event, written with a plain write(2) as it happens, so a run that is killed
 // keeps every line of what it did. A line is written whole or not at all (a failed write is cut back), and one run at a
-// time writes a file (a lock beside it, naming the run's pid).
-import { closeSync, fstatSync, ftruncateSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+// time writes a file (a lock beside it, naming the run's pid, start time and command: src/run/run-lock.ts).
+import { closeSync, fstatSync, ftruncateSync, openSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { RunEvent, StepResult } from '../run/results.js';
 import { countSteps } from '../run/results.js';
+import { describeHolder, takeLock, type LockHolder } from '../run/run-lock.js';
 import type { Reporter } from './reporter.js';
+import { failureLine } from './failure-line.js';
 
 /** The language of each page that started, by page file: a step's event names its page, and its record says both. */
 export type PageLanguages = Map<string, string>;
@@ -45,7 +47,7 @@ export function eventRecord(event: RunEvent, langs: PageLanguages = new Map()): 
   }
 }
 
-// A step's record: the fields the issue names, then the reason, diff and output of a step that did not pass.
+// A step's record: the fields the issue names, then the reason, failing line, diff and output of a step that did not pass.
 function stepRecord(page: string, lang: string, r: StepResult): Record<string, unknown> {
   const record: Record<string, unknown> = {
     type: 'step',
@@ -65,6 +67,11 @@ function stepRecord(page: string, lang: string, r: StepResult): Record<string, u
   if (r.step.hidden) record.hidden = true;
   if (r.message) record.message = r.message;
   if (r.status !== 'passed' && r.status !== 'skipped') {
+    // The failing line as data (`report --runs` reads it back through its schema) and as the line every report shows.
+    if (r.failure) {
+      record.failure = r.failure;
+      record.failureLine = failureLine(r.failure);
+    }
     if (r.diff) record.diff = r.diff;
     record.output = r.output;
     if (r.droppedBytes) record.droppedBytes = r.droppedBytes;
@@ -75,8 +82,9 @@ function stepRecord(page: string, lang: string, r: StepResult): Record<string, u
 
 /** Thrown when another live run holds the file's lock. */
 export class JsonEventsLocked extends Error {
-  constructor(readonly pid: number) {
-    super(`another run (pid ${pid}) is writing it`);
+  constructor(readonly holder: LockHolder) {
+    const detail = describeHolder(holder);
+    super(`another run (pid ${holder.pid}) is writing it${detail ? ` (${detail})` : ''}`);
   }
 }
 
@@ -95,7 +103,10 @@ export class JsonEventsFile implements Reporter {
     const fd = openSync(file, 'a');
     try {
       if (fstatSync(fd).isFile()) {
-        this.lock = takeLock(join(dirname(file), `.${basename(file)}.istio-doctest-lock`));
+        const lock = join(dirname(file), `.${basename(file)}.istio-doctest-lock`);
+        const taken = takeLock(lock);
+        if (!taken.taken) throw new JsonEventsLocked(taken.holder);
+        this.lock = lock;
         ftruncateSync(fd, 0);
       }
     } catch (error) {
@@ -146,29 +157,5 @@ export class JsonEventsFile implements Reporter {
       this.close();
       throw error;
     }
-  }
-}
-
-// Takes the lock file (our pid in it); a lock whose run is gone (killed) is taken over.
-function takeLock(lock: string): string {
-  try {
-    writeFileSync(lock, `${process.pid}\n`, { flag: 'wx' });
-    return lock;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  }
-  const holder = Number(readFileSync(lock, 'utf8').trim());
-  if (holder > 0 && holder !== process.pid && alive(holder)) throw new JsonEventsLocked(holder);
-  writeFileSync(lock, `${process.pid}\n`);
-  return lock;
-}
-
-// Whether a process exists (signal 0 checks without sending; EPERM means it exists, owned by someone else).
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -1,9 +1,10 @@
-// `--junit FILE`: a testsuite per page, a testcase per step (name = block id, with file and line), the diff as the
-// failure message and the output (then the cluster picture of a failed step) as system-out, escaped and without the control characters XML forbids.
+// `--junit FILE`: a testsuite per page, a testcase per step (name = block id, with file and line), the failure's one
+// line as the failure message, the reason and diff as its text and the output (then the cluster picture of a failed step) as system-out, escaped and without the control characters XML forbids.
 import { writeFileSync } from 'node:fs';
 import type { PageResult, RunEvent, RunSummary, StepResult } from '../run/results.js';
 import { countSteps } from '../run/results.js';
 import type { Reporter } from './reporter.js';
+import { failureLine } from './failure-line.js';
 
 /** `--junit FILE`: written when the run ends (its path was checked before anything ran). */
 export class JunitReporter implements Reporter {
@@ -102,16 +103,21 @@ function testcase(page: PageResult, r: StepResult, n: number): string {
   const attrs = `name="${xmlEscape(name)}" classname="${xmlEscape(page.file)}" file="${xmlEscape(r.step.file)}" line="${r.step.line}" time="${seconds(r.durationMs)}"`;
   const body: string[] = [];
   if (r.status === 'skipped') body.push(`<skipped message="${xmlEscape(r.message)}"/>`);
-  else if (r.status === 'failed' && !r.warning) body.push(`<failure message="${xmlEscape(r.message)}" type="mismatch">${xmlEscape(failureText(r))}</failure>`);
-  else if ((r.status === 'timeout' || r.status === 'interrupted') && !r.warning) body.push(`<error message="${xmlEscape(r.message)}" type="${r.status}">${xmlEscape(failureText(r))}</error>`);
+  else if (r.status === 'failed' && !r.warning) body.push(`<failure message="${xmlEscape(oneLine(r))}" type="${r.failure?.kind ?? 'mismatch'}">${xmlEscape(failureText(r))}</failure>`);
+  else if ((r.status === 'timeout' || r.status === 'interrupted') && !r.warning) body.push(`<error message="${xmlEscape(oneLine(r))}" type="${r.status}">${xmlEscape(failureText(r))}</error>`);
   if (r.status !== 'skipped') body.push(`<system-out>${xmlEscape(r.diagnostics ? `${r.output}${r.output === '' || r.output.endsWith('\n') ? '' : '\n'}--- cluster picture ---\n${r.diagnostics}` : r.output)}</system-out>`);
   if (r.warning) body.push(`<system-err>${xmlEscape(`cleanup step ${r.status}: ${r.message}`)}</system-err>`);
   return `\n    <testcase ${attrs}>${body.map((b) => `\n      ${b}`).join('')}\n    </testcase>`;
 }
 
-// The failure's text: the command, the attempts, the matcher's diff.
+// The failure's one line, as every report shows it (the reason, for a result without a failing line).
+function oneLine(r: StepResult): string {
+  return r.failure ? failureLine(r.failure) : r.message;
+}
+
+// The failure's text: the command, the attempts, the reason, the matcher's diff.
 function failureText(r: StepResult): string {
-  return [`$ ${r.step.command}`, `${r.attempts} attempt${r.attempts === 1 ? '' : 's'}, exit code ${r.exitCode ?? 'none'}`, r.diff || r.message].join('\n');
+  return [`$ ${r.step.command}`, `${r.attempts} attempt${r.attempts === 1 ? '' : 's'}, exit code ${r.exitCode ?? 'none'}`, ...(r.diff ? [r.message, r.diff] : [r.message])].join('\n');
 }
 
 // Milliseconds as JUnit's seconds.

@@ -8,6 +8,7 @@ import { STANDINGS, standingOf, standings } from '../translate/standing.js';
 import { pageNextSteps } from './drift.js';
 import { countSteps } from '../run/results.js';
 import { plural } from './page-summary.js';
+import { failureLine } from './failure-line.js';
 import { duration } from './summary.js';
 
 /** Turns `file` and `line` into a link target (a GitHub blob URL in a workflow, the relative path elsewhere). */
@@ -54,8 +55,10 @@ export function runSummaryMarkdown(summary: RunSummary, link: LinkTo = relativeL
   return `${lines.join('\n')}\n`;
 }
 
-// `[line 198](link) snip_x_4: the reason`.
+// The failure's one line linked to its line (`[file:233: line-differs: ... (command at line 229)](link) snip_x_4`);
+// the reason for a result without a failing line.
 function failureCell(r: StepResult, link: LinkTo): string {
+  if (r.failure) return `[${cell(failureLine(r.failure))}](${link(r.failure.file, r.failure.line)}) ${cell(r.step.id)}`;
   const status = r.status === 'timeout' ? 'timed out' : r.status === 'interrupted' ? 'interrupted' : r.message;
   return `[${cell(`${r.step.file}:${r.step.line}`)}](${link(r.step.file, r.step.line)}) ${cell(r.step.id)}: ${cell(status.split('\n')[0])}`;
 }

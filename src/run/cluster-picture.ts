@@ -3,6 +3,7 @@
 // installed), so a report says why a pod never came up without anyone re-running the test.
 import { execa } from 'execa';
 import { killTree } from '../shell/kill-tree.js';
+import { contextArgs } from './kube-context.js';
 import { istioctlOf } from './setup-istio.js';
 
 export interface PictureOptions {
@@ -16,6 +17,8 @@ export interface PictureOptions {
   istioDir?: string;
   /** Environment for kubectl and istioctl on top of the runner's own. */
   env?: Record<string, string>;
+  /** The guarded kube context, which every command names. */
+  context?: string;
 }
 
 /** Pods listed by name; a namespace of hundreds of starting pods is counted beyond these. */
@@ -35,7 +38,7 @@ export interface PodInfo {
 export async function clusterPicture(namespaces: readonly string[], options: PictureOptions = {}): Promise<string> {
   const timeout = options.commandTimeoutMs ?? 10000;
   const maxPods = options.maxPods ?? 8;
-  const run = (program: string, args: string[]) => command(program, args, timeout, options.env ?? {});
+  const run = (program: string, args: string[]) => command(program, [...contextArgs(options.context), ...args], timeout, options.env ?? {});
   const out: string[] = [];
   const pods: PodInfo[] = [];
   const listed: string[] = [];

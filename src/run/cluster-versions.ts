@@ -17,7 +17,7 @@ export async function clusterVersions(istioDir: string | undefined, context: str
   const istioctl = istioDir && existsSync(join(istioDir, 'bin', 'istioctl')) ? join(istioDir, 'bin', 'istioctl') : 'istioctl';
   const [kubernetes, istio] = await Promise.all([
     ask('kubectl', [...(context ? [`--context=${context}`] : []), 'version'], /^Server Version:\s*(\S+)/m, env),
-    ask(istioctl, ['version'], /^client version:\s*(\S+)/im, env),
+    ask(istioctl, ['version', ...(context ? [`--context=${context}`] : [])], /^client version:\s*(\S+)/im, env),
   ]);
   return { kubernetes, istio };
 }

@@ -1,5 +1,6 @@
 // What a run found, as flat records the reporters format: one per step, one per page, one for the run.
 import type { PlannedStep } from '../plan/plan.js';
+import type { StepFailure } from '../plan/step-failure.js';
 
 /** `interrupted`: the step was running when SIGINT or SIGTERM came. */
 export type StepStatus = 'passed' | 'failed' | 'timeout' | 'skipped' | 'interrupted';
@@ -19,12 +20,17 @@ export interface StepResult {
   message: string;
   /** The matcher's diff of the last attempt, when the output did not match. */
   diff: string;
+  /** For any status but `passed` and `skipped`: the failing line (the first expected output line that differs, or the
+   * command's line), the kind of failure and the short difference, which every report shows as one line. */
+  failure?: StepFailure;
   /** The whole output the matcher compared in the last attempt, when it did not match (`run --update` redraws the page from it). */
   actual?: string;
   /** Cleanup steps' failures are warnings: they never fail the page. */
   warning: boolean;
   /** A failed or timed-out step's picture of the cluster (pods not Ready, their events and logs, proxy-status), bounded. */
   diagnostics?: string;
+  /** A test script's statement that ended the script's shell (`exit`): its test part ends there. */
+  endedScript?: true;
 }
 
 export type PageStatus = 'passed' | 'failed' | 'interrupted' | 'skipped';

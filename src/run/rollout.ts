@@ -2,6 +2,7 @@
 // so the next step does not run against pods that are still starting.
 import type { CommandResult, Session } from '../shell/session.js';
 import { shellQuote } from '../shell/session.js';
+import { contextArgs } from './kube-context.js';
 
 export interface Rollout {
   name: string;
@@ -25,19 +26,20 @@ export function namespaceOf(command: string): string | undefined {
   return m?.[1];
 }
 
-// The command that waits for one rollout, bounded in time.
-export function rolloutCommand(rollout: Rollout, timeoutMs: number): string {
+// The command that waits for one rollout, bounded in time, on the guarded context when there is one.
+export function rolloutCommand(rollout: Rollout, timeoutMs: number, context?: string): string {
   const ns = rollout.namespace ? ` -n ${shellQuote(rollout.namespace)}` : '';
-  return `kubectl rollout status deployment/${shellQuote(rollout.name)}${ns} --timeout=${Math.max(1, Math.ceil(timeoutMs / 1000))}s`;
+  const pin = contextArgs(context).map(shellQuote).join(' ');
+  return `kubectl ${pin ? `${pin} ` : ''}rollout status deployment/${shellQuote(rollout.name)}${ns} --timeout=${Math.max(1, Math.ceil(timeoutMs / 1000))}s`;
 }
 
 // Waits for each rollout in the page's shell (its environment: KUBECONFIG and all), stopping at the first that fails.
-export async function waitForRollouts(session: Session, rollouts: Rollout[], timeoutMs: number, signal?: AbortSignal): Promise<CommandResult | undefined> {
+export async function waitForRollouts(session: Session, rollouts: Rollout[], timeoutMs: number, signal?: AbortSignal, context?: string): Promise<CommandResult | undefined> {
   let last: CommandResult | undefined;
   const deadline = performance.now() + timeoutMs;
   for (const rollout of rollouts) {
     const left = Math.max(1000, deadline - performance.now());
-    last = await session.run(rolloutCommand(rollout, left), { timeoutMs: left + 5000, signal });
+    last = await session.run(rolloutCommand(rollout, left, context), { timeoutMs: left + 5000, signal });
     if (last.exitCode !== 0) return { ...last, message: `deployment/${rollout.name} did not roll out: ${last.message || 'failed'}` };
   }
   return last;

@@ -11,6 +11,8 @@ import { reportLeftovers, takeSnapshot } from './snapshot.js';
 import { makeWorkdir, removeWorkdir, type Workdir } from '../shell/workdir.js';
 import { startPage } from './page-start.js';
 import { withFullDisk } from './disk-full.js';
+import { statusFailure } from './failure-point.js';
+import { ContextWatch, type ContextSwitch } from './kube-context.js';
 
 export interface PageOptions {
   /** Istio release or checkout whose `samples/`, `manifests/`... the page's `@path@` files name. */
@@ -35,6 +37,9 @@ export interface PageOptions {
   /** Snapshot the cluster before and after a test that calls kubectl, and fail it on leftovers: a script unless this is
    * false (istio.io's framework always does), a page plan only when this is true (`run` sets it unless --no-snapshot). */
   snapshot?: boolean;
+  /** The kube context the guard passed: the runner's own kubectl and istioctl calls name it (`--context`), and a step
+   * that switches the current context away from it is reported and undone. */
+  context?: string;
 }
 
 /** Where a step runs and how it is reported. */
@@ -72,7 +77,9 @@ type StepsOf<P> = P extends { steps: (infer S)[] } ? S : never;
 // Runs a plan with its executor and reports every step as it ends; `snapshot`: whether to check leftovers in the cluster.
 export async function runPlan<P extends RunPlan, S extends PlannedStep = StepsOf<P> & PlannedStep>(plan: P, options: PageOptions, snapshot: boolean, executor: StepExecutor<S>): Promise<PageResult> {
   const { started, file, total, token } = startPage(plan, options.emit);
-  const before = snapshot ? await takeSnapshot({}, 30000, options.signal) : undefined;
+  const before = snapshot ? await takeSnapshot({}, 30000, options.signal, options.context) : undefined;
+  const watch = options.context ? new ContextWatch(options.context) : undefined;
+  const switches: string[] = [];
   const dir = makeWorkdir(options.istioDir);
   const prepared = executor.prepare(dir);
   // A shell that cannot be started fails the first step with the reason; the cleanup steps still run (each tries again).
@@ -82,6 +89,7 @@ export async function runPlan<P extends RunPlan, S extends PlannedStep = StepsOf
   let denied: number[] = [];
   let escaped: EscapedProcess[] = [];
   const report = (result: StepResult) => {
+    result = withFailure(result);
     if (!result.warning && (result.status === 'failed' || result.status === 'timeout')) failed = true;
     results.push(result);
     options.emit({ type: 'step', page: file, result, total });
@@ -103,7 +111,13 @@ export async function runPlan<P extends RunPlan, S extends PlannedStep = StepsOf
         const fullBefore = session.fullDisks;
         result = await executor.run(step, { session, outOfPlace: stopped, total, page: file });
         if (session.fullDisks > fullBefore) result = withFullDisk(result, session.fullFolder ?? '');
-        if (needsPicture(result, plan.programs, options)) result.diagnostics = await clusterPicture(touchedNamespaces(executor.commands(step)), { istioDir: options.istioDir });
+        // Before the runner's next call of its own: the context the step may have switched is put back.
+        const switched = await watch?.afterStep();
+        if (switched) {
+          switches.push(switchNote(step, total, switched, options.context!));
+          if (!switched.restored) failed = true;
+        }
+        if (needsPicture(result, plan.programs, options)) result.diagnostics = await clusterPicture(touchedNamespaces(executor.commands(step)), { istioDir: options.istioDir, context: options.context });
       }
       report(result);
       if (result.status !== 'skipped') for (const more of executor.after?.(step, result) ?? []) report(more);
@@ -116,7 +130,7 @@ export async function runPlan<P extends RunPlan, S extends PlannedStep = StepsOf
   // A process the page left running outside its token and group is a leftover, as a namespace left in the cluster is.
   if (escaped.length > 0) failed = true;
   if (before && !options.force?.aborted) {
-    const result = await reportLeftovers(before, executor.leftoversStep(), { page: file, total, emit: options.emit, cancel: options.force });
+    const result = await reportLeftovers(before, executor.leftoversStep(), { page: file, total, emit: options.emit, cancel: options.force, context: options.context });
     if (result) {
       if (!result.warning) failed = true;
       results.push(result);
@@ -125,6 +139,7 @@ export async function runPlan<P extends RunPlan, S extends PlannedStep = StepsOf
   const status = options.signal?.aborted ? 'interrupted' : failed ? 'failed' : 'passed';
   // Processes of another user (a step's `sudo ...`) cannot be ended by the runner: they are named, not passed over.
   const notes = [
+    ...switches,
     denied.length > 0 ? `not permitted to end ${denied.length === 1 ? 'process' : 'processes'} ${denied.join(', ')} the page started (EPERM); they may still run` : '',
     // A daemon that shed the run's token and left the shell's group (`(setsid env -i ... &)`) is a leftover of its own.
     escaped.length > 0 ? `left behind ${escaped.map((p) => `process ${p.pid} (${p.command || 'unknown'})`).join(', ')}, which escaped the run's token and process group; ended` : '',
@@ -139,6 +154,21 @@ export async function runPlan<P extends RunPlan, S extends PlannedStep = StepsOf
  * on a page that uses kubectl. */
 export function needsPicture(result: StepResult, programs: readonly string[], options: { diagnostics?: boolean }): boolean {
   return options.diagnostics !== false && !result.warning && (result.status === 'failed' || result.status === 'timeout') && programs.includes('kubectl');
+}
+
+// The note naming a step that switched the kube context, and whether the guarded one is current again.
+function switchNote(step: PlannedStep, total: number, switched: ContextSwitch, guarded: string): string {
+  const where = `step ${step.index}/${total} ${step.id} (${step.file}:${step.line})`;
+  const after = switched.restored ? `the runner restored "${guarded}"` : `the runner could not restore "${guarded}" (${switched.why}), so the page stopped`;
+  return `${where} switched the kube context to "${switched.to}"; ${after} (its own commands name --context ${guarded})`;
+}
+
+// A result that did not pass with its failing line: the one its executor derived, else the command's line with the
+// status and the reason (a prelude, a missing snippet, leftovers, a full disk after a pass).
+function withFailure(result: StepResult): StepResult {
+  if (result.status === 'passed' || result.status === 'skipped' || result.failure) return result;
+  const kind = result.status === 'timeout' ? 'timeout' : result.status === 'interrupted' ? 'interrupted' : 'step-failed';
+  return { ...result, failure: statusFailure(result.step, kind, result.message) };
 }
 
 // A step that does not run, with the reason.

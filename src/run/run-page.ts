@@ -3,6 +3,7 @@
 import type { PagePlan, PlannedStep } from '../plan/plan.js';
 import type { PageResult, StepResult, StepStatus } from './results.js';
 import { runWithRetries } from './retry.js';
+import { statusFailure } from './failure-point.js';
 import { rolloutsIn, waitForRollouts } from './rollout.js';
 import type { Session } from '../shell/session.js';
 import { linkRepo } from '../shell/workdir.js';
@@ -49,17 +50,20 @@ async function runStep(session: Session, step: PlannedStep, options: PageOptions
   const interrupted = result.interrupted || attempts.interrupted;
   let status: StepStatus = interrupted ? 'interrupted' : result.timedOut ? 'timeout' : verdict.ok ? 'passed' : 'failed';
   let message = verdict.ok ? '' : attempts.interrupted ? `interrupted while waiting to retry (${verdict.message})` : verdict.message;
+  // The verdict's failing line; an interrupt while waiting to retry is told at the line that did not match yet.
+  let failure = verdict.failure && attempts.interrupted && !result.interrupted ? { ...verdict.failure, kind: 'interrupted' as const } : verdict.failure;
   let durationMs = attempts.durationMs;
   let output = result.output;
   if (status === 'passed' && options.wait) {
     const rollouts = rolloutsIn(result.output, step.command);
     if (rollouts.length > 0) {
-      const waited = await waitForRollouts(session, rollouts, options.retryTimeoutMs, signal);
+      const waited = await waitForRollouts(session, rollouts, options.retryTimeoutMs, signal, options.context);
       if (waited) {
         durationMs += waited.durationMs;
         if (waited.exitCode !== 0) {
           status = waited.interrupted ? 'interrupted' : 'failed';
           message = waited.message;
+          failure = statusFailure(step, waited.interrupted ? 'interrupted' : 'step-failed', waited.message);
           output = `${output}${output.endsWith('\n') || output === '' ? '' : '\n'}${waited.output}`;
         }
       }
@@ -69,6 +73,7 @@ async function runStep(session: Session, step: PlannedStep, options: PageOptions
   if (result.broken !== undefined && status !== 'interrupted') {
     status = 'failed';
     message = result.broken;
+    failure = statusFailure(step, 'step-failed', result.broken);
   }
   const warning = step.cleanup && status !== 'passed' && status !== 'interrupted';
   return {
@@ -82,6 +87,7 @@ async function runStep(session: Session, step: PlannedStep, options: PageOptions
     output,
     message,
     diff: verdict.diff,
+    ...(status !== 'passed' && failure ? { failure } : {}),
     ...(!verdict.ok && verdict.diff !== '' ? { actual: result.output } : {}),
     warning,
   };

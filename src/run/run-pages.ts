@@ -7,6 +7,7 @@ import { groupBySetup, setupAction, setupOfPlan } from '../istio/setup-groups.js
 import { usesCluster } from './plan-pages.js';
 import { bringUp, tearDown } from './setup-istio.js';
 import { sweepStaleRuns } from '../shell/sweep.js';
+import { guardContext } from './context-guard.js';
 
 export type RunPagesOptions = Omit<PageOptions, 'signal' | 'force' | 'emit'> & {
   // `snapshot` (of PageOptions): cluster snapshots around each test (`--no-snapshot` turns them off).
@@ -47,8 +48,8 @@ export async function runPages(plans: RunPlan[], skipped: SkippedPage[], options
   const runnable = groups.filter((g) => setupAction(g.setup).kind !== 'skip');
   try {
     options.emit({ type: 'run-start', pages: runnable.flatMap((g) => g.items.map((p) => p.page.file)), skipped: [...skipped, ...unrunnable] });
-    const setupOptions = { istioDir: options.istioDir, emit: options.emit, stop: stop.signal, force: force.signal, stepTimeoutMs: options.stepTimeoutMs };
-    for (const group of runnable) {
+    const setupOptions = { istioDir: options.istioDir, emit: options.emit, stop: stop.signal, force: force.signal, stepTimeoutMs: options.stepTimeoutMs, context: options.context };
+    for (const [g, group] of runnable.entries()) {
       if (stop.signal.aborted) {
         notRun.push(...group.items.map((plan) => ({ file: plan.page.file, reason: 'not run: interrupted' })));
         continue;
@@ -56,6 +57,20 @@ export async function runPages(plans: RunPlan[], skipped: SkippedPage[], options
       // A page-plan group that never touches the cluster needs no Istio check.
       const install = setupAction(group.setup).kind === 'install';
       const manage = options.setup === 'manage' && (install || group.items.some(usesCluster));
+      // A later group that uses the cluster asks the guard again (the run's first group was checked as the run began):
+      // the current context must still be the guarded one, whatever the pages before did to it.
+      const refused = options.context && g > 0 && (manage || group.items.some(usesCluster)) ? await guardContext({ context: options.context }) : undefined;
+      if (refused && !refused.ok) {
+        // Reported as a failed pseudo-page of its own (as a setup is), so every reporter shows the refusal.
+        const name = `guard:${group.setup}`;
+        const message = `the context guard, asked again before setup ${group.setup}: ${refused.message}`;
+        options.emit({ type: 'page-start', file: name, lang: '', steps: 0, token: '' });
+        const result: PageResult = { file: name, lang: '', status: 'failed', steps: [], durationMs: 0, message };
+        options.emit({ type: 'page', result });
+        pages.push(result);
+        notRun.push(...group.items.map((plan) => ({ file: plan.page.file, reason: `not run: ${message}` })));
+        continue;
+      }
       const up = manage ? await bringUp(group.setup, setupOptions) : undefined;
       if (up) pages.push(up);
       if (up && up.status !== 'passed') {

@@ -1,7 +1,7 @@
 // Running one istio.io test script against a page: a session prepared as istio.io's framework prepares it (the page's
 // snippets in the run's language, then tests/util/verify.sh, debug.sh, helpers.sh; our `_verify_*` on top), each
 // top-level statement one reported step, the cleanup part always run, nothing of the script left running.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { INJECTED_HELPERS, SNIPS_DIR_VAR, type ScriptPlan, type ScriptStep } from '../istio/script-plan.js';
 import { VERIFY_CLI_VAR, VERIFY_LOG_VAR, VERIFY_MATCH_FIFO_VAR, verifyFunctionsScript } from '../istio/verify-functions.js';
@@ -9,7 +9,9 @@ import type { RunPlan } from '../plan/plan.js';
 import type { PageOptions } from './run-page.js';
 import type { PageResult, StepResult, StepStatus } from './results.js';
 import { backoffSeconds, retryStyle } from './attempt-policy.js';
-import { runVerifyCall } from './script-verify.js';
+import { nestedFailure, runVerifyCall } from './script-verify.js';
+import { needsArg } from '../match/types.js';
+import { statusFailure } from './failure-point.js';
 import { readBoundedOutput } from '../shell/output.js';
 import { VERIFY_FUNCTIONS } from '../istio/script-statements.js';
 import { startMatchServer } from './match-server.js';
@@ -78,7 +80,7 @@ export async function runScript(plan: ScriptPlan, options: ScriptOptions): Promi
     },
     run: (step, context) => runScriptStep(context.session, step, options, context),
     after: (step, result) => {
-      if (!step.cleanup && result.status === 'passed' && result.message.startsWith(SCRIPT_EXITED)) exitedAt = `${basename(plan.script.file)}:${step.scriptLine}`;
+      if (!step.cleanup && result.status === 'passed' && result.endedScript) exitedAt = `${basename(plan.script.file)}:${step.scriptLine}`;
       return step.kind !== 'verify' ? nestedResults(plan, step, log) : [];
     },
     // The script's statements so far and the snippets it can call: where its namespaces are named.
@@ -108,7 +110,7 @@ async function runScriptStep(session: Session, step: ScriptStep, options: Script
     const broken = call.result.broken !== undefined && !call.result.interrupted;
     const status: StepStatus = call.result.interrupted || (!call.ok && signal?.aborted) ? 'interrupted' : call.result.timedOut ? 'timeout' : call.ok && !broken ? 'passed' : 'failed';
     const shown = step.verify.arg !== undefined ? { ...step, verify: { ...step.verify, arg: expected } } : { ...step, expected };
-    return { step: shown, status, attempts: call.attempts, ...(call.result.exitCode !== undefined ? { exitCode: call.result.exitCode } : {}), timedOut: call.result.timedOut, durationMs: call.durationMs, output: call.result.output, message: broken ? call.result.broken! : call.message, diff: call.diff, warning: warning(status) };
+    return { step: shown, status, attempts: call.attempts, ...(call.result.exitCode !== undefined ? { exitCode: call.result.exitCode } : {}), timedOut: call.result.timedOut, durationMs: call.durationMs, output: call.result.output, message: broken ? call.result.broken! : call.message, diff: call.diff, ...(status !== 'passed' && !broken && call.failure ? { failure: { ...call.failure, ...(status === 'interrupted' ? { kind: 'interrupted' as const } : {}) } } : {}), warning: warning(status) };
   }
   const result = await session.run(step.run, { timeoutMs: step.timeoutMs ?? options.stepTimeoutMs, signal });
   const common = { step, attempts: 1, ...(result.exitCode !== undefined ? { exitCode: result.exitCode } : {}), timedOut: result.timedOut, durationMs: result.durationMs, output: result.output, diff: '' };
@@ -119,16 +121,14 @@ async function runScriptStep(session: Session, step: ScriptStep, options: Script
     // fails it unless the status is 0. A failure stops the test part as any failed step does (not with --keep-going).
     const ok = result.exitCode === 0;
     const why = ok ? 'so its test part ends here as in bash' : 'a failure: bash would end the script here';
-    return { ...common, status: ok ? 'passed' : 'failed', message: `${SCRIPT_EXITED} with ${result.exitCode !== undefined ? `status ${result.exitCode}` : 'no status'}, ${why}`, warning: false };
+    const message = `the script exited with ${result.exitCode !== undefined ? `status ${result.exitCode}` : 'no status'}, ${why}`;
+    return { ...common, status: ok ? 'passed' : 'failed', message, ...(ok ? {} : { failure: statusFailure(step, 'exit-status', message) }), warning: false, endedScript: true };
   }
   const okExit = result.exitCode === 0 || (step.ignoreExit === true && result.exitCode !== undefined);
   const status: StepStatus = result.interrupted ? 'interrupted' : result.timedOut ? 'timeout' : okExit ? 'passed' : 'failed';
   const message = status === 'passed' ? (result.exitCode !== 0 ? `${result.message}, ignored: the script does not \`set -e\` here` : '') : result.message || 'the command failed';
-  return { ...common, status, message, warning: warning(status) };
+  return { ...common, status, message, ...(status === 'failed' ? { failure: statusFailure(step, 'exit-status', message) } : {}), warning: warning(status) };
 }
-
-/** How a statement's message starts when it ended the script's shell (`exit`). */
-const SCRIPT_EXITED = 'the script exited';
 
 // Whether a statement ended the shell by itself (`exit`, its own or a helper's), not by a time-out or a signal.
 function endedScript(result: CommandResult): boolean {
@@ -151,14 +151,19 @@ function nestedResults(plan: ScriptPlan, step: ScriptStep, log: string): StepRes
       const [status, mode, func, attempts, detail] = line.split('\t');
       // Reported at the snippet's markdown line when it is one, else at the statement that made the call.
       const where = plan.snippetLines[func] ?? { file: step.file, line: step.line };
-      const nestedStep: ScriptStep = { ...step, ...where, blockLine: where.line, id: func, verify: { mode: mode as ScriptStep['verify']['mode'] }, kind: 'verify', run: func, command: func, nested: undefined };
       const ok = status === 'passed';
-      // A failed call left its last diff and output beside the log (none when it could not make its folder).
+      // A failed call left its last diff, output and expected text beside the log (none when it could not make its folder).
       const diff = detail ? takeFile(`${detail}.diff`) : '';
       const output = detail ? takeFile(`${detail}.out`) : '';
+      const expected = detail && existsSync(`${detail}.expected`) ? takeFile(`${detail}.expected`) : undefined;
+      // The expected text is the snippet's own output on its page: a difference points at its line there.
+      const snippet = plan.snippetLines[func];
+      const outLine = snippet?.outLine !== undefined && snippet.out === expected && !needsArg(mode) ? { expectedLine: snippet.outLine } : {};
+      const nestedStep: ScriptStep = { ...step, file: where.file, line: where.line, blockLine: where.line, ...outLine, expected: expected !== undefined && !needsArg(mode) ? expected : '', id: func, verify: { mode: mode as ScriptStep['verify']['mode'] }, kind: 'verify', run: func, command: func, nested: undefined };
       const verifyName = Object.entries(VERIFY_FUNCTIONS).find(([, m]) => m === mode)?.[0] ?? `_verify_ ${mode}`;
       const message = ok ? '' : `${func}: ${verifyName} failed inside ${step.command.split('\n')[0]}${diff || output ? '' : " (see the step's output)"}`;
-      return { step: nestedStep, status: ok ? 'passed' : 'failed', attempts: Number(attempts) || 1, timedOut: false, durationMs: 0, output, message, diff, warning: step.cleanup && !ok } as StepResult;
+      const failure = ok ? {} : { failure: nestedFailure(nestedStep, mode, expected !== undefined ? { expected, output } : undefined) };
+      return { step: nestedStep, status: ok ? 'passed' : 'failed', attempts: Number(attempts) || 1, timedOut: false, durationMs: 0, output, message, diff, ...failure, warning: step.cleanup && !ok } as StepResult;
     });
 }
 

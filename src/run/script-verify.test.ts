@@ -1,5 +1,5 @@
 import type { ScriptStep } from '../istio/script-plan.js';
-import { cleanOutput, judge, verifySettings } from './script-verify.js';
+import { cleanOutput, judge, nestedFailure, verifySettings } from './script-verify.js';
 import type { CommandResult } from '../shell/session.js';
 
 const step = (mode: ScriptStep['verify']['mode'], arg?: string): ScriptStep => ({
@@ -43,5 +43,26 @@ describe('verify.sh semantics of a verify step', () => {
   test('like does not accept a shared name- prefix of another version (stricter than verify.sh)', () => {
     expect(judge(step('like'), 'reviews-v1-545db77b95-rdmsp 1/1 Running', ran('reviews-v1-5b67c7c6b9-pq2tz 1/1 Running')).ok).toBe(true);
     expect(judge(step('like'), 'reviews-v1-545db77b95-rdmsp 1/1 Running', ran('reviews-v2-5b67c7c6b9-pq2tz 1/1 Running')).ok).toBe(false);
+  });
+
+  test('a failed judgement carries the failing line: the expected text\'s line on the page when the plan knows it', () => {
+    const pods = { ...step('same'), expectedLine: 4 };
+    expect(judge(pods, 'NAME READY\ncurl 1/1', ran('NAME READY\ncurl 0/1\n')).failure).toMatchObject({ kind: 'line-differs', file: 'index.md', line: 5, commandLine: 3, expected: 'curl 1/1', actual: 'curl 0/1' });
+    expect(judge(step('failure'), '', ran('')).failure).toMatchObject({ kind: 'unexpected-success', line: 3 });
+  });
+});
+
+describe('the failing line of a nested verify call, from what it left beside the log', () => {
+  const nested = { ...step('same'), expectedLine: 4, expected: 'NAME READY\ncurl 1/1' };
+
+  test('its expected text and last output are compared again: the line that differs, on the page', () => {
+    expect(nestedFailure(nested, 'same', { expected: 'NAME READY\ncurl 1/1', output: 'NAME READY  \r\ncurl 0/1\n' })).toMatchObject({ kind: 'line-differs', line: 5, commandLine: 3 });
+  });
+
+  test('a TEXT that is not found is an output difference at the snippet; a call with nothing left is told at its snippet', () => {
+    const contains = { ...step('contains'), expected: '' };
+    expect(nestedFailure(contains, 'contains', { expected: 'Running', output: 'Pending\n' })).toEqual({ kind: 'output-differs', file: 'index.md', line: 3, commandLine: 3, expected: 'Running', short: 'the output does not contain "Running"' });
+    expect(nestedFailure(contains, 'failure')).toMatchObject({ kind: 'unexpected-success', line: 3 });
+    expect(nestedFailure(contains, 'same')).toMatchObject({ kind: 'step-failed', line: 3 });
   });
 });

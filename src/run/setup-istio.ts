@@ -7,6 +7,7 @@ import { execa } from 'execa';
 import type { PlannedStep } from '../plan/plan.js';
 import { setupAction } from '../istio/setup-groups.js';
 import { runCommand } from '../shell/run-command.js';
+import { contextArgs } from './kube-context.js';
 import type { Listener, PageResult, StepResult } from './results.js';
 
 export interface SetupOptions {
@@ -18,6 +19,8 @@ export interface SetupOptions {
   force?: AbortSignal;
   /** Time-out of each command (the rollout waits included). */
   stepTimeoutMs: number;
+  /** The kube context the guard passed: every command names it (`--context`). */
+  context?: string;
 }
 
 /** The istioctl to use: `bin/istioctl` of the Istio release, else the one on PATH. */
@@ -34,30 +37,32 @@ export async function bringUp(config: string, options: SetupOptions): Promise<Pa
   if (action.kind === 'skip') return undefined;
   if (action.kind === 'none') {
     // No Istio: remove one left by a hand-made cluster or an earlier run, if there is one.
-    const listed = await execa('kubectl', ['get', 'deployments', '-n', 'istio-system', '-o', 'name'], { reject: false, stdin: 'ignore', timeout: options.stepTimeoutMs, all: true });
+    const list = ['get', 'deployments', '-n', 'istio-system', '-o', 'name', ...contextArgs(options.context)];
+    const listed = await execa('kubectl', list, { reject: false, stdin: 'ignore', timeout: options.stepTimeoutMs, all: true });
     if (listed.exitCode === 0 && !/^deployment(\.apps)?\/istiod$/m.test(String(listed.stdout))) return undefined;
-    if (listed.exitCode !== 0 && !/NotFound|No resources/.test(String(listed.all))) return runCommands(`setup:${config}`, [{ program: 'kubectl', args: ['get', 'deployments', '-n', 'istio-system', '-o', 'name'] }], options);
-    return runCommands(`setup:${config}`, uninstallCommands(options.istioDir), options);
+    if (listed.exitCode !== 0 && !/NotFound|No resources/.test(String(listed.all))) return runCommands(`setup:${config}`, [{ program: 'kubectl', args: list }], options);
+    return runCommands(`setup:${config}`, uninstallCommands(options.istioDir, options.context), options);
   }
   const istioctl = istioctlOf(options.istioDir);
   const timeout = `--timeout=${Math.max(1, Math.round(options.stepTimeoutMs / 1000))}s`;
+  const pin = contextArgs(options.context);
   return runCommands(`setup:${config}`, [
-    { program: istioctl, args: action.args },
-    ...action.waits.map((w) => ({ program: 'kubectl', args: ['rollout', 'status', `${w.kind}/${w.name}`, '-n', 'istio-system', timeout] })),
+    { program: istioctl, args: [...action.args, ...pin] },
+    ...action.waits.map((w) => ({ program: 'kubectl', args: ['rollout', 'status', `${w.kind}/${w.name}`, '-n', 'istio-system', timeout, ...pin] })),
   ], options);
 }
 
 /** Removes what bringUp installed; undefined for a config that installs nothing. */
 export async function tearDown(config: string, options: SetupOptions): Promise<PageResult | undefined> {
   if (setupAction(config).kind !== 'install') return undefined;
-  return runCommands(`teardown:${config}`, uninstallCommands(options.istioDir), options);
+  return runCommands(`teardown:${config}`, uninstallCommands(options.istioDir, options.context), options);
 }
 
-// istioctl uninstall --purge, then the namespace it leaves.
-function uninstallCommands(istioDir: string | undefined): Command[] {
+// istioctl uninstall --purge, then the namespace it leaves, on the guarded context.
+function uninstallCommands(istioDir: string | undefined, context: string | undefined): Command[] {
   return [
-    { program: istioctlOf(istioDir), args: ['uninstall', '--purge', '-y'] },
-    { program: 'kubectl', args: ['delete', 'namespace', 'istio-system', '--ignore-not-found'] },
+    { program: istioctlOf(istioDir), args: ['uninstall', '--purge', '-y', ...contextArgs(context)] },
+    { program: 'kubectl', args: ['delete', 'namespace', 'istio-system', '--ignore-not-found', ...contextArgs(context)] },
   ];
 }
 

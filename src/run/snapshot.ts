@@ -3,6 +3,8 @@
 // `istio-system`. What a test leaves behind after its cleanup fails it, so the next test starts clean.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { runCommand } from '../shell/run-command.js';
+import { statusFailure } from './failure-point.js';
+import { contextArgs } from './kube-context.js';
 import type { PlannedStep } from '../plan/plan.js';
 import type { Listener, StepResult } from './results.js';
 
@@ -24,11 +26,12 @@ export type Snapshot = { ok: true; objects: Set<string> } | { ok: false; message
 export const SNAPSHOT_ATTEMPTS = 3;
 const SNAPSHOT_BACKOFF_MS = [1000, 3000];
 
-// Takes a snapshot, trying again after a failure (SNAPSHOT_ATTEMPTS in all); a failure says how often it was tried.
-export async function takeSnapshot(env: Record<string, string> = {}, timeoutMs = 30000, cancel?: AbortSignal): Promise<Snapshot> {
+// Takes a snapshot (of `context` when given), trying again after a failure (SNAPSHOT_ATTEMPTS in all); a failure says
+// how often it was tried.
+export async function takeSnapshot(env: Record<string, string> = {}, timeoutMs = 30000, cancel?: AbortSignal, context?: string): Promise<Snapshot> {
   let last: Snapshot = { ok: false, message: 'not taken' };
   for (let attempt = 1; attempt <= SNAPSHOT_ATTEMPTS; attempt++) {
-    last = await snapshotOnce(env, timeoutMs, cancel);
+    last = await snapshotOnce(env, timeoutMs, cancel, context);
     if (last.ok || last.interrupted) return last;
     if (attempt < SNAPSHOT_ATTEMPTS) await sleep(SNAPSHOT_BACKOFF_MS[attempt - 1], undefined, { signal: cancel }).catch(() => undefined);
     if (cancel?.aborted) return { ok: false, message: 'interrupted', interrupted: true };
@@ -37,10 +40,10 @@ export async function takeSnapshot(env: Record<string, string> = {}, timeoutMs =
 }
 
 // Takes a snapshot once: one `kind ns/name` per object (`namespace name` for namespaces). `cancel` (a signal) ends it.
-async function snapshotOnce(env: Record<string, string>, timeoutMs: number, cancel?: AbortSignal): Promise<Snapshot> {
+async function snapshotOnce(env: Record<string, string>, timeoutMs: number, cancel?: AbortSignal, context?: string): Promise<Snapshot> {
   const kubectl = async (args: string[]) => {
     if (cancel?.aborted) return { ok: false as const, message: 'interrupted', interrupted: true };
-    const result = await runCommand('kubectl', args, { env, timeoutMs, cancel });
+    const result = await runCommand('kubectl', [...contextArgs(context), ...args], { env, timeoutMs, cancel });
     if (result.isCanceled) return { ok: false as const, message: 'interrupted', interrupted: true };
     return result.exitCode === 0 ? { ok: true as const, out: String(result.stdout) } : { ok: false as const, message: `kubectl ${args.join(' ')}: ${String(result.stderr).trim().split('\n')[0] || result.shortMessage}` };
   };
@@ -76,11 +79,11 @@ export const SNAPSHOT_COMMAND = 'kubectl get namespaces; kubectl get <Kubernetes
 /** The snapshot after a test against the one before, as a result of `step` (a cleanup step named `snapshot`): leftovers
  * fail the test, and so does a snapshot that could not be taken (even after retries): what the test left cannot be
  * known, and the next test's snapshot before would take it for the cluster's own; nothing left is no result. */
-export async function snapshotResult(before: Snapshot, step: PlannedStep, cancel?: AbortSignal): Promise<StepResult | undefined> {
+export async function snapshotResult(before: Snapshot, step: PlannedStep, cancel?: AbortSignal, context?: string): Promise<StepResult | undefined> {
   // A snapshot a signal ended says nothing about what the test left.
   if (!before.ok && before.interrupted) return undefined;
   const started = performance.now();
-  const after = await takeSnapshot({}, 30000, cancel);
+  const after = await takeSnapshot({}, 30000, cancel, context);
   if (!after.ok && after.interrupted) return undefined;
   const base = { step, attempts: 1, timedOut: false, durationMs: performance.now() - started, output: '', diff: '' };
   if (!before.ok) return { ...base, status: 'failed', message: `could not verify leftovers: the snapshot before the test failed: ${before.message}`, warning: false };
@@ -95,11 +98,12 @@ export async function snapshotResult(before: Snapshot, step: PlannedStep, cancel
  * numbered after the planned ones (`5/5` after 4 steps), with its start and its end; returns it, or undefined when
  * nothing is left.
  */
-export async function reportLeftovers(before: Snapshot, step: Omit<PlannedStep, 'index' | 'id' | 'command'>, at: { page: string; total: number; emit: Listener; cancel?: AbortSignal }): Promise<StepResult | undefined> {
+export async function reportLeftovers(before: Snapshot, step: Omit<PlannedStep, 'index' | 'id' | 'command'>, at: { page: string; total: number; emit: Listener; cancel?: AbortSignal; context?: string }): Promise<StepResult | undefined> {
   const total = at.total + 1;
   const full: PlannedStep = { ...step, id: 'snapshot', index: total, command: SNAPSHOT_COMMAND, cleanup: true };
-  const result = await snapshotResult(before, full, at.cancel);
-  if (!result) return undefined;
+  const found = await snapshotResult(before, full, at.cancel, at.context);
+  if (!found) return undefined;
+  const result: StepResult = { ...found, failure: statusFailure(full, 'step-failed', found.message) };
   at.emit({ type: 'step-start', page: at.page, step: full, total });
   at.emit({ type: 'step', page: at.page, result, total });
   return result;

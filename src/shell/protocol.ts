@@ -2,9 +2,13 @@
 // reports the shell writes back on its control descriptor. Pure string builders and a parser; nothing here spawns.
 //
 // Channels: bash reads its commands from a FIFO it opened as its script (bash keeps that descriptor at 255, close-on-exec,
-// and moves it out of the way of a step's own redirections), and reports the end of each command on descriptor 254 with
-// a secret that only the runner's own command line holds. A step's descriptors 0, 1 and 2 are set with `exec` (nothing
-// saved for bash to restore, so nothing of the runner on 10, 11, 12). See docs/session.md for the whole protocol.
+// and moves it out of the way of a step's own redirections), and reports on descriptor 254 (a socket: no other process
+// can open it from /proc to read what is on its way). A command's end (its status) is reported by bash itself, not by
+// a command: right after the step, a subshell whose input redirection names a path that cannot exist, so bash writes
+// its own error message, the path with the per-command token and `$?` expanded in it, to 254. No simple command runs
+// between the step and that message, so no page trap (DEBUG, RETURN, ERR), function, alias or variable of the page can
+// see the token or change the status (docs/session.md). The other reports (started, saved) carry the session's secret
+// and the command's token, and only keep the runner's books: forged, they cannot make a step pass.
 
 /** Environment variable holding the page's token: every process the page starts inherits it, so none can hide. */
 export const RUN_TOKEN_VAR = 'ISTIO_DOCTEST_RUN';
@@ -31,48 +35,76 @@ export function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
+/** The path in the end report's redirection: under /dev/null, so opening it always fails (`Not a directory`). */
+export const END_PATH = '/dev/null/istio-doctest-end';
+
 /**
- * The command that reports a command's end on the control descriptor: the secret, its number, its status, whether its
- * state was saved (`0`, `d` deferred, else the save's failing status), `$!` (the highest background process id) and
- * whether its output was captured (`0`; `1`: its output file could not be opened, e.g. under `ulimit -n`).
+ * The syntax that reports a command's end: a subshell whose input redirection names `END_PATH` followed by the
+ * command's token, its number, `$?` (the step's status, expanded before anything else runs) and `$!`. Bash writes its
+ * own error message with that path to the control descriptor; the subshell (an operator, never an alias; its `\:` quoted)
+ * runs nothing, so neither a DEBUG trap nor xtrace sees it. Its failure is the left side of `&&`, so a page's `set -e`
+ * does not end the shell on it, an ERR trap does not run, and the `\:` after it never runs (nor is traced).
  */
-export function reportLine(secret: string, seq: number, status: string, saved: string, captured = '0'): string {
-  return `builtin printf '\\036%s %s %s %s %s %s\\n' ${secret} ${seq} ${status} ${saved} "\${!:-0}" ${captured} >&${CONTROL_FD}`;
+export function endReport(token: string, seq: number, status = '$?'): string {
+  return `( \\: ) 2>&${CONTROL_FD} <"${END_PATH} ${token} ${seq} ${status} \${!:-0}" && \\:`;
 }
 
 /**
- * The line the shell runs for a command: the page's tracing and verbose options set aside (so the runner's own
- * commands never reach the step's output), its descriptors set (nothing for bash to save and restore; whether the
- * output file could be opened noted), its processes marked with its number, the file its state goes to named, its
- * start reported, the step sourced (its file puts the page's options back first, see `stepText`), then its state
- * saved or checked to be savable, history set aside (the next runner line must not enter the page's history), and
- * its end reported. Short: bash reads a byte at a time.
+ * The command that reports, after the end, whether the command's state was saved (`0`, `d` deferred, else the save's
+ * failing status) and whether its output was captured (`0`; `1`: its output file could not be opened, e.g. under
+ * `ulimit -n`). It carries the command's token, which a DEBUG trap or a function sees here only once bash's own end
+ * report is out: a step that forged an end earlier (having read its token where it should not) is then caught by the
+ * second, different end before this report lets the runner answer.
  */
-export function stepLine(secret: string, seq: number, files: StepFiles): string {
+export function savedLine(token: string, seq: number, saved: string, captured = '0'): string {
+  return `builtin printf '\\036%s %s saved %s %s\\n' ${token} ${seq} ${saved} ${captured} >&${CONTROL_FD}`;
+}
+
+/**
+ * How the step's file is run: `.` (quoted, so no alias applies) with POSIX mode switched on by an arithmetic assignment
+ * inside the command word itself, before the command is looked up (in POSIX mode a special builtin is found before any
+ * function, so a page's function named `.` or `source` is not what runs); if POSIX mode could not be switched on
+ * (`POSIXLY_CORRECT` a nameref), the word keeps the options' names and no command of that name exists.
+ */
+export function sourceWord(stepFile: string): string {
+  return `\\.\${-:0:$(( (POSIXLY_CORRECT=1)*0 ))}\${SHELLOPTS/*posix*/} ${shellQuote(stepFile)}`;
+}
+
+/**
+ * The line the shell runs for a command: the page's tracing and verbose options and whether it was in POSIX mode set
+ * aside (so the runner's own commands never reach the step's output), its descriptors set (nothing for bash to save and
+ * restore; whether the output file could be opened noted), its processes marked with its number, the file its state
+ * goes to named, its start reported, the step run (`sourceWord`; its file puts the page's options back first, see
+ * `stepText`), its end reported by bash itself (`endReport`), then its state saved or checked to be savable, history
+ * set aside (the next runner line must not enter the page's history), and what was saved reported. Short: bash reads a
+ * byte at a time.
+ */
+export function stepLine(secret: string, seq: number, files: StepFiles, token: string): string {
   const { stepFile, outFile, stateFile } = files;
   return (
-    `{ __istio_doctest_o=$-; set +xv; } 2>/dev/null; exec </dev/null >|${shellQuote(outFile)} 2>&1 && __istio_doctest_c=0 || __istio_doctest_c=1; export ${STEP_VAR}=${seq}; __istio_doctest_f=${shellQuote(stateFile)} __istio_doctest_n=${seq}; builtin printf '\\036%s %s started\\n' ${secret} ${seq} >&${CONTROL_FD}; source ${shellQuote(stepFile)}; ` +
-    `{ __istio_doctest_s=$?; __istio_doctest_after; __istio_doctest_h=; [[ -o history ]] && __istio_doctest_h=1; set +o history; ${reportLine(secret, seq, '"$__istio_doctest_s"', '"$__istio_doctest_t"', '"$__istio_doctest_c"')}; } 2>/dev/null\n`
+    `{ __istio_doctest_o=$- __istio_doctest_x=\${SHELLOPTS/*posix*/p}; set +xv; } 2>/dev/null; exec </dev/null >|${shellQuote(outFile)} 2>&1 && __istio_doctest_c=0 || __istio_doctest_c=1; export ${STEP_VAR}=${seq}; __istio_doctest_f=${shellQuote(stateFile)} __istio_doctest_n=${seq}; builtin printf '\\036%s %s started\\n' ${secret} ${seq} >&${CONTROL_FD}; ${sourceWord(stepFile)}; ${endReport(token, seq)}; ` +
+    `{ __istio_doctest_after; __istio_doctest_h=; [[ -o history ]] && __istio_doctest_h=1; set +o history; ${savedLine(token, seq, '"$__istio_doctest_t"', '"$__istio_doctest_c"')}; } 2>/dev/null\n`
   );
 }
 
 /**
- * The text of a step's file: first, on the command's own first line (so bash's line numbers stay the page's), the
- * page's history, verbose and tracing options put back as the page left them, tracing last so that only the page's
- * own commands are traced; then the command.
+ * The text of a step's file: first, on the command's own first line (so bash's line numbers stay the page's), POSIX
+ * mode switched off again (unless the page had it on; `unset` is a special builtin, found before a page's function),
+ * the page's history, verbose and tracing options put back as the page left them, tracing last so that only the
+ * page's own commands are traced; then the command.
  */
 export function stepText(command: string): string {
-  const restore = '[[ -n ${__istio_doctest_h-} ]] && set -o history; [[ ${__istio_doctest_o-} == *v* ]] && set -v; [[ ${__istio_doctest_o-} == *x* ]] && set -x; ';
+  const restore = '[[ ${__istio_doctest_x-} == p ]] || unset POSIXLY_CORRECT; [[ -n ${__istio_doctest_h-} ]] && set -o history; [[ ${__istio_doctest_o-} == *v* ]] && set -v; [[ ${__istio_doctest_o-} == *x* ]] && set -x; ';
   return `${restore}${command.endsWith('\n') ? command : `${command}\n`}`;
 }
 
 /**
  * The first line a new shell runs: pipefail, the page's folder, the saved state of a shell it replaces (if any), the
- * runner's traps and functions, then a report that it is ready (command `seq`, status 0).
+ * runner's traps and functions, then the reports that it is ready (command `seq`, status 0).
  */
-export function startLine(options: { cwd: string; stateFile?: string; traps: string; secret: string; savingSecret: string; seq: number }): string {
+export function startLine(options: { cwd: string; stateFile?: string; traps: string; secret: string; savingSecret: string; seq: number; token: string }): string {
   const restore = options.stateFile ? `source ${shellQuote(options.stateFile)} >/dev/null 2>&1; ` : '';
-  return `set -o pipefail; cd -- ${shellQuote(options.cwd)}; ${restore}${setupLine(options.traps, options.savingSecret)}${reportLine(options.secret, options.seq, '0', '0')}\n`;
+  return `set -o pipefail; cd -- ${shellQuote(options.cwd)}; ${restore}${setupLine(options.traps, options.savingSecret)}${endReport(options.token, options.seq, '0')}; ${savedLine(options.token, options.seq, '0')}\n`;
 }
 
 /**
@@ -112,21 +144,30 @@ export type Saving = 'saved' | 'deferred' | 'failed';
 /** One report line of the shell, as the runner reads it. */
 export type Report =
   | { kind: 'started'; seq: number }
-  | { kind: 'ended'; seq: number; status: number; saving: Saving; background: number; captured: boolean }
+  | { kind: 'ended'; seq: number; token: string; status: number; background: number }
+  | { kind: 'saved'; seq: number; token: string; saving: Saving; captured: boolean }
   | { kind: 'saving' }
   | { kind: 'foreign' };
 
+// Bash's message for the end report's redirection: `<$0>: line N: /dev/null/istio-doctest-end TOKEN SEQ STATUS BG: <error>`.
+const END_RE = new RegExp(`${END_PATH.replace(/\//g, '\\/')} ([0-9a-f]{32}) (\\d+) (\\d+) (\\d+):`);
+// The save report: `\x1e TOKEN SEQ saved SAVED CAPTURED`.
+const SAVED_RE = /\x1e([0-9a-f]{32}) (\d+) saved (\S+) (\S+)/;
+
 /**
- * Reads one line of the control channel: a command's start or end (carrying the secret), the traps' saving notice
- * (carrying its own secret), or anything else, which a step wrote to an inherited descriptor and counts for nothing.
+ * Reads one line of the control channel: a command's end (bash's own message) or its save report, each carrying the
+ * command's token (which the caller checks), a start (carrying the secret), the traps' saving notice (carrying its own
+ * secret), or anything else, which a step wrote to an inherited descriptor and counts for nothing.
  */
 export function parseReport(line: string, secret: string, savingSecret: string): Report {
+  const end = END_RE.exec(line);
+  if (end) return { kind: 'ended', token: end[1], seq: Number(end[2]), status: Number(end[3]), background: Number(end[4]) };
+  const saved = SAVED_RE.exec(line);
+  if (saved) return { kind: 'saved', token: saved[1], seq: Number(saved[2]), saving: saved[3] === '0' ? 'saved' : saved[3] === 'd' ? 'deferred' : 'failed', captured: saved[4] === '0' };
   const at = line.lastIndexOf(`\x1e${secret} `);
   if (at >= 0) {
-    const [seq, status, saved, background, captured] = line.slice(at + secret.length + 2).split(' ');
-    if (status === 'started') return { kind: 'started', seq: Number(seq) };
-    const saving: Saving = saved === '0' ? 'saved' : saved === 'd' ? 'deferred' : 'failed';
-    return { kind: 'ended', seq: Number(seq), status: Number(status), saving, background: Number(background) || 0, captured: captured === '0' };
+    const [seq, what] = line.slice(at + secret.length + 2).split(' ');
+    return what === 'started' ? { kind: 'started', seq: Number(seq) } : { kind: 'foreign' };
   }
   if (line.includes(`\x1e${savingSecret} `)) return { kind: 'saving' };
   return { kind: 'foreign' };

@@ -81,7 +81,7 @@ export interface RunOptions {
 }
 
 type Outcome =
-  | { kind: 'status'; status: number; saving: Saving; background: number; captured: boolean }
+  | { kind: 'status'; status: number; saving: Saving; background: number; captured: boolean; forged?: boolean }
   | { kind: 'exited'; code?: number }
   | { kind: 'timeout' }
   | { kind: 'aborted' };
@@ -105,8 +105,12 @@ export class Session {
   private started = 0;
   /** The number of the command whose state the current shell holds (its `__istio_doctest_n`), the name its saves carry. */
   private holds = 0;
-  /** Only the runner's command lines hold it; the shell prints it back at the end of each command. */
+  /** Only the runner's command lines hold it; the shell prints it back with a command's start and save (bookkeeping). */
   private readonly secret = randomBytes(16).toString('hex');
+  /** The token of each pending command's end report, new for each command: only bash's own message for it carries it. */
+  private tokens = new Map<number, string>();
+  /** A pending command's end (status, `$!`) and its save report, as they come in; the command is answered with both. */
+  private ends = new Map<number, Collected>();
   /**
    * The secret of the traps' "saving" notice. The traps are functions a step can read (`declare -f`), so they hold their
    * own secret, never the one above: knowing it, a step can only make the runner wait longer for its shell, not forge a result.
@@ -179,7 +183,7 @@ export class Session {
     // The clock tick the command starts in, read as the kernel dates processes, to tell its subshells from earlier ones'.
     const sinceTicks = uptimeTicks();
     const answered = this.answer(seq);
-    this.send(stepLine(this.secret, seq, { stepFile, outFile, stateFile }));
+    this.send(stepLine(this.secret, seq, { stepFile, outFile, stateFile }, this.tokenFor(seq)));
     let outcome = await raceStep(answered, options);
     let restarted = false;
     let note = '';
@@ -198,6 +202,7 @@ export class Session {
       stateSaved = outcome.saving !== 'failed';
       // Its output went elsewhere (an earlier step's file): what the runner reads is not what it printed.
       if (!outcome.captured) broken = `its output could not be captured: the shell could not open its output file (too many open files after \`ulimit -n\`?)`;
+      if (outcome.forged) broken = 'its end was reported twice with different statuses: something in the page forged one, so neither is trusted';
     } else {
       // The shell is gone; its exit trap (a step that exits) or its SIGUSR1 trap (a step that was ended) saved its state.
       await within(this.exited(), 2000);
@@ -318,7 +323,7 @@ export class Session {
     this.holds = this.state?.seq ?? 0;
     const traps = join(ctlDir, 'traps');
     if (!existsSync(traps)) makeFifo(traps);
-    this.send(startLine({ cwd, stateFile: this.state?.file, traps, secret: this.secret, savingSecret: this.savingSecret, seq }));
+    this.send(startLine({ cwd, stateFile: this.state?.file, traps, secret: this.secret, savingSecret: this.savingSecret, seq, token: this.tokenFor(seq) }));
     const outcome = (await within(ready, 10000)) ?? { kind: 'timeout' };
     rmSync(fifo, { force: true });
     // The control pipe, as the kernel names it: a process holding it after the page ended is the page's.
@@ -342,11 +347,10 @@ export class Session {
         this.started = Math.max(this.started, report.seq);
         this.holds = report.seq;
       } else if (report.kind === 'ended') {
-        const resolve = this.pending.get(report.seq);
-        if (resolve) {
-          this.pending.delete(report.seq);
-          resolve({ kind: 'status', status: report.status, saving: report.saving, background: report.background, captured: report.captured });
-        }
+        // Only bash's own message carries the command's token; a step that printed a lookalike never knew it.
+        if (report.token === this.tokens.get(report.seq)) this.collect(report.seq, { end: { status: report.status, background: report.background } });
+      } else if (report.kind === 'saved') {
+        if (report.token === this.tokens.get(report.seq)) this.collect(report.seq, { saved: { saving: report.saving, captured: report.captured } });
       }
       newline = reader.buffer.indexOf('\n');
     }
@@ -357,6 +361,30 @@ export class Session {
   // A promise for the report of one command.
   private answer(seq: number): Promise<Outcome> {
     return new Promise((resolve) => this.pending.set(seq, resolve));
+  }
+
+  // A new end token for a command (random: a step cannot guess the next one).
+  private tokenFor(seq: number): string {
+    const token = randomBytes(16).toString('hex');
+    this.tokens.set(seq, token);
+    return token;
+  }
+
+  // Adds a command's end or save report; answers the command once it has both. A second end that differs from the
+  // first means one was forged (by a step that read its token where it should not have): the command fails.
+  private collect(seq: number, part: Omit<Collected, 'forged'>): void {
+    const resolve = this.pending.get(seq);
+    if (!resolve) return;
+    const got = this.ends.get(seq) ?? {};
+    if (got.end && part.end && (got.end.status !== part.end.status || got.end.background !== part.end.background)) got.forged = true;
+    got.end ??= part.end;
+    got.saved ??= part.saved;
+    this.ends.set(seq, got);
+    if (!got.end || !got.saved) return;
+    this.pending.delete(seq);
+    this.ends.delete(seq);
+    this.tokens.delete(seq);
+    resolve({ kind: 'status', status: got.end.status, saving: got.saved.saving, background: got.end.background, captured: got.saved.captured, forged: got.forged === true });
   }
 
   // Writes a line to the shell's command FIFO.
@@ -475,6 +503,13 @@ function startShell(cwd: string, fifo: string, env: Record<string, string>) {
     reject: false,
     stripFinalNewline: false,
   });
+}
+
+/** What came in for a pending command: bash's end report, the save report, and whether two ends disagreed. */
+interface Collected {
+  end?: { status: number; background: number };
+  saved?: { saving: Saving; captured: boolean };
+  forged?: boolean;
 }
 
 /** The shell's report channel as read so far: a partial line, and whether the shell said it is saving its state. */

@@ -2,7 +2,7 @@
 // (or only their natural-language words) differ, which blocks are missing or extra, and the page-level facts a
 // translator keeps in step with the reference (the `test` flag, the boilerplates included).
 import type { Block, Page } from '../page/types.js';
-import { skipReason } from '../config/skip-reason.js';
+import { blockSkip, type BlockSkip, type SkipCause } from '../config/skip-reason.js';
 import type { Alignment } from './align.js';
 import { blockLines, lineChanges, type LineChange } from './line-changes.js';
 import { sameContent, spacing } from './similarity.js';
@@ -57,6 +57,8 @@ export interface BlockDrift {
   fix?: Fix;
   /** For `not-run`: why this page does not run a block its reference runs (`snip_id=none`, its doctest.yaml's `skip:`). */
   reason?: string;
+  /** For `not-run`: what keeps it from running here. */
+  notRunCause?: SkipCause;
 }
 
 /** A boilerplate the translation or its reference includes, and how it compares. */
@@ -101,7 +103,7 @@ export interface PageDrift {
 }
 
 /** Why a page's block does not run (see skipReason), undefined when it runs; the page's doctest.yaml counts in. */
-export type NotRunOf = (page: Page, block: Block) => string | undefined;
+export type NotRunOf = (page: Page, block: Block) => BlockSkip | undefined;
 
 /** A page with its reference, when it has one. */
 export interface DriftInput {
@@ -112,7 +114,7 @@ export interface DriftInput {
 }
 
 // A bash block's reason not to run, by its attributes alone.
-export const notRunByAttributes: NotRunOf = (_page, block) => skipReason(block, undefined);
+export const notRunByAttributes: NotRunOf = (_page, block) => blockSkip(block, undefined);
 
 /** For a matched pair of blocks: the kinds `sync` fixes by itself, and why it leaves the others (its notes). */
 export type SyncableKinds = (local: Block, reference: Block) => { fixed: readonly DriftKind[]; notes: string[] };
@@ -178,7 +180,7 @@ export function comparePage(input: DriftInput, included: (page: Page) => PageDri
     if (mine && theirs) {
       const sync = syncable?.(mine, theirs);
       for (const b of withNotRun(compareBlocks(mine, theirs), notRun(input, mine, theirs))) {
-        const fix = b.kind === 'not-run' ? notRunFix(b.reason ?? '') : blockFix(page.file, b.kind, sync);
+        const fix = b.kind === 'not-run' ? notRunFix(b.notRunCause) : blockFix(page.file, b.kind, sync);
         blocks.push({ ...b, ...(pair.moved ? { moved: true } : {}), fix });
       }
     } else if (theirs) {
@@ -200,7 +202,7 @@ export function comparePage(input: DriftInput, included: (page: Page) => PageDri
 
 // Why a bash block the reference runs is not run by this page, if it is not: a step the translation skips would
 // let its page pass without it.
-function notRun(input: DriftInput, mine: Block, theirs: Block): string | undefined {
+function notRun(input: DriftInput, mine: Block, theirs: Block): BlockSkip | undefined {
   if (mine.syntax !== 'bash' || theirs.syntax !== 'bash' || !mine.steps?.length || !input.reference) return undefined;
   const of = input.notRunOf ?? notRunByAttributes;
   if (of(input.reference.page, theirs) !== undefined) return undefined;
@@ -208,16 +210,16 @@ function notRun(input: DriftInput, mine: Block, theirs: Block): string | undefin
 }
 
 // A block's findings with a `not-run` one added when it does not run here (in place of `same`).
-function withNotRun(found: BlockDrift[], reason: string | undefined): BlockDrift[] {
-  if (reason === undefined) return found;
+function withNotRun(found: BlockDrift[], skip: BlockSkip | undefined): BlockDrift[] {
+  if (skip === undefined) return found;
   const at = found[0];
   const others = found.filter((b) => b.kind !== 'same');
-  return [...others, { id: at.id, syntax: at.syntax, kind: 'not-run', line: at.line, referenceLine: at.referenceLine, changes: [], reason }];
+  return [...others, { id: at.id, syntax: at.syntax, kind: 'not-run', line: at.line, referenceLine: at.referenceLine, changes: [], reason: skip.reason, notRunCause: skip.cause }];
 }
 
 // The next step of a block this page does not run: undo what stops it (the reference runs it).
-function notRunFix(reason: string): Fix {
-  const what = reason.startsWith('snip_id=none') ? 'remove `snip_id=none` from the block\'s opener' : 'remove the block\'s `skip:` from this page\'s doctest.yaml';
+function notRunFix(cause: SkipCause | undefined): Fix {
+  const what = cause === 'snip-id-none' ? 'remove `snip_id=none` from the block\'s opener' : 'remove the block\'s `skip:` from this page\'s doctest.yaml';
   return { action: 'edit', text: `${what}: the reference runs this block` };
 }
 

@@ -1,7 +1,6 @@
 // What a translator does about a finding: the machine-readable `fix` every drift finding carries (sync fixes it, a
 // translator translates or edits something, or nothing is to be done), and the one line that says it. Pure.
 import type { Page } from '../page/types.js';
-import type { PageDrift } from './drift.js';
 
 /** Who fixes a finding: `sync` (mechanical), `translate` (a translator's work), `edit` (a value to write), `none` (benign). */
 export const FIX_ACTIONS = ['sync', 'translate', 'edit', 'none'] as const;
@@ -70,18 +69,4 @@ export function nextSteps(file: string, fixes: Fix[]): string | undefined {
   const edit = count('edit');
   if (edit > 0) parts.push(`edit ${edit} by hand`);
   return parts.length > 0 ? parts.join('; ') : undefined;
-}
-
-/** Every finding of a page with its next step: the test flag, the boilerplates, then the blocks. */
-export function pageFixes(page: PageDrift): Fix[] {
-  const fixes: Fix[] = [];
-  if (page.test.fix) fixes.push(page.test.fix);
-  for (const include of page.includes) if (include.fix) fixes.push(include.fix);
-  for (const block of page.blocks) if (block.fix && block.kind !== 'same') fixes.push(block.fix);
-  return fixes;
-}
-
-/** A page's next steps in one line ("run `istio-doctest sync FILE` to fix 3 of these; translate 2 by hand"). */
-export function pageNextSteps(page: PageDrift): string | undefined {
-  return nextSteps(page.file, pageFixes(page));
 }

@@ -1,6 +1,6 @@
 // `istio-doctest sync` through the CLI on copies of the seed pages and of the corpus's uk/zh pages: what it fixes,
 // what it lists, that a second run changes nothing, and that drift then finds no command to fix.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadPages } from '../../src/app/pages.js';
@@ -94,6 +94,25 @@ describe('istio-doctest sync', () => {
     ]);
     expect(result.stdout).toContain('3 drifted blocks: 1 synced, 2 left to translators; 1 file changed\nto do: 2 items listed above: 2 blocks left\n');
     expect(result.code).toBe(1);
+  });
+
+  test('a translation that is a symlink is synced through to its target: the link stays a link', async () => {
+    const site = mkdtempSync(join(tmpdir(), 'doctest-sync-'));
+    dirs.push(site);
+    const text = (command: string) => ['---', 'title: Notes', 'test: yes', '---', '', '## Clean up', '', '{{< text bash >}}', command, '{{< /text >}}', ''].join('\n');
+    mkdirSync(join(site, 'content/en/docs/notes'), { recursive: true });
+    mkdirSync(join(site, 'content/es/docs/notes'), { recursive: true });
+    mkdirSync(join(site, 'translations'));
+    writeFileSync(join(site, 'content/en/docs/notes/index.md'), text('$ kubectl delete ns notes --ignore-not-found'));
+    writeFileSync(join(site, 'translations/notes-es.md'), text('$ kubectl delete ns notes').replace('## Clean up', '## Limpiar {#clean-up}'));
+    const link = join(site, 'content/es/docs/notes/index.md');
+    symlinkSync('../../../../translations/notes-es.md', link);
+    // A changed path, as the translations workflow passes it (a folder walk lists regular files only).
+    const result = await cli(['sync', link]);
+    expect(result.stdout).toContain(`${link}: synced\n`);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(site, 'translations/notes-es.md'), 'utf8')).toContain('$ kubectl delete ns notes --ignore-not-found\n');
+    expect(result.code).toBe(0);
   });
 
   test('bad usage is one line and exit 2', async () => {

@@ -48,10 +48,10 @@ describe('run brings the cluster to each setup config', () => {
     const commands = events.filter((e) => e.type === 'step-start' && /^(setup|teardown):/.test(e.page)).map((e) => e.command.replace(/^\S*istioctl/, 'istioctl'));
     const setupSteps = events.filter((e) => e.type === 'step' && /^(setup|teardown):/.test(e.page));
     expect(setupSteps.map((s, i) => [s.id, commands[i], s.status])).toEqual([
-      ['setup:profile=demo', 'istioctl install --set profile=demo --set values.pilot.env.PILOT_ENABLE_ALPHA_GATEWAY_API=false -y', 'passed'],
-      ['setup:profile=demo', 'kubectl rollout status deployment/istiod -n istio-system --timeout=300s', 'passed'],
-      ['teardown:profile=demo', 'istioctl uninstall --purge -y', 'passed'],
-      ['teardown:profile=demo', 'kubectl delete namespace istio-system --ignore-not-found', 'passed'],
+      ['setup:profile=demo', 'istioctl install --set profile=demo --set values.pilot.env.PILOT_ENABLE_ALPHA_GATEWAY_API=false -y --context kind-doctest', 'passed'],
+      ['setup:profile=demo', 'kubectl rollout status deployment/istiod -n istio-system --timeout=300s --context kind-doctest', 'passed'],
+      ['teardown:profile=demo', 'istioctl uninstall --purge -y --context kind-doctest', 'passed'],
+      ['teardown:profile=demo', 'kubectl delete namespace istio-system --ignore-not-found --context kind-doctest', 'passed'],
     ]);
     // The profile=none script saw no Istio; the demo script saw demo's control plane; nothing is left after the run.
     expect(saw(cluster, 'plain')).toBe('');
@@ -141,7 +141,7 @@ describe('run brings the cluster to each setup config', () => {
     const result = await child;
     expect(result.exitCode).toBe(130);
     const teardown = readEvents(json).find((e) => e.type === 'page' && e.file === 'teardown:profile=demo');
-    const hint = `Istio may be left installed: run \`${join(istio, 'bin', 'istioctl')} uninstall --purge -y\`, then \`kubectl delete namespace istio-system --ignore-not-found\``;
+    const hint = `Istio may be left installed: run \`${join(istio, 'bin', 'istioctl')} uninstall --purge -y --context kind-doctest\`, then \`kubectl delete namespace istio-system --ignore-not-found --context kind-doctest\``;
     expect(teardown).toMatchObject({ status: 'interrupted', message: expect.stringContaining(hint) });
     expect(result.stdout).toContain(hint);
     expect(isAlive(Number(readFileSync(join(cluster.dir, 'sleep.pid'), 'utf8')))).toBe(false);

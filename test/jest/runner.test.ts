@@ -34,9 +34,11 @@ describe('doc pages as Jest tests', () => {
     const failure = failureOf(run, '17 snip_create_2');
     expect(failure).toMatch(/^-jest-fail +Terminating +5s$/m);
     expect(failure).toMatch(/^\+jest-fail +Active +5s$/m);
-    // The code frame: the expected output marked, under its file:line, and the line Jest's GitHub reporter annotates.
+    // The code frame: the expected output marked, under its file:line.
     expect(failure).toContain('fixtures/jest/fail/index.md:18\n  16 | {{< text bash >}}\n  17 | $ kubectl get namespace jest-fail\n> 18 | NAME        STATUS        AGE\n> 19 | jest-fail   Terminating   5s\n  20 | {{< /text >}}');
-    expect(failure).toContain(`\n    at ${FIXTURES}/fail/index.md:18:1`);
+    // Annotated at the row that differs, which the failure's one line names first.
+    expect(failure.startsWith('fixtures/jest/fail/index.md:19: line-differs: column STATUS: expected "Terminating", got "Active" (command at line 17)\n')).toBe(true);
+    expect(failure).toContain(`\n    at ${FIXTURES}/fail/index.md:19:1`);
     expect(run.stderr).toContain('● A page with a failing step › 17 snip_create_2: kubectl get namespace jest-fail');
     expect(run.stderr).toContain('skipped 1 step (line 23): not run: an earlier step failed');
 
@@ -52,7 +54,7 @@ describe('doc pages as Jest tests', () => {
     expect(run.code).toBe(1);
     expect(cluster.leftovers()).toBe('');
     const table = readFileSync(summary, 'utf8');
-    expect(table).toMatch(/^\| ❌ fixtures\/jest\/fail\/index\.md \| en \| 2 \| 1 \| 1 \| [^|]+ \| \[fixtures\/jest\/fail\/index\.md:17\]\(fixtures\/jest\/fail\/index\.md#L17\) snip\\_create\\_2: /m);
+    expect(table).toMatch(/^\| ❌ fixtures\/jest\/fail\/index\.md \| en \| 2 \| 1 \| 1 \| [^|]+ \| \[fixtures\/jest\/fail\/index\.md:19: line-differs: column STATUS: expected "Terminating", got "Active" \(command at line 17\)\]\(fixtures\/jest\/fail\/index\.md#L19\) snip\\_create\\_2 \|$/m);
     expect(table).toMatch(/^\| ✅ fixtures\/jest\/pass\/index\.md \| en \| 4 \| 0 \| 0 \| /m);
   }, 240000);
 

@@ -139,10 +139,10 @@ describe('the Jest runner on istio.io test scripts and setup configs', () => {
     expect(filesOf(run)).toEqual(['scripted/index.md', 'plain/index.md', 'meshed/index.md']);
     expect(testsOfFile(run, 'meshed/index.md')).toEqual([
       expect.stringMatching(/^passed 1 setup:profile=demo: \S*istioctl install --set profile=demo /),
-      'passed 2 setup:profile=demo: kubectl rollout status deployment/istiod -n istio-system --timeout=300s',
+      'passed 2 setup:profile=demo: kubectl rollout status deployment/istiod -n istio-system --timeout=300s --context kind-doctest',
       'passed 8 snip_look_1: kubectl get deployments -n istio-system -o name',
-      expect.stringMatching(/^passed 1 teardown:profile=demo: \S*istioctl uninstall --purge -y$/),
-      'passed 2 teardown:profile=demo: kubectl delete namespace istio-system --ignore-not-found',
+      expect.stringMatching(/^passed 1 teardown:profile=demo: \S*istioctl uninstall --purge -y --context kind-doctest$/),
+      'passed 2 teardown:profile=demo: kubectl delete namespace istio-system --ignore-not-found --context kind-doctest',
     ]);
     expect(run.stderr).toMatch(/Test Suites: 1 failed, 2 passed, 3 total/);
     expect(run.code).toBe(1);

@@ -24,6 +24,7 @@ const failed: StepResult = {
   output: Array.from({ length: 1000 }, (_, i) => `line ${i + 1}`).join('\n'),
   message: 'the output does not match (auto)',
   diff: `--- expected\n+++ actual\n${Array.from({ length: 1000 }, (_, i) => `+line ${i + 1}`).join('\n')}\n`,
+  failure: { kind: 'line-extra', file: page, line: 51, commandLine: 50, actual: 'line 2', short: 'not on the page: "line 2"' },
   warning: false,
 };
 const pageResult: PageResult = { file: page, lang: 'zh', status: 'failed', steps: [passed, failed], durationMs: 4000, message: '' };
@@ -54,7 +55,8 @@ describe('the console reporter', () => {
     expect(out).toContain(`▶ ${page} [zh] 2 steps\n`);
     expect(out).toContain('  ✓ 1/2 kubectl create namespace 示例 (120ms)\n');
     expect(out).toMatch(/ {4}… 2\/2 attempt 1 did not match \(the output does not match \(auto\)\); retrying \(1s\)\n/);
-    expect(out).toContain(`${page}:50  snip_step_2  failed after 3 attempts, 3.2s\n`);
+    // The failure's one line (as every report shows it), then the step.
+    expect(out).toContain(`\n${page}:51: line-extra: not on the page: "line 2" (command at line 50)\n  snip_step_2  failed after 3 attempts, 3.2s\n`);
     expect(out).toMatch(/\n1 page: 0 passed, 1 failed; 4\.1s\n+$/);
   });
 

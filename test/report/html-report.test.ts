@@ -108,7 +108,8 @@ describe('istio-doctest report --html in Chromium', () => {
     await failedLink.click();
     const failed = page.locator(`details[id="${target}"]`);
     expect(await failed.getAttribute('open')).toBe('');
-    expect(await failed.innerText()).toContain('fixtures/run/failure/index.md:17');
+    // The failure's one line, read back from the run's events, as the run's console and annotations show it.
+    expect(await failed.innerText()).toContain('fixtures/run/failure/index.md:19: line-differs: column STATUS: expected "Terminating", got "Active" (command at line 17)');
     expect(await failed.locator('pre.diff .rem').first().innerText()).toContain('Terminating');
     expect(requests).toEqual([]);
     await page.context().close();

@@ -56,7 +56,8 @@ describe('istio-doctest run on fixture pages', () => {
     const cluster = fakeCluster();
     const json = join(cluster.dir, 'events.jsonl');
     const junit = join(cluster.dir, 'junit.xml');
-    const { code, stdout } = await runCli(['run', '--istio-dir', ISTIO_DIR, '--json', json, '--junit', junit, page('failure')], { ...cluster.env, GITHUB_ACTIONS: 'true' });
+    const summary = join(cluster.dir, 'summary.md');
+    const { code, stdout } = await runCli(['run', '--istio-dir', ISTIO_DIR, '--json', json, '--junit', junit, '--summary', summary, page('failure')], { ...cluster.env, GITHUB_ACTIONS: 'true' });
     expect(code).toBe(1);
     const steps = readEvents(json).filter((e) => e.type === 'step');
     expect(steps.map((s) => [s.line, s.status, s.cleanup])).toEqual([
@@ -68,10 +69,17 @@ describe('istio-doctest run on fixture pages', () => {
     // doctest.yaml says `retry: false` for the failing block.
     expect(steps[1].attempts).toBe(1);
     expect(cluster.leftovers()).toBe('');
-    expect(stdout).toContain('::error file=fixtures/run/failure/index.md,line=17,col=1,title=step-failed::`kubectl get namespace failure-demo`: the output does not match (auto: row 1, column STATUS: expected "Terminating", got "Active")');
+    // One line for the failure, the same in every report: the row that differs (19), the kind, the values, the command's line.
+    const line = 'fixtures/run/failure/index.md:19: line-differs: column STATUS: expected "Terminating", got "Active" (command at line 17)';
+    expect(stdout.split('\n')).toContain(line);
+    expect(steps[1]).toMatchObject({ line: 17, failureLine: line, failure: { kind: 'line-differs', file: 'fixtures/run/failure/index.md', line: 19, commandLine: 17, column: 'STATUS', expected: 'Terminating', actual: 'Active' } });
+    const annotations = stdout.split('\n').filter((l) => l.startsWith('::'));
+    expect(annotations).toHaveLength(1);
+    expect(annotations[0]).toContain(`::error file=fixtures/run/failure/index.md,line=19,col=1,title=step-failed::${line}%0A\`kubectl get namespace failure-demo\`: the output does not match`);
     const xml = readFileSync(junit, 'utf8');
     expect(xml).toContain('<testcase name="snip_create_2" classname="fixtures/run/failure/index.md" file="fixtures/run/failure/index.md" line="17"');
-    expect(xml).toContain('<failure message="the output does not match (auto: row 1, column STATUS: expected &quot;Terminating&quot;, got &quot;Active&quot;)" type="mismatch">');
+    expect(xml).toContain(`<failure message="${line.replace(/"/g, '&quot;')}" type="line-differs">`);
+    expect(readFileSync(summary, 'utf8')).toContain(`[${line}](fixtures/run/failure/index.md#L19) snip\\_create\\_2`);
   });
 
   test('a hung step is killed with its children, a shell stuck in a loop is replaced, and nothing of the run is left', async () => {

@@ -13,7 +13,7 @@ describe('--summary FILE', () => {
     const { code } = await runCli(['run', '--istio-dir', ISTIO_DIR, '--retry-timeout', '2s', '--summary', file, 'fixtures/jest/fail', 'fixtures/jest/pass'], cluster.env);
     const text = readFileSync(file, 'utf8');
     expect(text.startsWith('earlier step\n### istio-doctest run\n')).toBe(true);
-    expect(text).toMatch(/^\| ❌ fixtures\/jest\/fail\/index\.md \| en \| 2 \| 1 \| 1 \| [^|]+ \| \[fixtures\/jest\/fail\/index\.md:17\]\(fixtures\/jest\/fail\/index\.md#L17\) snip\\_create\\_2: the output does not match/m);
+    expect(text).toMatch(/^\| ❌ fixtures\/jest\/fail\/index\.md \| en \| 2 \| 1 \| 1 \| [^|]+ \| \[fixtures\/jest\/fail\/index\.md:19: line-differs: column STATUS: expected "Terminating", got "Active" \(command at line 17\)\]\(fixtures\/jest\/fail\/index\.md#L19\) snip\\_create\\_2 \|$/m);
     expect(text).toMatch(/^\| ✅ fixtures\/jest\/pass\/index\.md \| en \| 4 \| 0 \| 0 \| [^|]+ \|  \|$/m);
     expect(code).toBe(1);
     expect(cluster.leftovers()).toBe('');

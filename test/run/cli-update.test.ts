@@ -1,6 +1,6 @@
 // `run --update` through the real CLI: only real differences are redrawn, a second run passes unchanged, steps
 // verified otherwise and translated outputs are listed, and a page edited during the run is left alone.
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureBuilt, fakeCluster, ISTIO_DIR, ROOT, runCli, SEED } from './harness.js';
@@ -137,4 +137,20 @@ describe('istio-doctest run --update', () => {
     expect(code).toBe(1);
     expect(cluster.leftovers()).toBe('');
   }, 90000);
+  test('a page that is a symlink is written through to its target: the link stays a link', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'doctest-update-'));
+    dirs.push(dir);
+    mkdirSync(join(dir, 'shared'));
+    const target = join(dir, 'shared', 'page.md');
+    const link = join(dir, 'index.md');
+    const text = ['---', 'title: Linked', 'test: yes', '---', '', '{{< text bash >}}', '$ echo new', 'old', '{{< /text >}}', ''].join('\n');
+    writeFileSync(target, text);
+    symlinkSync('shared/page.md', link);
+    const { code, stdout } = await run(['--update', link]);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(link)).toBe('shared/page.md');
+    expect(readFileSync(target, 'utf8')).toBe(text.replace('old', 'new'));
+    expect(stdout).toContain('update: redrew 1 expected output in 1 file; 0 failed steps left as they are');
+    expect(code).toBe(0);
+  }, 60000);
 });

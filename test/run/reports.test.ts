@@ -9,6 +9,9 @@ import { junitXml, xmlText } from '../../src/report/junit.js';
 import { summaryTable } from '../../src/report/summary.js';
 import type { PageResult, RunSummary, StepResult } from '../../src/run/results.js';
 import type { PlannedStep } from '../../src/plan/plan.js';
+import { verify } from '../../src/run/verify.js';
+import { cell, runSummaryMarkdown } from '../../src/report/markdown-summary.js';
+import { readRunRecords } from '../../src/overview/run-records.js';
 
 const page = 'content/es/docs/tasks/traffic-management/egress/egress-kubernetes-services/index.md';
 
@@ -20,7 +23,7 @@ const titleDiff = '1 difference (lines):\n  line 1: expected "<title>Wikipedia, 
 
 const passed: StepResult = { step: step(1, 155, 'kubectl apply -f - <<EOF\nkind: Service\nEOF'), status: 'passed', attempts: 1, exitCode: 0, timedOut: false, durationMs: 152.4, output: 'service/my-wikipedia created\n', message: '', diff: '', warning: false };
 const failed: StepResult = {
-  step: step(4, 198, 'kubectl exec "$SOURCE_POD" -c curl -- curl -sS https://en.wikipedia.org/wiki/Main_Page | grep -o "<title>.*</title>"', { verify: { mode: 'auto' }, expected: '<title>Wikipedia, la enciclopedia libre</title>' }),
+  step: step(4, 198, 'kubectl exec "$SOURCE_POD" -c curl -- curl -sS https://en.wikipedia.org/wiki/Main_Page | grep -o "<title>.*</title>"', { verify: { mode: 'auto' }, expected: '<title>Wikipedia, la enciclopedia libre</title>', expectedLine: 199 }),
   status: 'failed',
   attempts: 5,
   exitCode: 0,
@@ -144,5 +147,33 @@ describe('summary table', () => {
     expect(table.split('\n')[0]).toMatch(/^page +lang +passed +failed +timeout +skipped +warnings +time +result$/);
     expect(table).toMatch(new RegExp(`^${page} +es +1 +1 +0 +1 +1 +17\\.3s +failed$`, 'm'));
     expect(table).toContain('1 page: 0 passed, 1 failed; 1 skipped; 17.4s');
+  });
+});
+
+describe('one line for one failure', () => {
+  // The run's own derivation for the failed step above: verify() on what the command printed.
+  const verdict = verify(failed.step, { output: failed.output, exitCode: 0, droppedBytes: 0, timedOut: false, interrupted: false, durationMs: 4301, message: '', restarted: false, stateSaved: true });
+  const withLine: StepResult = { ...failed, failure: verdict.failure };
+  // The colour sequence is gone (the matcher's normalization); control characters are written as escapes, so the line stays one line.
+  const line = `${page}:199: line-differs: expected "<title>Wikipedia, la enciclopedia libre</title>", got "<title>Wikipedia, the free encyclopedia</title>\\u0000\\f\\u0007 & more" (command at line 198)`;
+  const escaped = line.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+  test('JUnit, the JSON event, the annotation and the Markdown summary tell the same line, at the expected line that differs', () => {
+    expect(verdict.failure).toMatchObject({ kind: 'line-differs', line: 199, commandLine: 198 });
+    const xml = junitXml({ ...summary, pages: [{ ...pageResult, steps: [passed, withLine] }] });
+    expect(xml).toContain(`<failure message="${escaped}" type="line-differs">`);
+    const record = eventRecord({ type: 'step', page, result: withLine, total: 4 });
+    expect(record).toMatchObject({ line: 198, failureLine: line, failure: verdict.failure });
+    const annotation = stepAnnotation(withLine)!;
+    expect(annotation.startsWith(`::error file=${page},line=199,col=1,title=step-failed::${line.replace(/%/g, '%25')}%0A\``)).toBe(true);
+    expect(runSummaryMarkdown({ ...summary, pages: [{ ...pageResult, steps: [passed, withLine] }] })).toContain(`[${cell(line)}](${page}#L199) `);
+  });
+
+  test('report --runs reads the failure back from the JSON event through its schema, and drops one that does not read', () => {
+    const record = eventRecord({ type: 'step', page, result: withLine, total: 4 });
+    const read = readRunRecords([{ name: 'events.jsonl', text: JSON.stringify(record) }]);
+    expect(read.failedSteps(page)[0].failure).toEqual(verdict.failure);
+    const bad = readRunRecords([{ name: 'events.jsonl', text: JSON.stringify({ ...record, failure: { kind: 'guess', line: 'x' } }) }]);
+    expect(bad.failedSteps(page)[0]).not.toHaveProperty('failure');
   });
 });

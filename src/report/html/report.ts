@@ -1,6 +1,7 @@
 // `report --html`: the translation overview as one self-contained HTML page. Plain template functions; every text from a
 // page or a run is escaped by esc(). Formats the matrix it is given and decides nothing.
 import { CELL_STATUSES, NEEDS_WORK, RUN_STATUSES, STATUS_LABELS, type BlockPair, type BlockSide, type FailedStep, type Matrix, type MatrixCell, type MatrixRow } from '../../overview/matrix.js';
+import { failureLine } from '../failure-line.js';
 import type { LineChange } from '../../translate/line-changes.js';
 import { esc, idOf } from './escape.js';
 import { SCRIPT, STYLE } from './style.js';
@@ -182,5 +183,8 @@ function stepHtml(step: FailedStep, reference: string): string {
   const same = step.sameAsReference
     ? `<p class="same-note">The ${esc(reference)} page expects the same output here (<code>${esc(step.sameAsReference.file)}:${esc(step.sameAsReference.line)}</code>): not a translation problem.</p>`
     : '';
-  return `<div class="step"><p><code>${esc(step.file)}:${esc(step.line)}</code> <code>${esc(step.id)}</code> — ${esc(step.status)}${step.message ? `: ${esc(step.message)}` : ''}</p>${same}${diff}</div>`;
+  // The failure's one line, as the run's other reports show it, when the run's events carry it.
+  const where = step.failure ? `<p class="failure-line"><code>${esc(failureLine(step.failure))}</code></p>` : '';
+  const head = step.failure ? '' : `<code>${esc(step.file)}:${esc(step.line)}</code> `;
+  return `<div class="step">${where}<p>${head}<code>${esc(step.id)}</code> — ${esc(step.status)}${step.message ? `: ${esc(step.message)}` : ''}</p>${same}${diff}</div>`;
 }
