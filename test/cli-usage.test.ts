@@ -125,6 +125,16 @@ describe('option values', () => {
     expect(chosen.code).toBe(0);
     expect(chosen.stdout).toContain('tabs config-api=gateway-api');
   });
+  test('--lang naming a language no page has (a typo: ua for uk) is an error naming the languages there are', async () => {
+    const languages = "the pages' languages: en, es, uk, zh";
+    expect(await cli(['run', '--lang', 'ua', 'content'])).toEqual({ code: 2, stdout: '', stderr: `istio-doctest: --lang ua: no page here is in that language (${languages})\n${pointer('run')}` });
+    expect(await cli(['run', '--dry-run', '--lang', 'es,ua,xx', 'content'])).toEqual({ code: 2, stdout: '', stderr: `istio-doctest: --lang ua,xx: no page here is in those languages (${languages})\n${pointer('run')}` });
+    // A language the site has but the pages given do not is the same typo for this run.
+    expect((await cli(['run', '--dry-run', '--lang', 'en', esPage])).stderr).toBe(`istio-doctest: --lang en: no page here is in that language (the pages' languages: es)\n${pointer('run')}`);
+    const uk = await cli(['run', '--dry-run', '--lang', 'uk', 'content']);
+    expect(uk.code).toBe(0);
+    expect(uk.stdout).toMatch(/content\/uk\//);
+  });
 });
 
 describe('inputs that once crashed or hung', () => {

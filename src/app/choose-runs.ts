@@ -8,6 +8,7 @@ import type { RunPlan } from '../plan/plan.js';
 import { selectPages, shardOf, stepsToRun } from '../run/select.js';
 import { choosePlans, folderTestPlan } from './choose-plans.js';
 import type { OptionProblem, RunOptions } from './run-options.js';
+import { languageProblem } from './languages.js';
 import { tabProblem } from './tabs.js';
 import type { Wording } from './wording.js';
 import type { Workspace } from './workspace.js';
@@ -46,6 +47,8 @@ export function isScriptFile(file: string): boolean {
 
 // Chooses the plans of a run, in page order, then the folder tests; the setup filter and the shard last.
 export function chooseRuns(workspace: Workspace, options: RunOptions, wording: Wording, input: RunInput): RunChoice {
+  const badLang = languageProblem(options.langs, input.pages, input.scriptFiles);
+  if (badLang) return { ok: false, problem: { option: 'langs', ...badLang } };
   const selected = selectPages(input.pages, { all: options.all || options.scripts === 'only', langs: options.langs, allSetting: wording.setting('all', true) });
   const badTab = tabProblem(options.tabs, selected.run);
   if (badTab) return { ok: false, problem: { option: 'tabs', ...badTab } };

@@ -1,6 +1,7 @@
 // Reading `run --json` event lines back: each page's last status and its failed steps, keyed by the page's file. Pure.
 import { resolve } from 'node:path';
-import { stepFailure, type StepFailure } from '../plan/step-failure.js';
+import { readEventLine, type ReadableStep } from '../plan/event-records.js';
+import type { StepFailure } from '../plan/step-failure.js';
 
 /** A page's status in a run, as the overview shows it. */
 export const RUN_STATUSES = ['passed', 'failed', 'not-run'] as const;
@@ -28,7 +29,8 @@ export interface RunRecords {
   problems: string[];
 }
 
-/** Reads the JSON lines of one or more event files (later files win for a page run twice). */
+/** Reads the JSON lines of one or more event files (later files win for a page run twice), each through the schema the
+ * run writes them by; a line it does not describe is a `source:line` problem, and the others are still read. */
 export function readRunRecords(files: { name: string; text: string }[]): RunRecords {
   const pages = new Map<string, RunStatus>();
   const steps = new Map<string, StepRecord[]>();
@@ -38,22 +40,20 @@ export function readRunRecords(files: { name: string; text: string }[]): RunReco
   for (const { name, text } of files) {
     text.split('\n').forEach((line, k) => {
       if (line.trim() === '') return;
-      let record: Record<string, unknown>;
-      try {
-        record = JSON.parse(line);
-      } catch {
-        problems.push(`${name}:${k + 1}: not a JSON event line`);
+      const read = readEventLine(line);
+      if (!read.ok) {
+        problems.push(`${name}:${k + 1}: ${read.problem}`);
         return;
       }
-      if (record.type === 'page-start' && typeof record.file === 'string') steps.set(resolve(record.file), []);
-      if (record.type === 'page' && typeof record.file === 'string') pages.set(resolve(record.file), record.status === 'passed' ? 'passed' : record.status === 'skipped' ? 'not-run' : 'failed');
-      if (record.type === 'step' && typeof record.page === 'string' && (record.status === 'failed' || record.status === 'timeout') && record.warning !== true) {
+      const record = read.record;
+      if (record.type === 'page-start') steps.set(resolve(record.file), []);
+      if (record.type === 'page') pages.set(resolve(record.file), record.status === 'passed' ? 'passed' : record.status === 'skipped' ? 'not-run' : 'failed');
+      if (record.type !== 'step') return;
+      if (failing(record)) {
         const key = resolve(record.page);
         steps.set(key, [...(steps.get(key) ?? []), stepOf(record)]);
       }
-      if (record.type === 'step' && typeof record.page === 'string' && typeof record.file === 'string' && resolve(record.file) !== resolve(record.page)) {
-        noteIncludedStep(included, record);
-      }
+      if (resolve(record.file) !== resolve(record.page)) noteIncludedStep(included, record);
     });
   }
   return {
@@ -64,12 +64,17 @@ export function readRunRecords(files: { name: string; text: string }[]): RunReco
   };
 }
 
+// Whether a step's record fails its page: failed or timed out, and not a cleanup step's warning.
+function failing(record: ReadableStep): boolean {
+  return (record.status === 'failed' || record.status === 'timeout') && record.warning !== true;
+}
+
 // Counts a step of a file included by its page (a boilerplate): failed once any of its steps failed, else passed
 // once one passed; warnings and skipped steps leave it as it was.
-function noteIncludedStep(included: Map<string, { status: RunStatus; failed: StepRecord[] }>, record: Record<string, unknown>): void {
-  const key = resolve(record.file as string);
+function noteIncludedStep(included: Map<string, { status: RunStatus; failed: StepRecord[] }>, record: ReadableStep): void {
+  const key = resolve(record.file);
   const entry = included.get(key) ?? { status: 'not-run' as RunStatus, failed: [] };
-  if ((record.status === 'failed' || record.status === 'timeout') && record.warning !== true) {
+  if (failing(record)) {
     entry.status = 'failed';
     entry.failed.push(stepOf(record));
   } else if (record.status === 'passed' && entry.status === 'not-run') entry.status = 'passed';
@@ -77,22 +82,14 @@ function noteIncludedStep(included: Map<string, { status: RunStatus; failed: Ste
 }
 
 // The fields of a step record the report shows.
-function stepOf(record: Record<string, unknown>): StepRecord {
-  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+function stepOf(record: ReadableStep): StepRecord {
   return {
-    file: text(record.file) ?? '',
-    line: typeof record.line === 'number' ? record.line : 0,
-    id: text(record.id) ?? '',
-    status: text(record.status) ?? 'failed',
-    ...(text(record.message) ? { message: text(record.message) } : {}),
-    ...(text(record.diff) ? { diff: text(record.diff) } : {}),
-    ...failureOf(record.failure),
+    file: record.file,
+    line: record.line,
+    id: record.id,
+    status: record.status,
+    ...(record.message ? { message: record.message } : {}),
+    ...(record.diff ? { diff: record.diff } : {}),
+    ...(record.failure ? { failure: record.failure } : {}),
   };
-}
-
-// The failure record of a step event, read through the schema the run writes it by; nothing when it does not read.
-function failureOf(value: unknown): { failure?: StepFailure } {
-  if (value === undefined) return {};
-  const read = stepFailure.safeParse(value);
-  return read.success ? { failure: read.data } : {};
 }

@@ -8,13 +8,15 @@ import { countSteps } from '../run/results.js';
 import { describeHolder, takeLock, type LockHolder } from '../run/run-lock.js';
 import type { Reporter } from './reporter.js';
 import { failureLine } from './failure-line.js';
+import type { z } from 'zod';
+import { stepRecord as stepRecordSchema, type EventRecord } from '../plan/event-records.js';
 
 /** The language of each page that started, by page file: a step's event names its page, and its record says both. */
 export type PageLanguages = Map<string, string>;
 
 /** The record of an event: flat, stable keys, durations in whole milliseconds. Step records carry their page and the
  * page's language (learnt from its `page-start`, which `langs` remembers across calls; '' for a setup's pseudo-page). */
-export function eventRecord(event: RunEvent, langs: PageLanguages = new Map()): Record<string, unknown> {
+export function eventRecord(event: RunEvent, langs: PageLanguages = new Map()): EventRecord {
   switch (event.type) {
     case 'run-start':
       return { type: 'run', status: 'started', pages: event.pages, skipped: event.skipped };
@@ -48,8 +50,8 @@ export function eventRecord(event: RunEvent, langs: PageLanguages = new Map()): 
 }
 
 // A step's record: the fields the issue names, then the reason, failing line, diff and output of a step that did not pass.
-function stepRecord(page: string, lang: string, r: StepResult): Record<string, unknown> {
-  const record: Record<string, unknown> = {
+function stepRecord(page: string, lang: string, r: StepResult): EventRecord {
+  const record: z.input<typeof stepRecordSchema> = {
     type: 'step',
     file: r.step.file,
     line: r.step.line,

@@ -1,9 +1,10 @@
 // What a run found, as flat records the reporters format: one per step, one per page, one for the run.
 import type { PlannedStep } from '../plan/plan.js';
 import type { StepFailure } from '../plan/step-failure.js';
+import type { PageStatus, StepStatus } from '../plan/event-records.js';
 
-/** `interrupted`: the step was running when SIGINT or SIGTERM came. */
-export type StepStatus = 'passed' | 'failed' | 'timeout' | 'skipped' | 'interrupted';
+/** Statuses as the event lines name them (`interrupted`: the step was running when SIGINT or SIGTERM came). */
+export type { PageStatus, StepStatus };
 
 export interface StepResult {
   step: PlannedStep;
@@ -33,7 +34,6 @@ export interface StepResult {
   endedScript?: true;
 }
 
-export type PageStatus = 'passed' | 'failed' | 'interrupted' | 'skipped';
 
 export interface PageResult {
   file: string;

@@ -88,8 +88,9 @@ describe('failure diagnostics', () => {
       const file = relative(ROOT, join(site, 'content/en/docs/kube/index.md'));
       const { code, stdout } = await runCli(['run', '--istio-dir', ISTIO_DIR, '--no-wait', '--junit', junit, file], { ...cluster.env, VERIFY_TIMEOUT: '2' });
       expect(code).toBe(1);
-      // Run through its script: the verify call fails as a `like` call at the page's markdown line.
-      expect(stdout).toMatch(/content\/en\/docs\/kube\/index\.md:\d+ +snip_deploy_3 +failed/);
+      // Run through its script: the verify call fails as a `like` call at the page's markdown line (its one line at the
+      // expected row that differs, below its command's line).
+      expect(stdout).toMatch(/content\/en\/docs\/kube\/index\.md:(\d+): line-differs: expected "1\/1", got "0\/1" \(command at line \d+\)\n +snip_deploy_3 +failed/);
       expect(readFileSync(junit, 'utf8')).toContain('test.sh');
       expect(stdout).toMatch(/cluster picture:\n +pods not Ready in default, diag-script:\n +diag-script\/curl-[a-z0-9]+-[a-z0-9]{5} Pending: curl \(not ready: ContainerCreating\)/);
       expect(testcase(readFileSync(junit, 'utf8'), 'snip_deploy_3')).toContain('--- cluster picture ---\npods not Ready in default, diag-script:');

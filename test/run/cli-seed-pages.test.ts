@@ -25,10 +25,14 @@ describe('istio-doctest run on the seed pages', () => {
     expect(steps[0]).toMatchObject({ file: 'content/es/boilerplates/before-you-begin-egress.md', line: 13, status: 'passed', cleanup: false });
     expect(steps.filter((s) => s.cleanup).map((s) => s.line)).toEqual([146, 147, 243, 244, 245, 253, 259, 265, 271]);
     expect(readEvents(json).find((e) => e.type === 'page')).toMatchObject({ file: SEED('es'), status: 'failed', passed: 26, failed: 2 });
-    // The failure points at the expected output, says why once, and where the English page's output stands.
-    const failure = stdout.slice(stdout.indexOf(`${SEED('es')}:199  snip_use_a_kubernetes_service_with_endpoints_to_access_an_external_service_4  failed`));
-    expect(failure).not.toBe('');
-    const head = failure.split('\n').slice(0, 5);
+    // The failure's one line points at the expected output line that differs; the failure says why once, and where the
+    // English page's output stands.
+    const line = `${SEED('es')}:199: line-differs: expected "<title>Wikipedia, la enciclopedia libre</title>", got "<title>Wikipedia, the free encyclopedia</title>" (command at line 198)`;
+    expect(steps.find((s) => s.line === 198)).toMatchObject({ failureLine: line });
+    const at = stdout.indexOf(`${line}\n  snip_use_a_kubernetes_service_with_endpoints_to_access_an_external_service_4  failed`);
+    expect(at).toBeGreaterThanOrEqual(0);
+    const failure = stdout.slice(at);
+    const head = failure.split('\n').slice(0, 6);
     expect(head.filter((line) => line.includes('the output does not match')).length).toBeLessThanOrEqual(1);
     expect(head).toContain(`  this block's expected output was translated from the reference page's at ${SEED('en')}:207 (see \`istio-doctest drift\`)`);
     expect(code).toBe(1);
