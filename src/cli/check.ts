@@ -2,6 +2,7 @@
 import { notRunWithSpecs } from '../config/block-skips.js';
 import { dirname, resolve } from 'node:path';
 import { findSpecFile, readSpec, unknownBlockKeys, type SpecResult } from '../config/spec.js';
+import { applyExclusions, siteSpecFile, type CheckExclusion, type ExclusionOutcome } from '../config/check-exclusions.js';
 import { forPageThatDoesNotRun } from '../page/diagnostics.js';
 import type { Diagnostic, Page } from '../page/types.js';
 import { displayPath, githubAnnotation } from '../report/diagnostic-line.js';
@@ -26,6 +27,8 @@ boilerplates, then every problem as
 file:line:column severity message [rule], and a summary line. Then, for translated pages whose
 English page (same path under content/en/) exists, their drift from it (see \`istio-doctest drift\`).
 Problems that only matter when a page runs (kubectl exec -it) are warnings on pages that do not run (test: not yes).
+A \`check.exclude\` list in doctest.yaml (the page's, or the site's beside content/) leaves out a path or a rule with a
+reason, printed as \`excluded PATH: REASON (doctest.yaml:LINE)\`.
 Exit 1 when any page has an error, 2 on bad usage (an unknown option, a PATH or --vars file that does not
 exist, no page found; drift alone does not fail the check), 70 on an internal error.
 
@@ -92,17 +95,22 @@ export async function main(argv: string[]): Promise<number> {
   const { pages, problems, reference, referenceOf } = loaded;
   for (const problem of problems) process.stderr.write(`istio-doctest: ${problem}\n`);
   const against: AgainstResult | undefined = record ? checkAgainst(pages, record, reference ?? 'en', Number(maxAge)) : undefined;
-  const checked = checkedPages(pages).map(({ page, diagnostics }) => ({ page, diagnostics: [...diagnostics, ...(against?.byPage.get(page.file) ?? [])] }));
+  const all0 = checkedPages(pages).map(({ page, diagnostics }) => ({ page, diagnostics: [...diagnostics, ...(against?.byPage.get(page.file) ?? [])] }));
+  // What doctest.yaml's `check.exclude` (the page's, the site's) leaves out: said, with the reason, never silent.
+  const excluded = applyExclusions(all0, reference ?? 'en');
+  const checked = excluded.kept;
   const specs = specDiagnostics(pages, reference ?? 'en');
   const scripts = checkedScripts(pages, paths);
   const all = [...checked.flatMap((c) => c.diagnostics), ...specs.flatMap((s) => s.diagnostics), ...scripts.flatMap((s) => s.diagnostics), ...(against?.warnings ?? [])];
   const errors = all.filter((d) => d.severity === 'error').length;
   const warnings = all.filter((d) => d.severity === 'warning').length;
-  const blocks = pages.reduce((n, p) => n + pageFacts(p).blocks, 0);
-  const commands = pages.reduce((n, p) => n + pageFacts(p).commands, 0);
-  const drift = reference && !parsed.values['no-drift'] ? comparedOnly(driftReport(pages, reference, referenceOf, (page) => resolve(page.file), notRunWithSpecs(reference))) : undefined;
+  const left = new Set(excluded.pages.map((p) => p.file));
+  const shownPages = pages.filter((p) => !left.has(p.file));
+  const blocks = shownPages.reduce((n, p) => n + pageFacts(p).blocks, 0);
+  const commands = shownPages.reduce((n, p) => n + pageFacts(p).commands, 0);
+  const drift = reference && !parsed.values['no-drift'] ? comparedOnly(driftReport(shownPages, reference, referenceOf, (page) => resolve(page.file), notRunWithSpecs(reference))) : undefined;
   if (parsed.values.json) {
-    const summary = { pages: pages.length, blocks, commands, errors, warnings };
+    const summary = { pages: shownPages.length, blocks, commands, errors, warnings, ...(excluded.pages.length > 0 ? { excluded: excluded.pages.length } : {}) };
     const pagesJson = checked.map(({ page, diagnostics }) => ({
       file: page.file,
       lang: page.lang,
@@ -121,7 +129,8 @@ export async function main(argv: string[]): Promise<number> {
           steps: against.findings.map((f) => ({ file: f.step.file, line: f.step.expectedLine ?? f.step.line, commandLine: f.step.line, id: f.step.id, kind: f.kind, message: f.message, ...(f.diff ? { diff: f.diff } : {}) })),
         }
       : null;
-    process.stdout.write(`${JSON.stringify({ pages: pagesJson, specs, scripts, summary, drift: drift ? driftDocument(drift) : null, against: againstJson }, null, 2)}\n`);
+    const excludedJson = [...excluded.pages.map((p) => ({ file: p.file, ...exclusionJson(p.by) })), ...excluded.rules.map((r) => ({ rule: r.by.rule, problems: r.count, ...exclusionJson(r.by) }))];
+    process.stdout.write(`${JSON.stringify({ pages: pagesJson, specs, scripts, excluded: excludedJson, summary, drift: drift ? driftDocument(drift) : null, against: againstJson }, null, 2)}\n`);
   } else {
     const out: string[] = [];
     for (const { page, diagnostics } of checked) {
@@ -136,7 +145,9 @@ export async function main(argv: string[]): Promise<number> {
     if (against && against.warnings.length > 0) out.push(`${displayPath(against.record.file)}  run record`, ...diagnosticLines(against.warnings));
     for (const spec of specs) if (spec.diagnostics.length > 0) out.push(`${displayPath(spec.file)}  doctest.yaml`, ...diagnosticLines(spec.diagnostics));
     for (const script of scripts) if (script.diagnostics.length > 0) out.push(`${displayPath(script.file)}  test script`, ...diagnosticLines(script.diagnostics));
-    out.push('', `${plural(pages.length, 'page')}, ${plural(blocks, 'block')}, ${plural(commands, 'command')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
+    for (const line of exclusionLines(excluded)) out.push(line);
+    const leftOut = excluded.pages.length > 0 ? `; ${plural(excluded.pages.length, 'page')} excluded` : '';
+    out.push('', `${plural(shownPages.length, 'page')}, ${plural(blocks, 'block')}, ${plural(commands, 'command')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${leftOut}`);
     if (against) out.push(against.summary);
     if (drift && drift.pages.length > 0) out.push('', driftText(drift, parsed.values.quiet ? { onlyWork: true } : { onlyDrift: true }).trimEnd());
     process.stdout.write(`${out.join('\n')}\n`);
@@ -152,6 +163,20 @@ export async function main(argv: string[]): Promise<number> {
     if (problem) return 2;
   }
   return code;
+}
+
+// One line per page or rule `check.exclude` left out, with its reason and the entry's doctest.yaml line.
+function exclusionLines(excluded: ExclusionOutcome<Page>): string[] {
+  const at = (e: CheckExclusion) => `(${displayPath(e.spec)}:${e.line})`;
+  return [
+    ...excluded.pages.map((p) => `excluded ${displayPath(p.file)}: ${p.by.reason} ${at(p.by)}`),
+    ...excluded.rules.map((r) => `excluded [${r.by.rule}] (${plural(r.count, 'problem')} under ${displayPath(r.by.under)}): ${r.by.reason} ${at(r.by)}`),
+  ];
+}
+
+// An exclusion's reason and where it is written, for --json.
+function exclusionJson(e: CheckExclusion): { reason: string; spec: string; line: number } {
+  return { reason: e.reason, spec: e.spec, line: e.line };
 }
 
 // Each page with its own problems and those of the boilerplates it includes, a boilerplate's shown once (under the
@@ -188,6 +213,8 @@ function specDiagnostics(pages: Page[], reference: string): { file: string; diag
   const own = new Map<string, { ids: Set<string>; pages: string[] }>();
   for (const page of pages) {
     if (!page.isHugo) continue;
+    const site = siteSpecFile(page.file);
+    if (site && !results.has(site)) results.set(site, readSpec(site));
     const file = findSpecFile(page.file, reference);
     if (!file) continue;
     if (!results.has(file)) results.set(file, readSpec(file));

@@ -87,15 +87,28 @@ const pageFields = z
   })
   .strict();
 
+// A file, folder or rule `check` leaves out, and why (`check` prints the reason): `path` relative to the doctest.yaml's
+// folder (default: all of it), `rule` one rule id (default: every problem of the files).
+const checkExclusion = z
+  .object({
+    path: z.string().min(1).refine((path) => !isAbsolute(path), 'a path relative to the folder of this doctest.yaml').optional(),
+    rule: z.string().regex(/^[a-z][a-z0-9-]*$/, 'a rule id such as shortcode-unknown').optional(),
+    reason: z.string().trim().min(1, 'a reason check prints'),
+  })
+  .strict();
+const checkFields = z.object({ exclude: z.array(checkExclusion) }).strict();
+
 const specSchema = z
   .object({
     page: pageFields.optional(),
+    check: checkFields.optional(),
     blocks: z.record(z.string().regex(/^snip_\w+$/, 'a block id such as snip_cleanup_1'), blockSpec).optional(),
   })
   .strict();
 export type BlockSpec = z.output<typeof blockSpec>;
 export type Spec = z.output<typeof specSchema>;
 export type HiddenStepSpec = z.output<typeof hiddenStep>;
+export type CheckExclusionSpec = z.output<typeof checkExclusion>;
 
 export type SpecResult = {
   spec?: Spec;
@@ -106,6 +119,8 @@ export type SpecResult = {
   /** The line of each entry under `page:` that becomes a step or a file, by key path (`setup`, `source.0`,
    * `before.1`, `cleanup.0`), for a valid spec: hidden steps and preflight problems are reported there. */
   pageLines?: Record<string, number>;
+  /** The line of each entry under `check.exclude`, in order, for a valid spec. */
+  excludeLines?: number[];
 };
 
 // Finds the spec for a page: `doctest.yaml` beside it, else beside the same page under `content/<reference>/`.
@@ -136,7 +151,8 @@ export function readSpec(file: string): SpecResult {
     const page = parsed.data.page ?? {};
     const entries = [...(page.setup ? [['setup']] : []), ...(['source', 'before', 'cleanup'] as const).flatMap((key) => (page[key] ?? []).map((_, i) => [key, String(i)]))];
     const pageLines = Object.fromEntries(entries.map((path) => [path.join('.'), pathLine(document, text, ['page', ...path])]));
-    return { spec: parsed.data, file, diagnostics: [], blockLines, pageLines };
+    const excludeLines = (parsed.data.check?.exclude ?? []).map((_, i) => pathLine(document, text, ['check', 'exclude', String(i)]));
+    return { spec: parsed.data, file, diagnostics: [], blockLines, pageLines, ...(excludeLines.length > 0 ? { excludeLines } : {}) };
   }
   return {
     file,
@@ -161,9 +177,10 @@ function describe(issue: z.core.$ZodIssue, found: unknown, path: string[]): stri
 
 // The keys the mapping at a key path may have: the file, \`page\`, a block, a hidden step; derived from the schema.
 function knownKeys(path: string[]): string {
-  const shape = path.length === 0 ? specSchema.shape : path[0] === 'page' ? (path.length === 1 ? pageFields.shape : hiddenFields.shape) : blockFields.shape;
+  const shape =
+    path.length === 0 ? specSchema.shape : path[0] === 'page' ? (path.length === 1 ? pageFields.shape : hiddenFields.shape) : path[0] === 'check' ? (path.length === 1 ? checkFields.shape : checkExclusion.shape) : blockFields.shape;
   const keys = Object.keys(shape);
-  return `${keys.slice(0, -1).join(', ')} or ${keys[keys.length - 1]}`;
+  return keys.length === 1 ? keys[0] : `${keys.slice(0, -1).join(', ')} or ${keys[keys.length - 1]}`;
 }
 
 // zod's type names as a spec writer says them.

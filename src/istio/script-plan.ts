@@ -2,11 +2,11 @@
 // test part's `source` lines, as istio.io's framework repeats them), is one step. `_verify_X snip_y ARG` steps run the
 // snippet and are judged by our matcher in verify.sh's mode; snippet steps are reported at their markdown line in the
 // page of the run's language; other statements at the script's own line.
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { Diagnostic, Page, Vars } from '../page/types.js';
 import { inLanguage, sitePathOf } from '../page/site-path.js';
 import { istioFilesIn } from '../page/substitute.js';
-import type { FirstUse, PlannedStep, ScriptPlan, ScriptStep, SnipsFile, VerifyMode } from '../plan/plan.js';
+import type { FirstUse, NestedCall, NestedCallSite, PlannedStep, ScriptPlan, ScriptStep, SnipsFile, VerifyMode } from '../plan/plan.js';
 import { programsOf, shellFacts } from '../plan/programs.js';
 import { boilerplateSources, formatSnips, snipsHeader } from './snips.js';
 import { blockLines, outputLines, snippetsOfSnips, type Snippet } from './snippet-index.js';
@@ -81,12 +81,28 @@ export function buildScriptPlan(split: SplitScript, placeholder: Page, ctx: Scri
   const steps: ScriptStep[] = [];
   const settings: VerifySettings = {};
   let errexit = false;
-  // Turns the statements of one part into steps.
-  const plan = (statements: Statement[], cleanup: boolean) => {
+  // Scripts expanded in place (a `gtwapi_test.sh` sources the folder's `test.sh`), so one that sources itself stops.
+  const expanding = new Set<string>([split.file]);
+  // Turns the statements of one part into steps; `file`: the script they are written in.
+  const plan = (statements: Statement[], cleanup: boolean, file = split.file) => {
     for (const st of statements) {
       for (const name of st.defines) defined.add(name);
-      const base = { script: split.file, scriptLine: st.line, cleanup, section: cleanup ? 'cleanup' : 'test', index: steps.length + 1, retry: true };
-      const atScript = { ...base, id: `${basename(split.file)}:${st.line}`, file: split.file, line: st.line, blockLine: st.line, expected: '' };
+      const base = { script: file, scriptLine: st.line, cleanup, section: cleanup ? 'cleanup' : 'test', index: steps.length + 1, retry: true };
+      const atScript = { ...base, id: `${basename(file)}:${st.line}`, file, line: st.line, blockLine: st.line, expected: '' };
+      if (st.kind === 'source' && !cleanup && isTestScript(st.path)) {
+        // bash runs a sourced test script whole (its `# @cleanup` is a comment to it), as istio.io's framework does for
+        // the GATEWAY_API variants: its statements are steps here, so its verify calls are reported one by one.
+        const path = inCheckout(st.path, split.file, ctx.repoRoot);
+        const text = expanding.has(path) ? undefined : readText(path);
+        const read = text !== undefined ? readStatements(path, { text, line: 1 }) : undefined;
+        if (read?.ok) {
+          expanding.add(path);
+          plan(read.statements, false, path);
+          expanding.delete(path);
+          continue;
+        }
+        if (read) errors.push(...read.diagnostics);
+      }
       if (st.kind === 'source') {
         const resolved = resolveSource(st.path);
         steps.push({ ...atScript, kind: 'shell', command: st.text, run: resolved.run, verify: { mode: 'none' }, ignoreExit: !errexit && !cleanup ? true : undefined });
@@ -127,9 +143,16 @@ export function buildScriptPlan(split: SplitScript, placeholder: Page, ctx: Scri
         run: flags ? withoutFatalFlags(flags) : st.text,
         verify: { mode: 'none' },
         ...(!errexit && !cleanup ? { ignoreExit: true } : {}),
-        ...(st.nestedVerifies.length > 0 ? { nested: st.nestedVerifies } : {}),
+        ...(st.nested.length > 0 ? { nested: st.nested.map((call) => nestedCall(call, file)) } : {}),
       });
     }
+  };
+
+  // A nested call as the plan lists it: a snippet's verify call at the snippet's markdown line, else at the script's.
+  const nestedCall = (call: NestedCallSite, file: string): NestedCall => {
+    const snippet = call.kind === 'verify' && call.snippet ? snippets.get(call.snippet) : undefined;
+    const mode: VerifyMode = call.kind === 'verify' ? VERIFY_FUNCTIONS[call.fn as keyof typeof VERIFY_FUNCTIONS] : 'none';
+    return { ...call, script: file, file: snippet?.file ?? file, line: snippet?.line ?? call.scriptLine, mode };
   };
 
   // A `source` line: another page's snippets in the run's language (English when it has none), else a helper file of
@@ -233,6 +256,18 @@ function withoutFatalFlags(flags: string): string {
     .map((f) => (f.startsWith('-') ? f.replace(/e/g, '') : f))
     .filter((f) => f !== '-' && f !== '');
   return kept.length > 0 && !(kept.length === 1 && kept[0] === '-o') ? `set ${kept.join(' ')}` : ':';
+}
+
+// A checkout path written as the script's own path is (`../shared/corpus/istio.io/content/...` stays relative), so
+// a sourced script's steps name the same file as that script's own plan does.
+function inCheckout(path: string, script: string, repoRoot: string): string {
+  const prefix = /^(.*?)content[\\/]/.exec(script)?.[1];
+  return prefix !== undefined && resolve(prefix || '.') === resolve(repoRoot) ? `${prefix}${path}` : join(repoRoot, path);
+}
+
+// A test script another one sources (`source "content/en/docs/.../test.sh"`), whose statements bash runs in place.
+function isTestScript(path: string): boolean {
+  return /^content\/.*test\.sh$/.test(path);
 }
 
 // A snippet function name (`snip_...`, a boilerplate's `bpsnip_...`).

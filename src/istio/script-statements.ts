@@ -5,6 +5,8 @@ import { shSyntax, type ShSyntax } from '../plan/shell-syntax.js';
 import { diagnostic } from '../page/diagnostics.js';
 import type { Diagnostic } from '../page/types.js';
 import type { ScriptPart } from './script-split.js';
+import type { NestedCallSite } from '../plan/plan.js';
+import { nestedCalls, type StatementSource } from './nested-calls.js';
 
 // One parser for every script (creating one through the GopherJS bridge is not free).
 let parser: ReturnType<ShSyntax['NewParser']> | undefined;
@@ -35,8 +37,9 @@ export type Statement = {
   line: number;
   /** The statement as written (heredoc bodies included). */
   text: string;
-  /** `_verify_*` calls inside it that are not the statement itself (in functions, loops, conditions, pipelines). */
-  nestedVerifies: { fn: VerifyFunction; snippet?: string; line: number }[];
+  /** `_verify_*` and `_wait_for_*` calls inside it that are not the statement itself (in functions, loops, conditions,
+   * `&&`/`||` chains), with the conditions they sit under. */
+  nested: NestedCallSite[];
   /** VERIFY_* settings the statement makes for the following ones (`export VERIFY_TIMEOUT=300`, `unset ...`). */
   sets?: VerifySettings;
   /** Function names it defines at top level. */
@@ -70,7 +73,7 @@ export function readStatements(file: string, part: ScriptPart): ReadResult {
     const start = stmt.Pos().Offset();
     const next = i + 1 < stmts.length ? stmts[i + 1].Pos().Offset() : bytes.length;
     const text = trimTail(bytes.subarray(start, next).toString('utf8'));
-    return classify(stmt, text, stmt.Pos().Line() + part.line - 1, part.line);
+    return classify(stmt, text, stmt.Pos().Line() + part.line - 1, { bytes, partLine: part.line });
   });
   return { ok: true, statements };
 }
@@ -83,13 +86,13 @@ function trimTail(text: string): string {
 }
 
 // Decides what a top-level statement is.
-function classify(stmt: ShNode, text: string, line: number, partLine: number): Statement {
+function classify(stmt: ShNode, text: string, line: number, source: StatementSource): Statement {
   const cmd = stmt.Cmd;
   const type = cmd ? shSyntax().NodeType(cmd) : '';
   // Walking a tree through mvdan-sh's GopherJS bridge is slow: only statements that mention a verify function are walked.
   const simple = /^\w+ [^\n;|&()`$]*(\$\w+[^\n;|&()`$]*)*$/.test(text.replace(/"\$\w+"/g, ''));
-  const nestedVerifies = text.includes('_verify_') && !simple ? verifiesIn(stmt, partLine) : [];
-  const base = { line, text, nestedVerifies, defines: type === 'FuncDecl' ? [cmd.Name.Value as string] : [] };
+  const nested = /_verify_|_wait_for_/.test(text) && !simple ? nestedCalls(stmt, source, callKind) : [];
+  const base = { line, text, nested, defines: type === 'FuncDecl' ? [cmd.Name.Value as string] : [] };
   const plain = !stmt.Negated && !stmt.Background && !stmt.Coprocess && (stmt.Redirs ?? []).length === 0;
   if (type === 'DeclClause' && cmd.Variant.Value === 'export') return { ...base, kind: 'shell', sets: settingsOf(cmd.Args ?? []) };
   if (type !== 'CallExpr') return { ...base, kind: 'shell' };
@@ -103,10 +106,8 @@ function classify(stmt: ShNode, text: string, line: number, partLine: number): S
     return { ...base, kind: 'shell', sets };
   }
   if (plain && name && name in VERIFY_FUNCTIONS && words[1] && /^[A-Za-z_]\w*$/.test(words[1])) {
-    const own = nestedVerifies.filter((v) => v.line !== line || v.snippet !== words[1]);
     return {
       ...base,
-      nestedVerifies: own,
       kind: 'verify',
       fn: name as VerifyFunction,
       snippet: words[1],
@@ -119,20 +120,9 @@ function classify(stmt: ShNode, text: string, line: number, partLine: number): S
   return { ...base, kind: 'shell' };
 }
 
-// The `_verify_*` calls anywhere inside a statement.
-function verifiesIn(stmt: ShNode, partLine: number): Statement['nestedVerifies'] {
-  const found: Statement['nestedVerifies'] = [];
-  shSyntax().Walk(stmt, (node) => {
-    if (node && shSyntax().NodeType(node) === 'CallExpr' && (node.Args ?? []).length > 0) {
-      const fn = literalOf(node.Args[0]);
-      if (fn && fn in VERIFY_FUNCTIONS) {
-        const snippet = node.Args[1] ? literalOf(node.Args[1]) : undefined;
-        found.push({ fn: fn as VerifyFunction, ...(snippet ? { snippet } : {}), line: node.Pos().Line() + partLine - 1 });
-      }
-    }
-    return true;
-  });
-  return found;
+// Whether a command name is a verify call (verify.sh's functions) or a wait call (helpers.sh's `_wait_for_*`).
+export function callKind(name: string): 'verify' | 'wait' | undefined {
+  return name in VERIFY_FUNCTIONS ? 'verify' : /^_wait_for_\w+$/.test(name) ? 'wait' : undefined;
 }
 
 // VERIFY_* values of `NAME=value` assignments, when literal (`null` for a value that is not).

@@ -80,5 +80,29 @@ export function verifyFunctionsScript(backoff: readonly string[] = []): string {
     '  done',
     '}',
     ...wrappers,
+    ...waitWrappersScript(),
   ].join('\n')}\n`;
+}
+
+// helpers.sh's `_wait_for_*` functions (defined by the time this runs) wrapped so that each call the script itself makes
+// (written in a step, or in a function a step defined: the caller's file is in the log's folder, where steps are) is
+// logged before and after, for the report; calls from istio.io's helper files (samples.sh) stay inside their statement.
+function waitWrappersScript(): string[] {
+  const log = `$${VERIFY_LOG_VAR}`;
+  return [
+    '__doctest_wait() {',
+    '  local fn=$1 status; shift',
+    `  if [[ -z \${${VERIFY_LOG_VAR}:-} || \${BASH_SOURCE[2]%/*} != "\${${VERIFY_LOG_VAR}%/*}" ]]; then "__doctest_orig$fn" "$@"; return; fi`,
+    `  printf 'started\twait\t%s\n' "$fn\${*:+ $*}" >>"${log}"`,
+    '  "__doctest_orig$fn" "$@"; status=$?',
+    `  printf '%s\twait\t%s\n' "$([[ $status -eq 0 ]] && echo passed || echo failed)" "$fn\${*:+ $*}" >>"${log}"`,
+    '  return $status',
+    '}',
+    'for __doctest_fn in $(compgen -A function _wait_for_); do',
+    '  [[ $(type -t "__doctest_orig$__doctest_fn") == function ]] && continue',
+    '  eval "__doctest_orig$(declare -f "$__doctest_fn")"',
+    '  eval "$__doctest_fn() { __doctest_wait $__doctest_fn \\\"\\$@\\\"; }"',
+    'done',
+    'unset __doctest_fn',
+  ];
 }

@@ -42,6 +42,11 @@ export const stepRecord = z.object({
   durationMs: ms,
   warning: z.literal(true).optional(),
   hidden: z.literal(true).optional(),
+  /** A test script's step: the script and the line it is written at. */
+  script: z.string().optional(),
+  scriptLine: count.optional(),
+  /** A `_verify_*` or `_wait_for_*` call inside a compound statement: the statement's script line, the conditions. */
+  nestedIn: z.object({ scriptLine: count, conditions: z.array(z.string()) }).optional(),
   message: z.string().optional(),
   failure: stepFailure.optional(),
   failureLine: z.string().optional(),

@@ -99,8 +99,34 @@ export interface ScriptStep extends PlannedStep {
   ignoreExit?: boolean;
   /** Why the step cannot run (a snippet the translation lacks): it fails with this message. */
   missing?: string;
-  /** `_verify_*` calls inside this statement (functions, loops), run by the session's bash functions. */
-  nested?: { fn: string; snippet?: string; line: number }[];
+  /** `_verify_*` and `_wait_for_*` calls inside this statement (branches, loops, functions), run by the session's bash
+   * functions and reported each as a step of its own. */
+  nested?: NestedCall[];
+  /** For a nested call's own step: the statement it sits in (its script line) and the conditions it sits under. */
+  nestedIn?: { scriptLine: number; conditions: string[] };
+}
+
+/** A `_verify_*` or `_wait_for_*` call inside a compound statement, as the script writes it. */
+export interface NestedCallSite {
+  kind: 'verify' | 'wait';
+  fn: string;
+  snippet?: string;
+  /** The call as written, on one line (cut when long). */
+  call: string;
+  scriptLine: number;
+  /** The conditions it sits under, outermost first (`if [ "$GATEWAY_API" == "true" ]`, `for i in 1 2`, `in function f`). */
+  conditions: string[];
+  /** The script-defined function it is written in: it runs when that function is called, not where it is defined. */
+  inFunction?: string;
+}
+
+/** A nested call in a plan: the script it is written in, and where it is reported (a snippet's markdown line in the page
+ * of the run's language, else the script's line), with the matcher mode of a verify call. */
+export interface NestedCall extends NestedCallSite {
+  script: string;
+  file: string;
+  line: number;
+  mode: VerifyMode;
 }
 
 /** verify.sh's retry settings (environment variables), as a statement sets them. */

@@ -31,6 +31,8 @@ describe('againstRecord', () => {
     const found = againstRecord(buildPlan(zh), PAGE, ['en', 'zh'], rec);
     expect(found.map((f) => `${f.step.id} ${f.kind}`)).toEqual(['snip_try_it_1 would-pass', 'snip_try_it_2 would-fail']);
     expect(found[1].diff).toContain('+<title>Example Domain</title>');
+    // Its failing line as a run would tell it: the expected line that differs, beside the command's line.
+    expect(found[1].failure).toMatchObject({ kind: 'line-differs', file: 'content/zh/docs/a/index.md', line: 16, commandLine: 15, expected: '<title>示例域</title>', actual: '<title>Example Domain</title>' });
   });
 
   test('a drifted command is not comparable, and the steps after it are not compared; a missing record is counted', () => {

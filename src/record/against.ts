@@ -1,6 +1,7 @@
 // `check --against RECORD`: a page's steps judged against what the same steps printed in a recorded run (of the
 // English page, most often), with the matcher and mode a run would use. Pure: the plan and the record are given.
 import type { PlannedStep, RunPlan } from '../plan/plan.js';
+import type { StepFailure } from '../plan/step-failure.js';
 import { verify } from '../run/verify.js';
 import { recordKey, type RunRecord, type RecordStep } from './schema.js';
 
@@ -17,6 +18,8 @@ export interface AgainstFinding {
   message: string;
   /** The matcher's diff of a step that would fail. */
   diff: string;
+  /** A step that would fail: its failing line (the first expected line that differs), as a run would tell it. */
+  failure?: StepFailure;
 }
 
 // Each step of a page's plan against the record: same page and block id (the reference's) and same command → judged
@@ -55,7 +58,7 @@ export function againstRecord(plan: RunPlan, inSite: string, langs: string[], re
       continue;
     }
     const verdict = verify(step, { output: recorded.output, exitCode: recorded.exitCode ?? undefined, timedOut: false, interrupted: false, message: recorded.exitCode ? `exit code ${recorded.exitCode}` : '' } as Parameters<typeof verify>[1]);
-    findings.push(verdict.ok ? { kind: 'would-pass', step, recorded, message: '', diff: '' } : { kind: 'would-fail', step, recorded, message: verdict.message, diff: verdict.diff });
+    findings.push(verdict.ok ? { kind: 'would-pass', step, recorded, message: '', diff: '' } : { kind: 'would-fail', step, recorded, message: verdict.message, diff: verdict.diff, ...(verdict.failure ? { failure: verdict.failure } : {}) });
   }
   return findings;
 }

@@ -1,5 +1,5 @@
 // `run --dry-run`: the steps that would run, page by page, with their expected output and the verification chosen.
-import type { PlannedStep, RunPlan } from '../plan/plan.js';
+import type { NestedCall, PlannedStep, RunPlan } from '../plan/plan.js';
 import type { SkippedPage } from '../run/results.js';
 import { diagnosticLine } from './diagnostic-line.js';
 import { plural } from './page-summary.js';
@@ -66,6 +66,11 @@ function stepLines(step: PlannedStep, total: number, settings: DryRunSettings): 
   const lines = [`  ${n} ${step.file}:${step.line}  ${step.id}${from}${flags ? `  [${flags}]` : ''}`];
   lines.push(`${pad}verify: ${scripted.missing ? `fails: ${scripted.missing}` : verification(step, settings)}`);
   step.command.split('\n').forEach((l, i) => lines.push(`${pad}${i === 0 ? '$ ' : '  '}${l}`));
+  // The verify and wait calls inside the statement: each is reported as a step of its own when it runs (or is passed over).
+  for (const call of (step as PlannedStep & { nested?: NestedCall[] }).nested ?? []) {
+    const at = call.file !== call.script ? `${call.file}:${call.line}  ` : '';
+    lines.push(`${pad}nested: ${at}${call.call}  (${call.script.replace(/^.*[\\/]/, '')}:${call.scriptLine})${call.conditions.length > 0 ? `  under: ${call.conditions.join(' › ')}` : ''}`);
+  }
   if (step.expected.trim() !== '') {
     lines.push(`${pad}expected:`);
     for (const l of step.expected.split('\n')) lines.push(`${pad}  ${l}`);

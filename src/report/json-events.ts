@@ -65,6 +65,9 @@ function stepRecord(page: string, lang: string, r: StepResult): EventRecord {
     lang,
     index: r.step.index,
   };
+  const scripted = r.step as typeof r.step & { script?: string; scriptLine?: number; nestedIn?: { scriptLine: number; conditions: string[] } };
+  if (scripted.script !== undefined) Object.assign(record, { script: scripted.script, scriptLine: scripted.scriptLine });
+  if (scripted.nestedIn) record.nestedIn = scripted.nestedIn;
   if (r.warning) record.warning = true;
   if (r.step.hidden) record.hidden = true;
   if (r.message) record.message = r.message;

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { basename, dirname, join } from 'node:path';
 import { INJECTED_HELPERS, SNIPS_DIR_VAR, type ScriptPlan, type ScriptStep } from '../istio/script-plan.js';
 import { VERIFY_CLI_VAR, VERIFY_LOG_VAR, VERIFY_MATCH_FIFO_VAR, verifyFunctionsScript } from '../istio/verify-functions.js';
-import type { RunPlan } from '../plan/plan.js';
+import type { NestedCall, RunPlan } from '../plan/plan.js';
 import type { PageOptions } from './run-page.js';
 import type { PageResult, StepResult, StepStatus } from './results.js';
 import { backoffSeconds, retryStyle } from './attempt-policy.js';
@@ -81,7 +81,7 @@ export async function runScript(plan: ScriptPlan, options: ScriptOptions): Promi
     run: (step, context) => runScriptStep(context.session, step, options, context),
     after: (step, result) => {
       if (!step.cleanup && result.status === 'passed' && result.endedScript) exitedAt = `${basename(plan.script.file)}:${step.scriptLine}`;
-      return step.kind !== 'verify' ? nestedResults(plan, step, log) : [];
+      return step.kind !== 'verify' ? nestedResults(plan, step, result, log) : [];
     },
     // The script's statements so far and the snippets it can call: where its namespaces are named.
     commands: (step) => [...plan.steps.slice(0, plan.steps.indexOf(step) + 1).map((s) => s.command), ...plan.snipsFiles.map((s) => s.text)],
@@ -135,36 +135,119 @@ function endedScript(result: CommandResult): boolean {
   return result.restarted && !result.timedOut && !result.interrupted;
 }
 
-// The calls logged by the session's `_verify_*` functions during a step, one result each, then the log emptied.
-function nestedResults(plan: ScriptPlan, step: ScriptStep, log: string): StepResult[] {
+// The calls logged during a step by the session's `_verify_*` functions and `_wait_for_*` wrappers, one result each,
+// matched to the calls the plan lists (for their lines and conditions); then each call the statement holds that did
+// not run (a branch not taken, a loop with no iteration), skipped with its conditions. The log is emptied.
+function nestedResults(plan: ScriptPlan, step: ScriptStep, result: StepResult, log: string): StepResult[] {
   let text = '';
   try {
     text = readFileSync(log, 'utf8');
     rmSync(log, { force: true });
   } catch {
-    return [];
+    text = '';
   }
-  return text
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => {
-      const [status, mode, func, attempts, detail] = line.split('\t');
-      // Reported at the snippet's markdown line when it is one, else at the statement that made the call.
-      const where = plan.snippetLines[func] ?? { file: step.file, line: step.line };
-      const ok = status === 'passed';
-      // A failed call left its last diff, output and expected text beside the log (none when it could not make its folder).
-      const diff = detail ? takeFile(`${detail}.diff`) : '';
-      const output = detail ? takeFile(`${detail}.out`) : '';
-      const expected = detail && existsSync(`${detail}.expected`) ? takeFile(`${detail}.expected`) : undefined;
-      // The expected text is the snippet's own output on its page: a difference points at its line there.
-      const snippet = plan.snippetLines[func];
-      const outLine = snippet?.outLine !== undefined && snippet.out === expected && !needsArg(mode) ? { expectedLine: snippet.outLine } : {};
-      const nestedStep: ScriptStep = { ...step, file: where.file, line: where.line, blockLine: where.line, ...outLine, expected: expected !== undefined && !needsArg(mode) ? expected : '', id: func, verify: { mode: mode as ScriptStep['verify']['mode'] }, kind: 'verify', run: func, command: func, nested: undefined };
-      const verifyName = Object.entries(VERIFY_FUNCTIONS).find(([, m]) => m === mode)?.[0] ?? `_verify_ ${mode}`;
-      const message = ok ? '' : `${func}: ${verifyName} failed inside ${step.command.split('\n')[0]}${diff || output ? '' : " (see the step's output)"}`;
-      const failure = ok ? {} : { failure: nestedFailure(nestedStep, mode, expected !== undefined ? { expected, output } : undefined) };
-      return { step: nestedStep, status: ok ? 'passed' : 'failed', attempts: Number(attempts) || 1, timedOut: false, durationMs: 0, output, message, diff, ...failure, warning: step.cleanup && !ok } as StepResult;
-    });
+  // A statement that is itself one wait call is its own step already.
+  const selfWait = !step.nested && /^_wait_for_\w+(\s|$)/.test(step.command);
+  const matched = new Set<NestedCall>();
+  const out: StepResult[] = [];
+  for (const entry of readCallLog(text)) {
+    if (entry.kind === 'wait' && selfWait) continue;
+    const planned = plannedCallFor(plan, step, entry, matched);
+    if (planned) matched.add(planned);
+    out.push(entry.kind === 'wait' ? waitResult(step, entry, planned) : verifyResult(plan, step, entry, planned));
+  }
+  for (const call of step.nested ?? []) {
+    if (call.inFunction || matched.has(call)) continue;
+    const innermost = call.conditions[call.conditions.length - 1] ?? '';
+    const why =
+      result.status !== 'passed'
+        ? 'the statement ended before it'
+        : /^(for|while|until) /.test(innermost)
+          ? `the loop ran no iteration (${call.conditions.join(' › ')})`
+          : `its branch was not taken (${call.conditions.join(' › ')})`;
+    out.push({ step: nestedStep(step, call, call.kind === 'verify' ? call.snippet ?? call.call : call.call, call), status: 'skipped', attempts: 0, timedOut: false, durationMs: 0, output: '', message: `not run: ${why}`, diff: '', warning: false });
+  }
+  return out;
+}
+
+/** One call the session logged: a verify call (its mode, snippet function, attempts, the files of a failure) or a wait
+ * call (`_wait_for_x args`), which ended the script when it has no end line. */
+type LoggedCall = { kind: 'verify'; ok: boolean; mode: string; func: string; attempts: number; detail?: string } | { kind: 'wait'; ok: boolean; call: string; unfinished: boolean };
+
+// Reads the log's lines in order (a wait call's start line is closed by its end line).
+function readCallLog(text: string): LoggedCall[] {
+  const calls: LoggedCall[] = [];
+  for (const line of text.split('\n').filter(Boolean)) {
+    const [status, mode, func, attempts, detail] = line.split('\t');
+    if (mode === 'wait') {
+      if (status === 'started') calls.push({ kind: 'wait', ok: false, call: func, unfinished: true });
+      else {
+        const open = [...calls].reverse().find((c): c is Extract<LoggedCall, { kind: 'wait' }> => c.kind === 'wait' && c.unfinished && c.call === func);
+        if (open) Object.assign(open, { ok: status === 'passed', unfinished: false });
+      }
+      continue;
+    }
+    calls.push({ kind: 'verify', ok: status === 'passed', mode, func, attempts: Number(attempts) || 1, ...(detail ? { detail } : {}) });
+  }
+  return calls;
+}
+
+// The call of the plan a logged call is: the statement's own first (one not yet matched), then those in the script's
+// functions; a call in a loop matches the same planned call each time.
+function plannedCallFor(plan: ScriptPlan, step: ScriptStep, entry: LoggedCall, matched: Set<NestedCall>): NestedCall | undefined {
+  const fits = (c: NestedCall) => (entry.kind === 'wait' ? c.kind === 'wait' && entry.call.split(' ')[0] === c.fn : c.kind === 'verify' && c.snippet === entry.func && c.mode === entry.mode);
+  const own = (step.nested ?? []).filter((c) => fits(c) && !c.inFunction);
+  const inFunctions = plan.steps.flatMap((s) => (s.nested ?? []).filter((c) => fits(c) && c.inFunction));
+  const candidates = [...own, ...inFunctions];
+  return candidates.find((c) => !matched.has(c)) ?? candidates[0];
+}
+
+// The step a nested call is reported as: at its planned place (a snippet's markdown line), in the statement that ran it.
+function nestedStep(parent: ScriptStep, planned: NestedCall | undefined, id: string, where?: { file: string; line: number }): ScriptStep {
+  const at = where ?? planned ?? { file: parent.file, line: parent.line };
+  return {
+    ...parent,
+    file: at.file,
+    line: at.line,
+    blockLine: at.line,
+    id,
+    command: planned?.call ?? id,
+    run: id,
+    script: planned?.script ?? parent.script,
+    scriptLine: planned?.scriptLine ?? parent.scriptLine,
+    verify: { mode: planned?.mode ?? 'none' },
+    kind: planned?.kind === 'verify' ? 'verify' : 'shell',
+    nested: undefined,
+    nestedIn: { scriptLine: parent.scriptLine, conditions: planned?.conditions ?? [] },
+  };
+}
+
+// A verify call's result: at its snippet's markdown line, with its attempts and, when it failed, its diff and output.
+function verifyResult(plan: ScriptPlan, parent: ScriptStep, entry: Extract<LoggedCall, { kind: 'verify' }>, planned: NestedCall | undefined): StepResult {
+  const where = plan.snippetLines[entry.func] ?? planned;
+  const step: ScriptStep = { ...nestedStep(parent, planned, entry.func, where), kind: 'verify', verify: { mode: entry.mode as ScriptStep['verify']['mode'] } };
+  // A failed call left its last diff, output and expected text beside the log (none when it could not make its folder).
+  const diff = entry.detail ? takeFile(`${entry.detail}.diff`) : '';
+  const output = entry.detail ? takeFile(`${entry.detail}.out`) : '';
+  const expected = entry.detail && existsSync(`${entry.detail}.expected`) ? takeFile(`${entry.detail}.expected`) : undefined;
+  // The expected text is the snippet's own output on its page: a difference points at its line there.
+  const snippet = plan.snippetLines[entry.func];
+  if (snippet?.outLine !== undefined && snippet.out === expected && !needsArg(entry.mode)) step.expectedLine = snippet.outLine;
+  step.expected = expected !== undefined && !needsArg(entry.mode) ? expected : '';
+  const verifyName = Object.entries(VERIFY_FUNCTIONS).find(([, m]) => m === entry.mode)?.[0] ?? `_verify_ ${entry.mode}`;
+  // The conditions it ran under (the function it is in is the statement named already, or its caller's).
+  const conditions = (planned?.conditions ?? []).filter((c) => !c.startsWith('in function '));
+  const under = conditions.length > 0 ? ` (${conditions.join(' › ')})` : '';
+  const message = entry.ok ? '' : `${entry.func}: ${verifyName} failed inside ${parent.command.split('\n')[0]}${under}${diff || output ? '' : " (see the step's output)"}`;
+  const failure = entry.ok ? {} : { failure: nestedFailure(step, entry.mode, expected !== undefined ? { expected, output } : undefined) };
+  return { step, status: entry.ok ? 'passed' : 'failed', attempts: entry.attempts, timedOut: false, durationMs: 0, output, message, diff, ...failure, warning: parent.cleanup && !entry.ok };
+}
+
+// A wait call's result, at its script line; one with no end line ended the script (helpers.sh's `exit 1`).
+function waitResult(parent: ScriptStep, entry: Extract<LoggedCall, { kind: 'wait' }>, planned: NestedCall | undefined): StepResult {
+  const step = nestedStep(parent, planned, entry.call);
+  const message = entry.ok ? '' : entry.unfinished ? `${entry.call} ended the script (it exits when the wait fails)` : `${entry.call} failed`;
+  return { step, status: entry.ok ? 'passed' : 'failed', attempts: 1, timedOut: false, durationMs: 0, output: '', message, diff: '', warning: parent.cleanup && !entry.ok };
 }
 
 // What the framework injects before the script: the page's snippets, istio.io's helpers, then our `_verify_*`.

@@ -35,7 +35,7 @@ describe('the line a command runs in', () => {
   test('keeps the end token out of every simple command before the end report (a DEBUG trap sees those)', () => {
     const beforeSave = line.slice(0, line.indexOf(savedLine(token, 7, '"$__istio_doctest_t"', '"$__istio_doctest_c"'))).replace(endReport(token, 7), '');
     expect(beforeSave).not.toContain(token);
-    expect(endReport(token, 7).startsWith('( \\: ) ')).toBe(true);
+    expect(endReport(token, 7).startsWith('(( 0 )) ')).toBe(true);
   });
 
   test('names the state file the step saves to', () => {

@@ -4,7 +4,7 @@
 // Channels: bash reads its commands from a FIFO it opened as its script (bash keeps that descriptor at 255, close-on-exec,
 // and moves it out of the way of a step's own redirections), and reports on descriptor 254 (a socket: no other process
 // can open it from /proc to read what is on its way). A command's end (its status) is reported by bash itself, not by
-// a command: right after the step, a subshell whose input redirection names a path that cannot exist, so bash writes
+// a command: right after the step, an arithmetic command whose input redirection names a path that cannot exist, so bash writes
 // its own error message, the path with the per-command token and `$?` expanded in it, to 254. No simple command runs
 // between the step and that message, so no page trap (DEBUG, RETURN, ERR), function, alias or variable of the page can
 // see the token or change the status (docs/session.md). The other reports (started, saved) carry the session's secret
@@ -39,14 +39,15 @@ export function shellQuote(text: string): string {
 export const END_PATH = '/dev/null/istio-doctest-end';
 
 /**
- * The syntax that reports a command's end: a subshell whose input redirection names `END_PATH` followed by the
- * command's token, its number, `$?` (the step's status, expanded before anything else runs) and `$!`. Bash writes its
- * own error message with that path to the control descriptor; the subshell (an operator, never an alias; its `\:` quoted)
- * runs nothing, so neither a DEBUG trap nor xtrace sees it. Its failure is the left side of `&&`, so a page's `set -e`
- * does not end the shell on it, an ERR trap does not run, and the `\:` after it never runs (nor is traced).
+ * The syntax that reports a command's end: an arithmetic command (an operator, never an alias) whose input redirection
+ * names `END_PATH` followed by the command's token, its number, `$?` (the step's status, expanded before anything else
+ * runs) and `$!`. The redirection fails before the command itself starts, so neither a DEBUG trap nor xtrace sees it,
+ * and bash writes its own error message with that path to the control descriptor (no fork: a subshell here cost a
+ * page step several milliseconds on a loaded machine). Its failure is the left side of `&&`, so a page's `set -e` does
+ * not end the shell on it, an ERR trap does not run, and the `\:` after it never runs (nor is traced).
  */
 export function endReport(token: string, seq: number, status = '$?'): string {
-  return `( \\: ) 2>&${CONTROL_FD} <"${END_PATH} ${token} ${seq} ${status} \${!:-0}" && \\:`;
+  return `(( 0 )) 2>&${CONTROL_FD} <"${END_PATH} ${token} ${seq} ${status} \${!:-0}" && \\:`;
 }
 
 /**
