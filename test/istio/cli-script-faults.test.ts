@@ -90,13 +90,12 @@ describe('a test script\'s # @setup line', () => {
 describe('signals during the cluster snapshot after a script', () => {
   test('a second SIGINT ends a snapshot whose kubectl hangs, with what it started, and the run exits 130', async () => {
     const cluster = fakeCluster();
-    // A kubectl that hangs listing resource types once the script has asked it to (an API server gone away); the
-    // runner's own calls name the guarded context first (`--context kind-doctest api-resources -o name`).
+    // A kubectl that hangs listing resource types once the script has asked it to (an API server gone away).
     const bin = join(cluster.dir, 'slow-bin');
     mkdirSync(bin);
     const hang = join(cluster.dir, 'hang');
     const pids = join(cluster.dir, 'sleep.pids');
-    writeFileSync(join(bin, 'kubectl'), `#!/bin/bash\ncase " $* " in *" api-resources "*) if [ -e ${hang} ]; then sleep 60 & echo $! >> ${pids}; wait; fi ;; esac\nexec ${join(FAKE_BIN, 'kubectl')} "$@"\n`);
+    writeFileSync(join(bin, 'kubectl'), `#!/bin/bash\ncase " $* " in *" api-resources "*) hanging=1;; esac\nif [ -n "$hanging" ] && [ -e ${hang} ]; then sleep 60 & echo $! >> ${pids}; wait; fi\nexec ${join(FAKE_BIN, 'kubectl')} "$@"\n`);
     chmodSync(join(bin, 'kubectl'), 0o755);
     writeTree(site, {
       'content/en/docs/snap/index.md': page,
