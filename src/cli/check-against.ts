@@ -77,10 +77,11 @@ export function checkAgainst(pages: Page[], record: RunRecord, reference: string
     const after = found.filter((f) => f.kind === 'after-drift').length;
     let firstDrift = true;
     for (const f of found) {
-      const line = f.step.expectedLine ?? f.step.line;
+      // A step that would fail is told at its failing line (the first expected line that differs), as a run tells it.
+      const line = f.failure?.line ?? f.step.expectedLine ?? f.step.line;
       if (f.kind === 'would-fail') {
-        list.push(diagnostic({ file: f.step.file, line, ruleId: 'would-fail', message: `${f.step.id}: would fail against ${name}: ${f.message} (recorded from ${f.recorded!.file}:${f.recorded!.line})` }));
-        diffs.set(`${f.step.file}:${line}`, f.diff);
+        list.push(diagnostic({ file: f.failure?.file ?? f.step.file, line, ruleId: 'would-fail', message: `${f.step.id}: would fail against ${name}: ${f.message} (recorded from ${f.recorded!.file}:${f.recorded!.line})` }));
+        diffs.set(`${f.failure?.file ?? f.step.file}:${line}`, f.diff);
       } else if (f.kind === 'not-comparable') {
         const rest = firstDrift && after > 0 ? `; the ${after} later step${after === 1 ? '' : 's'} of the page ${after === 1 ? 'is' : 'are'} not compared (the cluster may differ from the recorded run's from here on)` : '';
         firstDrift = false;

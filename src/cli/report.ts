@@ -71,7 +71,7 @@ export async function main(argv: string[]): Promise<number> {
   const against = record ? checkAgainst(loaded.pages, record, reference, Number.MAX_SAFE_INTEGER / 86400000) : undefined;
   const wouldFailOf = (file: string) => {
     const failing = (against?.findingsByPage.get(file) ?? []).filter((f) => f.kind === 'would-fail');
-    return against && failing.length > 0 ? { run: against.run, steps: failing.map((f) => ({ file: f.step.file, line: f.step.expectedLine ?? f.step.line, id: f.step.id, message: f.message, diff: f.diff })) } : undefined;
+    return against && failing.length > 0 ? { run: against.run, steps: failing.map((f) => ({ file: f.failure?.file ?? f.step.file, line: f.failure?.line ?? f.step.expectedLine ?? f.step.line, id: f.step.id, message: f.message, diff: f.diff })) } : undefined;
   };
   const matrix = buildMatrix(loaded.pages, report, (page) => loaded.referenceOf(page)?.page, runs, wouldFailOf);
   const out = v.html;

@@ -95,7 +95,7 @@ describe('signals during the cluster snapshot after a script', () => {
     mkdirSync(bin);
     const hang = join(cluster.dir, 'hang');
     const pids = join(cluster.dir, 'sleep.pids');
-    writeFileSync(join(bin, 'kubectl'), `#!/bin/bash\nif [ "$1" = api-resources ] && [ -e ${hang} ]; then sleep 60 & echo $! >> ${pids}; wait; fi\nexec ${join(FAKE_BIN, 'kubectl')} "$@"\n`);
+    writeFileSync(join(bin, 'kubectl'), `#!/bin/bash\ncase " $* " in *" api-resources "*) hanging=1;; esac\nif [ -n "$hanging" ] && [ -e ${hang} ]; then sleep 60 & echo $! >> ${pids}; wait; fi\nexec ${join(FAKE_BIN, 'kubectl')} "$@"\n`);
     chmodSync(join(bin, 'kubectl'), 0o755);
     writeTree(site, {
       'content/en/docs/snap/index.md': page,

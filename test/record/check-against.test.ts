@@ -69,6 +69,9 @@ describe('check --against a run record', () => {
     const text2 = await cli(site, ['check', '--no-drift', '--against', 'record.jsonl', SEED('zh')], noCluster);
     expect(text2.exitCode).toBe(1);
     expect(text2.stdout).toMatch(new RegExp(`${SEED('zh').replace(/[.]/g, '\\.')}:\\d+:1 error snip_\\w+: would fail against the run of .* \\[would-fail\\]`));
+    // At the line the real run's failure names (the expected output line that differs), not the block's first line.
+    expect(zhTitle[0].failure?.line).toBeGreaterThan(0);
+    expect(text2.stdout).toContain(`${SEED('zh')}:${zhTitle[0].failure.line}:1 error snip_`);
     expect(text2.stdout).toContain('+<title>Wikipedia, the free encyclopedia</title>');
     expect(text2.stdout).toMatch(/^against record\.jsonl, the run of .*: \d+ steps compared: \d+ would pass, 1 would fail;/m);
     // The HTML report says it in the page's cell and lists the step with its diff.
