@@ -75,6 +75,44 @@ describe('istio-doctest extract', () => {
     expect(constructs).not.toContain('not a snippet');
   });
 
+  test("a snips file starts with istio.io's generated header byte for byte (its markdown path relative to content/en), so regenerating istio.io's snips changes no header", async () => {
+    const out = mkdtempSync(join(tmpdir(), 'snips-'));
+    const { code } = await cli(['extract', '--format', 'snips', '--out-dir', out, 'fixtures/site/content/en/docs/demo/index.md']);
+    expect(code).toBe(0);
+    // The first 21 lines of istio.io's content/en/docs/tasks/security/authentication/mtls-migration/snips.sh, with this
+    // page's path, then at once the body: its `source` line (a page without one has a blank line there).
+    const istio = [
+      '#!/bin/bash',
+      '# shellcheck disable=SC2034,SC2153,SC2155,SC2164',
+      '',
+      '# Copyright Istio Authors. All Rights Reserved.',
+      '#',
+      '# Licensed under the Apache License, Version 2.0 (the "License");',
+      '# you may not use this file except in compliance with the License.',
+      '# You may obtain a copy of the License at',
+      '#',
+      '#    http://www.apache.org/licenses/LICENSE-2.0',
+      '#',
+      '# Unless required by applicable law or agreed to in writing, software',
+      '# distributed under the License is distributed on an "AS IS" BASIS,',
+      '# WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.',
+      '# See the License for the specific language governing permissions and',
+      '# limitations under the License.',
+      '',
+      '####################################################################################################',
+      '# WARNING: THIS IS AN AUTO-GENERATED FILE, DO NOT EDIT. PLEASE MODIFY THE ORIGINAL MARKDOWN FILE:',
+      '#          docs/demo/index.md',
+      '####################################################################################################',
+      'source "content/en/boilerplates/snips/first.sh"',
+      '',
+      'snip_steps_1() {',
+    ].join('\n');
+    expect(readFileSync(join(out, 'content/en/docs/demo/snips.sh'), 'utf8').startsWith(istio)).toBe(true);
+    // A boilerplate's file names the boilerplate; a page with no `source` line has a blank line after the banner.
+    expect(readFileSync(join(out, 'content/en/boilerplates/snips/first.sh'), 'utf8')).toContain('\n#          boilerplates/first.md\n' + '#'.repeat(100) + '\nsource "content/en/boilerplates/snips/second.sh"\n\nbpsnip_first__1() {\n');
+    expect(readFileSync(join(out, 'content/en/boilerplates/snips/second.sh'), 'utf8')).toContain('\n#          boilerplates/second.md\n' + '#'.repeat(100) + '\n\nbpsnip_second_');
+  });
+
   test('snips written with --out-dir can be sourced from that folder, the boilerplates they include with them', async () => {
     const out = mkdtempSync(join(tmpdir(), 'snips-'));
     const { code } = await cli(['extract', '--format', 'snips', '--out-dir', out, 'fixtures/site/content/en/docs/demo/index.md']);

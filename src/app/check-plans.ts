@@ -12,21 +12,25 @@ import type { Wording } from './wording.js';
 export interface PlansChecked {
   /** The plans that can run, in order. */
   ready: RunPlan[];
-  /** The plans that cannot, each with its one-line reason. */
-  leftOut: { plan: RunPlan; reason: string }[];
+  /** The plans that cannot, each with its one-line reason; `said`: a run-level line (a missing program's) says it
+   * already, so a face that prints one line per run need not print this one. */
+  leftOut: { plan: RunPlan; reason: string; said?: true }[];
   /** Every problem of the plans left out, each once (a boilerplate's problem shows once, however many pages include it). */
   problems: (Diagnostic | string)[];
   /** Problems of the helper files every script sources: they stop the run. */
   shared: string[];
   /** A program a setup group needs is missing: one line each (those groups' pages are skipped). */
   setupProblems: string[];
+  /** A program pages call is missing: one line each per run, for a run that goes on without those pages. */
+  programLines: string[];
 }
 
 // Checks the plans: those that cannot run are left out with the reason; a helper file a single script sources leaves
 // out that script, one every script sources is a shared problem.
 export function checkPlans(plans: RunPlan[], options: RunOptions, wording: Wording): PlansChecked {
   const checked = preflight(plans, { istioDir: options.istioDir, setup: options.setup.mode, give: { istioDir: wording.setting('istioDir', 'DIR'), repoRoot: wording.setting('repoRoot', 'DIR') } });
-  const leftOut = checked.blocked.map(({ plan, problems }) => ({ plan, reason: blockedReason(problems) }));
+  // A page left out only for programs that are missing is said by those programs' lines, once per run.
+  const leftOut = checked.blocked.map(({ plan, problems }) => ({ plan, reason: blockedReason(problems), ...(problems.every((d) => d.ruleId === 'program-missing') ? { said: true as const } : {}) }));
   const problems: (Diagnostic | string)[] = [...new Map(checked.blocked.flatMap((b) => b.problems).map((d) => [diagnosticLine(d), d])).values()];
   const { shared, own } = splitHelperProblems(plans, wording);
   const ready = [...checked.ready];
@@ -37,7 +41,7 @@ export function checkPlans(plans: RunPlan[], options: RunOptions, wording: Wordi
     ready.splice(at, 1);
     leftOut.push({ plan, reason: `preflight: ${missing[0]}${missing.length > 1 ? ` (and ${missing.length - 1} more)` : ''}` });
   }
-  return { ready, leftOut, problems, shared, setupProblems: checked.setupProblems };
+  return { ready, leftOut, problems, shared, setupProblems: checked.setupProblems, programLines: checked.programLines };
 }
 
 /** A problem as the one line a face prints. */

@@ -223,7 +223,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     if (helpers.length > 0) return refuse('preflight failed, nothing was run:', [...problems, ...helpers], json);
     if (checked.ready.length === 0 && problems.length > 0) return refuse('preflight failed, nothing was run:', [...checked.setupProblems, ...problems], json);
-    for (const line of checked.setupProblems) process.stderr.write(`istio-doctest: ${line}\n`);
+    for (const line of [...checked.setupProblems, ...checked.programLines]) process.stderr.write(`istio-doctest: ${line}\n`);
     const uncovered = checked.ready.filter((plan) => chosen.uncovered.has(plan)).length;
     if (uncovered > 0) process.stderr.write(`istio-doctest: --uncovered-pages: ${uncovered} page${uncovered === 1 ? '' : 's'} no istio.io test script covers run${uncovered === 1 ? 's' : ''} its own page plan, which istio.io's framework does not run\n`);
     const guard = await guardRun(checked.ready, o);

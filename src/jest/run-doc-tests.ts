@@ -134,13 +134,13 @@ async function runProject(config: Config.ProjectConfig, tests: Test[], context: 
     return failAll(testsOfPlans(all.map((e) => e.plan)), `istio-doctest: preflight failed, nothing was run:\n${problems.map((p) => `  ${p}`).join('\n')}`, context.emit);
   }
   // A program a setup needs is missing: one line each, as run prints them; those groups' pages are skipped below.
-  for (const line of checked.setupProblems) write(`istio-doctest: ${line}\n`);
+  for (const line of [...checked.setupProblems, ...checked.programLines]) write(`istio-doctest: ${line}\n`);
   // A plan that cannot run is skipped with the reason; the others run.
   const ready = new Set(checked.ready);
   // Jest prints nothing of a skipped test file's own messages: the reason is one line, as `run` prints it.
-  for (const { plan, reason } of checked.leftOut) {
+  for (const { plan, reason, said } of checked.leftOut) {
     notRun.get(plan.page)!.push({ steps: plan.steps, reason });
-    write(`istio-doctest: skipped ${plan.page.file}: ${reason}\n`);
+    if (!said) write(`istio-doctest: skipped ${plan.page.file}: ${reason}\n`);
   }
   for (const [page, list] of [...entries]) {
     const kept = list.filter((e) => ready.has(e.plan));

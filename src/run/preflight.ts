@@ -30,6 +30,9 @@ export interface Preflight {
   blocked: { plan: RunPlan; problems: Diagnostic[] }[];
   /** One line per program a setup group needs and cannot find: which program, which groups, how to get it. */
   setupProblems: string[];
+  /** One line per program pages call and PATH lacks (one a setup line names is not repeated): how many pages, where
+   * first, how to get it. */
+  programLines: string[];
 }
 
 /** How to get each program a page (or `cluster up`) may need, for the one-line "missing" messages. */
@@ -49,7 +52,8 @@ export function preflight(plans: RunPlan[], options: PreflightOptions = {}): Pre
   const path = options.path ?? process.env.PATH ?? '';
   const found = new Map<string, boolean>();
   const onPath = (program: string) => found.get(program) ?? found.set(program, which(program, path) !== undefined).get(program)!;
-  const result: Preflight = { ready: [], blocked: [], setupProblems: [] };
+  const result: Preflight = { ready: [], blocked: [], setupProblems: [], programLines: [] };
+  const called = new Map<string, { pages: number; first: FirstUse }>();
   const give = options.give ?? { istioDir: '--istio-dir DIR or ISTIO_DIR=DIR', repoRoot: '--repo-root DIR' };
   const setup = options.setup === 'manage' ? setupPrograms(options.istioDir, onPath) : undefined;
   const short = new Map<string, { configs: Set<string>; pages: number }>();
@@ -61,6 +65,10 @@ export function preflight(plans: RunPlan[], options: PreflightOptions = {}): Pre
       entry.pages++;
     }
     const own = programProblems(plan, onPath);
+    for (const use of new Map(plan.programUses.filter((u) => !u.name.includes('/') && !onPath(u.name)).map((u) => [u.name, u])).values()) {
+      const entry = called.get(use.name) ?? called.set(use.name, { pages: 0, first: use }).get(use.name)!;
+      entry.pages++;
+    }
     // A program the page calls itself and lacks is already a problem at the page's own line.
     const setupOnly = missing.filter((program) => !plan.programUses.some((use) => use.name === program));
     const problems = [...setupOnly.map((program) => setupProblem(plan, program, setup!.where(program))), ...plan.errors, ...istioFileProblems(plan, options.istioDir, give.istioDir), ...helperFileProblems(plan, give.repoRoot), ...own];
@@ -70,6 +78,10 @@ export function preflight(plans: RunPlan[], options: PreflightOptions = {}): Pre
   for (const [program, { configs, pages }] of short) {
     const groups = groupBySetup([...configs], (config) => config).map((g) => g.setup).join(', ');
     result.setupProblems.push(`${program} is missing (${setup!.where(program)}): ${program === 'istioctl' ? 'it installs Istio for' : 'it brings up'} the setup${configs.size > 1 ? 's' : ''} ${groups}, so ${pages === 1 ? 'its page is' : `their ${pages} pages are`} skipped; ${installHints[program]}`);
+  }
+  for (const [program, { pages, first }] of called) {
+    if (short.has(program)) continue;
+    result.programLines.push(`${program} is not on PATH: ${pages === 1 ? 'the page that calls it is' : `the ${pages} pages that call it are`} skipped (first called at ${first.file}:${first.line}); ${installHints[program] ?? `install ${program} or put it on PATH`}`);
   }
   return result;
 }

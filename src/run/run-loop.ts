@@ -7,7 +7,7 @@ import type { Listener, PageResult, StepResult } from './results.js';
 import { clusterPicture } from './cluster-picture.js';
 import { Session, type EscapedProcess } from '../shell/session.js';
 import { touchedNamespaces } from './touched-namespaces.js';
-import { reportLeftovers, takeSnapshot } from './snapshot.js';
+import { reportLeftovers, takeSnapshot, type Snapshot, type SnapshotCarry } from './snapshot.js';
 import { makeWorkdir, removeWorkdir, type Workdir } from '../shell/workdir.js';
 import { startPage } from './page-start.js';
 import { withFullDisk } from './disk-full.js';
@@ -40,6 +40,8 @@ export interface PageOptions {
   /** The kube context the guard passed: the runner's own kubectl and istioctl calls name it (`--context`), and a step
    * that switches the current context away from it is reported and undone. */
   context?: string;
+  /** The snapshot after the page before, when nothing has touched the cluster since: this page's snapshot before. */
+  snapshots?: SnapshotCarry;
 }
 
 /** Where a step runs and how it is reported. */
@@ -77,7 +79,10 @@ type StepsOf<P> = P extends { steps: (infer S)[] } ? S : never;
 // Runs a plan with its executor and reports every step as it ends; `snapshot`: whether to check leftovers in the cluster.
 export async function runPlan<P extends RunPlan, S extends PlannedStep = StepsOf<P> & PlannedStep>(plan: P, options: PageOptions, snapshot: boolean, executor: StepExecutor<S>): Promise<PageResult> {
   const { started, file, total, token } = startPage(plan, options.emit);
-  const before = snapshot ? await takeSnapshot({}, 30000, options.signal, options.context) : undefined;
+  // The page before's snapshot after is this page's before; taken, it is gone (this page may change the cluster).
+  const carried = options.snapshots?.last;
+  if (options.snapshots) options.snapshots.last = undefined;
+  const before = snapshot ? carried ?? (await takeSnapshot({}, 30000, options.signal, options.context)) : undefined;
   const watch = options.context ? new ContextWatch(options.context) : undefined;
   const switches: string[] = [];
   const dir = makeWorkdir(options.istioDir);
@@ -130,7 +135,11 @@ export async function runPlan<P extends RunPlan, S extends PlannedStep = StepsOf
   // A process the page left running outside its token and group is a leftover, as a namespace left in the cluster is.
   if (escaped.length > 0) failed = true;
   if (before && !options.force?.aborted) {
-    const result = await reportLeftovers(before, executor.leftoversStep(), { page: file, total, emit: options.emit, cancel: options.force, context: options.context });
+    const carry = options.snapshots;
+    const taken = (after: Snapshot) => {
+      if (carry && after.ok) carry.last = after;
+    };
+    const result = await reportLeftovers(before, executor.leftoversStep(), { page: file, total, emit: options.emit, cancel: options.force, context: options.context, taken });
     if (result) {
       if (!result.warning) failed = true;
       results.push(result);

@@ -8,8 +8,9 @@ import { usesCluster } from './plan-pages.js';
 import { bringUp, tearDown } from './setup-istio.js';
 import { sweepStaleRuns } from '../shell/sweep.js';
 import { guardContext } from './context-guard.js';
+import type { SnapshotCarry } from './snapshot.js';
 
-export type RunPagesOptions = Omit<PageOptions, 'signal' | 'force' | 'emit'> & {
+export type RunPagesOptions = Omit<PageOptions, 'signal' | 'force' | 'emit' | 'snapshots'> & {
   // `snapshot` (of PageOptions): cluster snapshots around each test (`--no-snapshot` turns them off).
   emit: Listener;
   /** Signals that interrupt the run (SIGINT, SIGTERM); none in library use. */
@@ -77,12 +78,14 @@ export async function runPages(plans: RunPlan[], skipped: SkippedPage[], options
         const reason = up.status === 'interrupted' ? 'not run: interrupted' : `not run: setup ${group.setup} failed (${up.message})`;
         notRun.push(...group.items.map((plan) => ({ file: plan.page.file, reason })));
       } else {
+        // Within the group its pages run back to back: each page's snapshot after is the next one's before.
+        const snapshots: SnapshotCarry = {};
         for (const plan of group.items) {
           if (stop.signal.aborted) {
             notRun.push({ file: plan.page.file, reason: 'not run: interrupted' });
             continue;
           }
-          const pageOptions = { ...options, signal: stop.signal, force: force.signal };
+          const pageOptions = { ...options, signal: stop.signal, force: force.signal, snapshots };
           pages.push(await (isScriptPlan(plan) ? runScript(plan, { ...pageOptions, cli: options.cli }) : runPage(plan, pageOptions)));
         }
       }

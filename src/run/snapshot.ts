@@ -22,6 +22,14 @@ const BUILT_IN = /^(service default\/kubernetes|serviceaccount \S+\/default|conf
 /** A snapshot, or why there is none (`interrupted`: a signal ended it, and nothing is to be compared with it). */
 export type Snapshot = { ok: true; objects: Set<string> } | { ok: false; message: string; interrupted?: boolean };
 
+/** The snapshot after the last page, while nothing else has touched the cluster since (pages run back to back in one
+ * setup group): the next page's snapshot before, which would list the same objects, is this one instead of four more
+ * calls to the cluster's API. A page takes it (whether or not it snapshots: one that does not may change the cluster)
+ * and leaves its own snapshot after; a setup, a teardown or a guard between groups starts a new carry. */
+export interface SnapshotCarry {
+  last?: Snapshot & { ok: true };
+}
+
 /** Attempts at a snapshot, and the waits between them: a cluster's API may fail one call (a TLS handshake time-out). */
 export const SNAPSHOT_ATTEMPTS = 3;
 const SNAPSHOT_BACKOFF_MS = [1000, 3000];
@@ -79,11 +87,12 @@ export const SNAPSHOT_COMMAND = 'kubectl get namespaces; kubectl get <Kubernetes
 /** The snapshot after a test against the one before, as a result of `step` (a cleanup step named `snapshot`): leftovers
  * fail the test, and so does a snapshot that could not be taken (even after retries): what the test left cannot be
  * known, and the next test's snapshot before would take it for the cluster's own; nothing left is no result. */
-export async function snapshotResult(before: Snapshot, step: PlannedStep, cancel?: AbortSignal, context?: string): Promise<StepResult | undefined> {
+export async function snapshotResult(before: Snapshot, step: PlannedStep, cancel?: AbortSignal, context?: string, taken?: (after: Snapshot) => void): Promise<StepResult | undefined> {
   // A snapshot a signal ended says nothing about what the test left.
   if (!before.ok && before.interrupted) return undefined;
   const started = performance.now();
   const after = await takeSnapshot({}, 30000, cancel, context);
+  taken?.(after);
   if (!after.ok && after.interrupted) return undefined;
   const base = { step, attempts: 1, timedOut: false, durationMs: performance.now() - started, output: '', diff: '' };
   if (!before.ok) return { ...base, status: 'failed', message: `could not verify leftovers: the snapshot before the test failed: ${before.message}`, warning: false };
@@ -98,10 +107,10 @@ export async function snapshotResult(before: Snapshot, step: PlannedStep, cancel
  * numbered after the planned ones (`5/5` after 4 steps), with its start and its end; returns it, or undefined when
  * nothing is left.
  */
-export async function reportLeftovers(before: Snapshot, step: Omit<PlannedStep, 'index' | 'id' | 'command'>, at: { page: string; total: number; emit: Listener; cancel?: AbortSignal; context?: string }): Promise<StepResult | undefined> {
+export async function reportLeftovers(before: Snapshot, step: Omit<PlannedStep, 'index' | 'id' | 'command'>, at: { page: string; total: number; emit: Listener; cancel?: AbortSignal; context?: string; taken?: (after: Snapshot) => void }): Promise<StepResult | undefined> {
   const total = at.total + 1;
   const full: PlannedStep = { ...step, id: 'snapshot', index: total, command: SNAPSHOT_COMMAND, cleanup: true };
-  const found = await snapshotResult(before, full, at.cancel, at.context);
+  const found = await snapshotResult(before, full, at.cancel, at.context, at.taken);
   if (!found) return undefined;
   const result: StepResult = { ...found, failure: statusFailure(full, 'step-failed', found.message) };
   at.emit({ type: 'step-start', page: at.page, step: full, total });

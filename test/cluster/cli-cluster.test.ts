@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { parse } from 'yaml';
-import { ensureBuilt, FAKE_BIN, fakeCluster, ROOT, waitFor } from '../run/harness.js';
+import { ensureBuilt, FAKE_BIN, fakeCluster, ROOT, runCli, runCliProcess, waitFor } from '../run/harness.js';
 
 const ENGINE_BIN = join(ROOT, 'fixtures', 'fake-cluster', 'engine');
 
@@ -31,11 +31,8 @@ function world(tools: ('kind' | 'kubectl' | 'docker')[] = ['kind', 'kubectl', 'd
   };
 }
 
-// Runs `istio-doctest ARGS...` to its end with exactly the given environment's PATH.
-async function doctest(args: string[], env: Record<string, string>) {
-  const result = await execa(process.execPath, [join(ROOT, 'bin', 'istio-doctest.js'), ...args], { cwd: ROOT, env, extendEnv: true, reject: false, timeout: 50000, stdin: 'ignore', stripFinalNewline: false });
-  return { code: result.exitCode, stdout: String(result.stdout), stderr: String(result.stderr) };
-}
+// Runs `istio-doctest ARGS...` to its end with exactly the given environment's PATH (in the test file's resident CLI).
+const doctest = (args: string[], env: Record<string, string>) => runCli(args, env, 50000, { stripFinalNewline: false });
 
 describe('istio-doctest cluster', () => {
   test('up passes the name, kind config and node image to kind create cluster, and reports the context kubectl reached', async () => {
@@ -163,7 +160,7 @@ describe('istio-doctest cluster', () => {
   });
 
   test('--help lists the actions and options', async () => {
-    const result = await doctest(['cluster', '--help'], world().env);
+    const result = await runCliProcess(['cluster', '--help'], world().env);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Usage: istio-doctest cluster up\|down\|status/);
     for (const option of ['--name NAME', '--kind-config FILE', '--image IMAGE']) expect(result.stdout).toContain(option);

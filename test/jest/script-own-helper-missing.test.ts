@@ -53,3 +53,21 @@ test('a script whose own common.sh is missing is skipped with the reason, and th
   expect(run.stderr).not.toContain('nothing was run');
   expect(run.code).toBe(0);
 }, 240000);
+
+test('pages calling a program PATH lacks are skipped with one line for the program, not one per page', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'doctest-jest-program-'));
+  const call = (title: string) => `---\ntitle: ${title}\ntest: yes\n---\n## Log in {#login}\n\n{{< text bash >}}\n$ ibmcloud login --sso\n{{< /text >}}\n`;
+  writeTree(root, { 'content/en/docs/one/index.md': call('One'), 'content/en/docs/two/index.md': call('Two'), 'content/en/docs/fine/index.md': page('Fine', 'fine') });
+  try {
+    const cluster = fakeCluster();
+    const config = fixtureConfig(cluster.dir, { istioDir: ISTIO_DIR, retryTimeout: '2s' }, undefined, [join(root, 'content')]);
+    const run = await runJest(['--config', config], cluster.env, cluster.dir, 200000);
+    expect(testsOfFile(run, 'fine/index.md')).toEqual(['passed 8 snip_say_1: echo fine']);
+    expect(testsOfFile(run, 'one/index.md')).toEqual(['pending 8 snip_log_in_1: ibmcloud login --sso']);
+    const lines = run.stderr.split('\n').filter((l) => l.startsWith('istio-doctest:'));
+    expect(lines).toEqual([expect.stringMatching(/^istio-doctest: ibmcloud is not on PATH: the 2 pages that call it are skipped \(first called at \S*content\/en\/docs\/(one|two)\/index\.md:8\); install ibmcloud or put it on PATH$/)]);
+    expect(run.code).toBe(0);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}, 240000);

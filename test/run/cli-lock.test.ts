@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureBuilt, fakeCluster, ISTIO_DIR, readEvents, runCli, waitFor } from './harness.js';
+import { ensureBuilt, fakeCluster, ISTIO_DIR, readEvents, runCliProcess, waitFor } from './harness.js';
 
 beforeAll(() => ensureBuilt(), 60000);
 
@@ -25,7 +25,8 @@ async function runWithLock(lock: string | ((json: string) => string), touch?: Da
   const lockFile = join(cluster.dir, '.events.jsonl.istio-doctest-lock');
   writeFileSync(lockFile, typeof lock === 'string' ? lock : lock(json));
   if (touch) utimesSync(lockFile, touch, touch);
-  const result = await runCli(['run', '--istio-dir', ISTIO_DIR, '--json', json, page], cluster.env);
+  // A process of its own: the lock names its holder by pid, start time and command.
+  const result = await runCliProcess(['run', '--istio-dir', ISTIO_DIR, '--json', json, page], cluster.env);
   return { ...result, json, lockFile };
 }
 

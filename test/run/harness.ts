@@ -1,6 +1,6 @@
 // Shared by the runner's integration tests: a current dist/, a fresh fake cluster per test, and the real CLI
 // (`node bin/istio-doctest.js run ...`) spawned with the fake's kubectl first on PATH.
-import { execFileSync } from 'node:child_process';
+import { type ChildProcess, execFileSync, fork } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -67,7 +67,7 @@ export function fakeCluster(options: { context?: string; readySeconds?: number }
   const env: Record<string, string> = {
     PATH: `${FAKE_BIN}:${process.env.PATH}`,
     FAKE_CLUSTER_STATE: join(dir, 'state'),
-    FAKE_READY_SECONDS: String(options.readySeconds ?? 1),
+    FAKE_READY_SECONDS: String(options.readySeconds ?? 0),
     KUBECONFIG: kubeconfig,
     DOCTEST_MARKS: marks,
     GITHUB_ACTIONS: '',
@@ -82,8 +82,84 @@ export function fakeCluster(options: { context?: string; readySeconds?: number }
   };
 }
 
-// Runs the real CLI to its end.
-export async function runCli(args: string[], env: Record<string, string>, timeoutMs = 90000) {
+// The resident CLI of this test file (test/cli-server.mjs), started on the first call, and what it wrote so far.
+let server: { child: ChildProcess; stdout: string; stderr: string } | undefined;
+let calls = 0;
+afterAll(() => {
+  if (server?.child.connected) server.child.disconnect();
+  server = undefined;
+});
+
+// The resident CLI, started when there is none (or the last one ended).
+function residentCli() {
+  if (server && server.child.connected) return server;
+  const child = fork(join(ROOT, 'test', 'cli-server.mjs'), [], { cwd: ROOT, execArgv: [], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const started = { child, stdout: '', stderr: '' };
+  child.stdout!.setEncoding('utf8').on('data', (text: string) => (started.stdout += text));
+  child.stderr!.setEncoding('utf8').on('data', (text: string) => (started.stderr += text));
+  server = started;
+  return started;
+}
+
+// Runs the CLI to its end (its main(), as `node bin/istio-doctest.js ARGS...` runs it) in the resident CLI of this test
+// file, with `env` over this process's environment, from the project's folder: its exit code and what it and the
+// programs it started wrote, without the last newline (as execa gives a spawned CLI's output; unless told otherwise).
+// Node's start-up and the loading of dist/ are paid once per file, not per call. Calls run one at a time (a file's
+// tests run in order). What only a process of its own shows (signals, its exit status, start-up) is tested through
+// spawnCli and runCliProcess.
+export async function runCli(args: string[], env: Record<string, string>, timeoutMs = 90000, options: { stripFinalNewline?: boolean } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  const strip = (text: string) => (options.stripFinalNewline === false ? text : text.replace(/\r?\n$/, ''));
+  const resident = residentCli();
+  const { child } = resident;
+  const end = `\0istio-doctest-call-end-${++calls}\0`;
+  resident.stdout = '';
+  resident.stderr = '';
+  return new Promise((resolve, reject) => {
+    let code: number | undefined;
+    const finish = () => {
+      clearTimeout(timer);
+      child.removeListener('message', onMessage);
+      child.removeListener('exit', onExit);
+      child.stdout!.removeListener('data', check);
+      child.stderr!.removeListener('data', check);
+    };
+    // The call is over once its exit code and both its end marks are in.
+    const check = () => {
+      if (code === undefined || !resident.stdout.includes(end) || !resident.stderr.includes(end)) return;
+      finish();
+      const stdout = resident.stdout.slice(0, resident.stdout.indexOf(end));
+      const stderr = resident.stderr.slice(0, resident.stderr.indexOf(end));
+      resident.stdout = resident.stdout.slice(resident.stdout.indexOf(end) + end.length);
+      resident.stderr = resident.stderr.slice(resident.stderr.indexOf(end) + end.length);
+      resolve({ code: code!, stdout: strip(stdout), stderr: strip(stderr) });
+    };
+    const onMessage = (message: { code: number }) => {
+      code = message.code;
+      check();
+    };
+    const onExit = (exit: number | null, signal: string | null) => {
+      if (code !== undefined) return setImmediate(check);
+      finish();
+      reject(new Error(`the resident CLI ended (${signal ?? exit}) during istio-doctest ${args.join(' ')}`));
+    };
+    // Killed as execa kills a spawned CLI after its time-out: SIGTERM, which the run answers by cleaning up.
+    const timer = setTimeout(() => {
+      finish();
+      child.kill('SIGTERM');
+      if (server?.child === child) server = undefined;
+      reject(new Error(`istio-doctest ${args.join(' ')} did not end within ${timeoutMs} ms`));
+    }, timeoutMs);
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+    child.stdout!.on('data', check);
+    child.stderr!.on('data', check);
+    child.send({ args, env: { ...process.env, ...env }, cwd: ROOT, end });
+  });
+}
+
+// Runs the real CLI (`node bin/istio-doctest.js ...`) to its end, as a process of its own: for what only a process
+// shows (its exit status as the shell sees it, start-up without dist/).
+export async function runCliProcess(args: string[], env: Record<string, string>, timeoutMs = 90000) {
   const result = await execa('node', [join(ROOT, 'bin', 'istio-doctest.js'), ...args], {
     cwd: ROOT,
     env,

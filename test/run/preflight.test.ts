@@ -90,7 +90,7 @@ describe('preflight of setup groups', () => {
     const withPath = `${path}:${binWith('istioctl')}`;
     expect(preflight([demo], { setup: 'manage', path: withPath, istioDir: release }).setupProblems).toEqual([expect.stringMatching(new RegExp(`^istioctl is missing \\(${release}/bin/istioctl is not executable\\): it installs Istio for the setup profile=demo`))]);
     chmodSync(join(release, 'bin', 'istioctl'), 0o755);
-    expect(preflight([demo, none], { setup: 'manage', path, istioDir: release })).toEqual({ ready: [demo, none], blocked: [], setupProblems: [] });
+    expect(preflight([demo, none], { setup: 'manage', path, istioDir: release })).toEqual({ ready: [demo, none], blocked: [], setupProblems: [], programLines: [] });
     rmSync(path, { recursive: true, force: true });
     rmSync(release, { recursive: true, force: true });
   });
@@ -116,6 +116,13 @@ describe('preflight', () => {
     expect(problems).toEqual([
       expect.stringMatching(/page\.md:9:1 error uses @samples\/bookinfo\/platform\/kube\/bookinfo\.yaml@, which is not in .*fixtures\/istio \[istio-file-missing\]$/),
       expect.stringMatching(/page\.md:10:1 error helm is not on PATH: install helm \(https:\/\/helm\.sh\/docs\/intro\/install\/\) \[program-missing\]$/),
+    ]);
+  });
+
+  test('a program several pages call and PATH lacks is one line for the run, counting them and naming the first use', () => {
+    const plans = [buildPlan(loadPage(page)), buildPlan(loadPage(page))];
+    expect(preflight(plans, { istioDir: ISTIO_DIR, path: bin }).programLines).toEqual([
+      expect.stringMatching(/^helm is not on PATH: the 2 pages that call it are skipped \(first called at .*page\.md:10\); install helm \(https:\/\/helm\.sh\/docs\/intro\/install\/\)$/),
     ]);
   });
 

@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isAlive } from '../../src/shell/proc.js';
-import { ensureBuilt, fakeCluster, readEvents, runCli, waitFor } from '../run/harness.js';
+import { ensureBuilt, fakeCluster, readEvents, runCli, runCliProcess, waitFor } from '../run/harness.js';
 
 beforeAll(() => ensureBuilt(), 60000);
 
@@ -42,7 +42,8 @@ describe('a runner killed with SIGKILL by its page', () => {
       `sleep 1000 & echo $! > ${marks}/job; (setsid env -i sh -c 'echo $$ > "$0"; exec sleep 1001' ${marks}/daemon &); dirname "$PWD" > ${marks}/root`,
       'kill -9 $PPID',
     ]);
-    const first = await runCli(['run', killed], env, 60000);
+    // Processes of their own: the page kills its runner.
+    const first = await runCliProcess(['run', killed], env, 60000);
     expect(first.code).not.toBe(0);
     await waitFor(() => existsSync(join(marks, 'daemon')), 'the daemon to start');
     const job = pidIn(join(marks, 'job'));
@@ -52,7 +53,7 @@ describe('a runner killed with SIGKILL by its page', () => {
     expect(isAlive(job)).toBe(true);
     expect(isAlive(daemon)).toBe(true);
     expect(existsSync(root)).toBe(true);
-    const next = await runCli(['run', page(cluster.dir, 'next', ['echo next'])], env, 60000);
+    const next = await runCliProcess(['run', page(cluster.dir, 'next', ['echo next'])], env, 60000);
     expect(next.code).toBe(0);
     expect(isAlive(job)).toBe(false);
     expect(isAlive(daemon)).toBe(false);
