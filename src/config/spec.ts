@@ -2,7 +2,8 @@
 // so one file serves every translation. Validated with zod; a bad spec is a positioned message, not a crash.
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
-import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
+import type { Document } from 'yaml';
+import { yamlLibrary } from './yaml-library.js';
 import { z } from 'zod';
 import { absoluteSiteRoot, sitePathOf } from '../page/site-path.js';
 import { diagnostic } from '../page/diagnostics.js';
@@ -138,7 +139,7 @@ export function readSpec(file: string): SpecResult {
   const read = readRegularFile(file);
   if (!read.ok) return { file, diagnostics: [specProblem(file, 1, 'spec-unreadable', `cannot read ${file}: ${read.code === 'ENOTREG' ? read.reason : read.code}`)] };
   const text = read.text;
-  const document = parseDocument(text, { prettyErrors: false, logLevel: 'error' });
+  const document = yamlLibrary().parseDocument(text, { prettyErrors: false, logLevel: 'error' });
   if (document.errors.length > 0) {
     return { file, diagnostics: document.errors.map((e) => specProblem(file, e.linePos?.[0].line ?? 1, 'spec-yaml', `not valid YAML: ${e.message.split('\n')[0]}`)) };
   }
@@ -214,6 +215,7 @@ function regexProblem(pattern: string): string | undefined {
 function pathLine(document: Document, text: string, path: string[]): number {
   let node: unknown = document.contents;
   let offset = (node as { range?: [number, number] } | null)?.range?.[0];
+  const { isMap, isScalar, isSeq } = yamlLibrary();
   for (const key of path) {
     if (isMap(node)) {
       const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);

@@ -1,7 +1,7 @@
 // Reading istio.io's `data/args.yml`: the values that version shortcodes stand for.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDocument } from 'yaml';
+import { yamlLibrary } from './yaml-library.js';
 import { yamlValues } from './yaml-values.js';
 import { z } from 'zod';
 import { absoluteSiteRoot, sitePathOf } from '../page/site-path.js';
@@ -22,7 +22,7 @@ export type VarsResult = { ok: true; vars: Vars; file: string } | { ok: false; f
 export function readVars(file: string): VarsResult {
   const read = readRegularFile(file);
   if (!read.ok) return { ok: false, file, message: `cannot read vars file ${file}: ${read.reason}` };
-  const document = parseDocument(read.text, { prettyErrors: false, logLevel: 'error' });
+  const document = yamlLibrary().parseDocument(read.text, { prettyErrors: false, logLevel: 'error' });
   const error = document.errors[0];
   if (error) return { ok: false, file, message: `vars file ${file}:${error.linePos?.[0].line ?? 1}: not valid YAML: ${error.message.split('\n')[0]}` };
   const values = yamlValues(document, read.text);

@@ -1,6 +1,7 @@
 // The plain values of a parsed YAML file (doctest.yaml, data/args.yml), with `yaml`'s alias limit: a YAML alias bomb
 // (nested `*aliases` that expand to billions of values) is a positioned message in milliseconds, never an exception.
-import { isAlias, visit, type Document } from 'yaml';
+import type { Document } from 'yaml';
+import { yamlLibrary } from './yaml-library.js';
 
 /** The `maxAliasCount` of `yaml`'s toJS (its own default): aliases times the nodes they copy. */
 export const MAX_ALIAS_COUNT = 100;
@@ -21,6 +22,7 @@ export function yamlValues(document: Document, text: string): YamlValues {
 // The line of the first alias (`*name`) of a document, where an expansion starts; 1 when there is none.
 function firstAliasLine(document: Document, text: string): number {
   let offset: number | undefined;
+  const { isAlias, visit } = yamlLibrary();
   visit(document, {
     Alias(_, node) {
       if (isAlias(node) && node.range) {
