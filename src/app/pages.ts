@@ -1,5 +1,5 @@
 // Loading the pages named on the command line, with their vars, for every sub-command that reads pages.
-import { isAbsolute, relative } from 'node:path';
+import { relative } from 'node:path';
 import { defaultVarsFile, readVars, siteRootOf } from '../config/vars.js';
 import { diagnostic } from '../page/diagnostics.js';
 import { findPages, loadPage } from '../page/load.js';
@@ -38,9 +38,7 @@ export function loadPages(paths: string[], varsFile?: string, options: LoadPages
   const varsFor = (file: string) => (explicit ? (explicit.ok ? explicit.vars : undefined) : defaultVars(file, varsCache, problems));
   for (const file of files) {
     const vars = varsFor(file);
-    // Below the working directory, relative to it; elsewhere as given (an absolute path is not walked up to with `../`).
-    const below = relative(process.cwd(), file);
-    const shown = below && !below.startsWith('..') && !isAbsolute(below) ? below : file;
+    const shown = relative(process.cwd(), file) || file;
     try {
       const page = loadPage(shown, { vars, cache });
       varsByFile.set(page.file, vars);
