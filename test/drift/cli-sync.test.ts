@@ -2,7 +2,7 @@
 // what it lists, that a second run changes nothing, and that drift then finds no command to fix.
 import { cpSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { loadPages } from '../../src/app/pages.js';
 import { cli } from '../cli-harness.js';
 import { corpus, corpusPresent } from '../corpus.js';
@@ -109,7 +109,8 @@ describe('istio-doctest sync', () => {
     symlinkSync('../../../../translations/notes-es.md', link);
     // A changed path, as the translations workflow passes it (a folder walk lists regular files only).
     const result = await cli(['sync', link]);
-    expect(result.stdout).toContain(`${link}: synced\n`);
+    // Pages are shown relative to the working directory (the checkout), wherever the checkout is.
+    expect(result.stdout).toContain(`${relative(process.cwd(), link)}: synced\n`);
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(readFileSync(join(site, 'translations/notes-es.md'), 'utf8')).toContain('$ kubectl delete ns notes --ignore-not-found\n');
     expect(result.code).toBe(0);
