@@ -5,9 +5,11 @@ import { diagnostic } from '../page/diagnostics.js';
 import { readRegularFile } from '../page/regular-file.js';
 import { sitePathOf } from '../page/site-path.js';
 import type { Diagnostic, Page } from '../page/types.js';
+import type { PagePlan } from '../plan/plan.js';
+import type { LoadedPages } from '../app/pages.js';
+import { Workspace } from '../app/workspace.js';
 import { againstRecord, countAgainst, staleness, type AgainstFinding } from '../record/against.js';
 import { mergeRecords, parseRecord, type RunRecord } from '../record/schema.js';
-import { planOf } from '../run/plan-pages.js';
 import { usageError } from './usage.js';
 
 /** What the comparison adds to a check. */
@@ -53,8 +55,8 @@ function recordName(record: RunRecord): string {
   return `the run of ${record.header.date.slice(0, 16).replace('T', ' ')} UTC (${versions.join(', ')})`;
 }
 
-/** Compares every page that runs (`test: yes`) with the record. */
-export function checkAgainst(pages: Page[], record: RunRecord, reference: string, maxAgeDays: number, now = new Date()): AgainstResult {
+/** Compares every page that runs (`test: yes`) with the record; `planOf` plans a page as a run would (the workspace's). */
+export function checkAgainst(pages: Page[], record: RunRecord, reference: string, maxAgeDays: number, planOf: (page: Page) => PagePlan, now = new Date()): AgainstResult {
   const byPage = new Map<string, Diagnostic[]>();
   const diffs = new Map<string, string>();
   const findings: AgainstFinding[] = [];
@@ -69,7 +71,7 @@ export function checkAgainst(pages: Page[], record: RunRecord, reference: string
       const read = vars ? readVars(vars) : undefined;
       if (read?.ok) docsVersion = read.vars.version;
     }
-    const plan = planOf(page, {}, reference);
+    const plan = planOf(page);
     const found = againstRecord(plan, site.inSite, [...new Set([reference, site.lang])], record);
     findings.push(...found);
     findingsByPage.set(page.file, found);
@@ -98,4 +100,10 @@ export function checkAgainst(pages: Page[], record: RunRecord, reference: string
   const compared = c['would-pass'] + c['would-fail'];
   const summary = `against ${record.file}, ${name}: ${compared} step${compared === 1 ? '' : 's'} compared: ${c['would-pass']} would pass, ${c['would-fail']} would fail; ${c['not-comparable']} not comparable (the command drifted), ${c['after-drift']} after a drifted command, ${c['no-record']} without a record, ${c['not-run']} not run`;
   return { record, byPage, diffs, warnings, findings, findingsByPage, run: name, summary };
+}
+
+/** Plans pages as a run plans them, through one workspace (its doctest.yaml cache lives as long as the command). */
+export function planner(loaded: LoadedPages, varsFile: string | undefined, reference: string): (page: Page) => PagePlan {
+  const workspace = new Workspace(loaded, varsFile, reference);
+  return (page) => workspace.planOf(page, {});
 }

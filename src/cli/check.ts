@@ -13,7 +13,7 @@ import { appendSummary } from '../report/summary-file.js';
 import { comparedOnly, driftReport } from '../translate/drift-report.js';
 import { checkedScripts } from './check-scripts.js';
 import { changeSetLine, readChangeSet } from './changed.js';
-import { checkAgainst, readRecords, type AgainstResult } from './check-against.js';
+import { checkAgainst, planner, readRecords, type AgainstResult } from './check-against.js';
 import { loadInputs } from './inputs.js';
 import { parseOptions, usageError } from './usage.js';
 
@@ -94,7 +94,7 @@ export async function main(argv: string[]): Promise<number> {
   if (typeof loaded === 'number') return loaded;
   const { pages, problems, reference, referenceOf } = loaded;
   for (const problem of problems) process.stderr.write(`istio-doctest: ${problem}\n`);
-  const against: AgainstResult | undefined = record ? checkAgainst(pages, record, reference ?? 'en', Number(maxAge)) : undefined;
+  const against: AgainstResult | undefined = record ? checkAgainst(pages, record, reference ?? 'en', Number(maxAge), planner(loaded, parsed.values.vars, reference ?? 'en')) : undefined;
   const all0 = checkedPages(pages).map(({ page, diagnostics }) => ({ page, diagnostics: [...diagnostics, ...(against?.byPage.get(page.file) ?? [])] }));
   // What doctest.yaml's `check.exclude` (the page's, the site's) leaves out: said, with the reason, never silent.
   const excluded = applyExclusions(all0, reference ?? 'en');

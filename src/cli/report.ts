@@ -6,7 +6,7 @@ import { readRegularFile } from '../page/regular-file.js';
 import { resolve } from 'node:path';
 import { buildMatrix } from '../overview/matrix.js';
 import { readRunRecords } from '../overview/run-records.js';
-import { checkAgainst, readRecords } from './check-against.js';
+import { checkAgainst, planner, readRecords } from './check-against.js';
 import { loadInputs } from './inputs.js';
 import { htmlReport } from '../report/html/report.js';
 import { driftReport } from '../translate/drift-report.js';
@@ -68,7 +68,7 @@ export async function main(argv: string[]): Promise<number> {
   const report = driftReport(loaded.pages, reference, loaded.referenceOf, (page) => resolve(page.file), notRunWithSpecs(reference));
   const record = v.against ? readRecords(v.against, 'report') : undefined;
   if (typeof record === 'number') return record;
-  const against = record ? checkAgainst(loaded.pages, record, reference, Number.MAX_SAFE_INTEGER / 86400000) : undefined;
+  const against = record ? checkAgainst(loaded.pages, record, reference, Number.MAX_SAFE_INTEGER / 86400000, planner(loaded, v.vars, reference)) : undefined;
   const wouldFailOf = (file: string) => {
     const failing = (against?.findingsByPage.get(file) ?? []).filter((f) => f.kind === 'would-fail');
     return against && failing.length > 0 ? { run: against.run, steps: failing.map((f) => ({ file: f.failure?.file ?? f.step.file, line: f.failure?.line ?? f.step.expectedLine ?? f.step.line, id: f.step.id, message: f.message, diff: f.diff })) } : undefined;
