@@ -182,8 +182,8 @@ function isProgramName(name: string): boolean {
   return /^[\w.+~/][\w.+@:~/-]*$/.test(name);
 }
 
-// What the plain-line reading must decide as the parser's walk does.
-const SIMPLE_RULES = { builtins, runsOthers: RUNS_OTHERS, isProgramName, calledAt };
+/** What the plain-line reading must decide as the parser's walk does: the same builtins and rules. */
+export const SIMPLE_RULES = { builtins, runsOthers: RUNS_OTHERS, isProgramName, calledAt };
 
 // The programs a command calls, leaving out builtins, the given functions and aliases, and the functions the command
 // itself declares (at any depth: a helper defined inside another function, as istio.io's test scripts have them).

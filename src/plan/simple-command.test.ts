@@ -3,20 +3,9 @@ import { join } from 'node:path';
 import { corpus, corpusPresent } from '../../test/corpus.js';
 import { findPages } from '../page/load.js';
 import { parsePage } from '../page/parse.js';
-import { parsedFacts, shellFacts } from './programs.js';
+import { parsedFacts, shellFacts, SIMPLE_RULES as rules } from './programs.js';
 import { simpleFacts } from './simple-command.js';
 
-// The rules the plain-line reading is given, taken from a parse of the same words (so the test needs no copy of them).
-const rules = {
-  builtins: new Set(['echo', 'cd', 'set', 'export', '.', 'exec', 'command', 'source', ':', 'read', 'exit']),
-  runsOthers: new Set(['eval', 'source', '.', 'exec', 'command', 'builtin', 'trap', 'fg', 'bg', 'wait']),
-  isProgramName: (name: string) => /^[\w.+~/][\w.+@:~/-]*$/.test(name),
-  calledAt: (words: string[]) => {
-    let i = 0;
-    while ((words[i] === 'exec' || words[i] === 'command') && words[i + 1] !== undefined && !words[i + 1].startsWith('-')) i++;
-    return i;
-  },
-};
 
 describe('a plain one-line command read without the parser', () => {
   test.each<[string, string, string[] | undefined]>([
