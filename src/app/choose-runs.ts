@@ -99,3 +99,12 @@ function unknownSetup(setup: string, configs: string[]): string | undefined {
 function planKey(plan: RunPlan): string {
   return plan.kind === 'script' ? `${plan.page.file} ${plan.script.file}` : plan.page.file;
 }
+
+/** The one line saying how many pages no istio.io script covers run their own page plan (asked for with
+ * uncoveredPages), which istio.io's framework does not run; undefined when none of the ready plans is such a page. */
+export function uncoveredLine(ready: RunPlan[], uncovered: Set<RunPlan>, wording: Wording): string | undefined {
+  const pages = new Set([...uncovered].map((plan) => plan.page));
+  const n = new Set(ready.filter((plan) => pages.has(plan.page)).map((plan) => plan.page)).size;
+  if (n === 0) return undefined;
+  return `${wording.setting('uncoveredPages', true)}: ${n} page${n === 1 ? '' : 's'} no istio.io test script covers run${n === 1 ? 's' : ''} its own page plan, which istio.io's framework does not run`;
+}

@@ -3,7 +3,7 @@ import { accessSync, constants, mkdtempSync, rmdirSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { checkPlans, problemText } from '../app/check-plans.js';
-import { chooseRuns } from '../app/choose-runs.js';
+import { chooseRuns, uncoveredLine } from '../app/choose-runs.js';
 import { guardRun, runPlans } from '../app/run.js';
 import { OPTION_IDS, problemLine, readRunOptions, RUN_OPTIONS, type OptionId, type OptionNames, type RawRunOptions, type RunOptions } from '../app/run-options.js';
 import type { Wording } from '../app/wording.js';
@@ -224,8 +224,8 @@ export async function main(argv: string[]): Promise<number> {
     if (helpers.length > 0) return refuse('preflight failed, nothing was run:', [...problems, ...helpers], json);
     if (checked.ready.length === 0 && problems.length > 0) return refuse('preflight failed, nothing was run:', [...checked.setupProblems, ...problems], json);
     for (const line of [...checked.setupProblems, ...checked.programLines]) process.stderr.write(`istio-doctest: ${line}\n`);
-    const uncovered = checked.ready.filter((plan) => chosen.uncovered.has(plan)).length;
-    if (uncovered > 0) process.stderr.write(`istio-doctest: --uncovered-pages: ${uncovered} page${uncovered === 1 ? '' : 's'} no istio.io test script covers run${uncovered === 1 ? 's' : ''} its own page plan, which istio.io's framework does not run\n`);
+    const uncovered = uncoveredLine(checked.ready, chosen.uncovered, CLI_WORDING);
+    if (uncovered) process.stderr.write(`istio-doctest: ${uncovered}\n`);
     const guard = await guardRun(checked.ready, o);
     if (!guard.ok) return refuse('context guard:', [guard.message], json);
     const tty = process.stdout.isTTY === true;

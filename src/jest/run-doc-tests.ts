@@ -5,7 +5,7 @@ import { relative, resolve } from 'node:path';
 import type { Config } from '@jest/types';
 import type { Test } from '@jest/test-result';
 import { checkPlans, problemText } from '../app/check-plans.js';
-import { chooseRuns, isScriptFile, unsupportedSetups, type NotChosen } from '../app/choose-runs.js';
+import { chooseRuns, isScriptFile, uncoveredLine, unsupportedSetups, type NotChosen } from '../app/choose-runs.js';
 import { loadPages } from '../app/pages.js';
 import { guardRun, runPlans } from '../app/run.js';
 import { problemLine, type RunOptions } from '../app/run-options.js';
@@ -135,6 +135,8 @@ async function runProject(config: Config.ProjectConfig, tests: Test[], context: 
   }
   // A program a setup needs is missing: one line each, as run prints them; those groups' pages are skipped below.
   for (const line of [...checked.setupProblems, ...checked.programLines]) write(`istio-doctest: ${line}\n`);
+  const uncovered = uncoveredLine(checked.ready, chosen.uncovered, JEST_WORDING);
+  if (uncovered) write(`istio-doctest: ${uncovered}\n`);
   // A plan that cannot run is skipped with the reason; the others run.
   const ready = new Set(checked.ready);
   // Jest prints nothing of a skipped test file's own messages: the reason is one line, as `run` prints it.
