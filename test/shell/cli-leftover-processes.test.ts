@@ -22,7 +22,10 @@ describe('a daemon that escaped the run token and process group', () => {
     const cluster = fakeCluster();
     const json = join(cluster.dir, 'events.jsonl');
     const daemon = join(cluster.dir, 'daemon.pid');
-    const file = page(cluster.dir, 'daemon', [`(setsid env -i sh -c 'echo $$ > "$0"; exec sleep 300' ${daemon} &)`, 'echo after']);
+    // The step waits until the daemon has escaped (shed the token: it is `sleep` now); a page that ended before that
+    // would end it as its own background process, still carrying the token, which is right but not what is tested.
+    const escaped = `(setsid env -i sh -c 'echo $$ > "$0"; exec sleep 300' ${daemon} &); until [ "$(cat /proc/$(cat ${daemon} 2>/dev/null)/comm 2>/dev/null)" = sleep ]; do sleep 0.05; done`;
+    const file = page(cluster.dir, 'daemon', [escaped, 'echo after']);
     // Far below the daemon's 300 s: the CLI waited for it (it held the shell's report pipe) and never exited.
     const { code, stdout } = await runCli(['run', '--json', json, file], { ...cluster.env, TMPDIR: cluster.dir }, 60000);
     expect(code).toBe(1);
